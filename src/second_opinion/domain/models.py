@@ -1,0 +1,366 @@
+"""The typed ORM model of a vault.
+
+Everything that belongs to one person's case hangs off ``Person`` and is deleted with it.
+Contacts are shared across people (a caregiver's family often sees the same doctors), so a
+contact that is still referred to cannot be deleted: the foreign keys say ``RESTRICT`` and the
+contacts service explains what refers to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from second_opinion.domain.enums import (
+    ContactKind,
+    ContactRole,
+    Priority,
+    QuestionCategory,
+    RecordKind,
+    RequestState,
+    TransferMethod,
+    TriState,
+    VisitMode,
+    VisitStatus,
+)
+from second_opinion.domain.types import UTCDateTime, utc_now
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _enum(cls: type) -> Enum:
+    # Store the value strings, not the member names, and without a CHECK constraint so that
+    # adding a member later needs no table rebuild on SQLite.
+    return Enum(
+        cls,
+        values_callable=lambda members: [m.value for m in members],
+        native_enum=False,
+        create_constraint=False,
+        length=40,
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
+    condition: Mapped[str] = mapped_column(Text, default="")
+    medications: Mapped[str] = mapped_column(Text, default="")
+    allergies: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    insurance: Mapped[InsurancePlan | None] = relationship(
+        back_populates="person", cascade="all, delete-orphan", uselist=False
+    )
+    __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),)
+
+
+class InsurancePlan(Base):
+    __tablename__ = "insurance_plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), unique=True
+    )
+    insurer: Mapped[str] = mapped_column(Text, default="")
+    plan_name: Mapped[str] = mapped_column(Text, default="")
+    member_id: Mapped[str] = mapped_column(Text, default="")
+    group_number: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    second_opinion_covered: Mapped[TriState] = mapped_column(
+        _enum(TriState), default=TriState.UNKNOWN
+    )
+    referral_needed: Mapped[TriState] = mapped_column(_enum(TriState), default=TriState.UNKNOWN)
+    prior_authorization_needed: Mapped[TriState] = mapped_column(
+        _enum(TriState), default=TriState.UNKNOWN
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship(back_populates="insurance")
+
+
+class InsuranceCall(Base):
+    __tablename__ = "insurance_call"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    called_on: Mapped[dt.date] = mapped_column(Date)
+    spoke_with: Mapped[str] = mapped_column(Text, default="")
+    reference_number: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class Contact(Base):
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[ContactKind] = mapped_column(_enum(ContactKind), default=ContactKind.INDIVIDUAL)
+    role: Mapped[ContactRole] = mapped_column(_enum(ContactRole), default=ContactRole.OTHER)
+    specialty: Mapped[str] = mapped_column(Text, default="")
+    organization: Mapped[str] = mapped_column(Text, default="")
+    health_system: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    fax: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    portal_url: Mapped[str] = mapped_column(Text, default="")
+    website: Mapped[str] = mapped_column(Text, default="")
+    recommended_by: Mapped[str] = mapped_column(Text, default="")
+    in_network: Mapped[TriState] = mapped_column(_enum(TriState), default=TriState.UNKNOWN)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Digits of phone and fax, kept so "search by any phone number" is an indexed LIKE.
+    phone_digits: Mapped[str] = mapped_column(String(64), default="")
+    fax_digits: Mapped[str] = mapped_column(String(64), default="")
+
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        Index("ix_contact_role", "role"),
+    )
+
+
+record_request_item = Table(
+    "record_request_item",
+    Base.metadata,
+    Column("request_id", ForeignKey("record_request.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_id", ForeignKey("record_item.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_record_request_item_item", "item_id"),
+)
+
+
+class RecordItem(Base):
+    __tablename__ = "record_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[RecordKind] = mapped_column(_enum(RecordKind))
+    description: Mapped[str] = mapped_column(Text, default="")
+    date_of_service: Mapped[dt.date | None] = mapped_column(Date)
+    holder_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="RESTRICT"), index=True
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    holder: Mapped[Contact | None] = relationship()
+    requests: Mapped[list[RecordRequest]] = relationship(
+        secondary=record_request_item, back_populates="items"
+    )
+
+
+class Authorization(Base):
+    __tablename__ = "authorization"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    holder_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="RESTRICT"))
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="RESTRICT"))
+    scope: Mapped[str] = mapped_column(Text, default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    signed_on: Mapped[dt.date | None] = mapped_column(Date)
+    expires_on: Mapped[dt.date | None] = mapped_column(Date)
+    expiry_event: Mapped[str] = mapped_column(Text, default="")
+    revoked_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    holder: Mapped[Contact] = relationship(foreign_keys=[holder_id])
+    recipient: Mapped[Contact] = relationship(foreign_keys=[recipient_id])
+
+
+class RecordRequest(Base):
+    __tablename__ = "record_request"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    holder_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="RESTRICT"), index=True
+    )
+    recipient_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="RESTRICT"), index=True
+    )
+    authorization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("authorization.id", ondelete="SET NULL")
+    )
+    method: Mapped[TransferMethod] = mapped_column(
+        _enum(TransferMethod), default=TransferMethod.PORTAL
+    )
+    state: Mapped[RequestState] = mapped_column(
+        _enum(RequestState), default=RequestState.TO_REQUEST
+    )
+    requested_on: Mapped[dt.date | None] = mapped_column(Date)
+    due_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    extended_due_on: Mapped[dt.date | None] = mapped_column(Date)
+    sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    received_on: Mapped[dt.date | None] = mapped_column(Date)
+    fee_cents: Mapped[int | None] = mapped_column(Integer)
+    reference_number: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    holder: Mapped[Contact] = relationship(foreign_keys=[holder_id])
+    recipient: Mapped[Contact] = relationship(foreign_keys=[recipient_id])
+    authorization: Mapped[Authorization | None] = relationship()
+    items: Mapped[list[RecordItem]] = relationship(
+        secondary=record_request_item, back_populates="requests"
+    )
+    history: Mapped[list[RequestStateChange]] = relationship(
+        back_populates="request",
+        cascade="all, delete-orphan",
+        order_by="RequestStateChange.id",
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "due_on IS NULL OR requested_on IS NULL OR due_on >= requested_on",
+            name="due_after_request",
+        ),
+    )
+
+    @property
+    def effective_due_on(self) -> dt.date | None:
+        return self.extended_due_on or self.due_on
+
+
+class RequestStateChange(Base):
+    __tablename__ = "request_state_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("record_request.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[RequestState] = mapped_column(_enum(RequestState))
+    on: Mapped[dt.date] = mapped_column(Date)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    request: Mapped[RecordRequest] = relationship(back_populates="history")
+
+
+class Visit(Base):
+    __tablename__ = "visit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    doctor_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="RESTRICT"))
+    starts_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    mode: Mapped[VisitMode] = mapped_column(_enum(VisitMode), default=VisitMode.IN_PERSON)
+    location: Mapped[str] = mapped_column(Text, default="")
+    telemedicine_url: Mapped[str] = mapped_column(Text, default="")
+    companion_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL")
+    )
+    referral_needed: Mapped[bool] = mapped_column(default=False)
+    referral_obtained: Mapped[bool] = mapped_column(default=False)
+    referral_number: Mapped[str] = mapped_column(Text, default="")
+    prior_auth_needed: Mapped[bool] = mapped_column(default=False)
+    prior_auth_obtained: Mapped[bool] = mapped_column(default=False)
+    prior_auth_number: Mapped[str] = mapped_column(Text, default="")
+    expected_cost_cents: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[VisitStatus] = mapped_column(_enum(VisitStatus), default=VisitStatus.PLANNED)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    doctor: Mapped[Contact] = relationship(foreign_keys=[doctor_id])
+    companion: Mapped[Contact | None] = relationship(foreign_keys=[companion_id])
+    questions: Mapped[list[Question]] = relationship(back_populates="visit")
+
+
+class Question(Base):
+    __tablename__ = "question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    category: Mapped[QuestionCategory] = mapped_column(_enum(QuestionCategory))
+    priority: Mapped[int] = mapped_column(Integer, default=int(Priority.NORMAL))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visit.id", ondelete="SET NULL"), index=True
+    )
+    asked: Mapped[bool] = mapped_column(default=False)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    # Which starter question this came from, so adding the starters twice adds nothing.
+    starter_key: Mapped[str | None] = mapped_column(String(64))
+
+    visit: Mapped[Visit | None] = relationship(back_populates="questions")
+
+    __table_args__ = (
+        CheckConstraint("length(trim(text)) > 0", name="text_not_blank"),
+        Index("ix_question_person_position", "person_id", "position"),
+        UniqueConstraint("person_id", "starter_key", name="uq_question_person_starter"),
+    )
+
+
+class Opinion(Base):
+    __tablename__ = "opinion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    doctor_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="RESTRICT"))
+    given_on: Mapped[dt.date] = mapped_column(Date)
+    diagnosis: Mapped[str] = mapped_column(Text, default="")
+    stage: Mapped[str] = mapped_column(Text, default="")
+    recommended_treatment: Mapped[str] = mapped_column(Text, default="")
+    alternatives: Mapped[str] = mapped_column(Text, default="")
+    benefits: Mapped[str] = mapped_column(Text, default="")
+    risks: Mapped[str] = mapped_column(Text, default="")
+    urgency: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    doctor: Mapped[Contact] = relationship()
+
+
+class Decision(Base):
+    __tablename__ = "decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+    decision: Mapped[str] = mapped_column(Text)
+    reasons: Mapped[str] = mapped_column(Text, default="")
+
+
+class GuideProgress(Base):
+    __tablename__ = "guide_progress"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    done_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class VaultSetting(Base):
+    """Preferences that belong to the vault rather than the computer (e.g. the due-date rule)."""
+
+    __tablename__ = "vault_setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,58 @@
+"""The contract between the main window and its tabs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from second_opinion.ui.context import AppContext
+
+
+class Navigator:
+    """Lets a tab (or a guide link) open a place elsewhere in the window.
+
+    ``target`` is "<tab>" or "<tab>.<action>", e.g. "contacts.new", "records.new_request",
+    "visits.open", "guide.step". The main window implements ``navigate``.
+    """
+
+    def navigate(self, target: str, **kwargs: Any) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class CaseTab(QWidget):
+    """Base of every tab.
+
+    Subclasses build their widgets in ``__init__`` and load data in ``reload``; they must not
+    hold health data anywhere the main window cannot drop (it deletes the tab on lock).
+
+    Signals:
+        sig_title_changed(str): the tab's label changed (e.g. "Records (2 overdue)").
+    """
+
+    sig_title_changed = Signal(str)
+    #: the stable name used by the navigator and the settings ("guide", "contacts", ...)
+    key: str = ""
+
+    def __init__(self, ctx: AppContext, navigator: Navigator, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.navigator = navigator
+        ctx.sig_person_changed.connect(lambda _pid: self.reload())
+
+    def title(self) -> str:
+        """The label on the tab; may include a count."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """(Re)load everything shown from the vault for ``ctx.person_id``."""
+
+    def handle_navigation(self, action: str, **kwargs: Any) -> None:
+        """Do ``action`` (the part after the dot in a navigator target); default: nothing."""
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in this tab's search field, if it has one."""
+
+    def new_item(self) -> None:
+        """Ctrl+N: start adding this tab's main kind of thing, if it has one."""

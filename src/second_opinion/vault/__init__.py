@@ -1,0 +1,1 @@
+"""Encrypted storage: the SQLCipher vault, its keys, keyring cache, backups and migrations."""

@@ -1,0 +1,98 @@
+"""Opening keyed SQLCipher connections and the engine that pools them.
+
+Every connection gets the key as its very first statement, then the settings the vault relies
+on. The pool keys each new connection itself, so any thread may open one; with a raw key this
+costs microseconds (no KDF per connection).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from second_opinion.vault.errors import NotAVault, VaultDamaged, WrongPassphrase
+from second_opinion.vault.key import VaultKey
+
+SQLITE_PLAIN_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def open_keyed(path: Path, key: VaultKey) -> sqlcipher3.Connection:
+    """Open ``path`` with ``key`` and apply the vault's settings.
+
+    Raises ``WrongPassphrase`` when the key does not decrypt page 1. The caller decides
+    whether that means a wrong key or a damaged file (it knows the key-check value).
+    """
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = {key.pragma_literal()}")
+        # SQLCipher writes its errors to stderr by default; they say nothing useful to a user
+        # and must never reach a log.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise WrongPassphrase() from exc
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # DELETE journal (not WAL): the vault stays one file at rest, a re-key is one
+        # transaction, and a copy of the folder is always consistent. See the design note.
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def classify_unreadable(path: Path) -> type[Exception]:
+    """Why a file whose key was proven right still cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(16)
+    except OSError:
+        return VaultDamaged
+    if start == SQLITE_PLAIN_MAGIC:
+        return NotAVault
+    return VaultDamaged
+
+
+def create_vault_engine(path: Path, key: VaultKey) -> Engine:
+    def creator() -> Any:
+        return open_keyed(path, key)
+
+    engine = create_engine(
+        "sqlite://",
+        creator=creator,
+        # The DBAPI module decides which exceptions SQLAlchemy recognises and wraps.
+        module=sqlcipher3,
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=8,
+        pool_pre_ping=False,
+        # Bound parameters are health data: keep them out of exception text.
+        hide_parameters=True,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _no_pysqlite_transaction_magic(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy emit BEGIN itself (the pysqlite driver's implicit transactions
+        # otherwise defer BEGIN and break SAVEPOINTs).
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def is_database_error(exc: BaseException) -> bool:
+    return isinstance(exc, sqlcipher3.DatabaseError | sqlite3.DatabaseError)

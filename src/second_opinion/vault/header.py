@@ -1,0 +1,117 @@
+"""The vault's small plaintext header: the salt, KDF settings and key-check value.
+
+It holds nothing secret and no health data. While a passphrase change is under way it also
+holds the *pending* key's salt and check, so that after a crash at any point exactly one of
+the old and new passphrases opens the vault (see ``Vault.change_passphrase``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from second_opinion.vault.errors import NotAVault, VaultFromNewerVersion, WeakKdfParameters
+from second_opinion.vault.kdf import KdfParameters
+from second_opinion.vault.paths import atomic_write_bytes
+
+MAGIC = "second-opinion-vault"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class KeySlot:
+    salt: bytes
+    kdf: KdfParameters
+    key_check: bytes
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "salt": base64.b64encode(self.salt).decode("ascii"),
+            "kdf": self.kdf.to_json(),
+            "key_check": base64.b64encode(self.key_check).decode("ascii"),
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> KeySlot:
+        if not isinstance(data, dict):
+            raise NotAVault()
+        kdf_data = data.get("kdf")
+        if not isinstance(kdf_data, dict):
+            raise WeakKdfParameters()
+        try:
+            salt = base64.b64decode(str(data["salt"]), validate=True)
+            check = base64.b64decode(str(data["key_check"]), validate=True)
+        except (KeyError, ValueError) as exc:
+            raise NotAVault() from exc
+        if len(salt) < 16 or len(check) != 32:
+            raise NotAVault()
+        return cls(salt=salt, kdf=KdfParameters.from_json(kdf_data), key_check=check)
+
+
+@dataclass(frozen=True)
+class VaultHeader:
+    vault_id: str
+    current: KeySlot
+    pending: KeySlot | None = None
+
+    @classmethod
+    def new(cls, slot: KeySlot) -> VaultHeader:
+        return cls(vault_id=str(uuid.uuid4()), current=slot)
+
+    def with_pending(self, slot: KeySlot | None) -> VaultHeader:
+        return replace(self, pending=slot)
+
+    def promoted(self) -> VaultHeader:
+        assert self.pending is not None
+        return replace(self, current=self.pending, pending=None)
+
+    def to_bytes(self) -> bytes:
+        data: dict[str, object] = {
+            "magic": MAGIC,
+            "format": FORMAT_VERSION,
+            "vault_id": self.vault_id,
+            "key": self.current.to_json(),
+        }
+        if self.pending is not None:
+            data["pending_key"] = self.pending.to_json()
+        return json.dumps(data, indent=2, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> VaultHeader:
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise NotAVault() from exc
+        if not isinstance(data, dict) or data.get("magic") != MAGIC:
+            raise NotAVault()
+        fmt = data.get("format")
+        if not isinstance(fmt, int):
+            raise NotAVault()
+        if fmt > FORMAT_VERSION:
+            raise VaultFromNewerVersion()
+        vault_id = data.get("vault_id")
+        if not isinstance(vault_id, str) or not vault_id:
+            raise NotAVault()
+        pending_raw = data.get("pending_key")
+        return cls(
+            vault_id=vault_id,
+            current=KeySlot.from_json(data.get("key")),
+            pending=KeySlot.from_json(pending_raw) if pending_raw is not None else None,
+        )
+
+    @classmethod
+    def read(cls, path: Path) -> VaultHeader:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise NotAVault(
+                "The vault's header file is missing, so the passphrase cannot be checked. "
+                "Restore the vault from a backup."
+            ) from exc
+        return cls.from_bytes(raw)
+
+    def write(self, path: Path) -> None:
+        atomic_write_bytes(path, self.to_bytes())

@@ -1,0 +1,95 @@
+"""Where a vault lives, and the file permissions that keep it private."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from second_opinion import APP_ID
+from second_opinion.vault.errors import DataFolderNotWritable
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=True))
+
+
+@dataclass(frozen=True)
+class VaultPaths:
+    folder: Path
+
+    @property
+    def header(self) -> Path:
+        return self.folder / "vault.header.json"
+
+    @property
+    def database(self) -> Path:
+        return self.folder / "vault.db"
+
+    @property
+    def lock(self) -> Path:
+        return self.folder / "vault.lock"
+
+    @property
+    def backups(self) -> Path:
+        return self.folder / "backups"
+
+    def exists(self) -> bool:
+        return self.header.exists() or self.database.exists()
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create ``folder`` (0700) and prove we can write in it, or refuse with a clear error."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+        with contextlib.suppress(OSError):
+            os.chmod(folder, PRIVATE_DIR_MODE)
+        probe_fd, probe = tempfile.mkstemp(dir=folder, prefix=".write-test-")
+        os.close(probe_fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise DataFolderNotWritable() from exc
+
+
+def make_private(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.chmod(path, PRIVATE_FILE_MODE)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
+
+    The temporary file sits in the same folder (so ``os.replace`` is a rename, not a copy),
+    is created 0600, and is flushed to disk before it replaces the target.
+    """
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        os.fchmod(fd, PRIVATE_FILE_MODE) if hasattr(os, "fchmod") else None
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
