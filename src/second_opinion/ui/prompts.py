@@ -1,0 +1,90 @@
+"""Every modal question the app asks, in one place tests can answer.
+
+GUI tests must never block on a modal dialog. Code calls these functions; tests replace the
+module-level ``answerer`` (see ``tests/ui/conftest.py``) so each question gets a scripted
+answer and is recorded for assertions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+@dataclass
+class ScriptedAnswers:
+    """Test double: answers confirmations from a queue and records every prompt shown."""
+
+    confirms: list[bool] = field(default_factory=list)
+    save_paths: list[Path | None] = field(default_factory=list)
+    open_paths: list[Path | None] = field(default_factory=list)
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def next_confirm(self) -> bool:
+        return self.confirms.pop(0) if self.confirms else True
+
+
+#: When set, prompts are answered from it instead of showing a dialog.
+scripted: ScriptedAnswers | None = None
+
+
+def ask_confirm(
+    parent: QWidget | None, title: str, text: str, confirm_label: str | None = None
+) -> bool:
+    """Ask a yes/no question; the confirming button can name the action ("Delete")."""
+    if scripted is not None:
+        scripted.shown.append(("confirm", title, text))
+        return scripted.next_confirm()
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(confirm_label or box.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    _show(parent, "error", QMessageBox.Icon.Warning, title, text)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    _show(parent, "info", QMessageBox.Icon.Information, title, text)
+
+
+def _show(parent: QWidget | None, kind: str, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    if scripted is not None:
+        scripted.shown.append((kind, title, text))
+        return
+    QMessageBox(icon, title, text, parent=parent).exec()
+
+
+def ask_save_path(
+    parent: QWidget | None, title: str, suggested_name: str, file_filter: str
+) -> Path | None:
+    """Where to save a file; None when the user cancels. No recent-files history is kept."""
+    if scripted is not None:
+        scripted.shown.append(("save", title, suggested_name))
+        return scripted.save_paths.pop(0) if scripted.save_paths else None
+    dialog = QFileDialog(parent, title, str(Path.home() / suggested_name), file_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, False)
+    dialog.setHistory([])
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
+
+
+def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+    if scripted is not None:
+        scripted.shown.append(("open", title, ""))
+        return scripted.open_paths.pop(0) if scripted.open_paths else None
+    dialog = QFileDialog(parent, title, str(Path.home()), file_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setHistory([])
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
+
+
