@@ -1,0 +1,231 @@
+"""The command line, beside the GUI (in the spirit of keepassxc-cli).
+
+    second-opinion [--data-dir DIR] [--pw-stdin] [COMMAND]
+
+Without a command the GUI opens. The passphrase is read from the terminal, or, when standard
+input is not a terminal, as one line from it (``passwd`` reads the old, then the new one), so
+every command can be scripted and tested. Exit codes: 0 ok, 2 usage, and one code per kind of
+refusal (see ``second_opinion.vault.errors``), each with a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from second_opinion import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from second_opinion.vault.vault import Vault
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="second-opinion",
+        description=f"{APP_NAME}: organise a medical second opinion in one encrypted file.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="folder of the vault (default: your user data folder)",
+    )
+    parser.add_argument(
+        "--pw-stdin",
+        action="store_true",
+        help="read the passphrase from standard input (one line), also for the GUI",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("init", help="create a new, empty vault")
+    sub.add_parser("check", help="open the vault and verify every page")
+    sub.add_parser("passwd", help="change the passphrase (old, then new)")
+    backup = sub.add_parser("backup", help="write an encrypted backup")
+    backup.add_argument("--out", type=Path, required=True, help="backup file to write")
+    restore = sub.add_parser("restore", help="replace the vault with a backup")
+    restore.add_argument("file", type=Path, help="backup file (asks for its passphrase)")
+    sub.add_parser("demo", help="create a vault filled with a fictional example case")
+    try:
+        from second_opinion.cli_exports import add_export_commands
+    except ImportError:  # pragma: no cover - the exports module is part of the package
+        pass
+    else:
+        add_export_commands(sub)
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir is not None:
+        return Path(args.data_dir).expanduser()
+    from second_opinion.vault.paths import default_data_dir
+
+    return default_data_dir()
+
+
+class PassphraseSource:
+    """Passphrases from the terminal (with prompts) or, when piped, one line each from stdin."""
+
+    def __init__(self, interactive: bool) -> None:
+        self.interactive = interactive
+
+    def read(self, prompt: str) -> str:
+        if self.interactive:
+            return getpass.getpass(prompt)
+        line = sys.stdin.readline()
+        if not line:
+            raise UsageError("expected a passphrase on standard input")
+        return line.rstrip("\r\n")
+
+    def read_new(self, prompt: str) -> str:
+        first = self.read(prompt)
+        if self.interactive and self.read("Repeat it: ") != first:
+            raise UsageError("the two passphrases differ; nothing was changed")
+        return first
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 0 for --help/--version, 2 for usage
+        return int(exc.code or 0)
+    if args.command is None:
+        from second_opinion.app import run_gui
+
+        return run_gui(args.data_dir, pw_stdin=args.pw_stdin)
+
+    from second_opinion.vault.errors import VaultError
+
+    source = PassphraseSource(interactive=sys.stdin.isatty() and not args.pw_stdin)
+    try:
+        return _COMMANDS[args.command](args, source)
+    except VaultError as exc:
+        _say(str(exc))
+        return exc.exit_code
+    except UsageError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _say("interrupted; nothing more was changed")
+        return 130
+
+
+def _say(message: str) -> None:
+    print(f"second-opinion: {message}", file=sys.stderr)
+
+
+def _unlock(args: argparse.Namespace, source: PassphraseSource) -> Vault:
+    from second_opinion.vault.vault import Vault
+
+    folder = _data_dir(args)
+    return Vault.unlock(folder, source.read("Passphrase: "))
+
+
+def _cmd_init(args: argparse.Namespace, source: PassphraseSource) -> int:
+    from second_opinion.services.people import add_person
+    from second_opinion.vault.vault import Vault
+
+    folder = _data_dir(args)
+    with Vault.create(folder, source.read_new("New passphrase: ")) as vault:
+        with vault.session() as session:
+            add_person(session, "Me")
+    print(f"Created a new vault in {folder}")
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace, source: PassphraseSource) -> int:
+    from second_opinion.services.demo import build_demo
+    from second_opinion.vault.vault import Vault
+
+    folder = _data_dir(args)
+    with Vault.create(folder, source.read_new("Passphrase for the demo vault: ")) as vault:
+        with vault.session() as session:
+            build_demo(session, dt.date.today())
+    print(f"Created a demo vault with a fictional case in {folder}")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, source: PassphraseSource) -> int:
+    from second_opinion.vault.errors import VaultDamaged
+
+    with _unlock(args, source) as vault:
+        report = vault.integrity_check()
+    if not report.ok:
+        raise VaultDamaged(
+            f"The vault is damaged ({len(report.problems)} problems found). "
+            "Restore it from a backup."
+        )
+    print("The vault is intact: every page decrypts and passes the integrity checks.")
+    return EXIT_OK
+
+
+def _cmd_passwd(args: argparse.Namespace, source: PassphraseSource) -> int:
+    from second_opinion.vault.keystore import KeyStore
+
+    old = source.read("Current passphrase: ")
+    from second_opinion.vault.vault import Vault
+
+    with Vault.unlock(_data_dir(args), old) as vault:
+        new = source.read_new("New passphrase: ")
+        vault.change_passphrase(old, new)
+        store = KeyStore()
+        if store.load(vault.vault_id) is not None:
+            # Keep "remember on this computer" working with the new key.
+            store.save(vault.vault_id, vault.key)
+    print("The passphrase was changed. The old one no longer opens this vault.")
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace, source: PassphraseSource) -> int:
+    with _unlock(args, source) as vault:
+        written = vault.backup_to(args.out)
+    print(f"Encrypted backup written to {written} (it opens with the current passphrase).")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace, source: PassphraseSource) -> int:
+    from second_opinion.vault.vault import Vault
+
+    folder = _data_dir(args)
+    kept = Vault.restore(folder, args.file, source.read("Passphrase of the backup: "))
+    print("The vault was restored from the backup.")
+    if kept is not None:
+        print(f"The vault it replaced was kept in {kept}")
+    return EXIT_OK
+
+
+def _cmd_export_packet(args: argparse.Namespace, source: PassphraseSource) -> int:
+    from second_opinion.cli_exports import run_export_packet
+
+    with _unlock(args, source) as vault:
+        return run_export_packet(vault, args)
+
+
+def _cmd_export_letter(args: argparse.Namespace, source: PassphraseSource) -> int:
+    from second_opinion.cli_exports import run_export_letter
+
+    with _unlock(args, source) as vault:
+        return run_export_letter(vault, args)
+
+
+_COMMANDS = {
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "check": _cmd_check,
+    "passwd": _cmd_passwd,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "export-packet": _cmd_export_packet,
+    "export-letter": _cmd_export_letter,
+}
