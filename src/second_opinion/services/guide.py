@@ -1,0 +1,245 @@
+"""The guide: its pages (read from package resources) and each person's ticked items.
+
+The text lives in ``resources/guide/NN-name.md`` so it can be edited like prose, not code.
+Each file has a small header (``key``, ``title``) and ends with a ``::: checklist`` block of
+``item key | label | optional app link`` lines (see the README beside them). The format is
+ours and tiny on purpose: no YAML or Markdown library is needed to read it.
+
+Progress is stored as the set of ticked item keys per person (``GuideProgress``). A step is done
+when all its items are ticked; the introduction has no items and is not counted.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from urllib.parse import parse_qsl
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from second_opinion.domain.models import GuideProgress, Person
+from second_opinion.services.errors import NotFound, ValidationError
+
+_PAGE_NAME = re.compile(r"^\d{2}-[a-z0-9-]+\.md$")
+_KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
+_TARGET = re.compile(r"^[a-z_]+(\.[a-z_]+)?(\?.*)?$")
+_CHECKLIST_START = "::: checklist"
+_CHECKLIST_END = ":::"
+MAX_ITEM_KEY = 80  # the width of GuideProgress.item_key
+
+
+class GuideFormatError(ValueError):
+    """A guide resource file does not follow the format (a packaging or editing mistake)."""
+
+
+@dataclass(frozen=True)
+class GuideItem:
+    key: str
+    label: str
+    #: navigator target such as "contacts.new", or None when the app cannot help
+    target: str | None = None
+    #: navigator keyword arguments, e.g. (("role", "first_opinion"),)
+    target_args: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def target_kwargs(self) -> dict[str, str]:
+        return dict(self.target_args)
+
+
+@dataclass(frozen=True)
+class GuideStep:
+    key: str
+    title: str
+    #: Markdown, without the title (the UI shows the title itself)
+    body: str
+    items: tuple[GuideItem, ...]
+    #: 1..n for counted steps; 0 for pages without a checklist (the introduction)
+    number: int = 0
+
+    @property
+    def counts(self) -> bool:
+        """Whether this page is a step in "3 of 7 steps"."""
+        return bool(self.items)
+
+    def done_items(self, done_keys: Iterable[str]) -> int:
+        done = set(done_keys)
+        return sum(1 for item in self.items if item.key in done)
+
+    def is_done(self, done_keys: Iterable[str]) -> bool:
+        return self.counts and self.done_items(done_keys) == len(self.items)
+
+
+@dataclass(frozen=True)
+class StepSummary:
+    done: int
+    total: int
+
+    @property
+    def text(self) -> str:
+        """English wording for logs and the command line; the UI builds its own translated text."""
+        return f"{self.done} of {self.total} steps"
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.done == self.total
+
+
+# ------------------------------------------------------------------ reading the text
+
+
+def parse_page(text: str, source: str = "<guide>") -> GuideStep:
+    """Read one page; ``source`` names the file in error messages."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise GuideFormatError(f"{source}: must start with a '---' header")
+    try:
+        header_end = lines.index("---", 1)
+    except ValueError:
+        raise GuideFormatError(f"{source}: header is not closed with '---'") from None
+    header: dict[str, str] = {}
+    for line in lines[1:header_end]:
+        name, sep, value = line.partition(":")
+        if not sep:
+            raise GuideFormatError(f"{source}: header line without ':': {line!r}")
+        header[name.strip()] = value.strip()
+    key = header.get("key", "")
+    title = header.get("title", "")
+    if not _KEY.match(key) or "." in key:
+        raise GuideFormatError(f"{source}: bad or missing step key {key!r}")
+    if not title:
+        raise GuideFormatError(f"{source}: missing title")
+
+    rest = lines[header_end + 1 :]
+    items: list[GuideItem] = []
+    body_lines = rest
+    if _CHECKLIST_START in (line.strip() for line in rest):
+        start = [line.strip() for line in rest].index(_CHECKLIST_START)
+        body_lines = rest[:start]
+        closed = False
+        for line in rest[start + 1 :]:
+            stripped = line.strip()
+            if stripped == _CHECKLIST_END:
+                closed = True
+                break
+            if stripped:
+                items.append(_parse_item(stripped, key, source))
+        if not closed:
+            raise GuideFormatError(f"{source}: checklist is not closed with ':::'")
+    return GuideStep(
+        key=key, title=title, body="\n".join(body_lines).strip() + "\n", items=tuple(items)
+    )
+
+
+def _parse_item(line: str, step_key: str, source: str) -> GuideItem:
+    parts = [part.strip() for part in line.split("|")]
+    if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
+        raise GuideFormatError(f"{source}: checklist line must be 'key | label | link': {line!r}")
+    key, label = parts[0], parts[1]
+    if not _KEY.match(key) or not key.startswith(step_key + ".") or len(key) > MAX_ITEM_KEY:
+        raise GuideFormatError(f"{source}: item key {key!r} must look like '{step_key}.name'")
+    target: str | None = None
+    args: tuple[tuple[str, str], ...] = ()
+    if len(parts) == 3 and parts[2]:
+        if not _TARGET.match(parts[2]):
+            raise GuideFormatError(f"{source}: bad app link {parts[2]!r}")
+        target, _, query = parts[2].partition("?")
+        args = tuple(parse_qsl(query, strict_parsing=bool(query)))
+    return GuideItem(key=key, label=label, target=target, target_args=args)
+
+
+@functools.cache
+def _load_cached() -> tuple[GuideStep, ...]:
+    folder = resources.files("second_opinion") / "resources" / "guide"
+    names = sorted(entry.name for entry in folder.iterdir() if _PAGE_NAME.match(entry.name))
+    if not names:
+        raise GuideFormatError("the guide has no pages")
+    steps: list[GuideStep] = []
+    number = 0
+    seen_steps: set[str] = set()
+    seen_items: set[str] = set()
+    for name in names:
+        step = parse_page((folder / name).read_text(encoding="utf-8"), source=name)
+        if step.key in seen_steps:
+            raise GuideFormatError(f"{name}: step key {step.key!r} is used twice")
+        seen_steps.add(step.key)
+        for item in step.items:
+            if item.key in seen_items:
+                raise GuideFormatError(f"{name}: item key {item.key!r} is used twice")
+            seen_items.add(item.key)
+        if step.counts:
+            number += 1
+            step = GuideStep(step.key, step.title, step.body, step.items, number=number)
+        steps.append(step)
+    return tuple(steps)
+
+
+def load_guide() -> list[GuideStep]:
+    """Every page in reading order (the introduction first)."""
+    return list(_load_cached())
+
+
+def all_item_keys() -> frozenset[str]:
+    return frozenset(item.key for step in _load_cached() for item in step.items)
+
+
+def find_step(key: str) -> GuideStep:
+    for step in _load_cached():
+        if step.key == key:
+            return step
+    raise NotFound(f"The guide has no step {key!r}.")
+
+
+# ------------------------------------------------------------------ progress
+
+
+def progress(session: Session, person_id: int) -> set[str]:
+    """The item keys this person has ticked.
+
+    Keys of items a newer guide no longer has are left in the vault but not returned, so the
+    counts shown always match the text shown.
+    """
+    stored = session.scalars(
+        select(GuideProgress.item_key).where(GuideProgress.person_id == person_id)
+    ).all()
+    return set(stored) & all_item_keys()
+
+
+def set_item_done(session: Session, person_id: int, key: str, done: bool) -> None:
+    if key not in all_item_keys():
+        raise ValidationError(f"The guide has no checklist item {key!r}.", field="key")
+    if session.get(Person, person_id) is None:
+        raise NotFound("This person no longer exists.")
+    existing = session.get(GuideProgress, (person_id, key))
+    if done and existing is None:
+        session.add(GuideProgress(person_id=person_id, item_key=key))
+    elif not done and existing is not None:
+        session.delete(existing)
+    session.flush()
+
+
+def step_summary(done_keys: Iterable[str], steps: Sequence[GuideStep] | None = None) -> StepSummary:
+    """How many counted steps have every item ticked."""
+    pages = _load_cached() if steps is None else steps
+    done = set(done_keys)
+    counted = [step for step in pages if step.counts]
+    return StepSummary(done=sum(1 for s in counted if s.is_done(done)), total=len(counted))
+
+
+def summary_for(session: Session, person_id: int) -> StepSummary:
+    return step_summary(progress(session, person_id))
+
+
+def first_open_step(done_keys: Iterable[str], steps: Sequence[GuideStep] | None = None) -> str:
+    """Where to open: the introduction for a new reader, else the first unfinished step."""
+    pages = list(_load_cached() if steps is None else steps)
+    done = set(done_keys)
+    if not done:
+        return pages[0].key
+    for step in pages:
+        if step.counts and not step.is_done(done):
+            return step.key
+    return pages[-1].key
