@@ -1,0 +1,571 @@
+"""Requests for records: what was asked of whom, for whom, and where each one stands.
+
+A request moves along a fixed path (to request -> requested -> extended -> partly received ->
+sent -> received), with "waiting on me" and "refused / problem" reachable from any open state
+and left again the same way. Every move appends a ``RequestStateChange`` so the history reads
+back, and the last move can be undone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, not_, or_, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
+
+from second_opinion.domain.enums import RecordKind, RequestState, TransferMethod
+from second_opinion.domain.models import (
+    Authorization,
+    Contact,
+    Person,
+    RecordItem,
+    RecordRequest,
+    RequestStateChange,
+    record_request_item,
+)
+from second_opinion.services.authorizations import AuthorizationProblem, authorization_problem
+from second_opinion.services.errors import InvalidTransition, NotFound, ValidationError
+from second_opinion.services.records import check_date, check_text, get_request_due_days
+
+S = RequestState
+
+_SIDE_STATES = frozenset({S.WAITING_ON_ME, S.PROBLEM})
+
+#: Where each state may go next. "Back" from a side state goes to any open state, since the
+#: person knows best where the request stands once the form is signed or the fax resent.
+ALLOWED: dict[RequestState, frozenset[RequestState]] = {
+    S.TO_REQUEST: frozenset({S.REQUESTED, S.WAITING_ON_ME, S.PROBLEM}),
+    S.REQUESTED: frozenset(
+        {S.EXTENDED, S.PARTLY_RECEIVED, S.SENT, S.RECEIVED, S.WAITING_ON_ME, S.PROBLEM}
+    ),
+    S.EXTENDED: frozenset(
+        {S.EXTENDED, S.PARTLY_RECEIVED, S.SENT, S.RECEIVED, S.WAITING_ON_ME, S.PROBLEM}
+    ),
+    S.PARTLY_RECEIVED: frozenset({S.EXTENDED, S.SENT, S.RECEIVED, S.WAITING_ON_ME, S.PROBLEM}),
+    S.SENT: frozenset({S.PARTLY_RECEIVED, S.RECEIVED, S.WAITING_ON_ME, S.PROBLEM}),
+    S.WAITING_ON_ME: frozenset(
+        {S.TO_REQUEST, S.REQUESTED, S.EXTENDED, S.PARTLY_RECEIVED, S.SENT, S.RECEIVED, S.PROBLEM}
+    ),
+    S.PROBLEM: frozenset(
+        {
+            S.TO_REQUEST,
+            S.REQUESTED,
+            S.EXTENDED,
+            S.PARTLY_RECEIVED,
+            S.SENT,
+            S.RECEIVED,
+            S.WAITING_ON_ME,
+        }
+    ),
+    # Confirmed is the end; a mistaken "received" is put right with undo.
+    S.RECEIVED: frozenset(),
+}
+
+#: A fresh extension's history note starts with this, so undo can restore an earlier one.
+_EXTENSION_NOTE = re.compile(r"^New due date (\d{4}-\d{2}-\d{2})\.?\s*")
+
+
+def allowed_next_states(state: RequestState) -> frozenset[RequestState]:
+    return ALLOWED[state]
+
+
+def can_move(state: RequestState, target: RequestState) -> bool:
+    return target in ALLOWED[state]
+
+
+# ------------------------------------------------------------------ rows
+
+
+@dataclass(frozen=True)
+class RequestItem:
+    id: int
+    kind: RecordKind
+    description: str
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    id: int
+    state: RequestState
+    holder_id: int
+    holder_name: str
+    recipient_id: int
+    recipient_name: str
+    method: TransferMethod
+    requested_on: dt.date | None
+    due_on: dt.date | None
+    extended_due_on: dt.date | None
+    sent_on: dt.date | None
+    received_on: dt.date | None
+    fee_cents: int | None
+    reference_number: str
+    notes: str
+    authorization_id: int | None
+    #: set when the linked authorization has expired or was revoked (as of the listing date)
+    authorization_problem: AuthorizationProblem | None
+    items: tuple[RequestItem, ...]
+
+    @property
+    def effective_due_on(self) -> dt.date | None:
+        return self.extended_due_on or self.due_on
+
+    @property
+    def item_ids(self) -> tuple[int, ...]:
+        return tuple(i.id for i in self.items)
+
+    def is_overdue(self, on: dt.date) -> bool:
+        return is_overdue(self.state, self.effective_due_on, self.sent_on, on)
+
+    def days_overdue(self, on: dt.date) -> int:
+        due = self.effective_due_on
+        if due is None or not self.is_overdue(on):
+            return 0
+        return (on - due).days
+
+
+def is_overdue(
+    state: RequestState, due: dt.date | None, sent_on: dt.date | None, on: dt.date
+) -> bool:
+    """Past its due date and not received.
+
+    Due today is not overdue: the holder has until the end of the day. Records the holder sent
+    on or before the due date are not overdue either: the holder kept the deadline, and what is
+    left (the recipient confirming) is not theirs to chase.
+    """
+    if not state.is_open or due is None or due >= on:
+        return False
+    return not (state is S.SENT and sent_on is not None and sent_on <= due)
+
+
+def _overdue_clause(on: dt.date) -> ColumnElement[bool]:
+    """The same rule as ``is_overdue``, for the database to filter by."""
+    due = func.coalesce(RecordRequest.extended_due_on, RecordRequest.due_on)
+    return and_(
+        RecordRequest.state.in_([s for s in RequestState if s.is_open]),
+        due.is_not(None),
+        due < on,
+        not_(
+            and_(
+                RecordRequest.state == S.SENT,
+                RecordRequest.sent_on.is_not(None),
+                RecordRequest.sent_on <= due,
+            )
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class StateChangeRow:
+    id: int
+    state: RequestState
+    on: dt.date
+    recorded_at: dt.datetime
+    note: str
+    #: the due date an extension moved to, when this change is an extension
+    new_due_on: dt.date | None
+
+
+def _rows(
+    session: Session, where: Iterable[ColumnElement[bool]], today: dt.date
+) -> list[RequestRow]:
+    """Requests and their items in two queries, however many there are (no query per row)."""
+    holder = aliased(Contact)
+    recipient = aliased(Contact)
+    stmt = (
+        select(
+            RecordRequest,
+            holder.name,
+            recipient.name,
+            Authorization.expires_on,
+            Authorization.revoked_on,
+        )
+        .join(holder, holder.id == RecordRequest.holder_id)
+        .join(recipient, recipient.id == RecordRequest.recipient_id)
+        .outerjoin(Authorization, Authorization.id == RecordRequest.authorization_id)
+        .where(*where)
+        .order_by(RecordRequest.id)
+    )
+    fetched = session.execute(stmt).all()
+    if not fetched:
+        return []
+    ids = [r[0].id for r in fetched]
+    items: dict[int, list[RequestItem]] = {}
+    # Chunked so the IN list stays under SQLite's variable limit for 10 000 requests.
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        item_stmt = (
+            select(
+                record_request_item.c.request_id,
+                RecordItem.id,
+                RecordItem.kind,
+                RecordItem.description,
+            )
+            .join(RecordItem, RecordItem.id == record_request_item.c.item_id)
+            .where(record_request_item.c.request_id.in_(chunk))
+            .order_by(record_request_item.c.request_id, RecordItem.id)
+        )
+        for request_id, item_id, kind, description in session.execute(item_stmt):
+            items.setdefault(request_id, []).append(RequestItem(item_id, kind, description))
+    return [
+        RequestRow(
+            id=req.id,
+            state=req.state,
+            holder_id=req.holder_id,
+            holder_name=holder_name,
+            recipient_id=req.recipient_id,
+            recipient_name=recipient_name,
+            method=req.method,
+            requested_on=req.requested_on,
+            due_on=req.due_on,
+            extended_due_on=req.extended_due_on,
+            sent_on=req.sent_on,
+            received_on=req.received_on,
+            fee_cents=req.fee_cents,
+            reference_number=req.reference_number,
+            notes=req.notes,
+            authorization_id=req.authorization_id,
+            authorization_problem=(
+                authorization_problem(expires, revoked, today)
+                if req.authorization_id is not None
+                else None
+            ),
+            items=tuple(items.get(req.id, ())),
+        )
+        for req, holder_name, recipient_name, expires, revoked in fetched
+    ]
+
+
+def list_requests(
+    session: Session, person_id: int, today: dt.date | None = None
+) -> list[RequestRow]:
+    return _rows(session, [RecordRequest.person_id == person_id], today or dt.date.today())
+
+
+def get_request(session: Session, request_id: int, today: dt.date | None = None) -> RequestRow:
+    rows = _rows(session, [RecordRequest.id == request_id], today or dt.date.today())
+    if not rows:
+        raise NotFound("This request no longer exists.")
+    return rows[0]
+
+
+def overdue_requests(session: Session, person_id: int, on: dt.date) -> list[RequestRow]:
+    """Open requests past their (extended) due date on ``on``, most overdue first."""
+    rows = _rows(session, [RecordRequest.person_id == person_id, _overdue_clause(on)], on)
+    return sorted(rows, key=lambda r: (r.effective_due_on or on, r.id))
+
+
+def waiting_on_me(
+    session: Session, person_id: int, today: dt.date | None = None
+) -> list[RequestRow]:
+    """Requests that cannot move until the person does something (sign, pay, send ID)."""
+    where = [RecordRequest.person_id == person_id, RecordRequest.state == S.WAITING_ON_ME]
+    return _rows(session, where, today or dt.date.today())
+
+
+def flagged_authorization_requests(
+    session: Session, person_id: int, today: dt.date
+) -> list[RequestRow]:
+    """Open requests whose authorization has expired or been revoked."""
+    where = [
+        RecordRequest.person_id == person_id,
+        RecordRequest.state != S.RECEIVED,
+        or_(
+            Authorization.revoked_on <= today,
+            Authorization.expires_on < today,
+        ),
+    ]
+    return _rows(session, where, today)
+
+
+def request_history(session: Session, request_id: int) -> list[StateChangeRow]:
+    _get(session, request_id)
+    stmt = (
+        select(RequestStateChange)
+        .where(RequestStateChange.request_id == request_id)
+        .order_by(RequestStateChange.id)
+    )
+    return [_change_row(c) for c in session.scalars(stmt)]
+
+
+def _change_row(change: RequestStateChange) -> StateChangeRow:
+    new_due: dt.date | None = None
+    note = change.note
+    if change.state is S.EXTENDED:
+        match = _EXTENSION_NOTE.match(note)
+        if match:
+            new_due = dt.date.fromisoformat(match.group(1))
+            note = note[match.end() :]
+    return StateChangeRow(change.id, change.state, change.on, change.recorded_at, note, new_due)
+
+
+# ------------------------------------------------------------------ create, edit, delete
+
+
+@dataclass(frozen=True)
+class RequestData:
+    """What a person fills in on the request form.
+
+    ``due_on`` left empty becomes ``requested_on`` plus the vault's "request_due_days".
+    """
+
+    item_ids: Sequence[int]
+    holder_id: int
+    recipient_id: int
+    method: TransferMethod = TransferMethod.PORTAL
+    requested_on: dt.date | None = None
+    due_on: dt.date | None = None
+    sent_on: dt.date | None = None
+    received_on: dt.date | None = None
+    fee_cents: int | None = None
+    reference_number: str = ""
+    notes: str = ""
+    authorization_id: int | None = None
+
+
+def default_due_on(session: Session, requested_on: dt.date) -> dt.date:
+    return requested_on + dt.timedelta(days=get_request_due_days(session))
+
+
+def _validate(session: Session, person_id: int, data: RequestData) -> list[RecordItem]:
+    if not data.item_ids:
+        raise ValidationError("Choose at least one record for this request.", field="items")
+    items = list(
+        session.scalars(
+            select(RecordItem).where(
+                RecordItem.id.in_(list(data.item_ids)), RecordItem.person_id == person_id
+            )
+        )
+    )
+    if len(items) != len(set(data.item_ids)):
+        raise ValidationError("One of the chosen records no longer exists.", field="items")
+    for contact_id, field in ((data.holder_id, "holder"), (data.recipient_id, "recipient")):
+        if session.get(Contact, contact_id) is None:
+            raise ValidationError("Choose a contact from the list.", field=field)
+    if data.holder_id == data.recipient_id:
+        raise ValidationError(
+            "The records cannot be sent to the one who holds them: choose another recipient.",
+            field="recipient",
+        )
+    if not isinstance(data.method, TransferMethod):
+        raise ValidationError("Choose how the records travel.", field="method")
+    check_date(data.requested_on, "requested_on", "The request date")
+    check_date(data.due_on, "due_on", "The due date")
+    check_date(data.sent_on, "sent_on", "The date sent")
+    check_date(data.received_on, "received_on", "The date received")
+    if data.due_on and data.requested_on and data.due_on < data.requested_on:
+        raise ValidationError(
+            "The due date cannot be before the date of the request.", field="due_on"
+        )
+    if data.fee_cents is not None and not 0 <= data.fee_cents <= 100_000_000:
+        raise ValidationError("The fee must be between 0 and 1,000,000.", field="fee")
+    check_text(data.reference_number, "reference_number")
+    check_text(data.notes, "notes")
+    if data.authorization_id is not None:
+        auth = session.get(Authorization, data.authorization_id)
+        if auth is None or auth.person_id != person_id:
+            raise ValidationError("Choose an authorization from the list.", field="authorization")
+    return items
+
+
+def add_request(
+    session: Session, person_id: int, data: RequestData, today: dt.date | None = None
+) -> int:
+    """Create a request: "requested" when a request date is given, else "to request"."""
+    if session.get(Person, person_id) is None:
+        raise NotFound("This person no longer exists.")
+    items = _validate(session, person_id, data)
+    req = RecordRequest(person_id=person_id)
+    session.add(req)
+    with session.no_autoflush:  # half-filled until _apply is done
+        _apply(session, req, data, items)
+    if data.requested_on is not None:
+        req.state = S.REQUESTED
+        req.history.append(RequestStateChange(state=S.REQUESTED, on=data.requested_on))
+    else:
+        req.state = S.TO_REQUEST
+        req.history.append(RequestStateChange(state=S.TO_REQUEST, on=today or dt.date.today()))
+    session.flush()
+    return req.id
+
+
+def _apply(
+    session: Session, req: RecordRequest, data: RequestData, items: list[RecordItem]
+) -> None:
+    req.items = items
+    req.holder_id = data.holder_id
+    req.recipient_id = data.recipient_id
+    req.method = data.method
+    req.requested_on = data.requested_on
+    if data.due_on is None and data.requested_on is not None:
+        req.due_on = default_due_on(session, data.requested_on)
+    else:
+        req.due_on = data.due_on
+    if req.extended_due_on is not None and req.due_on and req.extended_due_on <= req.due_on:
+        # The new due date already covers the extension; keeping it would hide the change.
+        req.extended_due_on = None
+    req.sent_on = data.sent_on
+    req.received_on = data.received_on
+    req.fee_cents = data.fee_cents
+    req.reference_number = data.reference_number
+    req.notes = data.notes
+    req.authorization_id = data.authorization_id
+
+
+def update_request(session: Session, request_id: int, data: RequestData) -> None:
+    """Change the details; the state only moves through the ``mark_...`` functions."""
+    req = _get(session, request_id)
+    items = _validate(session, req.person_id, data)
+    _apply(session, req, data, items)
+    session.flush()
+
+
+def delete_request(session: Session, request_id: int) -> None:
+    req = _get(session, request_id)
+    session.delete(req)
+    session.flush()
+
+
+def _get(session: Session, request_id: int) -> RecordRequest:
+    req = session.get(RecordRequest, request_id)
+    if req is None:
+        raise NotFound("This request no longer exists.")
+    return req
+
+
+# ------------------------------------------------------------------ moving along the path
+
+
+def _move(
+    session: Session, request_id: int, target: RequestState, on: dt.date, note: str
+) -> RecordRequest:
+    req = _get(session, request_id)
+    check_date(on, "on", "The date")
+    check_text(note, "note")
+    if not can_move(req.state, target):
+        raise InvalidTransition(
+            f"A request that is {req.state.value.replace('_', ' ')} cannot be marked "
+            f"{target.value.replace('_', ' ')}."
+        )
+    req.state = target
+    req.history.append(RequestStateChange(state=target, on=on, note=note))
+    return req
+
+
+def mark_requested(
+    session: Session,
+    request_id: int,
+    on: dt.date,
+    due_on: dt.date | None = None,
+    note: str = "",
+) -> None:
+    check_date(due_on, "due_on", "The due date")
+    if due_on is not None and due_on < on:
+        raise ValidationError(
+            "The due date cannot be before the date of the request.", field="due_on"
+        )
+    req = _move(session, request_id, S.REQUESTED, on, note)
+    # Asking again (after a problem, or once the form is signed) starts the clock again.
+    req.requested_on = on
+    req.due_on = due_on or default_due_on(session, on)
+    if req.extended_due_on is not None and req.extended_due_on <= req.due_on:
+        req.extended_due_on = None
+    session.flush()
+
+
+def record_extension(
+    session: Session, request_id: int, new_due_on: dt.date, on: dt.date, note: str = ""
+) -> None:
+    """The holder said it needs more time: the due date moves to ``new_due_on``."""
+    req = _get(session, request_id)
+    check_date(new_due_on, "new_due_on", "The new due date")
+    current = req.effective_due_on
+    if current is not None and new_due_on <= current:
+        raise ValidationError(
+            "An extension must move the due date later than the current one "
+            f"({current.isoformat()}).",
+            field="new_due_on",
+        )
+    if req.requested_on is not None and new_due_on < req.requested_on:
+        raise ValidationError(
+            "The new due date cannot be before the date of the request.", field="new_due_on"
+        )
+    text = f"New due date {new_due_on.isoformat()}." + (f" {note}" if note else "")
+    req = _move(session, request_id, S.EXTENDED, on, text)
+    req.extended_due_on = new_due_on
+    session.flush()
+
+
+def mark_partly_received(session: Session, request_id: int, on: dt.date, note: str = "") -> None:
+    _move(session, request_id, S.PARTLY_RECEIVED, on, note)
+    session.flush()
+
+
+def mark_sent(session: Session, request_id: int, on: dt.date, note: str = "") -> None:
+    """The holder sent the records (to the recipient); not yet confirmed as received."""
+    req = _get(session, request_id)
+    if req.requested_on is not None and on < req.requested_on:
+        raise ValidationError("Records cannot be sent before they were requested.", field="sent_on")
+    req = _move(session, request_id, S.SENT, on, note)
+    req.sent_on = on
+    session.flush()
+
+
+def mark_received(session: Session, request_id: int, on: dt.date, note: str = "") -> None:
+    """The recipient confirmed they have the records: the request is done."""
+    req = _get(session, request_id)
+    if req.requested_on is not None and on < req.requested_on:
+        raise ValidationError(
+            "Records cannot arrive before they were requested.", field="received_on"
+        )
+    req = _move(session, request_id, S.RECEIVED, on, note)
+    req.received_on = on
+    session.flush()
+
+
+def mark_waiting_on_me(session: Session, request_id: int, on: dt.date, note: str = "") -> None:
+    _move(session, request_id, S.WAITING_ON_ME, on, note)
+    session.flush()
+
+
+def mark_problem(session: Session, request_id: int, on: dt.date, note: str = "") -> None:
+    _move(session, request_id, S.PROBLEM, on, note)
+    session.flush()
+
+
+def undo_last_state_change(session: Session, request_id: int) -> RequestState:
+    """Take back the latest move; the dates it set go back to what they were before.
+
+    The first entry (how the request started) cannot be undone: delete the request instead.
+    """
+    req = _get(session, request_id)
+    history = list(req.history)
+    if len(history) < 2:
+        raise InvalidTransition("There is no change of state to undo for this request.")
+    last = history[-1]
+    remaining = history[:-1]
+
+    def latest(state: RequestState) -> RequestStateChange | None:
+        return next((c for c in reversed(remaining) if c.state is state), None)
+
+    if last.state is S.REQUESTED:
+        earlier = latest(S.REQUESTED)
+        req.requested_on = earlier.on if earlier else None
+        req.due_on = default_due_on(session, earlier.on) if earlier else None
+    elif last.state is S.EXTENDED:
+        earlier_ext = latest(S.EXTENDED)
+        match = _EXTENSION_NOTE.match(earlier_ext.note) if earlier_ext else None
+        req.extended_due_on = dt.date.fromisoformat(match.group(1)) if match else None
+    elif last.state is S.SENT:
+        earlier = latest(S.SENT)
+        req.sent_on = earlier.on if earlier else None
+    elif last.state is S.RECEIVED:
+        earlier = latest(S.RECEIVED)
+        req.received_on = earlier.on if earlier else None
+    req.history.remove(last)
+    req.state = remaining[-1].state
+    session.flush()
+    return req.state

@@ -1,0 +1,338 @@
+"""Record items (what exists, who holds it) and the "who has what" answer.
+
+Requests that move items between holders and recipients live in ``record_requests``; signed
+authorizations in ``authorizations``. Everything handed out is a frozen dataclass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from second_opinion.domain.enums import RecordKind, RequestState
+from second_opinion.domain.models import (
+    Contact,
+    Person,
+    RecordItem,
+    RecordRequest,
+    VaultSetting,
+    record_request_item,
+)
+from second_opinion.services.errors import NotFound, ValidationError
+
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+#: Far above any real note, low enough that a pasted file cannot bloat the vault unnoticed.
+MAX_TEXT = 100_000
+
+REQUEST_DUE_DAYS_KEY = "request_due_days"
+#: HIPAA gives a covered entity 30 days to act on a right-of-access request.
+DEFAULT_REQUEST_DUE_DAYS = 30
+
+
+# ------------------------------------------------------------------ validation
+
+
+def check_date(value: dt.date | None, field: str, label: str) -> None:
+    """Refuse dates no real record has: a typo of 1026 or 2206 would hide a request."""
+    if value is not None and not (EARLIEST <= value <= LATEST):
+        raise ValidationError(f"{label} must be between 1900 and 2100.", field=field)
+
+
+def check_text(value: str, field: str) -> None:
+    if len(value) > MAX_TEXT:
+        raise ValidationError(
+            f"This text is too long (at most {MAX_TEXT:,} characters).", field=field
+        )
+
+
+# ------------------------------------------------------------------ settings
+
+
+def get_request_due_days(session: Session) -> int:
+    """Days from a request to its due date; a vault setting so every computer agrees."""
+    setting = session.get(VaultSetting, REQUEST_DUE_DAYS_KEY)
+    if setting is None:
+        return DEFAULT_REQUEST_DUE_DAYS
+    try:
+        days = int(setting.value)
+    except ValueError:
+        return DEFAULT_REQUEST_DUE_DAYS
+    return days if 1 <= days <= 365 else DEFAULT_REQUEST_DUE_DAYS
+
+
+def set_request_due_days(session: Session, days: int) -> None:
+    if not 1 <= days <= 365:
+        raise ValidationError("Choose between 1 and 365 days.", field="request_due_days")
+    setting = session.get(VaultSetting, REQUEST_DUE_DAYS_KEY)
+    if setting is None:
+        session.add(VaultSetting(key=REQUEST_DUE_DAYS_KEY, value=str(days)))
+    else:
+        setting.value = str(days)
+    session.flush()
+
+
+# ------------------------------------------------------------------ who has what
+
+
+class CellState(enum.IntEnum):
+    """How far an item got to a recipient; higher is further, so the best is the max."""
+
+    NOTHING = 0
+    REQUESTED = 1
+    SENT = 2
+    CONFIRMED = 3
+
+
+def cell_state_of(state: RequestState) -> CellState:
+    """What one request in ``state`` says about each of its items at the recipient.
+
+    A request still "to request" has not moved anything. "Partly received" does not say which
+    items arrived, so it claims no more than "requested": better to chase than to assume.
+    """
+    if state is RequestState.RECEIVED:
+        return CellState.CONFIRMED
+    if state is RequestState.SENT:
+        return CellState.SENT
+    if state is RequestState.TO_REQUEST:
+        return CellState.NOTHING
+    return CellState.REQUESTED
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where one item stands with one recipient."""
+
+    recipient_id: int
+    recipient_name: str
+    state: CellState
+    #: the request that got it furthest, and the date of that step (received/sent/requested)
+    request_id: int
+    on: dt.date | None
+    request_count: int
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: int
+    kind: RecordKind
+    description: str
+    date_of_service: dt.date | None
+    holder_id: int | None
+    holder_name: str
+    notes: str
+    request_count: int
+    #: per recipient, best state first
+    destinations: tuple[Destination, ...]
+
+
+@dataclass(frozen=True)
+class MatrixRecipient:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class WhoHasWhat:
+    items: tuple[ItemRow, ...]
+    recipients: tuple[MatrixRecipient, ...]
+    cells: Mapping[tuple[int, int], Destination]
+
+    def cell(self, item_id: int, recipient_id: int) -> CellState:
+        found = self.cells.get((item_id, recipient_id))
+        return found.state if found else CellState.NOTHING
+
+
+def _destinations(
+    session: Session, person_id: int
+) -> tuple[dict[tuple[int, int], Destination], dict[int, str], dict[int, int]]:
+    """Best state per (item, recipient) in one query over every request of the person."""
+    stmt = (
+        select(
+            record_request_item.c.item_id,
+            RecordRequest.id,
+            RecordRequest.recipient_id,
+            Contact.name,
+            RecordRequest.state,
+            RecordRequest.requested_on,
+            RecordRequest.sent_on,
+            RecordRequest.received_on,
+        )
+        .join(RecordRequest, RecordRequest.id == record_request_item.c.request_id)
+        .join(Contact, Contact.id == RecordRequest.recipient_id)
+        .where(RecordRequest.person_id == person_id)
+    )
+    best: dict[tuple[int, int], Destination] = {}
+    names: dict[int, str] = {}
+    counts: dict[int, int] = {}
+    for (
+        item_id,
+        request_id,
+        recipient_id,
+        name,
+        state,
+        requested,
+        sent,
+        received,
+    ) in session.execute(stmt):
+        names[recipient_id] = name
+        counts[item_id] = counts.get(item_id, 0) + 1
+        cell = cell_state_of(state)
+        on = {
+            CellState.CONFIRMED: received,
+            CellState.SENT: sent,
+            CellState.REQUESTED: requested,
+        }.get(cell)
+        key = (item_id, recipient_id)
+        previous = best.get(key)
+        count = (previous.request_count if previous else 0) + 1
+        if previous is None or (cell, on or dt.date.min) > (
+            previous.state,
+            previous.on or dt.date.min,
+        ):
+            best[key] = Destination(recipient_id, name, cell, request_id, on, count)
+        else:
+            best[key] = Destination(
+                previous.recipient_id,
+                previous.recipient_name,
+                previous.state,
+                previous.request_id,
+                previous.on,
+                count,
+            )
+    return best, names, counts
+
+
+def _item_rows(
+    session: Session,
+    person_id: int,
+    best: Mapping[tuple[int, int], Destination],
+    counts: Mapping[int, int],
+) -> list[ItemRow]:
+    by_item: dict[int, list[Destination]] = {}
+    for (item_id, _recipient), destination in best.items():
+        by_item.setdefault(item_id, []).append(destination)
+    stmt = (
+        select(RecordItem, Contact.name)
+        .outerjoin(Contact, Contact.id == RecordItem.holder_id)
+        .where(RecordItem.person_id == person_id)
+        .order_by(RecordItem.date_of_service.desc(), RecordItem.id)
+    )
+    rows = []
+    for item, holder_name in session.execute(stmt):
+        destinations = sorted(
+            by_item.get(item.id, []), key=lambda d: (-d.state, d.recipient_name.casefold())
+        )
+        rows.append(
+            ItemRow(
+                id=item.id,
+                kind=item.kind,
+                description=item.description,
+                date_of_service=item.date_of_service,
+                holder_id=item.holder_id,
+                holder_name=holder_name or "",
+                notes=item.notes,
+                request_count=counts.get(item.id, 0),
+                destinations=tuple(destinations),
+            )
+        )
+    return rows
+
+
+def list_items(session: Session, person_id: int) -> list[ItemRow]:
+    best, _names, counts = _destinations(session, person_id)
+    return _item_rows(session, person_id, best, counts)
+
+
+def who_has_what(session: Session, person_id: int) -> WhoHasWhat:
+    """Record items down, recipients across, the furthest any request got in each cell."""
+    best, names, counts = _destinations(session, person_id)
+    items = _item_rows(session, person_id, best, counts)
+    recipients = tuple(
+        MatrixRecipient(recipient_id, name)
+        for recipient_id, name in sorted(names.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
+    )
+    return WhoHasWhat(items=tuple(items), recipients=recipients, cells=dict(best))
+
+
+# ------------------------------------------------------------------ items
+
+
+@dataclass(frozen=True)
+class ItemData:
+    """What a person fills in on the record item form."""
+
+    kind: RecordKind
+    description: str = ""
+    date_of_service: dt.date | None = None
+    holder_id: int | None = None
+    notes: str = ""
+
+
+def _validate_item(session: Session, data: ItemData) -> None:
+    if not isinstance(data.kind, RecordKind):
+        raise ValidationError("Choose what kind of record this is.", field="kind")
+    check_text(data.description, "description")
+    check_text(data.notes, "notes")
+    check_date(data.date_of_service, "date_of_service", "The date of service")
+    if data.holder_id is not None and session.get(Contact, data.holder_id) is None:
+        raise ValidationError("Choose a holder from the list.", field="holder")
+
+
+def add_item(session: Session, person_id: int, data: ItemData) -> int:
+    if session.get(Person, person_id) is None:
+        raise NotFound("This person no longer exists.")
+    _validate_item(session, data)
+    item = RecordItem(person_id=person_id, kind=data.kind)
+    _apply_item(item, data)
+    session.add(item)
+    session.flush()
+    return item.id
+
+
+def _apply_item(item: RecordItem, data: ItemData) -> None:
+    item.kind = data.kind
+    item.description = data.description
+    item.date_of_service = data.date_of_service
+    item.holder_id = data.holder_id
+    item.notes = data.notes
+
+
+def _get_item(session: Session, item_id: int) -> RecordItem:
+    item = session.get(RecordItem, item_id)
+    if item is None:
+        raise NotFound("This record no longer exists.")
+    return item
+
+
+def update_item(session: Session, item_id: int, data: ItemData) -> None:
+    item = _get_item(session, item_id)
+    _validate_item(session, data)
+    _apply_item(item, data)
+    session.flush()
+
+
+def get_item(session: Session, item_id: int) -> ItemRow:
+    item = _get_item(session, item_id)
+    for row in list_items(session, item.person_id):
+        if row.id == item_id:
+            return row
+    raise NotFound("This record no longer exists.")  # pragma: no cover - just fetched
+
+
+def requests_with_item(session: Session, item_id: int) -> int:
+    """How many requests list the item: said before deleting it."""
+    stmt = select(func.count()).where(record_request_item.c.item_id == item_id)
+    return int(session.scalar(stmt) or 0)
+
+
+def delete_item(session: Session, item_id: int) -> None:
+    """Delete the item and take it off every request that listed it."""
+    item = _get_item(session, item_id)
+    session.delete(item)
+    session.flush()
