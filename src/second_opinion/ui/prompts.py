@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 @dataclass
@@ -20,6 +20,7 @@ class ScriptedAnswers:
     confirms: list[bool] = field(default_factory=list)
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
+    texts: list[str | None] = field(default_factory=list)
     shown: list[tuple[str, str, str]] = field(default_factory=list)
 
     def next_confirm(self) -> bool:
@@ -88,3 +89,19 @@ def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path 
     return Path(dialog.selectedFiles()[0])
 
 
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text, or None when cancelled."""
+    if scripted is not None:
+        scripted.shown.append(("text", title, label))
+        return scripted.texts.pop(0) if scripted.texts else None
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value if ok else None
+
+
+def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A passphrase typed hidden, or None when cancelled."""
+    if scripted is not None:
+        scripted.shown.append(("passphrase", title, label))
+        return scripted.texts.pop(0) if scripted.texts else None
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return value if ok else None

@@ -65,9 +65,12 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._columns):
-                return self._columns[section].header
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -134,9 +137,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return
         self._rows[position] = row
         self._search_cache.pop(position, None)
-        self.dataChanged.emit(
-            self.index(position, 0), self.index(position, len(self._columns) - 1)
-        )
+        self.dataChanged.emit(self.index(position, 0), self.index(position, len(self._columns) - 1))
 
     def remove(self, row_id: object) -> None:
         position = self.position_of(row_id)

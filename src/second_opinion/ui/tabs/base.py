@@ -56,3 +56,14 @@ class CaseTab(QWidget):
 
     def new_item(self) -> None:
         """Ctrl+N: start adding this tab's main kind of thing, if it has one."""
+
+    def release(self) -> None:
+        """Called on lock, just before the tab is deleted: empty every model it owns.
+
+        Deleting the tab frees its models too, but only when the event loop next runs; this
+        empties them at once so no view can paint health data after the vault is locked.
+        """
+        from second_opinion.ui.table_model import RowTableModel
+
+        for model in self.findChildren(RowTableModel):
+            model.clear()

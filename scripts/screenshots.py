@@ -1,0 +1,75 @@
+"""Save a screenshot of every tab of a demo vault (offscreen), for looking at the screens.
+
+    .venv/bin/python scripts/screenshots.py OUT_DIR [--size 1280x800] [--dark]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--dark", action="store_true")
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if args.dark:
+        app.setStyle("Fusion")
+        palette = QPalette()
+        for role, colour in (
+            (QPalette.ColorRole.Window, "#2b2b2b"),
+            (QPalette.ColorRole.WindowText, "#e8e8e8"),
+            (QPalette.ColorRole.Base, "#1e1e1e"),
+            (QPalette.ColorRole.AlternateBase, "#2f2f2f"),
+            (QPalette.ColorRole.Text, "#e8e8e8"),
+            (QPalette.ColorRole.Button, "#353535"),
+            (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+            (QPalette.ColorRole.Highlight, "#3d6fb4"),
+            (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        ):
+            palette.setColor(role, QColor(colour))
+        app.setPalette(palette)
+
+    from second_opinion.app import build_window
+    from second_opinion.services.demo import build_demo
+    from second_opinion.ui.tab_registry import TABS
+    from second_opinion.vault.kdf import MINIMUM
+    from second_opinion.vault.vault import Vault
+
+    folder = Path(tempfile.mkdtemp()) / "vault"
+    with Vault.create(folder, "screenshots", kdf=MINIMUM) as vault, vault.session() as session:
+        build_demo(session, dt.date.today())
+    window = build_window(folder, "screenshots")
+    window.resize(width, height)
+    window.show()
+    for spec in TABS:
+        window.navigate(spec.key)
+        for _ in range(5):
+            app.processEvents()
+        path = args.out / f"tab-{spec.key}.png"
+        window.grab().save(str(path))
+        print(path)
+    window.lock()
+    app.processEvents()
+    window.grab().save(str(args.out / "locked.png"))
+    print(args.out / "locked.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Wiring the GUI: the application object, the main window, and opening a vault into it."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from second_opinion import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from second_opinion.ui.main_window import MainWindow
+
+
+def _application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName(APP_NAME)
+        app.setApplicationVersion(__version__)
+        app.setOrganizationName("SecondOpinion")
+        app.setDesktopFileName("second-opinion")
+    assert isinstance(app, QApplication)
+    return app
+
+
+def _resolve(data_dir: Path | str | None) -> Path:
+    if data_dir is not None:
+        return Path(data_dir).expanduser().absolute()
+    from second_opinion.vault.paths import default_data_dir
+
+    return default_data_dir()
+
+
+def build_window(data_dir: Path | str, passphrase: str) -> MainWindow:
+    """Open (or create) the vault in ``data_dir`` and return the main window, ready to show.
+
+    The same path the GUI takes after the unlock prompt; tests (ours and acceptance tests
+    written outside the project) use it to get an unlocked window in one call.
+    """
+    _application()
+    from second_opinion.services.people import add_person
+    from second_opinion.ui.main_window import MainWindow
+    from second_opinion.vault.vault import Vault
+
+    folder = _resolve(data_dir)
+    if Vault.exists(folder):
+        vault = Vault.unlock(folder, passphrase)
+    else:
+        vault = Vault.create(folder, passphrase)
+        with vault.session() as session:
+            add_person(session, "Me")
+    window = MainWindow(folder)
+    window.attach_vault(vault)
+    return window
+
+
+def run_gui(data_dir: Path | str | None, pw_stdin: bool = False) -> int:
+    """Show the window at once (unlock or welcome page), then open the vault in the background."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app = _application()
+    folder = _resolve(data_dir)
+    if pw_stdin:
+        passphrase = sys.stdin.readline().rstrip("\r\n")
+        from second_opinion.vault.errors import VaultError
+
+        try:
+            window = build_window(folder, passphrase)
+        except VaultError as exc:
+            print(f"second-opinion: {exc}", file=sys.stderr)  # noqa: T201
+            return exc.exit_code
+    else:
+        from second_opinion.ui.main_window import MainWindow
+
+        window = MainWindow(folder)
+    window.show()
+    return app.exec()

@@ -1,0 +1,639 @@
+"""The main window: the locked/unlocked states, tabs, menus, person switcher and auto-lock."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from second_opinion import APP_NAME
+from second_opinion.ui import prompts
+from second_opinion.ui.settings import AppSettings
+from second_opinion.ui.tab_registry import TABS, spec_for
+from second_opinion.ui.tabs.base import Navigator
+from second_opinion.ui.unlock_page import UnlockPage, WelcomePage
+
+if TYPE_CHECKING:
+    from second_opinion.ui.context import AppContext
+    from second_opinion.ui.tabs.base import CaseTab
+    from second_opinion.vault.vault import Vault
+
+log = logging.getLogger(__name__)
+
+NOT_MEDICAL_ADVICE = (
+    "Second Opinion helps you organise getting a second opinion. It is not medical advice and "
+    "does not replace the advice of your doctors; decisions about your care are yours to make "
+    "with them."
+)
+
+
+class IdleWatcher(QObject):
+    """Fires ``sig_idle`` after ``minutes`` without keyboard or mouse input (0 = never)."""
+
+    sig_idle = Signal()
+    _ACTIVITY = {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.sig_idle.emit)
+        self._interval_ms = 0
+
+    def set_interval_ms(self, ms: int) -> None:
+        self._interval_ms = max(0, ms)
+        self.restart()
+
+    def restart(self) -> None:
+        if self._interval_ms > 0:
+            self._timer.start(self._interval_ms)
+        else:
+            self._timer.stop()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._ACTIVITY and self._timer.isActive():
+            self._timer.start(self._interval_ms)
+        return False
+
+
+class MainWindow(QMainWindow, Navigator):
+    """Signals:
+    sig_vault_unlocked(): the tabs are built and show the vault.
+    sig_vault_locked(): every tab and model holding health data was dropped.
+    """
+
+    sig_vault_unlocked = Signal()
+    sig_vault_locked = Signal()
+
+    def __init__(self, data_dir: Path, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.settings = settings or AppSettings()
+        self.vault: Vault | None = None
+        self.ctx: AppContext | None = None
+        self._tabs: dict[str, CaseTab] = {}
+        self._containers: dict[str, QWidget] = {}
+        self._build_queue: list[str] = []
+        self._restoring_tab = self.settings.last_tab
+        self._pending_icons: list[tuple[QAction, str]] = []
+        self._unloadable: set[str] = set()
+
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(_app_icon())
+        self.setMinimumSize(1024, 700)
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        else:
+            self.resize(1280, 800)
+
+        self._stack = QStackedWidget(self)
+        self.setCentralWidget(self._stack)
+        self._lock_holder = QWidget(self)
+        QVBoxLayout(self._lock_holder).setContentsMargins(0, 0, 0, 0)
+        self._stack.addWidget(self._lock_holder)
+        self.tab_widget = QTabWidget(self)
+        self.tab_widget.setDocumentMode(True)
+        self.tab_widget.setAccessibleName(self.tr("Sections"))
+        self.tab_widget.currentChanged.connect(self._on_tab_changed)
+        self._stack.addWidget(self.tab_widget)
+        self.lock_page: UnlockPage | WelcomePage | None = None
+
+        self.idle = IdleWatcher(self)
+        self.idle.sig_idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.statusBar().showMessage(self.tr("Locked"))
+        self.show_lock_page()
+
+    # ---------------------------------------------------------------- actions
+    def _action(
+        self, text: str, slot: Any, shortcut: QKeySequence | str | None = None, icon: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon:
+            # qtawesome is loaded only after unlock, to keep the first paint fast.
+            self._pending_icons.append((action, icon))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.act_backup = self._action(self.tr("&Back up…"), self.backup, None, "fa5s.save")
+        self.act_restore = self._action(self.tr("&Restore from a backup…"), self.restore)
+        self.act_passwd = self._action(self.tr("Change &passphrase…"), self.change_passphrase)
+        self.act_packet = self._action(
+            self.tr("Prepare &visit packet…"), self.prepare_packet, std.Print, "fa5s.print"
+        )
+        self.act_export_contacts = self._action(
+            self.tr("Export contacts as &vCard…"), lambda: self.navigate("contacts.export_vcard")
+        )
+        self.act_lock = self._action(self.tr("&Lock"), self.lock, "Ctrl+L", "fa5s.lock")
+        self.act_quit = self._action(self.tr("&Quit"), self.close, std.Quit)
+        self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.act_new = self._action(self.tr("&New…"), self._new_item, std.New, "fa5s.plus")
+        self.act_find = self._action(self.tr("&Find"), self._focus_search, std.Find)
+        self.act_profile = self._action(
+            self.tr("&Profile and insurance…"),
+            lambda: self.navigate("profile"),
+            None,
+            "fa5s.id-card",
+        )
+        self.act_prefs = self._action(self.tr("Pr&eferences…"), self.preferences)
+        self.act_guide = self._action(self.tr("&Guide"), lambda: self.navigate("guide"), "F1")
+        self.act_shortcuts = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        self.act_disclaimer = self._action(self.tr("&Not medical advice"), self.show_disclaimer)
+        self.act_about = self._action(self.tr("&About Second Opinion"), self.show_about)
+        self.act_add_person = self._action(
+            self.tr("Add person…"), self.add_person, None, "fa5s.user-plus"
+        )
+        self.act_rename_person = self._action(
+            self.tr("Rename person…"), self.rename_person, None, "fa5s.user-edit"
+        )
+        self.act_delete_person = self._action(self.tr("Delete person…"), self.delete_person)
+        self.act_tab_keys: list[QAction] = []
+        for number, spec in enumerate(TABS, start=1):
+            act = self._action(
+                spec.translated_title().replace("&&", "&"),
+                lambda _checked=False, key=spec.key: self.navigate(key),
+                f"Alt+{number}",
+            )
+            self.act_tab_keys.append(act)
+        self._vault_actions = [
+            self.act_backup,
+            self.act_passwd,
+            self.act_packet,
+            self.act_export_contacts,
+            self.act_lock,
+            self.act_new,
+            self.act_find,
+            self.act_profile,
+            self.act_add_person,
+            self.act_rename_person,
+            self.act_delete_person,
+            *self.act_tab_keys,
+        ]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_packet)
+        file_menu.addAction(self.act_export_contacts)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_backup)
+        file_menu.addAction(self.act_restore)
+        file_menu.addAction(self.act_passwd)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_lock)
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.act_new)
+        edit_menu.addAction(self.act_find)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_profile)
+        edit_menu.addAction(self.act_add_person)
+        edit_menu.addAction(self.act_rename_person)
+        edit_menu.addAction(self.act_delete_person)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_prefs)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for act in self.act_tab_keys:
+            view_menu.addAction(act)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_guide)
+        help_menu.addAction(self.act_shortcuts)
+        help_menu.addAction(self.act_disclaimer)
+        help_menu.addSeparator()
+        help_menu.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Person"), self)
+        bar.setObjectName("person-toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        label = QLabel(self.tr("Case of:"), bar)
+        label.setContentsMargins(6, 0, 6, 0)
+        bar.addWidget(label)
+        self.person_combo = QComboBox(bar)
+        self.person_combo.setAccessibleName(self.tr("Person"))
+        self.person_combo.setToolTip(self.tr("Whose case is shown. Each person has their own."))
+        self.person_combo.setMinimumContentsLength(18)
+        self.person_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.person_combo.currentIndexChanged.connect(self._on_person_picked)
+        label.setBuddy(self.person_combo)
+        bar.addWidget(self.person_combo)
+        bar.addAction(self.act_add_person)
+        bar.addAction(self.act_rename_person)
+        bar.addSeparator()
+        bar.addAction(self.act_profile)
+        bar.addAction(self.act_packet)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        bar.addWidget(spacer)
+        bar.addAction(self.act_lock)
+        self.addToolBar(bar)
+        self.person_toolbar = bar
+
+    # ---------------------------------------------------------------- lock/unlock
+    def show_lock_page(self, message: str = "", try_remembered_key: bool = True) -> None:
+        if self.lock_page is not None:
+            self.lock_page.setParent(None)
+            self.lock_page.deleteLater()
+        from second_opinion.vault.paths import VaultPaths
+
+        page: UnlockPage | WelcomePage
+        if VaultPaths(self.data_dir).exists():
+            page = UnlockPage(self.data_dir, self._lock_holder)
+            page.sig_restore_requested.connect(self.restore)
+        else:
+            page = WelcomePage(self.data_dir, self._lock_holder)
+        page.sig_unlocked.connect(self.attach_vault)
+        layout = self._lock_holder.layout()
+        assert layout is not None
+        layout.addWidget(page)
+        self.lock_page = page
+        self._stack.setCurrentWidget(self._lock_holder)
+        self.person_toolbar.hide()
+        for act in self._vault_actions:
+            act.setEnabled(False)
+        if isinstance(page, UnlockPage):
+            page.start(try_remembered_key=try_remembered_key)
+        else:
+            page.start()
+        if message:
+            page.show_error(message)
+        page.setFocus()
+
+    def attach_vault(self, vault: Vault) -> None:
+        """Show ``vault``: build the context, the person switcher and the first tab."""
+        from second_opinion.services.people import add_person, list_people
+        from second_opinion.ui.context import AppContext
+
+        self.vault = vault
+        with vault.session() as session:
+            people = list_people(session)
+            if not people:
+                add_person(session, self.tr("Me"))
+                people = list_people(session)
+        self.ctx = AppContext(vault, people[0].id, self)
+        self.ctx.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.ctx.sig_data_changed.connect(self._on_data_changed)
+        for action, name in self._pending_icons:
+            action.setIcon(_icon(name))
+        self._pending_icons = []
+        self._fill_person_combo(people, people[0].id)
+        self._build_tab_shells()
+        if self.lock_page is not None:
+            self.lock_page.setParent(None)
+            self.lock_page.deleteLater()
+            self.lock_page = None
+        self._stack.setCurrentWidget(self.tab_widget)
+        self.person_toolbar.show()
+        for act in self._vault_actions:
+            act.setEnabled(True)
+        self.navigate(self._restoring_tab if spec_for(self._restoring_tab) else "guide")
+        self.statusBar().showMessage(self.tr("Unlocked"), 3000)
+        self.idle.set_interval_ms(self.settings.auto_lock_minutes * 60_000)
+        # Build the other tabs once the window has painted, one per event-loop turn, so their
+        # counts (e.g. overdue records) show on the tab bar without slowing the start.
+        self._build_queue = [spec.key for spec in TABS if spec.key not in self._tabs]
+        QTimer.singleShot(0, self._build_next_in_background)
+        self.sig_vault_unlocked.emit()
+
+    def lock(self) -> None:
+        """Drop every tab, model and cached object holding health data; wipe the key."""
+        if self.vault is None:
+            return
+        from second_opinion.ui.clipboard import clear_if_ours
+
+        self.idle.stop()
+        current = self.current_tab_key()
+        if current:
+            self._restoring_tab = current
+            self.settings.last_tab = current
+        self._build_queue = []
+        self.tab_widget.blockSignals(True)
+        for tab in self._tabs.values():
+            tab.release()
+            tab.setParent(None)
+            tab.deleteLater()
+        self._tabs.clear()
+        self._containers.clear()
+        self._unloadable.clear()
+        self.tab_widget.clear()
+        self.tab_widget.blockSignals(False)
+        self.person_combo.blockSignals(True)
+        self.person_combo.clear()
+        self.person_combo.blockSignals(False)
+        if self.ctx is not None:
+            self.ctx.deleteLater()
+            self.ctx = None
+        self.vault.lock()
+        self.vault = None
+        clear_if_ours()
+        self.statusBar().showMessage(self.tr("Locked"))
+        self.show_lock_page(try_remembered_key=False)
+        self.sig_vault_locked.emit()
+        log.info("window locked")
+
+    # ---------------------------------------------------------------- tabs
+    def _build_tab_shells(self) -> None:
+        self.tab_widget.blockSignals(True)
+        for spec in TABS:
+            container = QWidget(self.tab_widget)
+            QVBoxLayout(container).setContentsMargins(0, 0, 0, 0)
+            self._containers[spec.key] = container
+            self.tab_widget.addTab(container, _icon(spec.icon), spec.translated_title())
+        self.tab_widget.blockSignals(False)
+
+    def current_tab_key(self) -> str | None:
+        index = self.tab_widget.currentIndex()
+        return TABS[index].key if 0 <= index < len(TABS) and self._containers else None
+
+    def tab(self, key: str) -> CaseTab | None:
+        """The tab for ``key``, built now if it was not yet (None when locked)."""
+        if self.ctx is None or key not in self._containers:
+            return None
+        existing = self._tabs.get(key)
+        if existing is not None or key in self._unloadable:
+            return existing
+        spec = spec_for(key)
+        assert spec is not None
+        container = self._containers[key]
+        try:
+            tab_class = spec.load()
+        except ImportError:
+            log.exception("tab %s could not be loaded", key)
+            self._unloadable.add(key)
+            placeholder = QLabel(self.tr("This part of the app could not be loaded."), container)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            container.layout().addWidget(placeholder)  # type: ignore[union-attr]
+            return None
+        tab: CaseTab = tab_class(self.ctx, self, container)
+        container.layout().addWidget(tab)  # type: ignore[union-attr]
+        self._tabs[key] = tab
+        tab.sig_title_changed.connect(lambda text, k=key: self._set_tab_title(k, text))
+        tab.reload()
+        self._set_tab_title(key, tab.title())
+        return tab
+
+    def _set_tab_title(self, key: str, text: str) -> None:
+        index = [spec.key for spec in TABS].index(key)
+        if index < self.tab_widget.count():
+            self.tab_widget.setTabText(index, text.replace("&", "&&") if "&&" not in text else text)
+
+    def _build_next_in_background(self) -> None:
+        if not self._build_queue or self.ctx is None:
+            return
+        self.tab(self._build_queue.pop(0))
+        if self._build_queue:
+            QTimer.singleShot(0, self._build_next_in_background)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(TABS):
+            self.tab(TABS[index].key)
+
+    def navigate(self, target: str, **kwargs: Any) -> None:
+        key, _, action = target.partition(".")
+        if self.ctx is None:
+            return
+        if key == "profile":
+            from second_opinion.ui.profile_dialog import open_profile_dialog
+
+            open_profile_dialog(self, self.ctx, page=action or "profile")
+            return
+        spec = spec_for(key)
+        if spec is None:
+            log.warning("unknown navigation target")
+            return
+        self.tab_widget.setCurrentIndex(TABS.index(spec))
+        tab = self.tab(key)
+        if tab is not None and action:
+            tab.handle_navigation(action, **kwargs)
+
+    def _new_item(self) -> None:
+        key = self.current_tab_key()
+        tab = self._tabs.get(key) if key else None
+        if tab is not None:
+            tab.new_item()
+
+    def _focus_search(self) -> None:
+        key = self.current_tab_key()
+        tab = self._tabs.get(key) if key else None
+        if tab is not None:
+            tab.focus_search()
+
+    def _on_data_changed(self, area: str) -> None:
+        if area == "people" and self.ctx is not None:
+            self._reload_people(self.ctx.person_id)
+
+    # ---------------------------------------------------------------- people
+    def _fill_person_combo(self, people: list[Any], current_id: int) -> None:
+        self.person_combo.blockSignals(True)
+        self.person_combo.clear()
+        for person in people:
+            self.person_combo.addItem(_icon("fa5s.user"), person.name, person.id)
+        index = self.person_combo.findData(current_id)
+        self.person_combo.setCurrentIndex(max(0, index))
+        self.person_combo.blockSignals(False)
+
+    def _reload_people(self, current_id: int) -> None:
+        if self.ctx is None:
+            return
+        from second_opinion.services.people import list_people
+
+        with self.ctx.session() as session:
+            people = list_people(session)
+        self._fill_person_combo(people, current_id)
+
+    def _on_person_picked(self, index: int) -> None:
+        if self.ctx is None or index < 0:
+            return
+        person_id = self.person_combo.itemData(index)
+        if isinstance(person_id, int):
+            self.ctx.set_person(person_id)
+
+    def add_person(self) -> None:
+        if self.ctx is None:
+            return
+        name = prompts.ask_text(
+            self, self.tr("Add a person"), self.tr("Name of the person whose case this is:")
+        )
+        if name is None:
+            return
+        from second_opinion.services.errors import ValidationError
+        from second_opinion.services.people import add_person
+
+        try:
+            with self.ctx.session() as session:
+                new_id = add_person(session, name)
+        except ValidationError as exc:
+            prompts.show_error(self, self.tr("Add a person"), exc.message)
+            return
+        self._reload_people(new_id)
+        self.ctx.set_person(new_id)
+
+    def rename_person(self) -> None:
+        if self.ctx is None:
+            return
+        current = self.person_combo.currentText()
+        name = prompts.ask_text(
+            self, self.tr("Rename"), self.tr("New name for this person:"), current
+        )
+        if name is None:
+            return
+        from second_opinion.services.errors import ServiceError
+        from second_opinion.services.people import rename_person
+
+        try:
+            with self.ctx.session() as session:
+                rename_person(session, self.ctx.person_id, name)
+        except ServiceError as exc:
+            prompts.show_error(self, self.tr("Rename"), exc.message)
+            return
+        self._reload_people(self.ctx.person_id)
+        self.ctx.notify_changed("people")
+
+    def delete_person(self) -> None:
+        if self.ctx is None:
+            return
+        from second_opinion.services.errors import ServiceError
+        from second_opinion.services.people import delete_person, footprint, list_people
+
+        with self.ctx.session() as session:
+            fp = footprint(session, self.ctx.person_id)
+        name = self.person_combo.currentText()
+        text = self.tr(
+            "Delete {name} and their whole case: {records} record items, {requests} requests, "
+            "{questions} questions, {visits} visits and {opinions} opinions? Shared contacts "
+            "stay. This cannot be undone."
+        ).format(
+            name=name,
+            records=fp.records,
+            requests=fp.requests,
+            questions=fp.questions,
+            visits=fp.visits,
+            opinions=fp.opinions,
+        )
+        if not prompts.ask_confirm(self, self.tr("Delete person"), text, self.tr("Delete")):
+            return
+        try:
+            with self.ctx.session() as session:
+                delete_person(session, self.ctx.person_id)
+                remaining = list_people(session)
+        except ServiceError as exc:
+            prompts.show_error(self, self.tr("Delete person"), exc.message)
+            return
+        self._fill_person_combo(remaining, remaining[0].id)
+        self.ctx.set_person(remaining[0].id)
+
+    # ---------------------------------------------------------------- file actions
+    def prepare_packet(self) -> None:
+        if self.ctx is None:
+            return
+        from second_opinion.ui.export_actions import prepare_packet
+
+        prepare_packet(self, self.ctx, None)
+
+    def backup(self) -> None:
+        if self.vault is None:
+            return
+        from second_opinion.ui.vault_actions import backup
+
+        backup(self, self.vault)
+
+    def restore(self) -> None:
+        from second_opinion.ui.vault_actions import restore
+
+        restore(self)
+
+    def change_passphrase(self) -> None:
+        if self.vault is None:
+            return
+        from second_opinion.ui.vault_actions import change_passphrase
+
+        change_passphrase(self, self.vault)
+
+    def preferences(self) -> None:
+        from second_opinion.ui.vault_actions import preferences
+
+        preferences(self)
+
+    def show_shortcuts(self) -> None:
+        from second_opinion.ui.help_dialogs import show_shortcuts
+
+        show_shortcuts(self)
+
+    def show_disclaimer(self) -> None:
+        prompts.show_info(self, self.tr("Not medical advice"), self.tr(NOT_MEDICAL_ADVICE))
+
+    def show_about(self) -> None:
+        from second_opinion.ui.help_dialogs import show_about
+
+        show_about(self)
+
+    # ---------------------------------------------------------------- closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = self.saveGeometry()
+        key = self.current_tab_key()
+        if key:
+            self.settings.last_tab = key
+        self.settings.sync()
+        if self.vault is not None:
+            self.lock()
+        from second_opinion.ui.clipboard import clear_if_ours
+
+        clear_if_ours()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        super().closeEvent(event)
+
+
+def _icon(name: str) -> QIcon:
+    try:
+        import qtawesome
+
+        return qtawesome.icon(name)
+    except Exception:  # an icon font problem must never stop the app
+        return QIcon()
+
+
+def _app_icon() -> QIcon:
+    from importlib.resources import files
+
+    svg = files("second_opinion") / "resources" / "icons" / "second-opinion.svg"
+    return QIcon(str(svg)) if svg.is_file() else QIcon()

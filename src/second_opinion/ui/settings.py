@@ -1,0 +1,45 @@
+"""Per-computer preferences (QSettings). They never hold names, paths of exports or health data:
+only window geometry, the last tab, and the auto-lock delay."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+DEFAULT_AUTO_LOCK_MINUTES = 10
+
+
+class AppSettings:
+    def __init__(self) -> None:
+        self._q = QSettings("SecondOpinion", "second-opinion")
+
+    @property
+    def auto_lock_minutes(self) -> int:
+        value = self._q.value("security/auto_lock_minutes", DEFAULT_AUTO_LOCK_MINUTES)
+        try:
+            return max(0, int(value))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return DEFAULT_AUTO_LOCK_MINUTES
+
+    @auto_lock_minutes.setter
+    def auto_lock_minutes(self, minutes: int) -> None:
+        self._q.setValue("security/auto_lock_minutes", int(minutes))
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._q.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window/geometry", value)
+
+    @property
+    def last_tab(self) -> str:
+        return str(self._q.value("window/last_tab", "guide"))
+
+    @last_tab.setter
+    def last_tab(self, key: str) -> None:
+        self._q.setValue("window/last_tab", key)
+
+    def sync(self) -> None:
+        self._q.sync()

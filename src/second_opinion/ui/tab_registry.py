@@ -1,0 +1,80 @@
+"""The tabs of the main window, in order, and where each one's code lives.
+
+Tabs are imported and built the first time they are needed, so start-up pays only for the tab
+that is shown.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    key: str
+    title: str  # untranslated; see translated_title()
+    module: str
+    cls: str
+    icon: str
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate("tabs", self.title)
+
+    def load(self) -> type:
+        module = importlib.import_module(self.module)
+        return getattr(module, self.cls)  # type: ignore[no-any-return]
+
+
+def _tr(text: str) -> str:  # marks the strings for the translation tools
+    return text
+
+
+TABS: tuple[TabSpec, ...] = (
+    TabSpec(
+        "guide", _tr("Guide"), "second_opinion.ui.tabs.guide_tab", "GuideTab", "fa5s.map-signs"
+    ),
+    TabSpec(
+        "contacts",
+        _tr("Doctors && contacts"),
+        "second_opinion.ui.tabs.contacts_tab",
+        "ContactsTab",
+        "fa5s.user-md",
+    ),
+    TabSpec(
+        "records",
+        _tr("Records"),
+        "second_opinion.ui.tabs.records_tab",
+        "RecordsTab",
+        "fa5s.folder-open",
+    ),
+    TabSpec(
+        "questions",
+        _tr("Questions"),
+        "second_opinion.ui.tabs.questions_tab",
+        "QuestionsTab",
+        "fa5s.question-circle",
+    ),
+    TabSpec(
+        "visits",
+        _tr("Visits"),
+        "second_opinion.ui.tabs.visits_tab",
+        "VisitsTab",
+        "fa5s.calendar-alt",
+    ),
+    TabSpec(
+        "opinions",
+        _tr("Opinions"),
+        "second_opinion.ui.tabs.opinions_tab",
+        "OpinionsTab",
+        "fa5s.balance-scale",
+    ),
+)
+
+TAB_KEYS = tuple(spec.key for spec in TABS)
+
+
+def spec_for(key: str) -> TabSpec | None:
+    return next((spec for spec in TABS if spec.key == key), None)

@@ -1,0 +1,397 @@
+"""What the window shows while the vault is locked: the first-run welcome or the unlock prompt.
+
+This module imports nothing but Qt at load time, so the first window paints fast; the vault,
+SQLAlchemy and the key derivation are imported inside the background task.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from second_opinion.ui.tasks import run_in_background
+
+# Refusals that mean "this file needs attention", where restoring a backup is the way out.
+_RESTORABLE = {"VaultDamaged", "VaultMissing", "NotAVault", "WeakKdfParameters"}
+
+
+def _card(parent: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """A centred column of comfortable width, used by both pages."""
+    outer = QVBoxLayout(parent)
+    outer.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    card = QWidget(parent)
+    card.setMaximumWidth(520)
+    card.setMinimumWidth(380)
+    row.addWidget(card, 3)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+    layout = QVBoxLayout(card)
+    layout.setSpacing(12)
+    return card, layout
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def _paragraph(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class _BusyPage(QWidget):
+    """Shared busy/error handling of the two pages."""
+
+    sig_unlocked = Signal(object)  # the opened Vault
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Working"))
+        self.busy.hide()
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setAccessibleName(self.tr("Message"))
+        self.error.setStyleSheet("font-weight: bold")
+        self.error.hide()
+        self.remember = QCheckBox(self.tr("Remember on this computer"), self)
+        self.remember.setAccessibleName(self.tr("Remember on this computer"))
+        self.remember.setToolTip(
+            self.tr(
+                "Keep the vault's key in this computer's keyring so it opens without the "
+                "passphrase. Anyone using your account could then open it."
+            )
+        )
+        self.remember.hide()
+        self.keyring_note = QLabel(self)
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.hide()
+
+    def check_keyring(self) -> None:
+        def probe() -> tuple[bool, str]:
+            from second_opinion.vault.keystore import KeyStore
+
+            status = KeyStore().status()
+            return status.usable, status.reason
+
+        def show(result: tuple[bool, str]) -> None:
+            usable, reason = result
+            self.remember.setVisible(usable)
+            self.keyring_note.setVisible(not usable)
+            self.keyring_note.setText(
+                self.tr("Remember on this computer is not offered: ") + reason
+            )
+
+        run_in_background(probe, show, lambda _exc: None)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for child in self.findChildren(QLineEdit) + self.findChildren(QPushButton):
+            child.setEnabled(not busy)
+        if busy:
+            self.error.hide()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+
+class UnlockPage(_BusyPage):
+    """Later runs: the passphrase prompt, and the automatic unlock with a remembered key."""
+
+    sig_restore_requested = Signal()
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(data_dir, parent)
+        self.setAccessibleName(self.tr("Unlock"))
+        _card_widget, layout = _card(self)
+        layout.addWidget(_heading(self.tr("Unlock your vault"), self))
+        layout.addWidget(
+            _paragraph(self.tr("Type the passphrase you chose when you created this vault."), self)
+        )
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.returnPressed.connect(self.unlock)
+        form = QFormLayout()
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        layout.addLayout(form)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.keyring_note)
+        self.unlock_button = QPushButton(self.tr("&Unlock"), self)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        self.unlock_button.clicked.connect(self.unlock)
+        self.restore_button = QPushButton(self.tr("&Restore from a backup…"), self)
+        self.restore_button.setAccessibleName(self.tr("Restore from a backup"))
+        self.restore_button.clicked.connect(self.sig_restore_requested.emit)
+        self.restore_button.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.passphrase)
+
+    def start(self, try_remembered_key: bool = True) -> None:
+        """Called when the page is shown: offer the keyring, try a remembered key."""
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+        self.check_keyring()
+        if try_remembered_key:
+            self._try_remembered_key()
+
+    def _try_remembered_key(self) -> None:
+        folder = self.data_dir
+
+        def attempt() -> Any:
+            from second_opinion.vault.header import VaultHeader
+            from second_opinion.vault.keystore import KeyStore
+            from second_opinion.vault.paths import VaultPaths
+            from second_opinion.vault.vault import Vault
+
+            header = VaultHeader.read(VaultPaths(folder).header)
+            key = KeyStore().load(header.vault_id)
+            if key is None:
+                return None
+            return Vault.unlock_with_key(folder, key)
+
+        def done(vault: Any) -> None:
+            self.set_busy(False)
+            if vault is not None:
+                self.sig_unlocked.emit(vault)
+
+        def failed(exc: BaseException) -> None:
+            # Any trouble with a remembered key means "ask for the passphrase", nothing more.
+            self.set_busy(False)
+            self._show_refusal(exc, quiet_if_wrong=True)
+
+        self.set_busy(True)
+        run_in_background(attempt, done, failed)
+
+    def unlock(self) -> None:
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            self.show_error(self.tr("Type your passphrase first."))
+            return
+        folder = self.data_dir
+        remember = self.remember.isVisible() and self.remember.isChecked()
+
+        def attempt() -> Any:
+            from second_opinion.vault.keystore import KeyStore
+            from second_opinion.vault.vault import Vault
+
+            vault = Vault.unlock(folder, passphrase)
+            store = KeyStore()
+            if remember:
+                store.save(vault.vault_id, vault.key)
+            return vault
+
+        def failed(exc: BaseException) -> None:
+            self.set_busy(False)
+            self._show_refusal(exc)
+            self.passphrase.setFocus()
+            self.passphrase.selectAll()
+
+        def done(vault: Any) -> None:
+            self.set_busy(False)
+            self.passphrase.clear()
+            self.sig_unlocked.emit(vault)
+
+        self.set_busy(True)
+        run_in_background(attempt, done, failed)
+
+    def _show_refusal(self, exc: BaseException, quiet_if_wrong: bool = False) -> None:
+        name = type(exc).__name__
+        if name == "WrongPassphrase" and quiet_if_wrong:
+            self.show_error(
+                self.tr("The remembered key no longer opens this vault. Type your passphrase.")
+            )
+            return
+        from second_opinion.vault.errors import VaultError
+
+        if isinstance(exc, VaultError):
+            self.show_error(str(exc))
+        else:
+            self.show_error(
+                self.tr("The vault could not be opened ({name}). Nothing was changed.").replace(
+                    "{name}", name
+                )
+            )
+        self.restore_button.setVisible(name in _RESTORABLE or name == "VaultFromNewerVersion")
+
+
+class WelcomePage(_BusyPage):
+    """First run: what the vault is, and creating the passphrase."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(data_dir, parent)
+        self.setAccessibleName(self.tr("Welcome"))
+        _card_widget, layout = _card(self)
+        layout.addWidget(_heading(self.tr("Welcome to Second Opinion"), self))
+        layout.addWidget(
+            _paragraph(
+                self.tr(
+                    "Everything you keep here (doctors, records, questions, visits and opinions) "
+                    "is stored in one encrypted file on this computer, your vault. It opens only "
+                    "with the passphrase you choose now, and nothing is sent anywhere."
+                ),
+                self,
+            )
+        )
+        warning = _paragraph(
+            self.tr(
+                "Write your passphrase down and keep it somewhere safe. If you forget it, "
+                "nobody can open the vault: not you, not us."
+            ),
+            self,
+        )
+        warning.setStyleSheet("font-weight: bold")
+        layout.addWidget(warning)
+        self.person_name = QLineEdit(self.tr("Me"), self)
+        self.person_name.setAccessibleName(self.tr("Whose second opinion is this?"))
+        self.person_name.setToolTip(
+            self.tr("Your name, or the name of the person you are helping. You can add more later.")
+        )
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("New passphrase"))
+        self.passphrase.setPlaceholderText(self.tr("Several words are easy to remember"))
+        self.repeat = QLineEdit(self)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
+        self.repeat.returnPressed.connect(self.create)
+        self.strength = QProgressBar(self)
+        self.strength.setRange(0, 4)
+        self.strength.setTextVisible(False)
+        self.strength.setAccessibleName(self.tr("Passphrase strength"))
+        self.strength_label = QLabel(self)
+        self.strength_label.setWordWrap(True)
+        self.strength_label.setAccessibleName(self.tr("Passphrase strength"))
+        self.passphrase.textChanged.connect(self._rate)
+        form = QFormLayout()
+        form.addRow(self.tr("Whose second &opinion is this?"), self.person_name)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow(self.tr("&Repeat it:"), self.repeat)
+        form.addRow(self.tr("Strength:"), self.strength)
+        form.addRow("", self.strength_label)
+        layout.addLayout(form)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.keyring_note)
+        self.create_button = QPushButton(self.tr("&Create my vault"), self)
+        self.create_button.setDefault(True)
+        self.create_button.setAccessibleName(self.tr("Create my vault"))
+        self.create_button.clicked.connect(self.create)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self._score = 0
+        self.setFocusProxy(self.passphrase)
+
+    def start(self) -> None:
+        self.passphrase.setFocus()
+        self.check_keyring()
+
+    def _rate(self, text: str) -> None:
+        if not text:
+            self._score = 0
+            self.strength.setValue(0)
+            self.strength_label.clear()
+            return
+        from zxcvbn import zxcvbn  # loaded on first keystroke, not at start-up
+
+        result = zxcvbn(text[:100])
+        self._score = int(result["score"])
+        self.strength.setValue(self._score)
+        words = [
+            self.tr("Very weak"),
+            self.tr("Weak"),
+            self.tr("Fair"),
+            self.tr("Good"),
+            self.tr("Strong"),
+        ]
+        hint = result.get("feedback", {}).get("warning") or ""
+        label = words[self._score]
+        self.strength_label.setText(f"{label}. {hint}".strip() if hint else label)
+
+    def create(self) -> None:
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            self.show_error(self.tr("Choose a passphrase first."))
+            return
+        if passphrase != self.repeat.text():
+            self.show_error(self.tr("The two passphrases are not the same. Type them again."))
+            self.repeat.clear()
+            self.repeat.setFocus()
+            return
+        self._rate(passphrase)
+        if self._score < 2:
+            self.show_error(
+                self.tr(
+                    "This passphrase is too easy to guess. Use four or more unrelated words, "
+                    "or a longer sentence only you would think of."
+                )
+            )
+            return
+        name = self.person_name.text().strip() or self.tr("Me")
+        folder = self.data_dir
+        remember = self.remember.isVisible() and self.remember.isChecked()
+
+        def attempt() -> Any:
+            from second_opinion.services.people import add_person
+            from second_opinion.vault.keystore import KeyStore
+            from second_opinion.vault.vault import Vault
+
+            vault = Vault.create(folder, passphrase)
+            with vault.session() as session:
+                add_person(session, name)
+            if remember:
+                KeyStore().save(vault.vault_id, vault.key)
+            return vault
+
+        def failed(exc: BaseException) -> None:
+            self.set_busy(False)
+            self.show_error(str(exc))
+
+        def done(vault: Any) -> None:
+            self.set_busy(False)
+            self.passphrase.clear()
+            self.repeat.clear()
+            self.sig_unlocked.emit(vault)
+
+        self.set_busy(True)
+        run_in_background(attempt, done, failed)
