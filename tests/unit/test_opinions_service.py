@@ -1,0 +1,155 @@
+"""Opinions: stored as written, compared without crying wolf over case or punctuation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from second_opinion.domain.enums import ContactRole
+from second_opinion.services import opinions
+from second_opinion.services.errors import ValidationError
+from second_opinion.services.opinions import OpinionInput, normalise
+from tests.factories import make_contact, make_person
+
+
+@pytest.fixture
+def case(session):
+    person = make_person(session)
+    first = make_contact(session, "Dr. First", ContactRole.FIRST_OPINION)
+    second = make_contact(session, "Dr. Second", ContactRole.SECOND_OPINION_CHOSEN)
+    third = make_contact(session, "Dr. Third", ContactRole.SPECIALIST)
+    return session, person.id, (first.id, second.id, third.id)
+
+
+def add(session, person_id, doctor_id, day, diagnosis="", treatment="", **more) -> int:
+    data = OpinionInput(
+        doctor_id=doctor_id,
+        given_on=dt.date(2026, 10, day),
+        diagnosis=diagnosis,
+        recommended_treatment=treatment,
+        **more,
+    )
+    return opinions.add_opinion(session, person_id, data)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Stage II adenocarcinoma.", "stage ii Adenocarcinoma"),
+        ("Non-small-cell lung cancer", "non small cell   lung cancer!"),
+        ("Surgery, then chemotherapy", "surgery then chemotherapy"),
+        ("ＣＴ scan", "ct scan"),
+    ],
+)
+def test_same_words_in_other_case_punctuation_or_spacing_normalise_equal(a, b) -> None:
+    assert normalise(a) == normalise(b)
+
+
+def test_same_words_are_not_a_difference(case) -> None:
+    session, person_id, (first, second, _) = case
+    a = add(session, person_id, first, 1, "Ductal carcinoma in situ.", "Lumpectomy; radiation")
+    b = add(session, person_id, second, 9, "ductal  carcinoma in-situ", "LUMPECTOMY, RADIATION")
+    comparison = opinions.compare(session, [a, b])
+    assert not comparison.differs
+    assert "agree" in comparison.summary
+    assert "third opinion" not in comparison.summary
+
+
+def test_a_different_diagnosis_is_flagged_in_plain_words(case) -> None:
+    session, person_id, (first, second, _) = case
+    a = add(session, person_id, first, 1, "Invasive ductal carcinoma", "Mastectomy")
+    b = add(session, person_id, second, 9, "Ductal carcinoma in situ", "Mastectomy")
+    comparison = opinions.compare(session, [b, a])
+    assert comparison.diagnosis_differs and not comparison.treatment_differs
+    assert comparison.summary.startswith("Dr. First and Dr. Second give different diagnoses.")
+    assert "third opinion" in comparison.summary
+    # Columns are in the order the opinions were given, whatever order was asked for.
+    assert [o.id for o in comparison.opinions] == [a, b]
+    diagnosis_row = comparison.rows[0]
+    assert diagnosis_row.key == "diagnosis" and diagnosis_row.differs
+    assert diagnosis_row.values == ("Invasive ductal carcinoma", "Ductal carcinoma in situ")
+
+
+def test_a_different_treatment_among_three_is_flagged(case) -> None:
+    session, person_id, (first, second, third) = case
+    ids = [
+        add(session, person_id, first, 1, "Prostate cancer", "Surgery"),
+        add(session, person_id, second, 5, "prostate cancer.", "Active surveillance"),
+        add(session, person_id, third, 9, "Prostate Cancer", "surgery"),
+    ]
+    comparison = opinions.compare(session, ids)
+    assert comparison.treatment_differs and not comparison.diagnosis_differs
+    assert comparison.summary.startswith(
+        "Dr. First, Dr. Second and Dr. Third recommend different treatments."
+    )
+    assert [row.key for row in comparison.rows][:3] == [
+        "diagnosis",
+        "stage",
+        "recommended_treatment",
+    ]
+
+
+def test_both_differing_and_a_blank_is_not_a_difference(case) -> None:
+    session, person_id, (first, second, _) = case
+    a = add(session, person_id, first, 1, "Lymphoma", "Chemotherapy", urgency="Within weeks")
+    b = add(session, person_id, second, 2, "Reactive lymph node", "Watch and wait")
+    both = opinions.compare(session, [a, b])
+    assert both.diagnosis_differs and both.treatment_differs
+    assert "differ on the diagnosis and on the recommended treatment" in both.summary
+    urgency = next(row for row in both.rows if row.key == "urgency")
+    assert not urgency.differs  # one blank: not recorded, not a disagreement
+
+    c = add(session, person_id, second, 3, "lymphoma")
+    partial = opinions.compare(session, [a, c])
+    assert not partial.differs
+    assert "missing" in partial.summary
+
+
+def test_compare_needs_two_or_three(case) -> None:
+    session, person_id, (first, second, third) = case
+    ids = [add(session, person_id, d, i + 1, "x") for i, d in enumerate((first, second, third))]
+    ids.append(add(session, person_id, first, 20, "y"))
+    for chosen in ([ids[0]], [ids[0], ids[0]], ids):
+        with pytest.raises(ValidationError):
+            opinions.compare(session, chosen)
+
+
+def test_opinion_crud_keeps_odd_text_and_refuses_empty(case) -> None:
+    session, person_id, (first, _, _) = case
+    odd = "<b>T2N0</b> & “margin” 🩺 — ممتاز"
+    opinion_id = add(session, person_id, first, 1, odd, "Surgery", notes="n" * 50_000)
+    row = opinions.get_opinion(session, opinion_id)
+    assert (row.diagnosis, len(row.notes), row.doctor_name) == (odd, 50_000, "Dr. First")
+
+    changed = opinions.to_input(row)
+    opinions.update_opinion(
+        session, opinion_id, OpinionInput(**{**changed.__dict__, "stage": "II"})
+    )
+    assert opinions.get_opinion(session, opinion_id).stage == "II"
+
+    with pytest.raises(ValidationError) as err:
+        add(session, person_id, first, 2, "  ", "")
+    assert err.value.field == "diagnosis"
+    with pytest.raises(ValidationError) as err:
+        add(session, person_id, 4242, 2, "x")
+    assert err.value.field == "doctor_id"
+
+    opinions.delete_opinion(session, opinion_id)
+    assert opinions.list_opinions(session, person_id) == []
+
+
+def test_decision_log_newest_first_and_needs_a_decision(case) -> None:
+    session, person_id, _ = case
+    opinions.add_decision(session, person_id, dt.date(2026, 10, 1), "Wait for third opinion")
+    later = opinions.add_decision(
+        session, person_id, dt.date(2026, 11, 2), "Surgery at Mercy", "Both agree & <soon>"
+    )
+    log = opinions.list_decisions(session, person_id)
+    assert log[0].id == later
+    assert log[0].reasons == "Both agree & <soon>"
+    with pytest.raises(ValidationError) as err:
+        opinions.add_decision(session, person_id, dt.date(2026, 11, 3), "   ")
+    assert err.value.field == "decision"
+    opinions.delete_decision(session, later)
+    assert len(opinions.list_decisions(session, person_id)) == 1

@@ -1,0 +1,236 @@
+"""Readiness of a visit: every tick and every cross, and the telemedicine rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from second_opinion.domain.enums import (
+    ContactRole,
+    Priority,
+    QuestionCategory,
+    RecordKind,
+    RequestState,
+    TriState,
+    VisitMode,
+)
+from second_opinion.domain.models import InsurancePlan, Question, RecordItem, RecordRequest
+from second_opinion.services import visits
+from second_opinion.services.readiness import readiness
+from second_opinion.services.visits import VisitInput
+from tests.factories import make_contact, make_person
+
+NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
+TODAY = NOW.date()
+START = dt.datetime(2026, 12, 3, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+class Case:
+    def __init__(self, session) -> None:
+        self.session = session
+        self.person = make_person(session)
+        self.doctor = make_contact(session, "Dr. Lena Park", ContactRole.SECOND_OPINION_CHOSEN)
+        self.other_doctor = make_contact(session, "Dr. Someone Else", ContactRole.SPECIALIST)
+        self.holder = make_contact(session, "General Hospital HIM", ContactRole.RECORDS_DEPARTMENT)
+
+    def visit(self, **fields) -> int:
+        data = VisitInput(self.doctor.id, START, "Europe/London", **fields)
+        return visits.add_visit(self.session, self.person.id, data, now=NOW).id
+
+    def item(self, kind: RecordKind, description: str = "") -> RecordItem:
+        item = RecordItem(person_id=self.person.id, kind=kind, description=description)
+        self.session.add(item)
+        self.session.flush()
+        return item
+
+    def request(
+        self, *items: RecordItem, state=RequestState.REQUESTED, recipient=None
+    ) -> RecordRequest:
+        request = RecordRequest(
+            person_id=self.person.id,
+            holder_id=self.holder.id,
+            recipient_id=(recipient or self.doctor).id,
+            state=state,
+            items=list(items),
+        )
+        self.session.add(request)
+        self.session.flush()
+        return request
+
+    def question(self, visit_id: int, priority: Priority = Priority.NORMAL) -> None:
+        self.session.add(
+            Question(
+                person_id=self.person.id,
+                text="What are my options?",
+                category=QuestionCategory.TREATMENT,
+                priority=int(priority),
+                visit_id=visit_id,
+            )
+        )
+        self.session.flush()
+
+    def check(self, visit_id: int, key: str):
+        return readiness(self.session, visit_id, TODAY).check(key)
+
+
+@pytest.fixture
+def case(session) -> Case:
+    return Case(session)
+
+
+def test_records_cross_when_nothing_is_on_its_way(case: Case) -> None:
+    visit_id = case.visit()
+    # A request to another doctor does not count for this one.
+    case.request(case.item(RecordKind.LAB_RESULTS), recipient=case.other_doctor)
+    check = case.check(visit_id, "records")
+    assert not check.ok
+    assert check.fix_target == "records.new_request"
+    assert check.fix_kwargs == {"recipient_id": case.doctor.id}
+
+
+def test_records_cross_names_what_is_not_confirmed_then_ticks_when_received(case: Case) -> None:
+    visit_id = case.visit()
+    labs = case.item(RecordKind.LAB_RESULTS)
+    path = case.item(RecordKind.PATHOLOGY_REPORT, "Biopsy 12 March")
+    done = case.request(labs, state=RequestState.RECEIVED)
+    waiting = case.request(path, state=RequestState.SENT)
+
+    check = case.check(visit_id, "records")
+    assert not check.ok
+    assert check.label == "1 of 2 record items confirmed received"
+    assert "Pathology report (Biopsy 12 March)" in check.detail
+    assert check.fix_target == "records.open_request"
+    assert check.fix_kwargs == {"request_id": waiting.id}
+    assert done.id != waiting.id
+
+    waiting.state = RequestState.RECEIVED
+    case.session.flush()
+    check = case.check(visit_id, "records")
+    assert check.ok
+    assert check.fix_target is None
+
+
+def test_an_item_received_on_a_resend_counts_once(case: Case) -> None:
+    visit_id = case.visit()
+    labs = case.item(RecordKind.LAB_RESULTS)
+    case.request(labs, state=RequestState.PROBLEM)
+    case.request(labs, state=RequestState.RECEIVED)
+    check = case.check(visit_id, "records")
+    assert check.ok
+    assert "1 record item" in check.label
+
+
+def test_in_person_visit_has_no_physical_material_or_link_check(case: Case) -> None:
+    visit_id = case.visit()
+    case.request(case.item(RecordKind.IMAGING_FILES))
+    assert case.check(visit_id, "physical_material") is None
+    assert case.check(visit_id, "link") is None
+
+
+def test_telemedicine_needs_imaging_and_pathology_at_the_doctor(case: Case) -> None:
+    visit_id = case.visit(mode=VisitMode.TELEMEDICINE, telemedicine_url="https://v.example/1")
+    scans = case.item(RecordKind.IMAGING_FILES, "CT disc")
+    slides = case.item(RecordKind.PATHOLOGY_MATERIAL, "Slides")
+    case.request(case.item(RecordKind.LAB_RESULTS), state=RequestState.RECEIVED)
+
+    # Slides are not even requested for this doctor yet: the fix is a new request.
+    scans_request = case.request(scans, state=RequestState.SENT)
+    check = case.check(visit_id, "physical_material")
+    assert not check.ok
+    assert "CT disc" in check.detail and "Slides" in check.detail
+    assert check.fix_target == "records.new_request"
+
+    slides_request = case.request(slides, state=RequestState.REQUESTED)
+    check = case.check(visit_id, "physical_material")
+    assert not check.ok
+    assert check.fix_target == "records.open_request"
+
+    scans_request.state = RequestState.RECEIVED
+    slides_request.state = RequestState.RECEIVED
+    case.session.flush()
+    assert case.check(visit_id, "physical_material").ok
+    assert case.check(visit_id, "link").ok
+
+
+def test_telemedicine_without_physical_items_ticks_and_without_link_crosses(case: Case) -> None:
+    visit_id = case.visit(mode=VisitMode.TELEMEDICINE)
+    assert case.check(visit_id, "physical_material").ok
+    link = case.check(visit_id, "link")
+    assert not link.ok
+    assert link.fix_target == "visits.edit"
+    assert link.fix_kwargs == {"visit_id": visit_id}
+
+
+def test_questions_count_and_top_priority(case: Case) -> None:
+    visit_id = case.visit()
+    check = case.check(visit_id, "questions")
+    assert not check.ok
+    assert check.fix_target == "questions"
+    case.question(visit_id, Priority.TOP)
+    case.question(visit_id, Priority.TOP)
+    case.question(visit_id)
+    check = case.check(visit_id, "questions")
+    assert check.ok
+    assert check.label == "3 questions prepared, 2 top priority"
+
+
+def test_referral_and_prior_auth_only_when_needed(case: Case) -> None:
+    visit_id = case.visit()
+    assert case.check(visit_id, "referral") is None
+    assert case.check(visit_id, "prior_auth") is None
+
+    case.session.add(
+        InsurancePlan(
+            person_id=case.person.id,
+            referral_needed=TriState.YES,
+            prior_authorization_needed=TriState.NO,
+        )
+    )
+    case.session.flush()
+    referral = case.check(visit_id, "referral")
+    assert not referral.ok
+    assert "insurance plan" in referral.detail
+    assert referral.fix_target == "visits.edit"
+    assert case.check(visit_id, "prior_auth") is None
+
+
+def test_visit_flags_need_and_obtained_tick(case: Case) -> None:
+    visit_id = case.visit(prior_auth_needed=True)
+    assert not case.check(visit_id, "prior_auth").ok
+    done_id = case.visit(
+        referral_needed=True,
+        referral_obtained=True,
+        referral_number="R-778",
+        prior_auth_needed=True,
+        prior_auth_obtained=True,
+    )
+    referral = case.check(done_id, "referral")
+    assert referral.ok and "R-778" in referral.label
+    assert case.check(done_id, "prior_auth").ok
+
+
+def test_companion_cross_points_to_contacts_when_no_support_person_exists(case: Case) -> None:
+    visit_id = case.visit()
+    check = case.check(visit_id, "companion")
+    assert not check.ok
+    assert check.fix_target == "contacts.new"
+    friend = make_contact(case.session, "Sam Rivera", ContactRole.SUPPORT_PERSON)
+    assert case.check(visit_id, "companion").fix_target == "visits.edit"
+
+    with_friend = case.visit(companion_id=friend.id)
+    check = case.check(with_friend, "companion")
+    assert check.ok
+    assert "Sam Rivera" in check.label
+
+
+def test_a_fully_prepared_visit_is_ready(case: Case) -> None:
+    friend = make_contact(case.session, "Sam Rivera", ContactRole.SUPPORT_PERSON)
+    visit_id = case.visit(companion_id=friend.id)
+    case.request(case.item(RecordKind.LAB_RESULTS), state=RequestState.RECEIVED)
+    case.question(visit_id, Priority.TOP)
+    result = readiness(case.session, visit_id, TODAY)
+    assert result.ready
+    assert result.done_count == len(result.checks) == 3
+    assert result.missing == ()
