@@ -1,0 +1,151 @@
+"""Is a second-opinion doctor independent of the doctor who gave the first opinion?
+
+A second opinion from a colleague in the same practice or health system is worth less: they
+share tumour boards, protocols and sometimes the same reading of the same slides. Names are
+typed by hand ("St. Mary's Health", "st marys health"), so they are compared after
+normalising case, accents, punctuation and spacing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from second_opinion.domain.enums import ContactRole
+from second_opinion.services.contacts import list_contacts
+
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+class Affiliated(Protocol):
+    """The fields the check reads; ``ContactRow`` and ``ContactData`` both have them."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> ContactRole: ...
+    @property
+    def organization(self) -> str: ...
+    @property
+    def health_system(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class IndependenceFinding:
+    """One reason a candidate may not be independent of a first-opinion doctor."""
+
+    first_opinion_id: int | None
+    first_opinion_name: str
+    #: the shared name as the candidate's record spells it
+    shared_name: str
+    #: "organization" or "health_system": which of the candidate's fields matched
+    candidate_field: str
+    #: which of the first-opinion doctor's fields it matched
+    first_opinion_field: str
+
+    @property
+    def reason(self) -> str:
+        """An English sentence (the UI builds a translated one from the fields)."""
+        what = "health system" if self.first_opinion_field == "health_system" else "organisation"
+        return (
+            f"Shares the {what} “{self.shared_name}” with {self.first_opinion_name}, "
+            "who gave the first opinion."
+        )
+
+
+def normalise_organisation(text: str) -> str:
+    """A comparison key: "St. Mary's  Health" and "st marys health" give the same key."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = without_marks.casefold().replace("&", " and ")
+    folded = _APOSTROPHES.sub("", folded)
+    return " ".join(w for w in _NOT_WORD.sub(" ", folded).replace("_", " ").split())
+
+
+def _names(contact: Affiliated) -> list[tuple[str, str, str]]:
+    found = []
+    for field in ("organization", "health_system"):
+        value = getattr(contact, field)
+        key = normalise_organisation(value)
+        if key:
+            found.append((field, value.strip(), key))
+    return found
+
+
+def check(
+    first_opinion_doctor: Affiliated,
+    candidate: Affiliated,
+    first_opinion_id: int | None = None,
+) -> IndependenceFinding | None:
+    """The first shared organisation or health system between the two, or None.
+
+    Every pairing counts: the candidate's organisation may be the first doctor's health
+    system (a hospital inside the same network) and the other way round.
+    """
+    theirs = _names(first_opinion_doctor)
+    for candidate_field, shown, key in _names(candidate):
+        for first_field, _first_shown, first_key in theirs:
+            if key == first_key:
+                return IndependenceFinding(
+                    first_opinion_id=first_opinion_id,
+                    first_opinion_name=first_opinion_doctor.name,
+                    shared_name=shown,
+                    candidate_field=candidate_field,
+                    first_opinion_field=first_field,
+                )
+    return None
+
+
+def findings_for(
+    candidate: Affiliated,
+    contacts: Iterable[object],
+    candidate_id: int | None = None,
+) -> list[IndependenceFinding]:
+    """Every first-opinion doctor in ``contacts`` that ``candidate`` is not independent of.
+
+    Works for a contact still being typed into the form (no id yet) as well as a stored one.
+    """
+    if not ContactRole(candidate.role).is_second_opinion:
+        return []
+    found = []
+    for other in contacts:
+        other_id = getattr(other, "id", None)
+        if candidate_id is not None and other_id == candidate_id:
+            continue
+        if getattr(other, "role", None) != ContactRole.FIRST_OPINION:
+            continue
+        finding = check(other, candidate, first_opinion_id=other_id)  # type: ignore[arg-type]
+        if finding is not None:
+            found.append(finding)
+    return found
+
+
+def flag_dependent(contacts: Sequence[object]) -> dict[int, list[IndependenceFinding]]:
+    """For each second-opinion candidate or chosen doctor, what it shares with a first opinion.
+
+    Only contacts with at least one finding appear in the result, keyed by their id.
+    """
+    firsts = [c for c in contacts if getattr(c, "role", None) == ContactRole.FIRST_OPINION]
+    if not firsts:
+        return {}
+    flagged: dict[int, list[IndependenceFinding]] = {}
+    for contact in contacts:
+        role = getattr(contact, "role", None)
+        if role is None or not ContactRole(role).is_second_opinion:
+            continue
+        contact_id: int = getattr(contact, "id")  # noqa: B009
+        found = findings_for(contact, firsts, candidate_id=contact_id)  # type: ignore[arg-type]
+        if found:
+            flagged[contact_id] = found
+    return flagged
+
+
+def independence_findings(session: Session) -> dict[int, list[IndependenceFinding]]:
+    """``flag_dependent`` over every contact in the vault."""
+    return flag_dependent(list_contacts(session))

@@ -1,0 +1,378 @@
+"""The questions a person wants to ask, in the order they will be asked (and printed).
+
+``position`` is the order of a person's whole list; every reorder rewrites positions as
+0, 1, 2, ... so the order survives whatever filter the screen happened to show.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from second_opinion.domain.enums import Priority, QuestionCategory, VisitStatus
+from second_opinion.domain.models import Contact, Question, Visit
+from second_opinion.services.errors import NotFound, ValidationError
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_LENGTH = 10_000
+MAX_ANSWER_LENGTH = 1_000_000
+
+
+@dataclass(frozen=True)
+class QuestionData:
+    """What the question form edits."""
+
+    text: str
+    category: QuestionCategory
+    priority: Priority = Priority.NORMAL
+    visit_id: int | None = None
+    asked: bool = False
+    answer: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    id: int
+    person_id: int
+    text: str
+    category: QuestionCategory
+    priority: Priority
+    position: int
+    visit_id: int | None
+    #: the doctor of the visit it is for, "" when it is for no visit in particular
+    visit_doctor: str
+    visit_starts_at: dt.datetime | None
+    visit_status: VisitStatus | None
+    asked: bool
+    answer: str
+    starter_key: str | None
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answer.strip())
+
+    def to_data(self) -> QuestionData:
+        return QuestionData(
+            text=self.text,
+            category=self.category,
+            priority=self.priority,
+            visit_id=self.visit_id,
+            asked=self.asked,
+            answer=self.answer,
+        )
+
+
+@dataclass(frozen=True)
+class VisitChoice:
+    """A visit a question can be for: its doctor and when."""
+
+    id: int
+    doctor: str
+    starts_at: dt.datetime
+    status: VisitStatus
+
+
+# ------------------------------------------------------------------ reading
+
+
+def _row(
+    q: Question, doctor: str | None, starts_at: dt.datetime | None, status: VisitStatus | None
+) -> QuestionRow:
+    return QuestionRow(
+        id=q.id,
+        person_id=q.person_id,
+        text=q.text,
+        category=q.category,
+        priority=Priority(q.priority),
+        position=q.position,
+        visit_id=q.visit_id,
+        visit_doctor=doctor or "",
+        visit_starts_at=starts_at,
+        visit_status=VisitStatus(status) if status is not None else None,
+        asked=q.asked,
+        answer=q.answer,
+        starter_key=q.starter_key,
+    )
+
+
+def _query() -> Select[Question, str | None, dt.datetime | None, VisitStatus | None]:
+    return (
+        select(Question, Contact.name, Visit.starts_at, Visit.status)
+        .outerjoin(Visit, Question.visit_id == Visit.id)
+        .outerjoin(Contact, Visit.doctor_id == Contact.id)
+    )
+
+
+def list_questions(
+    session: Session,
+    person_id: int,
+    category: QuestionCategory | None = None,
+    visit_id: int | None = None,
+    unanswered_only: bool = False,
+    search: str | None = None,
+) -> list[QuestionRow]:
+    """A person's questions in their saved order, optionally filtered."""
+    stmt = _query().where(Question.person_id == person_id)
+    if category is not None:
+        stmt = stmt.where(Question.category == category)
+    if visit_id is not None:
+        stmt = stmt.where(Question.visit_id == visit_id)
+    if unanswered_only:
+        stmt = stmt.where(func.trim(Question.answer) == "")
+    if search:
+        for word in search.split():
+            stmt = stmt.where(Question.text.ilike(f"%{word}%"))
+    stmt = stmt.order_by(Question.position, Question.id)
+    return [_row(q, name, starts, status) for q, name, starts, status in session.execute(stmt)]
+
+
+def get_question(session: Session, question_id: int) -> QuestionRow:
+    result = session.execute(_query().where(Question.id == question_id)).first()
+    if result is None:
+        raise NotFound("This question no longer exists.")
+    q, name, starts, status = result
+    return _row(q, name, starts, status)
+
+
+def list_visit_choices(session: Session, person_id: int) -> list[VisitChoice]:
+    """The person's visits, soonest first, for the "for which visit" picker and filter."""
+    stmt = (
+        select(Visit.id, Contact.name, Visit.starts_at, Visit.status)
+        .join(Contact, Visit.doctor_id == Contact.id)
+        .where(Visit.person_id == person_id)
+        .order_by(Visit.starts_at, Visit.id)
+    )
+    return [
+        VisitChoice(id=r.id, doctor=r.name, starts_at=r.starts_at, status=r.status)
+        for r in session.execute(stmt)
+    ]
+
+
+# ------------------------------------------------------------------ changing
+
+
+def validate(data: QuestionData) -> QuestionData:
+    text = data.text.strip()
+    if not text:
+        raise ValidationError("Type the question.", field="text")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ValidationError(
+            f"A question can be at most {MAX_TEXT_LENGTH:,} characters.", field="text"
+        )
+    if len(data.answer) > MAX_ANSWER_LENGTH:
+        raise ValidationError(
+            f"An answer can be at most {MAX_ANSWER_LENGTH:,} characters.", field="answer"
+        )
+    return dataclasses.replace(
+        data,
+        text=text,
+        category=QuestionCategory(data.category),
+        priority=Priority(data.priority),
+    )
+
+
+def _check_visit(session: Session, person_id: int, visit_id: int | None) -> None:
+    if visit_id is None:
+        return
+    visit = session.get(Visit, visit_id)
+    if visit is None or visit.person_id != person_id:
+        raise ValidationError("This visit no longer exists.", field="visit_id")
+
+
+def _next_position(session: Session, person_id: int) -> int:
+    top = session.scalar(select(func.max(Question.position)).where(Question.person_id == person_id))
+    return 0 if top is None else int(top) + 1
+
+
+def create_question(
+    session: Session, person_id: int, data: QuestionData, starter_key: str | None = None
+) -> QuestionRow:
+    """Add a question at the end of the person's list."""
+    clean = validate(data)
+    _check_visit(session, person_id, clean.visit_id)
+    question = Question(
+        person_id=person_id,
+        text=clean.text,
+        category=clean.category,
+        priority=int(clean.priority),
+        position=_next_position(session, person_id),
+        visit_id=clean.visit_id,
+        asked=clean.asked,
+        answer=clean.answer,
+        starter_key=starter_key,
+    )
+    session.add(question)
+    session.flush()
+    log.info("question %s created", question.id)
+    return get_question(session, question.id)
+
+
+def _load(session: Session, question_id: int) -> Question:
+    question = session.get(Question, question_id)
+    if question is None:
+        raise NotFound("This question no longer exists.")
+    return question
+
+
+def update_question(session: Session, question_id: int, data: QuestionData) -> QuestionRow:
+    question = _load(session, question_id)
+    clean = validate(data)
+    _check_visit(session, question.person_id, clean.visit_id)
+    question.text = clean.text
+    question.category = clean.category
+    question.priority = int(clean.priority)
+    question.visit_id = clean.visit_id
+    question.asked = clean.asked
+    question.answer = clean.answer
+    session.flush()
+    return get_question(session, question_id)
+
+
+def delete_question(session: Session, question_id: int) -> None:
+    question = _load(session, question_id)
+    person_id = question.person_id
+    session.delete(question)
+    session.flush()
+    _renumber(session, person_id, _ordered_ids(session, person_id))
+
+
+def mark_asked(
+    session: Session, question_id: int, asked: bool = True, answer: str | None = None
+) -> QuestionRow:
+    """Record that a question was asked at the visit, and what the answer was."""
+    question = _load(session, question_id)
+    if answer is not None:
+        if len(answer) > MAX_ANSWER_LENGTH:
+            raise ValidationError(
+                f"An answer can be at most {MAX_ANSWER_LENGTH:,} characters.", field="answer"
+            )
+        question.answer = answer
+        if answer.strip():
+            asked = True
+    question.asked = asked
+    session.flush()
+    return get_question(session, question_id)
+
+
+# ------------------------------------------------------------------ order
+
+
+def _ordered_ids(session: Session, person_id: int) -> list[int]:
+    stmt = (
+        select(Question.id)
+        .where(Question.person_id == person_id)
+        .order_by(Question.position, Question.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def _renumber(session: Session, person_id: int, ordered: Sequence[int]) -> None:
+    stmt = select(Question.id, Question.position).where(Question.person_id == person_id)
+    current = {r.id: r.position for r in session.execute(stmt)}
+    for position, question_id in enumerate(ordered):
+        if current.get(question_id) != position:
+            session.get_one(Question, question_id).position = position
+    session.flush()
+
+
+def set_order(session: Session, person_id: int, ordered_ids: Sequence[int]) -> None:
+    """Save a complete new order of the person's questions."""
+    existing = _ordered_ids(session, person_id)
+    if sorted(existing) != sorted(ordered_ids) or len(set(ordered_ids)) != len(ordered_ids):
+        raise ValidationError("The list changed meanwhile; reload and try again.")
+    _renumber(session, person_id, ordered_ids)
+
+
+def move_to(session: Session, question_id: int, position: int) -> int:
+    """Move a question to ``position`` (0 = first) in the person's whole list.
+
+    Returns the position it ended at (clamped to the list).
+    """
+    question = _load(session, question_id)
+    ordered = _ordered_ids(session, question.person_id)
+    ordered.remove(question_id)
+    position = max(0, min(position, len(ordered)))
+    ordered.insert(position, question_id)
+    _renumber(session, question.person_id, ordered)
+    return position
+
+
+def move_up(session: Session, question_id: int) -> int:
+    question = _load(session, question_id)
+    ordered = _ordered_ids(session, question.person_id)
+    return move_to(session, question_id, ordered.index(question_id) - 1)
+
+
+def move_down(session: Session, question_id: int) -> int:
+    question = _load(session, question_id)
+    ordered = _ordered_ids(session, question.person_id)
+    return move_to(session, question_id, ordered.index(question_id) + 1)
+
+
+def move_before(
+    session: Session, person_id: int, question_ids: Sequence[int], before_id: int | None
+) -> None:
+    """Move some questions (kept in their order) just before ``before_id``; None = to the end.
+
+    This is what a drag and drop does, even when the view shows only a filtered part.
+    """
+    ordered = _ordered_ids(session, person_id)
+    moving = [q for q in ordered if q in set(question_ids)]
+    if len(moving) != len(set(question_ids)):
+        raise ValidationError("The list changed meanwhile; reload and try again.")
+    rest = [q for q in ordered if q not in set(moving)]
+    at = len(rest) if before_id is None or before_id not in rest else rest.index(before_id)
+    _renumber(session, person_id, rest[:at] + moving + rest[at:])
+
+
+# ------------------------------------------------------------------ after a visit
+
+
+def next_planned_visit(session: Session, person_id: int, after: dt.datetime) -> int | None:
+    stmt = (
+        select(Visit.id)
+        .where(
+            Visit.person_id == person_id,
+            Visit.status == VisitStatus.PLANNED,
+            Visit.starts_at > after,
+        )
+        .order_by(Visit.starts_at, Visit.id)
+        .limit(1)
+    )
+    return session.scalar(stmt)
+
+
+def carry_unanswered(
+    session: Session, from_visit_id: int, to_visit_id: int | None = None
+) -> tuple[int | None, int]:
+    """Move the questions of a past visit that got no answer to the next planned visit.
+
+    ``to_visit_id`` defaults to the person's next planned visit after this one. A carried
+    question is marked not asked, since it still has to be asked at the next visit.
+    Returns (the visit they went to, how many moved); (None, 0) when there is no next visit.
+    """
+    visit = session.get(Visit, from_visit_id)
+    if visit is None:
+        raise NotFound("This visit no longer exists.")
+    target = to_visit_id or next_planned_visit(session, visit.person_id, visit.starts_at)
+    if target is None:
+        return None, 0
+    _check_visit(session, visit.person_id, target)
+    stmt = select(Question).where(
+        Question.visit_id == from_visit_id, func.trim(Question.answer) == ""
+    )
+    moved = 0
+    for question in session.scalars(stmt):
+        question.visit_id = target
+        question.asked = False
+        moved += 1
+    session.flush()
+    log.info("carried %d questions from visit %s to %s", moved, from_visit_id, target)
+    return target, moved

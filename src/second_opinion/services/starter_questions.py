@@ -1,0 +1,306 @@
+"""Questions worth asking at a second-opinion visit, to start a list from.
+
+Each has a stable ``key``: the key is stored with the added question, so adding the same
+starter (or a whole category) twice adds nothing the second time, even after the user has
+reworded it. Keys must never change once released; texts may.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from second_opinion.domain.enums import Priority, QuestionCategory
+from second_opinion.domain.models import Question
+from second_opinion.services.errors import NotFound
+from second_opinion.services.questions import QuestionData, create_question
+
+log = logging.getLogger(__name__)
+
+C = QuestionCategory
+TOP = Priority.TOP
+NORMAL = Priority.NORMAL
+LOW = Priority.LOW
+
+
+@dataclass(frozen=True)
+class StarterQuestion:
+    key: str
+    category: QuestionCategory
+    text: str
+    priority: Priority = Priority.NORMAL
+
+
+STARTERS: tuple[StarterQuestion, ...] = (
+    # --- diagnosis
+    StarterQuestion(
+        "dx.same",
+        C.DIAGNOSIS,
+        "Do you agree with the diagnosis I was given? If not, what do you think it is?",
+        TOP,
+    ),
+    StarterQuestion(
+        "dx.evidence", C.DIAGNOSIS, "Which test results or findings is your view based on?", TOP
+    ),
+    StarterQuestion(
+        "dx.stage",
+        C.DIAGNOSIS,
+        "How advanced is it (stage, grade or type), and how sure can we be of that?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "dx.more_tests",
+        C.DIAGNOSIS,
+        "Are there further tests that would make the diagnosis more certain?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "dx.review_material",
+        C.DIAGNOSIS,
+        "Did you or your team look at the original scans or slides yourselves, "
+        "or only at the reports?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "dx.explain",
+        C.DIAGNOSIS,
+        "Can you explain the condition in plain words, and where I can read more about it?",
+        LOW,
+    ),
+    # --- treatment options
+    StarterQuestion(
+        "tx.recommend", C.TREATMENT, "What treatment would you recommend, and why that one?", TOP
+    ),
+    StarterQuestion(
+        "tx.alternatives",
+        C.TREATMENT,
+        "What are the other options, including waiting and watching?",
+        TOP,
+    ),
+    StarterQuestion(
+        "tx.if_nothing",
+        C.TREATMENT,
+        "What is likely to happen if I choose no treatment for now?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "tx.goal",
+        C.TREATMENT,
+        "Is the aim of the treatment to cure, to control, or to ease symptoms?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "tx.trials", C.TREATMENT, "Is there a clinical trial I could take part in?", NORMAL
+    ),
+    StarterQuestion(
+        "tx.experience",
+        C.TREATMENT,
+        "How often does your team treat this condition and perform this treatment?",
+        LOW,
+    ),
+    # --- risks and side effects
+    StarterQuestion(
+        "risk.common", C.RISKS, "What side effects are common, and which are serious?", TOP
+    ),
+    StarterQuestion(
+        "risk.long_term",
+        C.RISKS,
+        "Could the treatment have lasting effects, such as on fertility, memory or heart?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "risk.daily_life",
+        C.RISKS,
+        "How will the treatment affect work, driving, caring for others and daily life?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "risk.interactions",
+        C.RISKS,
+        "Does it interact with my current medicines, supplements or other conditions?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "risk.warning_signs", C.RISKS, "Which signs mean I should call you straight away?", TOP
+    ),
+    StarterQuestion(
+        "risk.reduce", C.RISKS, "What can I do to lower the risks or manage the side effects?", LOW
+    ),
+    # --- prognosis
+    StarterQuestion(
+        "prog.outlook",
+        C.PROGNOSIS,
+        "What outcome do you expect with the treatment you recommend?",
+        TOP,
+    ),
+    StarterQuestion(
+        "prog.compare",
+        C.PROGNOSIS,
+        "How does the outlook differ between the options we discussed?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "prog.recurrence",
+        C.PROGNOSIS,
+        "How likely is it to come back, and how would we find out?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "prog.follow_up",
+        C.PROGNOSIS,
+        "What follow-up visits and tests will I need, and for how long?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "prog.numbers",
+        C.PROGNOSIS,
+        "Where do the figures you quote come from, and do they apply to someone like me?",
+        LOW,
+    ),
+    # --- costs and insurance
+    StarterQuestion(
+        "cost.covered",
+        C.COSTS,
+        "Is this visit, and the treatment you suggest, covered by my insurance?",
+        TOP,
+    ),
+    StarterQuestion(
+        "cost.estimate",
+        C.COSTS,
+        "Can I have a written estimate of what I will have to pay?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "cost.prior_auth",
+        C.COSTS,
+        "Does any part of the treatment need prior authorization, and who asks for it?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "cost.network",
+        C.COSTS,
+        "Are the hospital, surgeons and labs involved in my insurer's network?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "cost.help",
+        C.COSTS,
+        "Is there a financial counsellor or assistance programme I can talk to?",
+        LOW,
+    ),
+    # --- logistics
+    StarterQuestion(
+        "log.where",
+        C.LOGISTICS,
+        "Where would the treatment take place, and could some of it be done closer to home?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "log.when",
+        C.LOGISTICS,
+        "How soon should treatment start, and is it safe to take time to decide?",
+        TOP,
+    ),
+    StarterQuestion(
+        "log.contact",
+        C.LOGISTICS,
+        "Who is my contact person on your team, and how do I reach them?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "log.time_off",
+        C.LOGISTICS,
+        "How much time off work or help at home should I plan for?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "log.companion", C.LOGISTICS, "Can someone come with me to appointments and treatment?", LOW
+    ),
+    # --- the second opinion itself
+    StarterQuestion(
+        "so.agree",
+        C.SECOND_OPINION,
+        "Where do you agree and where do you differ from my first doctor's advice?",
+        TOP,
+    ),
+    StarterQuestion(
+        "so.records_complete",
+        C.SECOND_OPINION,
+        "Did you receive all the records you needed, or is something missing?",
+        TOP,
+    ),
+    StarterQuestion(
+        "so.written",
+        C.SECOND_OPINION,
+        "Will you send a written report of your opinion, to me and to my doctor?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "so.talk_first",
+        C.SECOND_OPINION,
+        "Would you be willing to talk with my first doctor about your view?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "so.third",
+        C.SECOND_OPINION,
+        "If your views differ, would a third opinion help, and whom would you suggest?",
+        NORMAL,
+    ),
+    StarterQuestion(
+        "so.treat_here",
+        C.SECOND_OPINION,
+        "If I choose to be treated here, what would the next steps be?",
+        LOW,
+    ),
+)
+
+_BY_KEY = {s.key: s for s in STARTERS}
+
+
+def starters(category: QuestionCategory | None = None) -> list[StarterQuestion]:
+    return [s for s in STARTERS if category is None or s.category == category]
+
+
+def added_keys(session: Session, person_id: int) -> set[str]:
+    """Which starters this person already has (even if they reworded them since)."""
+    stmt = select(Question.starter_key).where(
+        Question.person_id == person_id, Question.starter_key.is_not(None)
+    )
+    return {k for k in session.scalars(stmt) if k}
+
+
+def add_starter(session: Session, person_id: int, key: str) -> bool:
+    """Add one starter question; False when the person already has it."""
+    starter = _BY_KEY.get(key)
+    if starter is None:
+        raise NotFound("This starter question does not exist.")
+    if key in added_keys(session, person_id):
+        return False
+    create_question(
+        session,
+        person_id,
+        QuestionData(text=starter.text, category=starter.category, priority=starter.priority),
+        starter_key=key,
+    )
+    return True
+
+
+def add_starters(session: Session, person_id: int, keys: list[str]) -> int:
+    """Add several starters in the given order, skipping those already there."""
+    have = added_keys(session, person_id)
+    added = 0
+    for key in keys:
+        if key not in have and add_starter(session, person_id, key):
+            have.add(key)
+            added += 1
+    log.info("added %d starter questions", added)
+    return added
+
+
+def add_category(session: Session, person_id: int, category: QuestionCategory) -> int:
+    """Add every starter of a category the person does not have yet; returns how many."""
+    return add_starters(session, person_id, [s.key for s in starters(category)])
