@@ -224,11 +224,3 @@ def test_update_status_and_delete_keeps_questions(case) -> None:
     session.refresh(question)
     assert question.visit_id is None
     assert visits.list_visits(session, person_id, NOW) == []
-
-
-def test_contact_options_filter_by_role(case) -> None:
-    session, _, doctor_id = case
-    friend = make_contact(session, "Sam Rivera", ContactRole.SUPPORT_PERSON)
-    options = visits.list_contact_options(session, (ContactRole.SUPPORT_PERSON,))
-    assert [o.id for o in options] == [friend.id]
-    assert {o.id for o in visits.list_contact_options(session)} == {doctor_id, friend.id}

@@ -1,0 +1,186 @@
+"""The window as a person meets it: first run, unlock, lock, auto-lock, people, tabs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from second_opinion.services.people import list_people
+from second_opinion.ui.main_window import MainWindow
+from second_opinion.ui.settings import AppSettings
+from second_opinion.ui.tab_registry import TAB_KEYS
+from second_opinion.ui.unlock_page import UnlockPage, WelcomePage
+from second_opinion.vault.keystore import KeyStore
+from second_opinion.vault.vault import Vault
+from tests.conftest import PASSPHRASE, TEST_KDF
+
+
+@pytest.fixture
+def existing_vault(data_dir: Path) -> Path:
+    with Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF) as vault, vault.session() as s:
+        from second_opinion.services.people import add_person
+
+        add_person(s, "Ada")
+        add_person(s, "Ben")
+    return data_dir
+
+
+@pytest.fixture
+def window(qtbot, data_dir: Path):
+    win = MainWindow(data_dir, AppSettings())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    if win.vault is not None:
+        win.lock()
+
+
+def _unlock(qtbot, win: MainWindow, passphrase: str = PASSPHRASE) -> None:
+    page = win.lock_page
+    assert isinstance(page, UnlockPage)
+    # The page first tries a remembered key; typing is possible once that has finished.
+    qtbot.waitUntil(page.passphrase.isEnabled, timeout=10000)
+    qtbot.keyClicks(page.passphrase, passphrase)
+    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+
+
+def test_first_run_creates_a_vault_from_the_welcome_page(qtbot, window: MainWindow) -> None:
+    page = window.lock_page
+    assert isinstance(page, WelcomePage)
+    page.person_name.setText("Carla")
+    qtbot.keyClicks(page.passphrase, "maple orbit lantern seventeen")
+    qtbot.keyClicks(page.repeat, "maple orbit lantern seventeen")
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=15000):
+        qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert Vault.exists(window.data_dir)
+    assert window.person_combo.currentText() == "Carla"
+    assert window.tab_widget.count() == len(TAB_KEYS)
+
+
+def test_welcome_page_refuses_mismatched_or_weak_passphrases(qtbot, window: MainWindow) -> None:
+    page = window.lock_page
+    assert isinstance(page, WelcomePage)
+    qtbot.keyClicks(page.passphrase, "maple orbit lantern seventeen")
+    qtbot.keyClicks(page.repeat, "maple orbit lantern")
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert "not the same" in page.error.text()
+    page.passphrase.setText("password")
+    page.repeat.setText("password")
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert "too easy" in page.error.text()
+    assert not Vault.exists(window.data_dir)
+
+
+def test_wrong_passphrase_is_refused_and_the_user_can_retry(
+    qtbot, existing_vault: Path, window: MainWindow
+) -> None:
+    _unlock(qtbot, window, "not the passphrase")
+    page = window.lock_page
+    assert isinstance(page, UnlockPage)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=10000)
+    assert "Wrong passphrase" in page.error.text()
+    assert window.vault is None
+    page.passphrase.clear()
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    assert window.windowTitle() == "Second Opinion"
+
+
+def test_a_damaged_vault_gets_its_own_message_and_offers_restore(
+    qtbot, existing_vault: Path, window: MainWindow
+) -> None:
+    db = existing_vault / "vault.db"
+    data = bytearray(db.read_bytes())
+    data[:4096] = bytes(4096)
+    db.write_bytes(bytes(data))
+    _unlock(qtbot, window)
+    page = window.lock_page
+    assert isinstance(page, UnlockPage)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=10000)
+    assert "damaged" in page.error.text()
+    assert page.restore_button.isVisible()
+
+
+def test_remembered_key_unlocks_without_the_passphrase(
+    qtbot, existing_vault: Path, data_dir: Path
+) -> None:
+    with Vault.unlock(data_dir, PASSPHRASE) as vault:
+        assert KeyStore().save(vault.vault_id, vault.key)
+    win = MainWindow(data_dir, AppSettings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.vault is not None, timeout=10000)
+    win.lock()
+
+
+def test_lock_drops_the_tabs_and_unlock_returns_to_the_same_tab(
+    qtbot, existing_vault: Path, window: MainWindow
+) -> None:
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    window.navigate("records")
+    assert window.current_tab_key() == "records"
+    with qtbot.waitSignal(window.sig_vault_locked):
+        window.act_lock.trigger()
+    assert window.vault is None and window.ctx is None
+    assert window.tab_widget.count() == 0
+    assert isinstance(window.lock_page, UnlockPage)
+    assert not window.act_packet.isEnabled()
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    assert window.current_tab_key() == "records"
+
+
+def test_auto_lock_after_idle_time(qtbot, existing_vault: Path, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    window.idle.set_interval_ms(200)
+    with qtbot.waitSignal(window.sig_vault_locked, timeout=5000):
+        pass
+    assert window.vault is None
+    assert window.person_combo.count() == 0
+
+
+def test_person_switcher_adds_and_switches_people(
+    qtbot, existing_vault: Path, window: MainWindow, answers
+) -> None:
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    assert [window.person_combo.itemText(i) for i in range(2)] == ["Ada", "Ben"]
+    assert window.ctx is not None
+    first_id = window.ctx.person_id
+    answers.texts.append("Dora 🌼 <b>&")
+    window.act_add_person.trigger()
+    assert window.person_combo.currentText() == "Dora 🌼 <b>&"
+    assert window.ctx.person_id != first_id
+    with window.ctx.session() as s:
+        assert [p.name for p in list_people(s)] == ["Ada", "Ben", "Dora 🌼 <b>&"]
+    window.person_combo.setCurrentIndex(1)
+    with window.ctx.session() as s:
+        assert window.ctx.person_id == list_people(s)[1].id
+
+
+def test_empty_person_name_is_refused_with_a_message(
+    qtbot, existing_vault: Path, window: MainWindow, answers
+) -> None:
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    answers.texts.append("   ")
+    window.act_add_person.trigger()
+    assert answers.shown[-1][0] == "error"
+    assert window.person_combo.count() == 2
+
+
+def test_build_window_returns_an_unlocked_window_with_every_tab(qtbot, data_dir: Path) -> None:
+    from second_opinion.app import build_window
+
+    win = build_window(data_dir, PASSPHRASE)
+    qtbot.addWidget(win)
+    assert win.vault is not None
+    assert win.windowTitle() == "Second Opinion"
+    titles = [win.tab_widget.tabText(i) for i in range(win.tab_widget.count())]
+    assert len(titles) == 6
+    assert titles[0].startswith("Guide")
+    win.lock()
