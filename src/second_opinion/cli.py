@@ -209,14 +209,14 @@ def _cmd_export_packet(args: argparse.Namespace, source: PassphraseSource) -> in
     from second_opinion.cli_exports import run_export_packet
 
     with _unlock(args, source) as vault:
-        return run_export_packet(vault, args)
+        return int(run_export_packet(vault, args))
 
 
 def _cmd_export_letter(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.cli_exports import run_export_letter
 
     with _unlock(args, source) as vault:
-        return run_export_letter(vault, args)
+        return int(run_export_letter(vault, args))
 
 
 _COMMANDS = {

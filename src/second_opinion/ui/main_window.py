@@ -135,7 +135,11 @@ class MainWindow(QMainWindow, Navigator):
 
     # ---------------------------------------------------------------- actions
     def _action(
-        self, text: str, slot: Any, shortcut: QKeySequence | str | None = None, icon: str = ""
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: str = "",
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -627,7 +631,8 @@ def _icon(name: str) -> QIcon:
     try:
         import qtawesome
 
-        return qtawesome.icon(name)
+        icon: QIcon = qtawesome.icon(name)
+        return icon
     except Exception:  # an icon font problem must never stop the app
         return QIcon()
 

@@ -16,7 +16,7 @@ class AppSettings:
     def auto_lock_minutes(self) -> int:
         value = self._q.value("security/auto_lock_minutes", DEFAULT_AUTO_LOCK_MINUTES)
         try:
-            return max(0, int(value))  # type: ignore[call-overload]
+            return max(0, int(str(value)))
         except (TypeError, ValueError):
             return DEFAULT_AUTO_LOCK_MINUTES
 

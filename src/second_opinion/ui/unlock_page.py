@@ -291,7 +291,7 @@ class WelcomePage(_BusyPage):
         self.repeat = QLineEdit(self)
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
-        self.repeat.returnPressed.connect(self.create)
+        self.repeat.returnPressed.connect(self.create_vault)
         self.strength = QProgressBar(self)
         self.strength.setRange(0, 4)
         self.strength.setTextVisible(False)
@@ -312,7 +312,7 @@ class WelcomePage(_BusyPage):
         self.create_button = QPushButton(self.tr("&Create my vault"), self)
         self.create_button.setDefault(True)
         self.create_button.setAccessibleName(self.tr("Create my vault"))
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_vault)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
@@ -348,7 +348,7 @@ class WelcomePage(_BusyPage):
         label = words[self._score]
         self.strength_label.setText(f"{label}. {hint}".strip() if hint else label)
 
-    def create(self) -> None:
+    def create_vault(self) -> None:
         passphrase = self.passphrase.text()
         if not passphrase:
             self.show_error(self.tr("Choose a passphrase first."))
