@@ -1,0 +1,459 @@
+"""The Guide tab: the steps of getting a second opinion, with a checklist per person.
+
+The list of steps sits on the left with a tick and a word for each ("Done", "1 of 3"); the page
+on the right shows the text, the step's checklist, and buttons that open the place in the app
+where an item gets done. Ticks are saved the moment they are clicked.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import qtawesome as qta
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from second_opinion.services import guide
+from second_opinion.services.errors import ServiceError
+from second_opinion.services.guide import GuideItem, GuideStep
+from second_opinion.ui import prompts
+from second_opinion.ui.context import AppContext
+from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.tabs.base import CaseTab, Navigator
+
+log = logging.getLogger(__name__)
+
+# A green that reads on light and dark backgrounds alike; always paired with the word "Done".
+DONE_COLOUR = QColor("#2e9d57")
+READING_WIDTH = 760  # pixels: about 75 characters a line at the body font size
+
+
+@dataclass(frozen=True)
+class StepRow:
+    step: GuideStep
+    done_items: int
+
+    @property
+    def done(self) -> bool:
+        return self.step.counts and self.done_items == len(self.step.items)
+
+
+class GuideTab(CaseTab):
+    key = "guide"
+
+    def __init__(self, ctx: AppContext, navigator: Navigator, parent: QWidget | None = None):
+        super().__init__(ctx, navigator, parent)
+        self._steps = guide.load_guide()
+        self._done: set[str] = set()
+        self._current = self._steps[0].key
+        self._loaded_person: int | None = None
+        self._last_title = ""
+        self._saving = False
+        self._checkboxes: dict[str, QCheckBox] = {}
+
+        self._build()
+        ctx.sig_data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_step_list())
+        splitter.addWidget(self._build_page())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 880])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _build_step_list(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setMinimumWidth(280)
+        panel.setMaximumWidth(480)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(12, 12, 6, 12)
+
+        heading = QLabel(self.tr("Your progress"), panel)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.progress_label = QLabel(panel)
+        self.progress_label.setAccessibleName(self.tr("Guide progress"))
+        self.progress_bar = QProgressBar(panel)
+        self.progress_bar.setTextVisible(False)  # the label beside it says it in words
+        self.progress_bar.setMaximumHeight(8)
+        self.progress_bar.setAccessibleName(self.tr("Guide progress bar"))
+
+        self.step_model: RowTableModel[StepRow] = RowTableModel(
+            [
+                Column(self.tr("Step"), self._step_text, tooltip=lambda r: r.step.title),
+                Column(self.tr("Progress"), self._status_text, icon=self._status_icon),
+            ],
+            row_id=lambda r: r.step.key,
+            parent=self,
+        )
+        self.step_proxy = SearchFilterProxy(self)
+        self.step_proxy.setSourceModel(self.step_model)
+        self.step_view = QTableView(panel)
+        self.step_view.setModel(self.step_proxy)
+        self.step_view.setAccessibleName(self.tr("Steps of the guide"))
+        self.step_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.step_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.step_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.step_view.setShowGrid(False)
+        self.step_view.setWordWrap(False)
+        self.step_view.verticalHeader().hide()
+        self.step_view.verticalHeader().setDefaultSectionSize(
+            int(self.fontMetrics().height() * 2.2)
+        )
+        header = self.step_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setHighlightSections(False)
+        self.step_view.selectionModel().currentRowChanged.connect(self._on_step_row_changed)
+
+        layout.addWidget(heading)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress_bar)
+        layout.addSpacing(6)
+        layout.addWidget(self.step_view, 1)
+        return panel
+
+    def _build_page(self) -> QWidget:
+        outer = QWidget(self)
+        outer_layout = QHBoxLayout(outer)
+        outer_layout.setContentsMargins(6, 12, 12, 12)
+        page = QWidget(outer)
+        page.setMaximumWidth(READING_WIDTH + 60)
+        page.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Centred with a capped width: long lines are hard to read on a wide screen.
+        outer_layout.addStretch(1)
+        outer_layout.addWidget(page, 100)
+        outer_layout.addStretch(1)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.step_counter = QLabel(page)
+        self.step_title = QLabel(page)
+        self.step_title.setWordWrap(True)
+        self.step_title.setAccessibleName(self.tr("Step title"))
+        title_font = self.step_title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
+        title_font.setBold(True)
+        self.step_title.setFont(title_font)
+
+        self.text = QTextBrowser(page)
+        self.text.setAccessibleName(self.tr("Step text"))
+        self.text.setOpenLinks(False)
+        body_font = QFont(self.text.font())
+        body_font.setPointSizeF(body_font.pointSizeF() + 1.5)
+        self.text.setFont(body_font)
+        self.text.document().setDocumentMargin(14)
+
+        self.checklist_box = QGroupBox(self.tr("Your checklist for this step"), page)
+        self.checklist_layout = QGridLayout(self.checklist_box)
+        self.checklist_layout.setColumnStretch(0, 1)
+        self.checklist_hint = QLabel(
+            self.tr("Ticks are saved straight away, separately for each person."),
+            self.checklist_box,
+        )
+        self.checklist_hint.setEnabled(False)  # shown in the palette's quieter text colour
+
+        nav = QHBoxLayout()
+        self.back_button = QPushButton(qta.icon("fa5s.arrow-left"), self.tr("Back"), page)
+        self.back_button.setAccessibleName(self.tr("Previous step"))
+        self.back_button.clicked.connect(lambda: self._move(-1))
+        self.next_button = QPushButton(qta.icon("fa5s.arrow-right"), "", page)
+        self.next_button.setAccessibleName(self.tr("Next step"))
+        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # icon after text
+        self.next_button.clicked.connect(lambda: self._move(1))
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+
+        layout.addWidget(self.step_counter)
+        layout.addWidget(self.step_title)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.checklist_box)
+        layout.addLayout(nav)
+        return outer
+
+    # ------------------------------------------------------------------ step list columns
+    def _step_text(self, row: StepRow) -> str:
+        if not row.step.counts:
+            return row.step.title
+        return f"{row.step.number}. {row.step.title}"
+
+    def _status_text(self, row: StepRow) -> str:
+        if not row.step.counts:
+            return self.tr("Start here")
+        if row.done:
+            return self.tr("Done")
+        return self.tr("{done} of {total}").format(done=row.done_items, total=len(row.step.items))
+
+    def _status_icon(self, row: StepRow) -> QIcon:
+        if not row.step.counts:
+            name, options = "fa5s.info-circle", {}
+        elif row.done:
+            name, options = "fa5s.check-circle", {"color": DONE_COLOUR}
+        elif row.done_items:
+            name, options = "fa5s.adjust", {}
+        else:
+            name, options = "fa5.circle", {}
+        icon: QIcon = qta.icon(name, **options)
+        return icon
+
+    # ------------------------------------------------------------------ CaseTab
+    def title(self) -> str:
+        summary = guide.step_summary(self._done, self._steps)
+        return self.tr("Guide ({done}/{total})").format(done=summary.done, total=summary.total)
+
+    def reload(self) -> None:
+        person_id = self.ctx.person_id
+        try:
+            with self.ctx.session() as session:
+                self._done = guide.progress(session, person_id)
+        except (ServiceError, SQLAlchemyError):
+            log.exception("could not read guide progress for person %s", person_id)
+            self._done = set()
+        if person_id != self._loaded_person:
+            # Another person's case: open where *they* are in the guide.
+            self._loaded_person = person_id
+            self._current = guide.first_open_step(self._done, self._steps)
+        self._refresh_rows()
+        self._show_step(self._current)
+        self._refresh_progress()
+
+    def handle_navigation(self, action: str, **kwargs: Any) -> None:
+        if action == "step":
+            key = str(kwargs.get("step", ""))
+            if any(step.key == key for step in self._steps):
+                self._show_step(key)
+
+    def current_step(self) -> str:
+        return self._current
+
+    # ------------------------------------------------------------------ showing
+    def _step(self, key: str) -> GuideStep:
+        return next(step for step in self._steps if step.key == key)
+
+    def _refresh_rows(self) -> None:
+        self.step_model.set_rows(
+            [StepRow(step, step.done_items(self._done)) for step in self._steps]
+        )
+
+    def _refresh_progress(self) -> None:
+        summary = guide.step_summary(self._done, self._steps)
+        if summary.complete:
+            text = self.tr("All {total} steps done").format(total=summary.total)
+        else:
+            text = self.tr("{done} of {total} steps done").format(
+                done=summary.done, total=summary.total
+            )
+        self.progress_label.setText(text)
+        self.progress_bar.setRange(0, summary.total)
+        self.progress_bar.setValue(summary.done)
+        title = self.title()
+        if title != self._last_title:
+            self._last_title = title
+            self.sig_title_changed.emit(title)
+
+    def _show_step(self, key: str) -> None:
+        self._current = key
+        step = self._step(key)
+        position = self._steps.index(step)
+        total = sum(1 for s in self._steps if s.counts)
+
+        if step.counts:
+            self.step_counter.setText(
+                self.tr("Step {number} of {total}").format(number=step.number, total=total)
+            )
+        else:
+            self.step_counter.setText(self.tr("Before you start"))
+        self.step_title.setText(step.title)
+        self.text.setMarkdown(step.body)
+        self._tone_down_headings()
+        self.text.verticalScrollBar().setValue(0)
+        self._fill_checklist(step)
+
+        self.back_button.setEnabled(position > 0)
+        if position + 1 < len(self._steps):
+            following = self._steps[position + 1]
+            self.next_button.setText(self.tr("Next: {title}").format(title=following.title))
+            self.next_button.setEnabled(True)
+        else:
+            self.next_button.setText(self.tr("Next"))
+            self.next_button.setEnabled(False)
+        self._select_row(key)
+
+    def _tone_down_headings(self) -> None:
+        """Qt draws Markdown headings very large; make them modest, with air above them."""
+        body_size = self.text.font().pointSizeF()
+        cursor = QTextCursor(self.text.document())
+        block = self.text.document().begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            if level:
+                cursor.setPosition(block.position())
+                cursor.setPosition(
+                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                )
+                # Qt sizes Markdown headings by a relative adjustment that wins over any point
+                # size; drop it (replacing the format, not merging) and set a modest size.
+                char_format = QTextCharFormat(block.charFormat())
+                char_format.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+                char_format.setFontWeight(QFont.Weight.Bold)
+                char_format.setFontPointSize(body_size * (1.3 if level <= 2 else 1.15))
+                cursor.setCharFormat(char_format)
+                block_format = block.blockFormat()
+                block_format.setTopMargin(body_size * 1.2)
+                block_format.setBottomMargin(body_size * 0.3)
+                cursor.setBlockFormat(block_format)
+            block = block.next()
+        self.text.document().setModified(False)
+
+    def _select_row(self, key: str) -> None:
+        source_row = self.step_model.position_of(key)
+        if source_row is None:
+            return
+        index = self.step_proxy.mapFromSource(self.step_model.index(source_row, 0))
+        selection = self.step_view.selectionModel()
+        if selection.currentIndex().row() != index.row() or not selection.hasSelection():
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def _fill_checklist(self, step: GuideStep) -> None:
+        while self.checklist_layout.count():
+            taken = self.checklist_layout.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None and widget is not self.checklist_hint:
+                widget.hide()  # deletion waits for the event loop; never show stale items
+                widget.deleteLater()
+        self._checkboxes.clear()
+        self.checklist_box.setVisible(step.counts)
+        for row, item in enumerate(step.items):
+            box = QCheckBox(item.label, self.checklist_box)
+            box.setAccessibleName(item.label)
+            box.setChecked(item.key in self._done)
+            box.toggled.connect(lambda checked, key=item.key: self._on_item_toggled(key, checked))
+            self._checkboxes[item.key] = box
+            self.checklist_layout.addWidget(box, row, 0)
+            box.show()  # the layout would only show it on the next turn of the event loop
+            if item.target:
+                link = QPushButton(qta.icon("fa5s.external-link-alt"), self._link_text(item))
+                link.setParent(self.checklist_box)
+                link.setAccessibleName(
+                    self.tr("{action}: {item}").format(
+                        action=self._link_text(item), item=item.label
+                    )
+                )
+                link.setToolTip(self.tr("Opens the place in the app where you can do this"))
+                link.clicked.connect(lambda _checked=False, it=item: self._follow(it))
+                self.checklist_layout.addWidget(link, row, 1)
+                link.show()
+        self.checklist_layout.addWidget(self.checklist_hint, len(step.items), 0, 1, 2)
+
+    def _link_text(self, item: GuideItem) -> str:
+        target = item.target or ""
+        texts = {
+            # "&&" is a literal ampersand in a button label (a single one marks a shortcut key)
+            "contacts.new": self.tr("Add in Doctors && contacts"),
+            "contacts": self.tr("Open Doctors && contacts"),
+            "records.new_request": self.tr("New records request"),
+            "records": self.tr("Open Records"),
+            "questions": self.tr("Open Questions"),
+            "visits.new": self.tr("Plan a visit"),
+            "visits": self.tr("Open Visits"),
+            "opinions": self.tr("Open Opinions"),
+            "profile.profile": self.tr("Open your profile"),
+            "profile.insurance": self.tr("Open insurance details"),
+            "profile.calls": self.tr("Open the call log"),
+        }
+        return texts.get(target, self.tr("Open"))
+
+    # ------------------------------------------------------------------ reacting
+    def _on_step_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        source = self.step_proxy.mapToSource(current)
+        key = self.step_model.row_at(source.row()).step.key
+        if key != self._current:
+            self._show_step(key)
+
+    def _move(self, offset: int) -> None:
+        position = self._steps.index(self._step(self._current)) + offset
+        if 0 <= position < len(self._steps):
+            self._show_step(self._steps[position].key)
+
+    def _follow(self, item: GuideItem) -> None:
+        if item.target:
+            self.navigator.navigate(item.target, **item.target_kwargs)
+
+    def _on_item_toggled(self, key: str, checked: bool) -> None:
+        person_id = self.ctx.person_id
+        try:
+            with self.ctx.session() as session:
+                guide.set_item_done(session, person_id, key, checked)
+        except (ServiceError, SQLAlchemyError) as error:
+            log.warning("guide item %s not saved for person %s", key, person_id)
+            box = self._checkboxes.get(key)
+            if box is not None:
+                box.blockSignals(True)
+                box.setChecked(not checked)
+                box.blockSignals(False)
+            message = error.message if isinstance(error, ServiceError) else ""
+            prompts.show_error(
+                self,
+                self.tr("Not saved"),
+                self.tr("This tick could not be saved. {reason}").format(reason=message).strip(),
+            )
+            return
+        if checked:
+            self._done.add(key)
+        else:
+            self._done.discard(key)
+        step = self._step(self._current)
+        self.step_model.upsert(StepRow(step, step.done_items(self._done)))
+        self._refresh_progress()
+        self._saving = True
+        try:
+            self.ctx.notify_changed("guide")
+        finally:
+            self._saving = False
+
+    def _on_data_changed(self, area: str) -> None:
+        if area == "guide" and not self._saving:
+            self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Icons are drawn in the palette's text colour; redraw them when the palette changes.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "step_model"):
+            self._refresh_rows()
+            self._select_row(self._current)
+        super().changeEvent(event)
