@@ -21,6 +21,12 @@ from second_opinion.vault.key import VaultKey
 SQLITE_PLAIN_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
+# What SQLCipher reports when page 1 does not decrypt (a wrong key, or a damaged file; only the
+# key-check value in the header can tell which). "Locked" or "busy" is neither.
+_UNREADABLE_CODES = frozenset({SQLITE_CORRUPT, SQLITE_NOTADB})
+
 
 def open_keyed(path: Path, key: VaultKey) -> sqlcipher3.Connection:
     """Open ``path`` with ``key`` and apply the vault's settings.
@@ -34,11 +40,16 @@ def open_keyed(path: Path, key: VaultKey) -> sqlcipher3.Connection:
         # SQLCipher writes its errors to stderr by default; they say nothing useful to a user
         # and must never reach a log.
         conn.execute("PRAGMA cipher_log_level = NONE")
+        # Before the first read: a connection opened while another one commits must wait for
+        # it, not fail with "database is locked" (which would look like a bad key).
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
-            raise WrongPassphrase() from exc
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            code = error_code(exc)
+            if code is None or code in _UNREADABLE_CODES:
+                raise WrongPassphrase() from exc
+            raise
         conn.execute("PRAGMA foreign_keys = ON")
         # DELETE journal (not WAL): the vault stays one file at rest, a re-key is one
         # transaction, and a copy of the folder is always consistent. See the design note.
@@ -50,6 +61,26 @@ def open_keyed(path: Path, key: VaultKey) -> sqlcipher3.Connection:
         conn.close()
         raise
     return conn
+
+
+def error_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of a driver exception (extended codes folded), if any."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def damaged_pages(conn: sqlcipher3.Connection) -> list[str]:
+    """SQLCipher's check of every page's HMAC (and of the file's length); empty when intact.
+
+    It reads each page once, so on a vault of a few megabytes it costs milliseconds: cheap
+    enough to run at every unlock, which is what lets a tampered or truncated file be called
+    damaged right away instead of failing later in the middle of someone's work.
+    """
+    try:
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    except sqlcipher3.DatabaseError as exc:
+        return [f"cipher_integrity_check: {type(exc).__name__}"]
+    return [str(row[0]) for row in rows if row and str(row[0]).lower() != "ok"]
 
 
 def classify_unreadable(path: Path) -> type[Exception]:
@@ -89,7 +120,7 @@ def create_vault_engine(path: Path, key: VaultKey) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

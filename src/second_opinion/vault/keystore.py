@@ -9,8 +9,8 @@ passphrase", never "the data is gone". Only real OS backends are trusted; the nu
 from __future__ import annotations
 
 import base64
-import concurrent.futures
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,8 +51,12 @@ def _is_trusted(backend: Any) -> bool:
     module = type(backend).__module__
     if any(module.startswith(prefix) for prefix in _UNTRUSTED_MODULE_PREFIXES):
         return False
+    # File-based backends (keyrings.alt and look-alikes) keep secrets in a file of their own,
+    # readable or guessable: exactly the fallback file the vault must never leave behind.
+    if getattr(backend, "file_path", None) is not None:
+        return False
     try:
-        priority = float(type(backend).priority)  # type: ignore[arg-type]
+        priority = float(type(backend).priority)
     except Exception:
         return False
     return priority > 0
@@ -108,18 +112,28 @@ class KeyStore:
 
     def _call(self, fn: Any, *args: Any, default: Any = None) -> Any:
         # A keyring that waits for a user to unlock it (or hangs on D-Bus) must not freeze
-        # the unlock: give up after a few seconds and fall back to the passphrase.
-        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-        future = pool.submit(fn, *args)
-        try:
-            return future.result(timeout=self._timeout_s)
-        except concurrent.futures.TimeoutError:
+        # the unlock: give up after a few seconds and fall back to the passphrase. The call
+        # runs on a daemon thread so that one that never returns cannot block the app's exit
+        # either (a thread pool's worker would be joined at exit).
+        outcome: list[tuple[bool, Any]] = []
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                outcome.append((True, fn(*args)))
+            except BaseException as exc:  # reported below, on the caller's thread
+                outcome.append((False, exc))
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name="keyring-call", daemon=True).start()
+        if not done.wait(self._timeout_s):
             log.warning("keyring did not answer within %.1f s", self._timeout_s)
             return default
-        except keyring.errors.PasswordDeleteError:
-            return True
-        except Exception as exc:
-            log.warning("keyring call failed: %s", type(exc).__name__)
-            return default
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+        succeeded, value = outcome[0]
+        if succeeded:
+            return value
+        if isinstance(value, keyring.errors.PasswordDeleteError):
+            return True  # nothing stored: forgetting it is already done
+        log.warning("keyring call failed: %s", type(value).__name__)
+        return default

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import logging
 import os
 import shutil
@@ -29,10 +30,17 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from second_opinion.vault import migrate
-from second_opinion.vault.connection import classify_unreadable, create_vault_engine, open_keyed
+from second_opinion.vault.connection import (
+    classify_unreadable,
+    create_vault_engine,
+    damaged_pages,
+    error_code,
+    open_keyed,
+)
 from second_opinion.vault.errors import (
     BackupFailed,
     CouldNotSave,
+    DataFolderNotWritable,
     NotAVault,
     NoVault,
     VaultDamaged,
@@ -65,6 +73,7 @@ from second_opinion.vault.paths import (
 log = logging.getLogger(__name__)
 
 BACKUP_SUFFIX = ".sobackup"
+_QUEUE_TIMEOUT_S = 30
 _BACKUP_HEADER_NAME = "vault.header.json"
 _BACKUP_DB_NAME = "vault.db"
 
@@ -105,6 +114,11 @@ class Vault:
         self._instance_lock = lock
         self._engine: Engine | None = create_vault_engine(paths.database, key)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        # One unit of work at a time within this process (other processes are kept out by the
+        # instance lock). SQLite allows one writer anyway; queueing here, rather than in
+        # SQLite's busy handler, means a session that reads and then writes can never be
+        # refused with "database is locked", and lock() or a re-key never pulls a connection
+        # from under a session that is still running.
         self._guard = threading.RLock()
 
     # ----------------------------------------------------------------- opening
@@ -146,29 +160,43 @@ class Vault:
         normalise_passphrase(passphrase)
         paths = VaultPaths(folder)
         header = _read_header_for_open(paths)
-        key, slot_is_pending = _derive_matching_key(header, passphrase)
-        return cls._open(paths, header, key, slot_is_pending)
+        return cls._open(paths, header, _derive_matching_keys(header, passphrase))
 
     @classmethod
     def unlock_with_key(cls, folder: Path, key: VaultKey) -> Vault:
         """Open with a remembered key. A stale key raises ``WrongPassphrase``; never damages."""
         paths = VaultPaths(folder)
         header = _read_header_for_open(paths)
-        if key_matches(key.raw(), header.current.key_check):
-            return cls._open(paths, header, key, False)
-        if header.pending is not None and key_matches(key.raw(), header.pending.key_check):
-            return cls._open(paths, header, key, True)
-        raise WrongPassphrase()
+        candidates = [
+            (key, is_pending)
+            for slot, is_pending in _slots(header)
+            if key_matches(key.raw(), slot.key_check)
+        ]
+        if not candidates:
+            raise WrongPassphrase()
+        return cls._open(paths, header, candidates)
 
     @classmethod
     def _open(
-        cls, paths: VaultPaths, header: VaultHeader, key: VaultKey, slot_is_pending: bool
+        cls, paths: VaultPaths, header: VaultHeader, candidates: list[tuple[VaultKey, bool]]
     ) -> Vault:
+        """Open with the first candidate key the database accepts.
+
+        Every candidate has already matched a key-check value in the header. There are two
+        only while a passphrase change is unresolved and the same passphrase was chosen again:
+        then the database, not the header, knows which key it is encrypted with.
+        """
         lock = _acquire_instance_lock(paths)
         try:
-            try:
-                conn = open_keyed(paths.database, key)
-            except WrongPassphrase:
+            _remove_leftovers(paths)
+            opened: tuple[sqlcipher3.Connection, VaultKey, bool] | None = None
+            for candidate, is_pending in candidates:
+                try:
+                    opened = (open_keyed(paths.database, candidate), candidate, is_pending)
+                    break
+                except WrongPassphrase:
+                    continue
+            if opened is None:
                 # The key is proven right by the header, so the file is the problem, unless a
                 # passphrase change was interrupted and this key belongs to the other side.
                 if header.pending is not None:
@@ -177,7 +205,17 @@ class Vault:
                         "now opens with the other passphrase (the old or the new one)."
                     ) from None
                 raise classify_unreadable(paths.database)() from None
-            conn.close()
+            conn, key, slot_is_pending = opened
+            for other, _ in candidates:
+                if other is not key:
+                    other.wipe()
+            try:
+                # Every page's HMAC, before anyone works with the data: a tampered, overwritten
+                # or truncated file is reported as damaged now, not half-way through an edit.
+                if damaged_pages(conn):
+                    raise VaultDamaged()
+            finally:
+                conn.close()
             if header.pending is not None:
                 # The database decides which side of an interrupted change won.
                 header = header.promoted() if slot_is_pending else header.with_pending(None)
@@ -230,20 +268,39 @@ class Vault:
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends, rolled back on any error."""
-        self._require_engine()
-        with self._sessions() as session:
-            try:
-                yield session
-                session.commit()
-            except DBAPIError as exc:
-                session.rollback()
-                if _is_disk_full(exc):
-                    raise CouldNotSave() from None
-                raise
-            except BaseException:
-                session.rollback()
-                raise
+        """A unit of work: committed when the block ends, rolled back on any error.
+
+        A write the disk refuses (full, read-only, I/O error) raises ``CouldNotSave`` and
+        leaves everything committed earlier as it was; the caller keeps the edit for a retry.
+        """
+        with self._serialised():
+            self._require_engine()
+            with self._sessions() as session:
+                try:
+                    yield session
+                    session.commit()
+                except (DBAPIError, OSError) as exc:
+                    with contextlib.suppress(Exception):
+                        session.rollback()
+                    if _is_write_failure(exc):
+                        raise CouldNotSave() from None
+                    raise
+                except BaseException:
+                    session.rollback()
+                    raise
+
+    @contextlib.contextmanager
+    def _serialised(self) -> Iterator[None]:
+        acquired = self._guard.acquire(timeout=_QUEUE_TIMEOUT_S)
+        if not acquired:
+            # Something holds a session far longer than any unit of work should; carry on
+            # and let SQLite's own locking arbitrate rather than freezing the app.
+            log.warning("vault session waited %d s for another one", _QUEUE_TIMEOUT_S)
+        try:
+            yield
+        finally:
+            if acquired:
+                self._guard.release()
 
     def _require_engine(self) -> Engine:
         if self._engine is None:
@@ -364,29 +421,27 @@ class Vault:
 
         The backup is fully checked (passphrase, integrity, schema version) before the live
         vault is touched, and the live vault is kept in ``backups/`` as a pre-restore copy.
+        The swap itself uses the same two-slot header as a passphrase change, so a crash in
+        the middle leaves either the old vault or the restored one, each with its passphrase.
         """
         normalise_passphrase(passphrase)
         paths = VaultPaths(folder)
         ensure_private_dir(folder)
-        header, staged = _stage_backup(paths, backup, passphrase)
         lock = _acquire_instance_lock(paths)
         try:
-            kept: Path | None = None
-            if paths.database.exists() or paths.header.exists():
-                ensure_private_dir(paths.backups)
-                kept = paths.backups / f"pre-restore-{_timestamp()}"
-                kept.mkdir(mode=0o700)
-                for existing in (paths.header, paths.database):
-                    if existing.exists():
-                        shutil.copy2(existing, kept / existing.name)
-                        make_private(kept / existing.name)
-            header.write(paths.header)
-            os.replace(staged, paths.database)
-            make_private(paths.database)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                staged.unlink()
-            raise
+            _remove_leftovers(paths)
+            restored, staged = _stage_backup(paths, backup, passphrase)
+            try:
+                kept = _keep_pre_restore_copy(paths)
+                _swap_in(paths, restored, staged)
+            except OSError as exc:
+                raise CouldNotSave(
+                    "The backup could not be restored: the disk may be full or the folder is "
+                    "not writable. The vault was left as it was."
+                ) from exc
+            finally:
+                with contextlib.suppress(OSError):
+                    staged.unlink()
         finally:
             lock.release()
         log.info("vault restored from backup")
@@ -395,7 +450,7 @@ class Vault:
     # ----------------------------------------------------------------- locking
     def lock(self) -> None:
         """Drop every connection, wipe the key, release the folder. Further use is refused."""
-        with self._guard:
+        with self._serialised():
             if self._engine is not None:
                 self._engine.dispose()
                 self._engine = None
@@ -413,13 +468,28 @@ class Vault:
 
 # --------------------------------------------------------------------- helpers
 def _acquire_instance_lock(paths: VaultPaths) -> filelock.BaseFileLock:
-    lock = filelock.FileLock(str(paths.lock), timeout=0)
+    # Not thread-local: the vault may be unlocked on a worker thread and locked on the GUI one.
+    lock = filelock.FileLock(str(paths.lock), timeout=0, mode=PRIVATE_FILE_MODE, thread_local=False)
     try:
         lock.acquire()
     except filelock.Timeout:
         raise VaultInUse() from None
+    except OSError as exc:
+        raise DataFolderNotWritable() from exc
     make_private(paths.lock)
     return lock
+
+
+# Temporary files a killed process can leave behind: all encrypted, but clutter that would
+# otherwise accumulate. Only removed while holding the instance lock, so never in use.
+_LEFTOVER_PATTERNS = (".backup-*.db", ".backup-*.db-journal", ".restore-*.db", ".vault.db.creating")
+
+
+def _remove_leftovers(paths: VaultPaths) -> None:
+    for pattern in _LEFTOVER_PATTERNS:
+        for leftover in paths.folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _read_header_for_open(paths: VaultPaths) -> VaultHeader:
@@ -437,16 +507,25 @@ def _read_header_for_open(paths: VaultPaths) -> VaultHeader:
     return header
 
 
-def _derive_matching_key(header: VaultHeader, passphrase: str) -> tuple[VaultKey, bool]:
+def _slots(header: VaultHeader) -> list[tuple[KeySlot, bool]]:
     slots = [(header.current, False)]
     if header.pending is not None:
         slots.append((header.pending, True))
-    for slot, is_pending in slots:
-        material = derive_key(passphrase, slot.salt, slot.kdf)
-        if key_matches(material, slot.key_check):
-            return VaultKey(material), is_pending
-        VaultKey(material).wipe()
-    raise WrongPassphrase()
+    return slots
+
+
+def _derive_matching_keys(header: VaultHeader, passphrase: str) -> list[tuple[VaultKey, bool]]:
+    """Every slot key this passphrase derives correctly (usually one); WrongPassphrase if none."""
+    matches: list[tuple[VaultKey, bool]] = []
+    for slot, is_pending in _slots(header):
+        key = VaultKey(derive_key(passphrase, slot.salt, slot.kdf))
+        if key_matches(key.raw(), slot.key_check):
+            matches.append((key, is_pending))
+        else:
+            key.wipe()
+    if not matches:
+        raise WrongPassphrase()
+    return matches
 
 
 def _snapshot_database(source: Path, key: VaultKey, target: Path) -> None:
@@ -467,33 +546,98 @@ def _snapshot_database(source: Path, key: VaultKey, target: Path) -> None:
         src.close()
 
 
+def _journal(paths: VaultPaths) -> Path:
+    return paths.database.with_name(paths.database.name + "-journal")
+
+
 def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[VaultHeader, Path]:
-    """Unpack and verify a backup next to the vault; the live vault is not touched."""
+    """Unpack and verify a backup next to the vault; the live vault is not touched.
+
+    Returns the header the restored vault will have (the backup's slot that this passphrase
+    opens) and the verified database file, staged in the vault's folder.
+    """
+    not_ours = "This file is not a Second Opinion backup."
+    damaged = "The backup is damaged and was not restored."
     try:
         archive = zipfile.ZipFile(backup)
     except FileNotFoundError:
         raise NotAVault("The backup file does not exist.") from None
     except (zipfile.BadZipFile, OSError):
-        raise NotAVault("This file is not a Second Opinion backup, or it is damaged.") from None
+        raise NotAVault(not_ours) from None
     with archive:
         try:
             header = VaultHeader.from_bytes(archive.read(_BACKUP_HEADER_NAME))
-            fd, staged_name = tempfile.mkstemp(dir=paths.folder, prefix=".restore-", suffix=".db")
-            staged = Path(staged_name)
+        except (KeyError, zipfile.BadZipFile) as exc:
+            raise NotAVault(not_ours) from exc
+        if _BACKUP_DB_NAME not in archive.namelist():
+            raise NotAVault(not_ours)
+        fd, staged_name = tempfile.mkstemp(dir=paths.folder, prefix=".restore-", suffix=".db")
+        staged = Path(staged_name)
+        try:
             with os.fdopen(fd, "wb") as out, archive.open(_BACKUP_DB_NAME) as db:
                 shutil.copyfileobj(db, out)
-        except (KeyError, zipfile.BadZipFile) as exc:
-            raise NotAVault("This file is not a Second Opinion backup, or it is damaged.") from exc
-        except OSError as exc:
-            raise CouldNotSave() from exc
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                staged.unlink()
+            if isinstance(exc, zipfile.BadZipFile | EOFError):
+                # Ours, but its bytes no longer match their checksum.
+                raise VaultDamaged(damaged) from exc
+            if isinstance(exc, OSError):
+                raise CouldNotSave() from exc
+            raise
+    candidates: list[tuple[VaultKey, bool]] = []
     try:
-        key, _ = _derive_matching_key(header, passphrase)
-        _verify_staged(staged, key)
+        candidates = _derive_matching_keys(header, passphrase)
+        for key, is_pending in candidates:
+            try:
+                _verify_staged(staged, key)
+            except VaultDamaged:
+                continue
+            slot = header.pending if is_pending else header.current
+            assert slot is not None
+            return VaultHeader(vault_id=header.vault_id, current=slot), staged
+        raise VaultDamaged(damaged)
     except BaseException:
         with contextlib.suppress(OSError):
             staged.unlink()
         raise
-    return header, staged
+    finally:
+        for key, _ in candidates:
+            key.wipe()
+
+
+def _keep_pre_restore_copy(paths: VaultPaths) -> Path | None:
+    """Copy the live vault (header, database and any unfinished journal) into ``backups/``."""
+    live = [f for f in (paths.header, paths.database, _journal(paths)) if f.exists()]
+    if not live:
+        return None
+    ensure_private_dir(paths.backups)
+    kept = paths.backups / f"pre-restore-{_timestamp()}"
+    kept.mkdir(mode=0o700)
+    for existing in live:
+        shutil.copyfile(existing, kept / existing.name)
+        make_private(kept / existing.name)
+    return kept
+
+
+def _swap_in(paths: VaultPaths, restored: VaultHeader, staged: Path) -> None:
+    try:
+        live = VaultHeader.read(paths.header) if paths.database.exists() else None
+    except VaultError:
+        live = None
+    if live is not None:
+        # Until the database is swapped, the old key stays current and the restored one is
+        # pending: after a crash the database decides which of the two it is.
+        VaultHeader(
+            vault_id=restored.vault_id, current=live.current, pending=restored.current
+        ).write(paths.header)
+    # A journal left by a crash belongs to the old database; played back onto the restored one
+    # it would corrupt it. It is kept in the pre-restore copy.
+    with contextlib.suppress(FileNotFoundError):
+        _journal(paths).unlink()
+    make_private(staged)
+    os.replace(staged, paths.database)
+    restored.write(paths.header)
 
 
 def _verify_staged(staged: Path, key: VaultKey) -> None:
@@ -518,6 +662,25 @@ def _verify_staged(staged: Path, key: VaultKey) -> None:
     key.wipe()
 
 
+# SQLite result codes for "the disk would not take the write".
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_WRITE_FAILURE_CODES = frozenset({_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN})
+_WRITE_FAILURE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO})
+
+
+def _is_write_failure(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno in _WRITE_FAILURE_ERRNOS
+    cause = getattr(exc, "orig", exc)
+    code = error_code(cause)
+    if code is not None:
+        return code in _WRITE_FAILURE_CODES
+    text_ = str(cause).lower()
+    return "full" in text_ or "disk i/o" in text_ or "readonly" in text_
+
+
 def _is_disk_full(exc: BaseException) -> bool:
-    text_ = str(getattr(exc, "orig", exc)).lower()
-    return "full" in text_ or "disk i/o" in text_
+    return _is_write_failure(exc)
