@@ -17,7 +17,7 @@ from functools import cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from second_opinion.domain.enums import ContactRole, VisitMode, VisitStatus
+from second_opinion.domain.enums import VisitMode, VisitStatus
 from second_opinion.domain.models import Contact, Person, Question, Visit
 from second_opinion.services.errors import NotFound, ValidationError
 
@@ -110,15 +110,6 @@ class VisitRow:
 class SaveResult:
     id: int
     warnings: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ContactOption:
-    """A contact as a picker shows it (a fallback until the contacts service offers one)."""
-
-    id: int
-    name: str
-    role: ContactRole
 
 
 # ------------------------------------------------------------------ time zones
@@ -430,18 +421,3 @@ def to_input(row: VisitRow) -> VisitInput:
         status=row.status,
         notes=row.notes,
     )
-
-
-def list_contact_options(
-    session: Session, roles: tuple[ContactRole, ...] | None = None
-) -> list[ContactOption]:
-    """Contacts for a picker, optionally only some roles, sorted by name.
-
-    Kept here as a fallback for pickers until ``services.contacts`` offers one.
-    """
-    stmt = select(Contact.id, Contact.name, Contact.role)
-    if roles:
-        stmt = stmt.where(Contact.role.in_(roles))
-    rows = session.execute(stmt).all()
-    options = [ContactOption(id=r.id, name=r.name, role=r.role) for r in rows]
-    return sorted(options, key=lambda o: (o.name.casefold(), o.id))

@@ -1,0 +1,165 @@
+"""The readiness checklist of one visit: a tick or a cross per check, each cross a way to fix it.
+
+A fixed, short list (at most seven checks), so it is laid out as widgets rather than a table:
+every line reads as icon + word + sentence, and every cross carries a button that opens the
+place in the app where it gets fixed.
+"""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from second_opinion.services.readiness import ReadinessCheck, VisitReadiness
+from second_opinion.ui.tabs.base import Navigator
+
+# Accents that read on light and dark palettes; each is always paired with a word.
+GOOD = "#2e9d5b"
+MISSING = "#d9534f"
+ICON_SIZE = 18
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("readiness", text)
+
+
+def fix_button_text(target: str) -> str:
+    """What the button on a cross says, by where it leads."""
+    texts = {
+        "records.new_request": tr("Request records…"),
+        "records.open_request": tr("Open the request"),
+        "questions": tr("Prepare questions"),
+        "visits.edit": tr("Edit the visit…"),
+        "contacts.new": tr("Add a support person…"),
+    }
+    return texts.get(target, tr("Fix this"))
+
+
+class ReadinessView(QWidget):
+    """Shows a ``VisitReadiness``; a click on a cross's button navigates to its fix.
+
+    Signals:
+        sig_fix_requested(str): a fix button was clicked (its navigator target), emitted
+            after ``navigator.navigate`` was called, mainly so tests can watch it.
+    """
+
+    sig_fix_requested = Signal(str)
+
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.navigator = navigator
+        self._readiness: VisitReadiness | None = None
+        self.fix_buttons: dict[str, QPushButton] = {}
+        self.status_labels: dict[str, QLabel] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(self)
+        heading_font = QFont(self.heading.font())
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.heading.setAccessibleName(tr("Readiness summary"))
+        outer.addWidget(self.heading)
+        self._grid_host = QWidget(self)
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(0, 4, 0, 0)
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(6)
+        self._grid.setColumnStretch(2, 1)
+        outer.addWidget(self._grid_host)
+
+    def readiness(self) -> VisitReadiness | None:
+        return self._readiness
+
+    def set_readiness(self, readiness: VisitReadiness | None) -> None:
+        self._readiness = readiness
+        self.fix_buttons.clear()
+        self.status_labels.clear()
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                # Hidden at once: deleteLater only acts on the next event loop turn, and
+                # until then the old line would be painted under the new one.
+                widget.hide()
+                widget.deleteLater()
+        if readiness is None:
+            self.heading.setText("")
+            return
+        if readiness.ready:
+            self.heading.setText(tr("Ready for this visit"))
+        else:
+            self.heading.setText(
+                tr("{done} of {total} ready").format(
+                    done=readiness.done_count, total=len(readiness.checks)
+                )
+            )
+        for row, check in enumerate(readiness.checks):
+            self._add_check(row, check)
+
+    def _add_check(self, row: int, check: ReadinessCheck) -> None:
+        icon_name, colour, word = (
+            ("fa5s.check-circle", GOOD, tr("Done"))
+            if check.ok
+            else ("fa5s.times-circle", MISSING, tr("Missing"))
+        )
+        icon = QLabel(self._grid_host)
+        icon.setPixmap(qta.icon(icon_name, color=colour).pixmap(ICON_SIZE, ICON_SIZE))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        status = QLabel(word, self._grid_host)
+        status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        bold = QFont(status.font())
+        bold.setBold(True)
+        status.setFont(bold)
+        self.status_labels[check.key] = status
+
+        text_host = QWidget(self._grid_host)
+        text_layout = QVBoxLayout(text_host)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(2)
+        label = QLabel(tr(check.label), text_host)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAccessibleName(f"{word}: {tr(check.label)}")
+        text_layout.addWidget(label)
+        if check.detail:
+            detail = QLabel(tr(check.detail), text_host)
+            detail.setWordWrap(True)
+            detail.setTextFormat(Qt.TextFormat.PlainText)
+            small = QFont(detail.font())
+            small.setPointSizeF(max(7.0, small.pointSizeF() * 0.92))
+            detail.setFont(small)
+            text_layout.addWidget(detail)
+        if not check.ok and check.fix_target:
+            button_row = QHBoxLayout()
+            button_row.setContentsMargins(0, 2, 0, 0)
+            button = QPushButton(
+                qta.icon("fa5s.arrow-right"), fix_button_text(check.fix_target), text_host
+            )
+            button.setAccessibleName(f"{fix_button_text(check.fix_target)} ({tr(check.label)})")
+            button.setToolTip(tr(check.detail) if check.detail else tr(check.label))
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            target, kwargs = check.fix_target, check.fix_kwargs
+            button.clicked.connect(lambda _checked=False, t=target, k=kwargs: self._fix(t, k))
+            button_row.addWidget(button)
+            button_row.addStretch(1)
+            text_layout.addLayout(button_row)
+            self.fix_buttons[check.key] = button
+
+        self._grid.addWidget(icon, row, 0)
+        self._grid.addWidget(status, row, 1)
+        self._grid.addWidget(text_host, row, 2)
+
+    def _fix(self, target: str, kwargs: dict[str, int | str]) -> None:
+        self.navigator.navigate(target, **kwargs)
+        self.sig_fix_requested.emit(target)
