@@ -100,7 +100,7 @@ def test_records_cross_names_what_is_not_confirmed_then_ticks_when_received(case
     check = case.check(visit_id, "records")
     assert not check.ok
     assert check.label == "1 of 2 record items confirmed received"
-    assert "Pathology report (Biopsy 12 March)" in check.detail
+    assert "Pathology report: Biopsy 12 March" in check.detail
     assert check.fix_target == "records.open_request"
     assert check.fix_kwargs == {"request_id": waiting.id}
     assert done.id != waiting.id

@@ -83,14 +83,15 @@ def _item_name(item: RecordItem) -> str:
     if description:
         if len(description) > 60:
             description = description[:57] + "…"
-        return f"{kind} ({description})"
+        return f"{kind}: {description}"
     return kind
 
 
 def _named(items: list[RecordItem]) -> str:
     names = [_item_name(item) for item in items[:NAMED_AT_MOST]]
     extra = len(items) - len(names)
-    text = ", ".join(names)
+    # Semicolons, since a description may itself hold commas.
+    text = "; ".join(names)
     if extra > 0:
         text += f" and {extra} more"
     return text

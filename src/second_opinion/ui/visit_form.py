@@ -167,7 +167,8 @@ class VisitForm(QDialog):
         self.location = QLineEdit(body)
         self.location.setPlaceholderText(self.tr("Address, building, floor"))
         self.location.setAccessibleName(self.tr("Address"))
-        form.addRow(self.tr("&Address:"), self._field("location", self.location))
+        self._location_host = self._field("location", self.location)
+        form.addRow(self.tr("&Address:"), self._location_host)
 
         self.link = QLineEdit(body)
         self.link.setPlaceholderText(self.tr("https://… from the clinic's invitation"))
@@ -225,7 +226,7 @@ class VisitForm(QDialog):
         self.notes = QPlainTextEdit(body)
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(80)
+        self.notes.setMinimumHeight(80)
         form.addRow(self.tr("&Notes:"), self._field("notes", self.notes))
 
         self.warning = QLabel(self)
@@ -397,6 +398,8 @@ class VisitForm(QDialog):
     def _update_mode(self) -> None:
         telemedicine = self.mode.currentData() == VisitMode.TELEMEDICINE.value
         self.form.setRowVisible(self._link_host, telemedicine)
+        # An address means nothing for a video call; a kept one shows again if switched back.
+        self.form.setRowVisible(self._location_host, not telemedicine)
         self._update_warnings()
 
     def _update_warnings(self) -> None:

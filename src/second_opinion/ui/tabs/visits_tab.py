@@ -85,7 +85,9 @@ def format_start(row: VisitRow, with_zone: bool = True, long: bool = False) -> s
         )
     text = f"{date}, {time}"
     if with_zone and row.time_zone != system_time_zone():
-        text += f" ({row.time_zone})"
+        # In the table the city is enough ("Chicago"); elsewhere the full zone name.
+        zone = row.time_zone if long else row.time_zone.rsplit("/", 1)[-1].replace("_", " ")
+        text += f" ({zone})"
     return text
 
 
@@ -254,7 +256,8 @@ class VisitsTab(CaseTab):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The place is the one column that may be long: it takes what is left and elides.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         splitter.addWidget(self.table)
@@ -283,6 +286,7 @@ class VisitsTab(CaseTab):
                 self.tr("When"),
                 lambda item: format_start(item.visit),
                 sort_key=when_key,
+                tooltip=lambda item: format_start(item.visit, long=True),
             ),
             Column(
                 self.tr("Countdown / status"),
@@ -291,7 +295,11 @@ class VisitsTab(CaseTab):
                 icon=lambda item: timing_icon(item.visit),
             ),
             Column(self.tr("Doctor"), lambda item: item.visit.doctor_name),
-            Column(self.tr("Where"), lambda item: place_text(item.visit)),
+            Column(
+                self.tr("Where"),
+                lambda item: place_text(item.visit),
+                tooltip=lambda item: item.visit.place,
+            ),
             Column(
                 self.tr("Readiness"),
                 readiness_text,
