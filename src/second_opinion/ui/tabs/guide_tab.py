@@ -7,6 +7,7 @@ where an item gets done. Ticks are saved the moment they are clicked.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -159,6 +160,7 @@ class GuideTab(CaseTab):
         self.step_counter = QLabel(page)
         self.step_title = QLabel(page)
         self.step_title.setWordWrap(True)
+        self.step_title.setTextFormat(Qt.TextFormat.PlainText)
         self.step_title.setAccessibleName(self.tr("Step title"))
         title_font = self.step_title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
@@ -378,6 +380,17 @@ class GuideTab(CaseTab):
                 self.checklist_layout.addWidget(link, row, 1)
                 link.show()
         self.checklist_layout.addWidget(self.checklist_hint, len(step.items), 0, 1, 2)
+        # New widgets join the tab chain at its end; put them back in reading order.
+        chain: list[QWidget] = [self.text]
+        for row in range(len(step.items)):
+            for column in (0, 1):
+                cell = self.checklist_layout.itemAtPosition(row, column)
+                widget = cell.widget() if cell is not None else None
+                if widget is not None:
+                    chain.append(widget)
+        chain += [self.back_button, self.next_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _link_text(self, item: GuideItem) -> str:
         target = item.target or ""
