@@ -1,0 +1,359 @@
+"""The form to add or change a contact: every field, and the problem shown next to its field.
+
+The form checks what it can as you leave it (the same rules the service applies), saves
+itself through a callback when accepted, and stays open with the message beside the field
+when the service refuses, so nothing typed is lost. It is opened with ``open()``, never
+``exec()``, so tests fill it in and call ``accept()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from second_opinion.domain.enums import ContactKind, ContactRole, TriState
+from second_opinion.services import contacts as contact_service
+from second_opinion.services import labels
+from second_opinion.services.contacts import ContactData, ContactRow
+from second_opinion.services.errors import ServiceError, ValidationError
+from second_opinion.services.independence import IndependenceFinding, findings_for
+
+#: accent for problems; always paired with an icon and words
+PROBLEM_COLOR = "#c9302c"
+
+
+def label_of(table: dict, value: object) -> str:  # type: ignore[type-arg]
+    return QCoreApplication.translate("labels", table[value])
+
+
+def independence_reason(finding: IndependenceFinding) -> str:
+    """The translated sentence saying why a doctor may not be independent."""
+    if finding.first_opinion_field == "health_system":
+        text = QCoreApplication.translate(
+            "contacts",
+            "Shares the health system “{name}” with {doctor}, who gave the first opinion. "
+            "A doctor in the same system may share its views; consider one from elsewhere.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "contacts",
+            "Shares the organisation “{name}” with {doctor}, who gave the first opinion. "
+            "A colleague may share the same views; consider a doctor from elsewhere.",
+        )
+    return text.format(name=finding.shared_name, doctor=finding.first_opinion_name)
+
+
+class FieldErrors:
+    """A message under each field of a QFormLayout, shown only while the field has a problem."""
+
+    def __init__(self, form: QFormLayout) -> None:
+        self._form = form
+        self._labels: dict[str, QLabel] = {}
+        self._widgets: dict[str, QWidget] = {}
+
+    def add(self, field: str, widget: QWidget, caption: str) -> None:
+        """Add ``widget`` as a row of the form with an (empty) error line beneath it."""
+        self._form.addRow(caption, widget)
+        error = QLabel()
+        error.setTextFormat(Qt.TextFormat.PlainText)
+        error.setWordWrap(True)
+        error.setObjectName(f"error_{field}")
+        error.setAccessibleName(
+            QCoreApplication.translate("forms", "Problem with {field}").format(
+                field=caption.replace("&", "").rstrip(":")
+            )
+        )
+        palette = error.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_COLOR)
+        error.setPalette(palette)
+        error.hide()
+        self._form.addRow("", error)
+        self._labels[field] = error
+        self._widgets[field] = widget
+
+    def show(self, field: str | None, message: str) -> bool:
+        """Show ``message`` under ``field``; False when the form has no such field."""
+        if field is None or field not in self._labels:
+            return False
+        label = self._labels[field]
+        label.setText("⚠ " + message)
+        label.show()
+        widget = self._widgets[field]
+        widget.setAccessibleDescription(message)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def clear(self, field: str | None = None) -> None:
+        for name, label in self._labels.items():
+            if field is None or name == field:
+                label.clear()
+                label.hide()
+                self._widgets[name].setAccessibleDescription("")
+
+    def message(self, field: str) -> str:
+        label = self._labels.get(field)
+        if label is None or label.isHidden():
+            return ""
+        return label.text().removeprefix("⚠ ")
+
+
+class ContactForm(QDialog):
+    """Add or edit one contact.
+
+    ``save`` receives the typed ``ContactData`` and returns the stored row, or raises a
+    ``ServiceError`` that is then shown in the form. ``contacts`` (every stored contact) is
+    used for the live independence check.
+    """
+
+    def __init__(
+        self,
+        save: Callable[[ContactData], ContactRow],
+        contacts: Sequence[ContactRow] = (),
+        existing: ContactRow | None = None,
+        preset_role: ContactRole | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._contacts = list(contacts)
+        self.existing = existing
+        self.saved: ContactRow | None = None
+        self.setWindowTitle(self.tr("Edit contact") if existing else self.tr("Add a contact"))
+        self.setAccessibleName(self.windowTitle())
+        self.setSizeGripEnabled(True)
+
+        self.warning = QFrame(self)
+        self.warning.setObjectName("independenceWarning")
+        self.warning.setFrameShape(QFrame.Shape.StyledPanel)
+        warning_row = QHBoxLayout(self.warning)
+        icon = QLabel(self.warning)
+        icon.setPixmap(qta.icon("fa5s.exclamation-triangle", color="#e0a800").pixmap(20, 20))
+        self.warning_text = QLabel(self.warning)
+        self.warning_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning_text.setWordWrap(True)
+        self.warning_text.setAccessibleName(self.tr("Independence check"))
+        warning_row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        warning_row.addWidget(self.warning_text, 1)
+        self.warning.hide()
+
+        self.name = self._line(
+            self.tr("Name"), self.tr("e.g. Dr. Ana Rao, or Mercy Hospital records")
+        )
+        self.kind = QComboBox()
+        for kind in ContactKind:
+            self.kind.addItem(label_of(labels.CONTACT_KIND, kind), kind)
+        self.role = QComboBox()
+        for role in ContactRole:
+            self.role.addItem(label_of(labels.CONTACT_ROLE, role), role)
+        self.specialty = self._line(self.tr("Specialty"), self.tr("e.g. Medical oncology"))
+        self.organization = self._line(
+            self.tr("Organisation"), self.tr("Practice, hospital or clinic")
+        )
+        self.health_system = self._line(
+            self.tr("Health system"), self.tr("The network the organisation belongs to")
+        )
+        self.phone = self._line(self.tr("Phone"), self.tr("Any format, e.g. (555) 010-2030"))
+        self.fax = self._line(self.tr("Fax"), self.tr("Records often travel by fax"))
+        self.email = self._line(self.tr("E-mail"), "name@example.org")
+        self.address = self._text(self.tr("Address"), 60)
+        self.address.setMaximumHeight(80)
+        self.portal_url = self._line(self.tr("Patient portal"), self.tr("e.g. mychart.example.org"))
+        self.website = self._line(self.tr("Website"), "example.org")
+        self.recommended_by = self._line(
+            self.tr("Recommended by"), self.tr("Who suggested this doctor")
+        )
+        self.in_network = QComboBox()
+        for state in TriState:
+            self.in_network.addItem(label_of(labels.TRI_STATE, state), state)
+        self.notes = self._text(self.tr("Notes"), 90)
+        for combo, name in (
+            (self.kind, self.tr("Person or organisation")),
+            (self.role, self.tr("Role in this case")),
+            (self.in_network, self.tr("In my insurer's network")),
+        ):
+            combo.setAccessibleName(name)
+
+        form_widget = QWidget()
+        self.form = QFormLayout(form_widget)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors = FieldErrors(self.form)
+        rows: list[tuple[str, QWidget, str]] = [
+            ("name", self.name, self.tr("&Name:")),
+            ("kind", self.kind, self.tr("&Kind:")),
+            ("role", self.role, self.tr("&Role in this case:")),
+            ("specialty", self.specialty, self.tr("&Specialty:")),
+            ("organization", self.organization, self.tr("&Organisation:")),
+            ("health_system", self.health_system, self.tr("&Health system:")),
+            ("phone", self.phone, self.tr("&Phone:")),
+            ("fax", self.fax, self.tr("&Fax:")),
+            ("email", self.email, self.tr("&E-mail:")),
+            ("address", self.address, self.tr("&Address:")),
+            ("portal_url", self.portal_url, self.tr("Patient p&ortal:")),
+            ("website", self.website, self.tr("&Website:")),
+            ("recommended_by", self.recommended_by, self.tr("Recommended &by:")),
+            ("in_network", self.in_network, self.tr("&In network:")),
+            ("notes", self.notes, self.tr("No&tes:")),
+        ]
+        for field, widget, caption in rows:
+            self.errors.add(field, widget, caption)
+        self._fields = {field: widget for field, widget, _ in rows}
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(form_widget)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.buttons)
+
+        if existing is not None:
+            self.set_data(existing.to_data())
+        elif preset_role is not None:
+            self.role.setCurrentIndex(self.role.findData(preset_role))
+        for signal in (
+            self.role.currentIndexChanged,
+            self.organization.textChanged,
+            self.health_system.textChanged,
+            self.name.textChanged,
+        ):
+            signal.connect(self._update_independence)
+        self.email.editingFinished.connect(lambda: self._check_field("email"))
+        self.phone.editingFinished.connect(lambda: self._check_field("phone"))
+        self.fax.editingFinished.connect(lambda: self._check_field("fax"))
+        self.name.textChanged.connect(lambda _t: self.errors.clear("name"))
+        self._update_independence()
+        self.resize(560, 720)
+        self.name.setFocus()
+
+    # ---------------------------------------------------------------- building
+    def _line(self, name: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setClearButtonEnabled(True)
+        return edit
+
+    def _text(self, name: str, height: int) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setAccessibleName(name)
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(height)
+        return edit
+
+    # ---------------------------------------------------------------- data
+    def data(self) -> ContactData:
+        return ContactData(
+            name=self.name.text(),
+            kind=self.kind.currentData(),
+            role=self.role.currentData(),
+            specialty=self.specialty.text(),
+            organization=self.organization.text(),
+            health_system=self.health_system.text(),
+            phone=self.phone.text(),
+            fax=self.fax.text(),
+            email=self.email.text(),
+            address=self.address.toPlainText(),
+            portal_url=self.portal_url.text(),
+            website=self.website.text(),
+            recommended_by=self.recommended_by.text(),
+            in_network=self.in_network.currentData(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def set_data(self, data: ContactData) -> None:
+        for field in (
+            "name",
+            "specialty",
+            "organization",
+            "health_system",
+            "phone",
+            "fax",
+            "email",
+            "portal_url",
+            "website",
+            "recommended_by",
+        ):
+            widget = self._fields[field]
+            assert isinstance(widget, QLineEdit)
+            widget.setText(getattr(data, field))
+            widget.setCursorPosition(0)
+        self.address.setPlainText(data.address)
+        self.notes.setPlainText(data.notes)
+        self.kind.setCurrentIndex(self.kind.findData(data.kind))
+        self.role.setCurrentIndex(self.role.findData(data.role))
+        self.in_network.setCurrentIndex(self.in_network.findData(data.in_network))
+
+    # ---------------------------------------------------------------- checks
+    def _check_field(self, field: str) -> None:
+        """Say at once, when leaving a field, what the service would refuse on save."""
+        value = getattr(self.data(), field)
+        try:
+            if field == "email":
+                contact_service.check_email(value)
+            else:
+                contact_service.check_phone(value, field)
+        except ValidationError as exc:
+            self.errors.show(field, self._translated(exc))
+            return
+        self.errors.clear(field)
+
+    def _update_independence(self) -> None:
+        existing_id = self.existing.id if self.existing else None
+        findings = findings_for(self.data(), self._contacts, candidate_id=existing_id)
+        if findings:
+            self.warning_text.setText(
+                self.tr("Not independent.")
+                + " "
+                + "\n".join(independence_reason(f) for f in findings)
+            )
+            self.warning.show()
+        else:
+            self.warning_text.clear()
+            self.warning.hide()
+
+    def independence_text(self) -> str:
+        return self.warning_text.text() if not self.warning.isHidden() else ""
+
+    @staticmethod
+    def _translated(exc: ServiceError) -> str:
+        return QCoreApplication.translate("service", exc.message)
+
+    # ---------------------------------------------------------------- saving
+    def accept(self) -> None:
+        self.errors.clear()
+        data = self.data()
+        try:
+            contact_service.validate(data)
+            self.saved = self._save(data)
+        except ServiceError as exc:
+            if not self.errors.show(exc.field, self._translated(exc)):
+                self.errors.show("name", self._translated(exc))
+            return
+        super().accept()

@@ -1,0 +1,659 @@
+"""Doctors & contacts: everyone in the case, searchable by name, organisation or any number.
+
+One ``RowTableModel`` over ``ContactRow``s under a ``SearchFilterProxy``; the role filter is a
+proxy predicate. Second-opinion doctors who share an organisation or health system with the
+first-opinion doctor carry a warning icon and the words "Not independent" in their row.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QIcon, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from second_opinion.domain.enums import ContactKind, ContactRole
+from second_opinion.services import contacts as contact_service
+from second_opinion.services import labels
+from second_opinion.services import vcard as vcard_service
+from second_opinion.services.contacts import ContactData, ContactReferences, ContactRow
+from second_opinion.services.errors import InUse, NotFound, ServiceError
+from second_opinion.services.independence import IndependenceFinding, flag_dependent
+from second_opinion.ui import clipboard, prompts
+from second_opinion.ui.contact_form import ContactForm, independence_reason, label_of
+from second_opinion.ui.context import AppContext
+from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.tabs.base import CaseTab, Navigator
+
+log = logging.getLogger(__name__)
+
+WARNING_COLOR = "#e0a800"
+_PHONE_WORD = re.compile(r"^[+(]?[0-9][0-9()\-./]*$")
+_ROLE_ORDER = {role: n for n, role in enumerate(ContactRole)}
+
+COL_NAME, COL_ROLE, COL_SPECIALTY, COL_ORG, COL_PHONE, COL_FAX, COL_CHECK = range(7)
+
+
+def search_words(text: str) -> str:
+    """Turn a typed phone number ("555.010-2030", "(555)") into digits, so it matches any format."""
+    words = []
+    for word in text.split():
+        digits = "".join(ch for ch in word if ch.isdigit())
+        words.append(digits if len(digits) >= 3 and _PHONE_WORD.match(word) else word)
+    return " ".join(words)
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """English-correct counts without a loaded translator; both forms are translatable."""
+    return one if n == 1 else many.format(n=n)
+
+
+class ContactsTab(CaseTab):
+    key = "contacts"
+
+    def __init__(self, ctx: AppContext, navigator: Navigator, parent: QWidget | None = None):
+        super().__init__(ctx, navigator, parent)
+        self._findings: dict[int, list[IndependenceFinding]] = {}
+        self._icons: dict[str, QIcon] = {}
+        self._saving = False
+        self.form: ContactForm | None = None
+
+        self.model: RowTableModel[ContactRow] = RowTableModel(
+            self._columns(), row_id=lambda r: r.id, search_text=self._search_text, parent=self
+        )
+        self.proxy = SearchFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        # ---- toolbar
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            self.tr("Search doctors, organisations, specialties, numbers…")
+        )
+        self.search.setAccessibleName(self.tr("Search contacts"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+
+        self.role_filter = QComboBox(self)
+        self.role_filter.setAccessibleName(self.tr("Show contacts with this role"))
+        self.role_filter.addItem(self.tr("All roles"), None)
+        self.role_filter.addItem(self.tr("All doctors"), "doctors")
+        for role in ContactRole:
+            self.role_filter.addItem(label_of(labels.CONTACT_ROLE, role), role)
+        self.role_filter.currentIndexChanged.connect(self._on_role_filter)
+
+        self.copy_button = QPushButton(self._icon("fa5s.copy"), self.tr("Copy details"), self)
+        self.copy_button.setAccessibleName(self.tr("Copy the contact's details"))
+        self.copy_button.setToolTip(
+            self.tr("Copies name, numbers and addresses; the clipboard is cleared after 30 s.")
+        )
+        self.copy_button.clicked.connect(self.copy_details)
+
+        self.more_button = QToolButton(self)
+        self.more_button.setText(self.tr("vCard"))
+        self.more_button.setIcon(self._icon("fa5s.address-card"))
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setAccessibleName(self.tr("Import or export vCards"))
+        menu = QMenu(self.more_button)
+        self.act_import = menu.addAction(self.tr("Import from vCard…"), self.import_vcard)
+        self.act_export = menu.addAction(self.tr("Export as vCard…"), self.export_vcard)
+        self.more_button.setMenu(menu)
+
+        self.edit_button = QPushButton(self._icon("fa5s.pen"), self.tr("Edit"), self)
+        self.edit_button.setAccessibleName(self.tr("Edit the contact"))
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button = QPushButton(self._icon("fa5s.trash-alt"), self.tr("Delete"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete the contact"))
+        self.delete_button.clicked.connect(self.delete_current)
+
+        self.add_button = QPushButton(self._icon("fa5s.user-plus"), self.tr("Add contact"), self)
+        self.add_button.setAccessibleName(self.tr("Add contact"))
+        self.add_button.setDefault(True)
+        self.add_button.clicked.connect(lambda: self.open_new())
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.role_filter, 1)
+        bar.addStretch(0)
+        for button in (self.edit_button, self.delete_button, self.copy_button, self.more_button):
+            bar.addWidget(button)
+        bar.addWidget(self.add_button)
+
+        # ---- table
+        self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Contacts"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in (
+            (COL_NAME, 210),
+            (COL_ROLE, 190),
+            (COL_SPECIALTY, 160),
+            (COL_ORG, 220),
+            (COL_PHONE, 140),
+            (COL_FAX, 140),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        for keys, slot in (
+            (QKeySequence(Qt.Key.Key_Return), self.edit_current),
+            (QKeySequence(Qt.Key.Key_Enter), self.edit_current),
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_current),
+            (QKeySequence(QKeySequence.StandardKey.Copy), self.copy_details),
+        ):
+            shortcut = QShortcut(keys, self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+
+        self.no_match = QLabel(self.tr("No contact matches this search or filter."), self)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.hide()
+        self.proxy.rowsInserted.connect(self._update_no_match)
+        self.proxy.rowsRemoved.connect(self._update_no_match)
+        self.proxy.modelReset.connect(self._update_no_match)
+        self.proxy.layoutChanged.connect(self._update_no_match)
+
+        list_page = QWidget(self)
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(bar)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.no_match)
+
+        # ---- designed empty state
+        empty_page = QWidget(self)
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(2)
+        icon = QLabel(empty_page)
+        icon.setPixmap(self._icon("fa5s.user-md").pixmap(64, 64))
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text = QLabel(
+            self.tr("No doctors yet. Add the doctor who gave your first opinion."), empty_page
+        )
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setWordWrap(True)
+        font = self.empty_text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.empty_text.setFont(font)
+        self.empty_add = QPushButton(
+            self._icon("fa5s.user-plus"), self.tr("Add the first-opinion doctor"), empty_page
+        )
+        self.empty_add.setAccessibleName(self.tr("Add the first-opinion doctor"))
+        self.empty_add.clicked.connect(lambda: self.open_new(ContactRole.FIRST_OPINION))
+        self.empty_import = QPushButton(self.tr("Import from a vCard file…"), empty_page)
+        self.empty_import.setAccessibleName(self.tr("Import contacts from a vCard file"))
+        self.empty_import.setFlat(True)
+        self.empty_import.clicked.connect(self.import_vcard)
+        empty_layout.addWidget(icon)
+        empty_layout.addSpacing(8)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addSpacing(8)
+        for button in (self.empty_add, self.empty_import):
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(button)
+            row.addStretch(1)
+            empty_layout.addLayout(row)
+        empty_layout.addStretch(3)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(empty_page)
+        self.pages.addWidget(list_page)
+        self.empty_page, self.list_page = empty_page, list_page
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        ctx.sig_data_changed.connect(self._on_data_changed)
+        self._update_buttons()
+
+    # ---------------------------------------------------------------- columns
+    def _icon(self, name: str, color: str | None = None) -> QIcon:
+        # Plain icons take the palette's text colour, so they stay visible in dark mode.
+        color = color or self.palette().color(QPalette.ColorRole.WindowText).name()
+        key = f"{name}/{color}"
+        if key not in self._icons:
+            self._icons[key] = qta.icon(name, color=color)
+        return self._icons[key]
+
+    def _columns(self) -> list[Column[ContactRow]]:
+        def role_text(row: ContactRow) -> str:
+            return label_of(labels.CONTACT_ROLE, row.role)
+
+        def name_icon(row: ContactRow) -> QIcon:
+            if row.kind == ContactKind.ORGANIZATION:
+                return self._icon("fa5s.building")
+            return self._icon("fa5s.user-md" if row.role.is_doctor else "fa5s.user")
+
+        return [
+            Column(self.tr("Name"), lambda r: r.name, icon=name_icon),
+            Column(
+                self.tr("Role in this case"),
+                role_text,
+                sort_key=lambda r: (_ROLE_ORDER[r.role], r.name.casefold()),
+            ),
+            Column(self.tr("Specialty"), lambda r: r.specialty),
+            Column(
+                self.tr("Organisation"),
+                lambda r: r.organization,
+                tooltip=lambda r: (
+                    self.tr("Health system: {0}").format(r.health_system) if r.health_system else ""
+                ),
+            ),
+            Column(self.tr("Phone"), lambda r: r.phone, sort_key=lambda r: r.phone_digits),
+            Column(self.tr("Fax"), lambda r: r.fax, sort_key=lambda r: r.fax_digits),
+            Column(
+                self.tr("Independence"),
+                self._check_text,
+                sort_key=lambda r: (0 if r.id in self._findings else 1, r.name.casefold()),
+                icon=lambda r: (
+                    self._icon("fa5s.exclamation-triangle", WARNING_COLOR)
+                    if r.id in self._findings
+                    else None
+                ),
+                tooltip=lambda r: "\n".join(
+                    independence_reason(f) for f in self._findings.get(r.id, [])
+                ),
+            ),
+        ]
+
+    def _check_text(self, row: ContactRow) -> str:
+        return self.tr("Not independent") if row.id in self._findings else ""
+
+    def _search_text(self, row: ContactRow) -> str:
+        return " ".join(
+            (
+                row.name,
+                row.organization,
+                row.health_system,
+                row.specialty,
+                label_of(labels.CONTACT_ROLE, row.role),
+                row.phone,
+                row.fax,
+                row.phone_digits,
+                row.fax_digits,
+                row.email,
+            )
+        )
+
+    # ---------------------------------------------------------------- CaseTab
+    def title(self) -> str:
+        return self.tr("Doctors & contacts")
+
+    def reload(self) -> None:
+        selected = self.current_id()
+        with self.ctx.session() as session:
+            rows = contact_service.list_contacts(session)
+        self._findings = flag_dependent(rows)
+        self.model.set_rows(rows)
+        self._show_page()
+        if selected is not None:
+            self.select(selected)
+        log.debug("contacts tab loaded %d rows", len(rows))
+
+    def handle_navigation(self, action: str, **kwargs: Any) -> None:
+        if action == "new":
+            role = kwargs.get("role")
+            self.open_new(ContactRole(role) if role else None)
+        elif action == "open":
+            contact_id = kwargs.get("contact_id")
+            if isinstance(contact_id, int) and self.select(contact_id, clear_filters=True):
+                self.edit_current()
+        elif action == "export_vcard":
+            self.export_vcard()
+        elif action == "import_vcard":
+            self.import_vcard()
+
+    def focus_search(self) -> None:
+        if self.pages.currentWidget() is self.list_page:
+            self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.search.selectAll()
+
+    def new_item(self) -> None:
+        self.open_new()
+
+    # ---------------------------------------------------------------- selection
+    def current_row(self) -> ContactRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isSelected(index):
+            rows = self.table.selectionModel().selectedRows()
+            if not rows:
+                return None
+            index = rows[0]
+        row = index.data(ROW_ROLE)
+        return row if isinstance(row, ContactRow) else None
+
+    def current_id(self) -> int | None:
+        row = self.current_row()
+        return row.id if row else None
+
+    def select(self, contact_id: int, clear_filters: bool = False) -> bool:
+        position = self.model.position_of(contact_id)
+        if position is None:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(position, 0))
+        if not proxy_index.isValid() and clear_filters:
+            self.search.clear()
+            self.role_filter.setCurrentIndex(0)
+            proxy_index = self.proxy.mapFromSource(self.model.index(position, 0))
+        if not proxy_index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            proxy_index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(proxy_index)
+        return True
+
+    def _update_buttons(self, *_args: object) -> None:
+        has = self.current_row() is not None
+        for button in (self.edit_button, self.delete_button, self.copy_button):
+            button.setEnabled(has)
+        self.act_export.setEnabled(self.model.rowCount() > 0)
+
+    def _show_page(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.pages.setCurrentWidget(self.empty_page if empty else self.list_page)
+        self._update_no_match()
+        self._update_buttons()
+
+    def _update_no_match(self, *_args: object) -> None:
+        self.no_match.setVisible(self.model.rowCount() > 0 and self.proxy.rowCount() == 0)
+
+    # ---------------------------------------------------------------- filters
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_search(search_words(text))
+
+    def _on_role_filter(self, _index: int) -> None:
+        choice = self.role_filter.currentData()
+        if choice is None:
+            self.proxy.set_predicate("role", None)
+        elif choice == "doctors":
+            self.proxy.set_predicate("role", lambda row: row.role.is_doctor)
+        else:
+            role = ContactRole(choice)
+            self.proxy.set_predicate("role", lambda row: row.role == role)
+
+    # ---------------------------------------------------------------- add / edit
+    def open_new(self, role: ContactRole | None = None) -> ContactForm:
+        if role is None:
+            # The first doctor people add is the one who gave the first opinion; after that,
+            # most additions are doctors they are considering for the second.
+            has_first = any(r.role == ContactRole.FIRST_OPINION for r in self.model.rows())
+            role = ContactRole.SECOND_OPINION_CANDIDATE if has_first else ContactRole.FIRST_OPINION
+        return self._open_form(None, role)
+
+    def edit_current(self) -> ContactForm | None:
+        row = self.current_row()
+        if row is None:
+            return None
+        return self._open_form(row, None)
+
+    def _open_form(self, existing: ContactRow | None, role: ContactRole | None) -> ContactForm:
+        if self.form is not None and self.form.isVisible():
+            # Never throw away what is being typed: bring the open form forward instead.
+            self.form.raise_()
+            self.form.activateWindow()
+            return self.form
+
+        def save(data: ContactData) -> ContactRow:
+            with self.ctx.session() as session:
+                if existing is None:
+                    return contact_service.create_contact(session, data)
+                return contact_service.update_contact(session, existing.id, data)
+
+        form = ContactForm(save, self.model.rows(), existing, role, self)
+        form.accepted.connect(lambda: self._after_save(form))
+        form.finished.connect(lambda _result: self._forget_form(form))
+        self.form = form
+        form.open()
+        return form
+
+    def _forget_form(self, form: ContactForm) -> None:
+        if self.form is form:
+            self.form = None
+        form.deleteLater()
+
+    def _after_save(self, form: ContactForm) -> None:
+        saved = form.saved
+        if saved is None:
+            return
+        with self.ctx.session() as session:
+            rows = contact_service.list_contacts(session)
+        before = self._findings
+        self._findings = flag_dependent(rows)
+        self.model.upsert(saved)
+        # A changed first-opinion doctor can change the verdict on other rows too.
+        changed = {
+            cid
+            for cid in set(before) | set(self._findings)
+            if before.get(cid) != self._findings.get(cid) and cid != saved.id
+        }
+        by_id = {r.id: r for r in rows if r.id in changed}
+        for row in by_id.values():
+            self.model.upsert(row)
+        self._show_page()
+        self.select(saved.id, clear_filters=True)
+        self._notify()
+        self.ctx.sig_status.emit(self.tr("Contact saved"))
+
+    def _notify(self) -> None:
+        self._saving = True
+        try:
+            self.ctx.notify_changed("contacts")
+        finally:
+            self._saving = False
+
+    def _on_data_changed(self, area: str) -> None:
+        if area in ("contacts", "people") and not self._saving:
+            self.reload()
+
+    # ---------------------------------------------------------------- delete
+    def _count_words(self, counts: dict[str, int]) -> str:
+        words = {
+            "requests": (self.tr("1 record request"), self.tr("{n} record requests")),
+            "authorizations": (self.tr("1 authorization"), self.tr("{n} authorizations")),
+            "visits": (self.tr("1 visit"), self.tr("{n} visits")),
+            "opinions": (self.tr("1 opinion"), self.tr("{n} opinions")),
+            "record_items": (self.tr("1 record item"), self.tr("{n} record items")),
+            "companions": (
+                self.tr("1 visit companion link"),
+                self.tr("{n} visit companion links"),
+            ),
+        }
+        parts = [plural(n, *words[key]) for key, n in counts.items() if n]
+        if len(parts) <= 1:
+            return "".join(parts)
+        return self.tr("{0} and {1}").format(", ".join(parts[:-1]), parts[-1])
+
+    def delete_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        title = self.tr("Delete contact")
+        try:
+            with self.ctx.session() as session:
+                refs: ContactReferences = contact_service.contact_references(session, row.id)
+        except NotFound:
+            self.reload()
+            return
+        if refs.blocking:
+            prompts.show_error(
+                self,
+                title,
+                self.tr(
+                    "{name} cannot be deleted: {what} still refer to this contact. "
+                    "Change or delete those first."
+                ).format(name=row.name, what=self._count_words(refs.blocking)),
+            )
+            return
+        if refs.unlinkable:
+            question = self.tr("Delete {name} and unlink {what}?").format(
+                name=row.name, what=self._count_words(refs.unlinkable)
+            )
+        else:
+            question = self.tr("Delete {name}? This cannot be undone.").format(name=row.name)
+        if not prompts.ask_confirm(self, title, question, self.tr("Delete")):
+            return
+        try:
+            with self.ctx.session() as session:
+                contact_service.delete_contact(session, row.id)
+        except InUse as exc:
+            prompts.show_error(self, title, QCoreApplication.translate("service", exc.message))
+            return
+        except NotFound:
+            pass
+        position = self.proxy.mapFromSource(
+            self.model.index(self.model.position_of(row.id) or 0, 0)
+        ).row()
+        self.model.remove(row.id)
+        with self.ctx.session() as session:
+            self._findings = flag_dependent(contact_service.list_contacts(session))
+        if self.model.rowCount():
+            self.model.dataChanged.emit(
+                self.model.index(0, COL_CHECK),
+                self.model.index(self.model.rowCount() - 1, COL_CHECK),
+            )
+        self._show_page()
+        if self.proxy.rowCount():
+            next_index = self.proxy.index(min(max(position, 0), self.proxy.rowCount() - 1), 0)
+            self.table.selectionModel().setCurrentIndex(
+                next_index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._notify()
+        self.ctx.sig_status.emit(self.tr("Contact deleted"))
+
+    # ---------------------------------------------------------------- clipboard
+    def details_text(self, row: ContactRow) -> str:
+        lines = [row.name]
+        for label, value in (
+            (self.tr("Role"), label_of(labels.CONTACT_ROLE, row.role)),
+            (self.tr("Specialty"), row.specialty),
+            (self.tr("Organisation"), row.organization),
+            (self.tr("Health system"), row.health_system),
+            (self.tr("Phone"), row.phone),
+            (self.tr("Fax"), row.fax),
+            (self.tr("E-mail"), row.email),
+            (self.tr("Address"), row.address.replace("\n", ", ")),
+            (self.tr("Patient portal"), row.portal_url),
+            (self.tr("Website"), row.website),
+        ):
+            if value:
+                lines.append(f"{label}: {value}")
+        return "\n".join(lines)
+
+    def copy_details(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        clipboard.copy_concealed(self.details_text(row))
+        self.ctx.sig_status.emit(self.tr("Details copied; the clipboard is cleared in 30 seconds"))
+
+    # ---------------------------------------------------------------- vCard
+    def import_vcard(self) -> None:
+        title = self.tr("Import contacts")
+        path = prompts.ask_open_path(
+            self, title, self.tr("vCard files (*.vcf *.vcard);;All files (*)")
+        )
+        if path is None:
+            return
+        try:
+            text = vcard_service.read_vcard_file(path)
+            with self.ctx.session() as session:
+                summary = vcard_service.import_vcards(session, text)
+        except vcard_service.VCardFileError as exc:
+            prompts.show_error(self, title, QCoreApplication.translate("service", str(exc)))
+            return
+        except ServiceError as exc:
+            prompts.show_error(self, title, QCoreApplication.translate("service", exc.message))
+            return
+        self.reload()
+        if summary.imported:
+            self.select(summary.imported[0], clear_filters=True)
+        lines = [
+            plural(
+                summary.imported_count,
+                self.tr("Imported 1 contact."),
+                self.tr("Imported {n} contacts."),
+            )
+        ]
+        if summary.skipped:
+            lines.append(
+                plural(
+                    len(summary.skipped), self.tr("Skipped 1 card:"), self.tr("Skipped {n} cards:")
+                )
+            )
+            lines += [self._card_line(s) for s in summary.skipped[:20]]
+            if len(summary.skipped) > 20:
+                lines.append(self.tr("…and {n} more.").format(n=len(summary.skipped) - 20))
+        if summary.warnings:
+            lines.append(self.tr("Imported with a change:"))
+            lines += [self._card_line(s) for s in summary.warnings[:20]]
+        prompts.show_info(self, title, "\n".join(lines))
+        if summary.imported:
+            self._notify()
+
+    def _card_line(self, card: vcard_service.SkippedCard) -> str:
+        who = card.name or self.tr("card {0}").format(card.number)
+        return f"• {who}: {QCoreApplication.translate('service', card.reason)}"
+
+    def export_vcard(self) -> None:
+        title = self.tr("Export contacts")
+        rows = [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
+        if not rows:
+            prompts.show_info(self, title, self.tr("There are no contacts to export."))
+            return
+        path = prompts.ask_save_path(self, title, "contacts.vcf", self.tr("vCard files (*.vcf)"))
+        if path is None:
+            return
+        if not path.suffix:
+            path = path.with_suffix(".vcf")
+        try:
+            vcard_service.write_private_file(path, vcard_service.export_vcards(rows))
+        except OSError as exc:
+            prompts.show_error(
+                self,
+                title,
+                self.tr("The file could not be written: {0}").format(exc.strerror or ""),
+            )
+            return
+        prompts.show_info(
+            self,
+            title,
+            plural(len(rows), self.tr("Exported 1 contact."), self.tr("Exported {n} contacts.")),
+        )
+
+    # ---------------------------------------------------------------- misc
+    def row_for(self, index: QModelIndex) -> ContactRow | None:
+        row = index.data(ROW_ROLE)
+        return row if isinstance(row, ContactRow) else None
