@@ -253,7 +253,8 @@ def test_matrix_keeps_recipients_apart(session, case):
     request(session, case, [scan], recipient="lee")
 
     matrix = records.who_has_what(session, case["person"])
-    assert [r.name for r in matrix.recipients] == ["Dr. Lee", "Dr. Rao"]
+    # Dr. Rao was meant to get two records, Dr. Lee one: the main recipient comes first.
+    assert [r.name for r in matrix.recipients] == ["Dr. Rao", "Dr. Lee"]
     assert matrix.cell(scan, case["rao"]) is CellState.CONFIRMED
     assert matrix.cell(labs, case["rao"]) is CellState.CONFIRMED
     assert matrix.cell(scan, case["lee"]) is CellState.REQUESTED

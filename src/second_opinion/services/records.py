@@ -253,9 +253,15 @@ def who_has_what(session: Session, person_id: int) -> WhoHasWhat:
     """Record items down, recipients across, the furthest any request got in each cell."""
     best, names, counts = _destinations(session, person_id)
     items = _item_rows(session, person_id, best, counts)
+    # The recipient most records went to (usually the second-opinion doctor) comes first.
+    reach: dict[int, int] = {}
+    for _item_id, recipient_id in best:
+        reach[recipient_id] = reach.get(recipient_id, 0) + 1
     recipients = tuple(
         MatrixRecipient(recipient_id, name)
-        for recipient_id, name in sorted(names.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
+        for recipient_id, name in sorted(
+            names.items(), key=lambda kv: (-reach[kv[0]], kv[1].casefold(), kv[0])
+        )
     )
     return WhoHasWhat(items=tuple(items), recipients=recipients, cells=dict(best))
 

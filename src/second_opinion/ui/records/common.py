@@ -1,0 +1,175 @@
+"""Words, icons and date texts the records views share, so a state looks the same everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+
+from second_opinion.domain.enums import RecordKind, RequestState, TransferMethod
+from second_opinion.services import labels
+from second_opinion.services.authorizations import AuthorizationProblem
+from second_opinion.services.records import EARLIEST, LATEST, CellState
+
+S = RequestState
+
+# A few semantic accents that stay readable on light and dark palettes; every one of them is
+# paired with a word, so nothing depends on seeing the colour.
+ALERT = "#d9534f"
+WARN = "#e0a800"
+GOOD = "#2e9d5b"
+INFO = "#3d8bd9"
+QUIET = "#8a8f98"
+
+_STATE_ICONS: dict[RequestState, tuple[str, str]] = {
+    S.TO_REQUEST: ("fa5.circle", QUIET),
+    S.REQUESTED: ("fa5s.hourglass-half", INFO),
+    S.EXTENDED: ("fa5s.calendar-plus", INFO),
+    S.WAITING_ON_ME: ("fa5s.hand-paper", WARN),
+    S.PARTLY_RECEIVED: ("fa5s.adjust", INFO),
+    S.SENT: ("fa5s.paper-plane", INFO),
+    S.RECEIVED: ("fa5s.check-circle", GOOD),
+    S.PROBLEM: ("fa5s.times-circle", ALERT),
+}
+
+_CELL_ICONS: dict[CellState, tuple[str, str]] = {
+    CellState.NOTHING: ("fa5.circle", QUIET),
+    CellState.REQUESTED: ("fa5s.hourglass-half", INFO),
+    CellState.SENT: ("fa5s.paper-plane", INFO),
+    CellState.CONFIRMED: ("fa5s.check-circle", GOOD),
+}
+
+_icon_cache: dict[tuple[str, str], QIcon] = {}
+
+
+def icon(name: str, color: str | None = None) -> QIcon:
+    key = (name, color or "")
+    if key not in _icon_cache:
+        _icon_cache[key] = qta.icon(name, color=color) if color else qta.icon(name)
+    return _icon_cache[key]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("records", text)
+
+
+def state_label(state: RequestState) -> str:
+    return QCoreApplication.translate("labels", labels.REQUEST_STATE[state])
+
+
+def state_icon(state: RequestState) -> QIcon:
+    return icon(*_STATE_ICONS[state])
+
+
+def overdue_icon() -> QIcon:
+    return icon("fa5s.exclamation-triangle", ALERT)
+
+
+def kind_label(kind: RecordKind) -> str:
+    return QCoreApplication.translate("labels", labels.RECORD_KIND[kind])
+
+
+def method_label(method: TransferMethod) -> str:
+    return QCoreApplication.translate("labels", labels.TRANSFER_METHOD[method])
+
+
+def cell_label(state: CellState) -> str:
+    return {
+        CellState.NOTHING: tr("Not sent"),
+        CellState.REQUESTED: tr("Requested"),
+        CellState.SENT: tr("Sent"),
+        CellState.CONFIRMED: tr("Confirmed"),
+    }[state]
+
+
+def cell_icon(state: CellState) -> QIcon:
+    return icon(*_CELL_ICONS[state])
+
+
+def authorization_problem_label(problem: AuthorizationProblem) -> str:
+    return tr("Expired") if problem is AuthorizationProblem.EXPIRED else tr("Revoked")
+
+
+def authorization_problem_icon(problem: AuthorizationProblem) -> QIcon:
+    if problem is AuthorizationProblem.EXPIRED:
+        return icon("fa5s.calendar-times", ALERT)
+    return icon("fa5s.ban", ALERT)
+
+
+def format_date(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(
+        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+    )
+
+
+def days_overdue_text(days: int) -> str:
+    return tr("1 day overdue") if days == 1 else tr("%n days overdue").replace("%n", str(days))
+
+
+def due_hint(due: dt.date, today: dt.date) -> str:
+    """A relative hint for a due date ("in 3 days", "today", "12 days overdue")."""
+    days = (due - today).days
+    if days == 0:
+        return tr("due today")
+    if days == 1:
+        return tr("due tomorrow")
+    if days > 1:
+        return tr("in %n days").replace("%n", str(days))
+    return days_overdue_text(-days)
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def make_date_edit(parent: QWidget | None, accessible_name: str) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    edit.setMinimumDate(to_qdate(EARLIEST))
+    edit.setMaximumDate(to_qdate(LATEST))
+    edit.setDate(QDate.currentDate())
+    edit.setAccessibleName(accessible_name)
+    return edit
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be missing: a check box says whether it is set.
+
+    Signals:
+        sig_changed(): the box was ticked or the date changed.
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, label: str, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(label, self)
+        self.check.setAccessibleName(accessible_name + " " + tr("is set"))
+        self.edit = make_date_edit(self, accessible_name)
+        self.edit.setEnabled(False)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(lambda _on: self.sig_changed.emit())
+        self.edit.dateChanged.connect(lambda _d: self.sig_changed.emit())
+        self.setFocusProxy(self.check)
+
+    def value(self) -> dt.date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(to_qdate(value))

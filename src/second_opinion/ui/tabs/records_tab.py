@@ -1,0 +1,1306 @@
+"""The Records tab: what has the second doctor got, what is missing, and who to chase.
+
+Top to bottom: search and filters, then "Needs attention" (overdue requests first, then the
+ones waiting on the person, then requests relying on a lapsed authorization), then four views:
+Requests (with quick actions and the history of the selected one), Records, Who has what
+(the matrix) and Authorizations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from second_opinion.domain.enums import RecordKind, RequestState
+from second_opinion.services import authorizations as auth_service
+from second_opinion.services import record_requests as request_service
+from second_opinion.services import records as record_service
+from second_opinion.services.authorizations import AuthorizationRow
+from second_opinion.services.contacts import ContactChoice, list_contact_choices
+from second_opinion.services.errors import ServiceError
+from second_opinion.services.record_requests import RequestRow, StateChangeRow
+from second_opinion.services.records import ItemRow
+from second_opinion.ui import prompts
+from second_opinion.ui.context import AppContext
+from second_opinion.ui.records.common import (
+    GOOD,
+    authorization_problem_icon,
+    authorization_problem_label,
+    cell_icon,
+    cell_label,
+    days_overdue_text,
+    due_hint,
+    format_date,
+    icon,
+    kind_label,
+    method_label,
+    overdue_icon,
+    state_icon,
+    state_label,
+)
+from second_opinion.ui.records.forms import (
+    AuthorizationForm,
+    ItemForm,
+    RecordsForm,
+    RequestForm,
+    StateChangeForm,
+)
+from second_opinion.ui.records.matrix_model import REQUEST_ID_ROLE, WhoHasWhatModel
+from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.tabs.base import CaseTab, Navigator
+
+log = logging.getLogger(__name__)
+S = RequestState
+
+OVERDUE = "overdue"
+WAITING = "waiting"
+AUTHORIZATION = "authorization"
+
+
+@dataclass(frozen=True)
+class AttentionRow:
+    """One line of "Needs attention": a request and why it needs the person."""
+
+    reason: str
+    request: RequestRow
+    days_overdue: int = 0
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.reason, self.request.id)
+
+
+def _items_text(row: RequestRow) -> str:
+    return "; ".join(i.description or kind_label(i.kind) for i in row.items)
+
+
+def _urgency(row: RequestRow, today: dt.date) -> tuple[int, object]:
+    """Sort key for the status column: overdue first, received last."""
+    if row.is_overdue(today):
+        return (0, row.effective_due_on)
+    order = [S.WAITING_ON_ME, S.PROBLEM, S.TO_REQUEST, S.REQUESTED, S.EXTENDED]
+    order += [S.PARTLY_RECEIVED, S.SENT, S.RECEIVED]
+    return (1 + order.index(row.state), row.effective_due_on or dt.date.max)
+
+
+class RecordsTab(CaseTab):
+    key = "records"
+
+    def __init__(self, ctx: AppContext, navigator: Navigator, parent: QWidget | None = None):
+        super().__init__(ctx, navigator, parent)
+        #: what "today" is; tests pin it so overdue lists do not depend on the calendar
+        self.today: Callable[[], dt.date] = dt.date.today
+        self._title = ""
+        self._contacts: list[ContactChoice] = []
+        self._items: list[ItemRow] = []
+        self._authorizations: list[AuthorizationRow] = []
+        self._due_days = record_service.DEFAULT_REQUEST_DUE_DAYS
+        #: the form or dialog currently open (tests fill it in and accept it)
+        self.current_form: RecordsForm | None = None
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self._build_attention())
+        self.views = QTabWidget(self)
+        self.views.setAccessibleName(self.tr("Records views"))
+        self.views.addTab(self._build_requests_page(), icon("fa5s.exchange-alt"), "")
+        self.views.addTab(self._build_items_page(), icon("fa5s.file-medical"), "")
+        self.views.addTab(self._build_matrix_page(), icon("fa5s.th"), "")
+        self.views.addTab(self._build_authorizations_page(), icon("fa5s.file-signature"), "")
+        layout.addWidget(self.views, 1)
+        self._install_shortcuts()
+        ctx.sig_data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    # ================================================================== building
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search records, holders, references…"))
+        self.search.setAccessibleName(self.tr("Search records"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_search)
+        bar.addWidget(self.search, 2)
+
+        self.state_filter = QComboBox(self)
+        self.state_filter.setAccessibleName(self.tr("Filter by state"))
+        self.state_filter.addItem(self.tr("All states"), None)
+        self.state_filter.addItem(overdue_icon(), self.tr("Overdue"), OVERDUE)
+        self.state_filter.addItem(self.tr("Not received yet"), "open")
+        for state in RequestState:
+            self.state_filter.addItem(state_icon(state), state_label(state), state)
+        self.holder_filter = QComboBox(self)
+        self.holder_filter.setAccessibleName(self.tr("Filter by holder"))
+        self.recipient_filter = QComboBox(self)
+        self.recipient_filter.setAccessibleName(self.tr("Filter by recipient"))
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setAccessibleName(self.tr("Filter by kind of record"))
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for kind in RecordKind:
+            self.kind_filter.addItem(kind_label(kind), kind)
+        for combo in (
+            self.state_filter,
+            self.holder_filter,
+            self.recipient_filter,
+            self.kind_filter,
+        ):
+            # Long organisation names must not push the search field off the row.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            combo.currentIndexChanged.connect(self._apply_filters)
+            bar.addWidget(combo, 1)
+
+        self.new_item_button = QPushButton(icon("fa5s.plus"), self.tr("New &record"), self)
+        self.new_item_button.setAccessibleName(self.tr("New record"))
+        self.new_item_button.setToolTip(self.tr("Add a record that exists (a report, images…)"))
+        self.new_item_button.clicked.connect(lambda: self.open_item_form())
+        self.new_request_button = QPushButton(icon("fa5s.paper-plane"), self.tr("New re&quest"))
+        self.new_request_button.setAccessibleName(self.tr("New request"))
+        self.new_request_button.setToolTip(self.tr("Ask a holder to send records (Ctrl+N)"))
+        self.new_request_button.setDefault(True)
+        self.new_request_button.clicked.connect(lambda: self.open_request_form())
+        bar.addWidget(self.new_item_button)
+        bar.addWidget(self.new_request_button)
+        return bar
+
+    def _build_attention(self) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 4)
+        self.attention_heading = QLabel(box)
+        font = self.attention_heading.font()
+        font.setBold(True)
+        self.attention_heading.setFont(font)
+        layout.addWidget(self.attention_heading)
+        columns: list[Column[AttentionRow]] = [
+            Column(
+                self.tr("Why"),
+                self._attention_why,
+                sort_key=lambda a: (a.reason != OVERDUE, a.reason != WAITING, -a.days_overdue),
+                icon=self._attention_icon,
+            ),
+            Column(self.tr("Records"), lambda a: _items_text(a.request)),
+            Column(
+                self.tr("From → to"),
+                lambda a: f"{a.request.holder_name} → {a.request.recipient_name}",
+            ),
+            Column(self.tr("What to do"), self._attention_todo, tooltip=self._attention_todo),
+        ]
+        self.attention_model: RowTableModel[AttentionRow] = RowTableModel(
+            columns, row_id=lambda a: a.key, parent=self
+        )
+        self.attention_proxy = SearchFilterProxy(self)
+        self.attention_proxy.setSourceModel(self.attention_model)
+        self.attention_view = self._table(self.attention_proxy, self.tr("Needs attention"))
+        self.attention_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.attention_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.attention_view.activated.connect(self._open_attention)
+        layout.addWidget(self.attention_view)
+        return box
+
+    def _table(self, model: Any, name: str) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # No sort until asked: the service's order (newest first, by due date) is meaningful.
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setHighlightSections(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.setTabKeyNavigation(False)
+        return view
+
+    def _empty_state(self, text: str, button: str, slot: Callable[[], None]) -> QWidget:
+        widget = QWidget(self)
+        layout = QVBoxLayout(widget)
+        layout.addStretch(1)
+        label = QLabel(text, widget)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(label)
+        push = QPushButton(button, widget)
+        push.setAccessibleName(button.replace("&", ""))
+        push.clicked.connect(slot)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(push)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return widget
+
+    # ---------------------------------------------------------------- requests page
+    def _build_requests_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        actions = QHBoxLayout()
+        self.mark_requested_button = self._action_button(
+            self.tr("Mark re&quested"), "fa5s.hourglass-half", self.mark_requested
+        )
+        self.mark_sent_button = self._action_button(
+            self.tr("Mark &sent"), "fa5s.paper-plane", self.mark_sent
+        )
+        self.mark_received_button = self._action_button(
+            self.tr("Mark r&eceived"), "fa5s.check-circle", self.mark_received
+        )
+        self.extension_button = self._action_button(
+            self.tr("Record e&xtension…"), "fa5s.calendar-plus", self.record_extension
+        )
+        self.undo_button = self._action_button(
+            self.tr("&Undo last change"), "fa5s.undo", self.undo_last_change
+        )
+        self.undo_button.setToolTip(self.tr("Take back the last change of state (Ctrl+Z)"))
+        for button in (
+            self.mark_requested_button,
+            self.mark_sent_button,
+            self.mark_received_button,
+            self.extension_button,
+            self.undo_button,
+        ):
+            actions.addWidget(button)
+        self.more_button = QToolButton(page)
+        self.more_button.setText(self.tr("&More"))
+        self.more_button.setAccessibleName(self.tr("More actions on this request"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setIcon(icon("fa5s.ellipsis-h"))
+        menu = QMenu(self.more_button)
+        self.act_partly = menu.addAction(
+            state_icon(S.PARTLY_RECEIVED), self.tr("Mark partly received…"), self.mark_partly
+        )
+        self.act_waiting = menu.addAction(
+            state_icon(S.WAITING_ON_ME), self.tr("Mark waiting on me…"), self.mark_waiting
+        )
+        self.act_problem = menu.addAction(
+            state_icon(S.PROBLEM), self.tr("Mark refused / problem…"), self.mark_problem
+        )
+        menu.addSeparator()
+        self.act_open_holder = menu.addAction(
+            icon("fa5s.address-card"), self.tr("Open the holder's contact"), self.open_holder
+        )
+        self.act_letter = menu.addAction(
+            icon("fa5s.file-alt"),
+            self.tr("Request letter…"),
+            lambda: self.export_letter("request"),
+        )
+        self.act_auth_form = menu.addAction(
+            icon("fa5s.file-signature"),
+            self.tr("Authorization form…"),
+            lambda: self.export_letter("authorization"),
+        )
+        self.act_doctor_letter = menu.addAction(
+            icon("fa5s.envelope"),
+            self.tr("Letter to the current doctor…"),
+            lambda: self.export_letter("current-doctor"),
+        )
+        menu.addSeparator()
+        self.act_edit_request = menu.addAction(
+            icon("fa5s.edit"), self.tr("Edit request…"), self.edit_selected_request
+        )
+        self.act_delete_request = menu.addAction(
+            icon("fa5s.trash-alt"), self.tr("Delete request…"), self.delete_selected_request
+        )
+        self.request_menu = menu
+        self.more_button.setMenu(menu)
+        actions.addWidget(self.more_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        today = self.today
+        columns: list[Column[RequestRow]] = [
+            Column(
+                self.tr("Status"),
+                lambda r: self._status_text(r),
+                sort_key=lambda r: _urgency(r, today()),
+                icon=lambda r: overdue_icon() if r.is_overdue(today()) else state_icon(r.state),
+                tooltip=self._status_tooltip,
+            ),
+            Column(
+                self.tr("Due"),
+                self._due_text,
+                sort_key=lambda r: r.effective_due_on or dt.date.max,
+            ),
+            Column(self.tr("Records"), _items_text, tooltip=_items_text),
+            Column(self.tr("From"), lambda r: r.holder_name),
+            Column(self.tr("To"), lambda r: r.recipient_name),
+            Column(
+                self.tr("Requested"),
+                lambda r: format_date(r.requested_on),
+                sort_key=lambda r: r.requested_on or dt.date.min,
+            ),
+            Column(
+                self.tr("Sent"),
+                lambda r: format_date(r.sent_on),
+                sort_key=lambda r: r.sent_on or dt.date.min,
+            ),
+            Column(
+                self.tr("Received"),
+                lambda r: format_date(r.received_on),
+                sort_key=lambda r: r.received_on or dt.date.min,
+            ),
+            Column(self.tr("Method"), lambda r: method_label(r.method)),
+            Column(self.tr("Reference"), lambda r: r.reference_number),
+            Column(
+                self.tr("Authorization"),
+                lambda r: (
+                    authorization_problem_label(r.authorization_problem)
+                    if r.authorization_problem
+                    else (self.tr("Linked") if r.authorization_id else "")
+                ),
+                icon=lambda r: (
+                    authorization_problem_icon(r.authorization_problem)
+                    if r.authorization_problem
+                    else None
+                ),
+            ),
+        ]
+        self.request_model: RowTableModel[RequestRow] = RowTableModel(
+            columns,
+            row_id=lambda r: r.id,
+            search_text=lambda r: " ".join(
+                (
+                    _items_text(r),
+                    r.holder_name,
+                    r.recipient_name,
+                    r.reference_number,
+                    r.notes,
+                    state_label(r.state),
+                    method_label(r.method),
+                )
+            ),
+            parent=self,
+        )
+        self.request_proxy = SearchFilterProxy(self)
+        self.request_proxy.setSourceModel(self.request_model)
+        self.request_view = self._table(self.request_proxy, self.tr("Requests"))
+        self.request_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.request_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.request_view.activated.connect(lambda _i: self.edit_selected_request())
+        self.request_view.selectionModel().selectionChanged.connect(self._request_selected)
+        self.request_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.request_view.customContextMenuRequested.connect(
+            lambda pos: self.request_menu.popup(self.request_view.viewport().mapToGlobal(pos))
+        )
+
+        self.request_stack = QStackedWidget(page)
+        self.request_stack.addWidget(
+            self._empty_state(
+                self.tr(
+                    "No requests yet. Add the records you need (your pathology report, "
+                    "imaging, visit notes), then ask the holder to send them to the "
+                    "second-opinion doctor."
+                ),
+                self.tr("New request…"),
+                lambda: self.open_request_form(),
+            )
+        )
+        splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        splitter.addWidget(self.request_view)
+        splitter.addWidget(self._build_request_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([950, 280])
+        self.request_stack.addWidget(splitter)
+        layout.addWidget(self.request_stack, 1)
+        return page
+
+    def _action_button(self, text: str, icon_name: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(icon(icon_name), text, self)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    def _build_request_detail(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setMinimumWidth(240)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.detail_title = QLabel(panel)
+        self.detail_title.setWordWrap(True)
+        self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.detail_title.font()
+        font.setBold(True)
+        self.detail_title.setFont(font)
+        layout.addWidget(self.detail_title)
+        form = QFormLayout()
+        self.detail_fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("state", self.tr("Status:")),
+            ("route", self.tr("From → to:")),
+            ("due", self.tr("Due:")),
+            ("fee", self.tr("Fee:")),
+            ("notes", self.tr("Notes:")),
+        ):
+            value = QLabel(panel)
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, value)
+            self.detail_fields[key] = value
+        layout.addLayout(form)
+        history_label = QLabel(self.tr("History"), panel)
+        history_label.setFont(font)
+        layout.addWidget(history_label)
+        self.history_model: RowTableModel[StateChangeRow] = RowTableModel(
+            [
+                Column(
+                    self.tr("On"),
+                    lambda c: format_date(c.on),
+                    sort_key=lambda c: (c.on, c.id),
+                ),
+                Column(
+                    self.tr("State"),
+                    lambda c: state_label(c.state),
+                    icon=lambda c: state_icon(c.state),
+                ),
+                Column(self.tr("Note"), self._history_note, tooltip=self._history_note),
+            ],
+            row_id=lambda c: c.id,
+            parent=self,
+        )
+        self.history_view = self._table(self.history_model, self.tr("History of this request"))
+        self.history_view.setSortingEnabled(False)
+        self.history_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.history_view, 1)
+        return panel
+
+    # ---------------------------------------------------------------- items page
+    def _build_items_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        actions = QHBoxLayout()
+        self.request_items_button = self._action_button(
+            self.tr("Request selected…"), "fa5s.paper-plane", self.request_selected_items
+        )
+        self.edit_item_button = self._action_button(
+            self.tr("Edit…"), "fa5s.edit", self.edit_selected_item
+        )
+        self.delete_item_button = self._action_button(
+            self.tr("Delete…"), "fa5s.trash-alt", self.delete_selected_item
+        )
+        for button in (self.request_items_button, self.edit_item_button, self.delete_item_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        columns: list[Column[ItemRow]] = [
+            Column(self.tr("Record"), lambda i: i.description or kind_label(i.kind)),
+            Column(self.tr("Kind"), lambda i: kind_label(i.kind)),
+            Column(
+                self.tr("Date of service"),
+                lambda i: format_date(i.date_of_service),
+                sort_key=lambda i: i.date_of_service or dt.date.min,
+            ),
+            Column(self.tr("Held by"), lambda i: i.holder_name),
+            Column(
+                self.tr("Where it went"),
+                self._destinations_text,
+                sort_key=lambda i: max((d.state for d in i.destinations), default=0),
+                icon=lambda i: cell_icon(
+                    max((d.state for d in i.destinations), default=record_service.CellState(0))
+                ),
+                tooltip=self._destinations_text,
+            ),
+        ]
+        self.item_model: RowTableModel[ItemRow] = RowTableModel(
+            columns,
+            row_id=lambda i: i.id,
+            search_text=lambda i: " ".join(
+                (i.description, kind_label(i.kind), i.holder_name, i.notes)
+            ),
+            parent=self,
+        )
+        self.item_proxy = SearchFilterProxy(self)
+        self.item_proxy.setSourceModel(self.item_model)
+        self.item_view = self._table(self.item_proxy, self.tr("Records"))
+        self.item_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.item_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.item_view.activated.connect(lambda _i: self.edit_selected_item())
+        self.item_stack = QStackedWidget(page)
+        self.item_stack.addWidget(
+            self._empty_state(
+                self.tr(
+                    "No records yet. Start with the ones a second opinion needs most: "
+                    "the pathology report, imaging reports and images, and recent visit notes."
+                ),
+                self.tr("Add the pathology report…"),
+                lambda: self.open_item_form(kind=RecordKind.PATHOLOGY_REPORT),
+            )
+        )
+        self.item_stack.addWidget(self.item_view)
+        layout.addWidget(self.item_stack, 1)
+        return page
+
+    # ---------------------------------------------------------------- matrix page
+    def _build_matrix_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        legend = QLabel(
+            self.tr(
+                "Each row is a record, each column someone it was meant for. "
+                "“Confirmed” means they told you it arrived; “Not sent” means nothing "
+                "was asked for yet."
+            ),
+            page,
+        )
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
+        self.matrix_model = WhoHasWhatModel(self)
+        self.matrix_proxy = SearchFilterProxy(self)
+        self.matrix_proxy.setSourceModel(self.matrix_model)
+        self.matrix_view = self._table(self.matrix_proxy, self.tr("Who has what"))
+        self.matrix_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.matrix_view.activated.connect(self._open_matrix_cell)
+        layout.addWidget(self.matrix_view, 1)
+        return page
+
+    # ---------------------------------------------------------------- authorizations page
+    def _build_authorizations_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        actions = QHBoxLayout()
+        self.new_auth_button = self._action_button(
+            self.tr("New authorization…"), "fa5s.plus", lambda: self.open_authorization_form()
+        )
+        self.edit_auth_button = self._action_button(
+            self.tr("Edit…"), "fa5s.edit", self.edit_selected_authorization
+        )
+        self.delete_auth_button = self._action_button(
+            self.tr("Delete…"), "fa5s.trash-alt", self.delete_selected_authorization
+        )
+        for button in (self.new_auth_button, self.edit_auth_button, self.delete_auth_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        columns: list[Column[AuthorizationRow]] = [
+            Column(
+                self.tr("Status"),
+                lambda a: authorization_problem_label(a.problem) if a.problem else self.tr("Valid"),
+                sort_key=lambda a: (a.problem is None, a.id),
+                icon=lambda a: (
+                    authorization_problem_icon(a.problem)
+                    if a.problem
+                    else icon("fa5s.check-circle", GOOD)
+                ),
+            ),
+            Column(self.tr("From"), lambda a: a.holder_name),
+            Column(self.tr("To"), lambda a: a.recipient_name),
+            Column(self.tr("What records"), lambda a: a.scope, tooltip=lambda a: a.scope),
+            Column(self.tr("Purpose"), lambda a: a.purpose),
+            Column(
+                self.tr("Signed"),
+                lambda a: format_date(a.signed_on),
+                sort_key=lambda a: a.signed_on or dt.date.min,
+            ),
+            Column(
+                self.tr("Expires"),
+                lambda a: format_date(a.expires_on) or a.expiry_event,
+                sort_key=lambda a: a.expires_on or dt.date.max,
+            ),
+            Column(
+                self.tr("Revoked"),
+                lambda a: format_date(a.revoked_on),
+                sort_key=lambda a: a.revoked_on or dt.date.min,
+            ),
+            Column(
+                self.tr("Requests"),
+                lambda a: str(a.request_count),
+                sort_key=lambda a: a.request_count,
+                align_right=True,
+            ),
+        ]
+        self.auth_model: RowTableModel[AuthorizationRow] = RowTableModel(
+            columns, row_id=lambda a: a.id, parent=self
+        )
+        self.auth_proxy = SearchFilterProxy(self)
+        self.auth_proxy.setSourceModel(self.auth_model)
+        self.auth_view = self._table(self.auth_proxy, self.tr("Authorizations"))
+        self.auth_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.auth_view.activated.connect(lambda _i: self.edit_selected_authorization())
+        layout.addWidget(self.auth_view, 1)
+        return page
+
+    def _install_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.setContext(context)
+        undo.activated.connect(self.undo_last_change)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self)
+        delete.setContext(context)
+        delete.activated.connect(self._delete_in_current_view)
+        for number in range(4):
+            jump = QShortcut(QKeySequence(f"Alt+{number + 1}"), self)
+            jump.setContext(context)
+            jump.activated.connect(lambda n=number: self.views.setCurrentIndex(n))
+
+    # ================================================================== CaseTab
+    def title(self) -> str:
+        return self._title or self.tr("Records")
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_item(self) -> None:
+        self.open_request_form()
+
+    def handle_navigation(self, action: str, **kwargs: Any) -> None:
+        if action == "new_request":
+            self.views.setCurrentIndex(0)
+            self.open_request_form(item_ids=kwargs.get("item_ids", ()))
+        elif action == "new_item":
+            self.views.setCurrentIndex(1)
+            kind = kwargs.get("kind")
+            self.open_item_form(kind=RecordKind(kind) if kind else None)
+        elif action == "open_request":
+            self.select_request(int(kwargs["request_id"]))
+        elif action == "authorizations":
+            self.views.setCurrentIndex(3)
+        elif action == "matrix":
+            self.views.setCurrentIndex(2)
+
+    def _on_data_changed(self, area: str) -> None:
+        if area in ("contacts", "people"):
+            self.reload()
+
+    # ================================================================== loading
+    def reload(self) -> None:
+        today = self.today()
+        selected = self.selected_request()
+        try:
+            with self.ctx.session() as session:
+                requests = request_service.list_requests(session, self.ctx.person_id, today)
+                matrix = record_service.who_has_what(session, self.ctx.person_id)
+                authorizations = auth_service.list_authorizations(
+                    session, self.ctx.person_id, today
+                )
+                contacts = list_contact_choices(session)
+                self._due_days = record_service.get_request_due_days(session)
+        except ServiceError as exc:
+            prompts.show_error(self, self.tr("Could not load the records"), exc.message)
+            return
+        self._contacts = contacts
+        self._items = list(matrix.items)
+        self._authorizations = authorizations
+        self.request_model.set_rows(requests)
+        self.item_model.set_rows(self._items)
+        self.matrix_model.set_matrix(matrix)
+        self.auth_model.set_rows(authorizations)
+        self._fill_attention(requests, today)
+        self._fill_contact_filters(requests)
+        self.request_stack.setCurrentIndex(1 if requests else 0)
+        self.item_stack.setCurrentIndex(1 if self._items else 0)
+        self._label_views(requests, today)
+        for view in (self.request_view, self.item_view, self.auth_view, self.matrix_view):
+            view.resizeColumnsToContents()
+        for view in (self.request_view, self.matrix_view):
+            view.horizontalHeader().setStretchLastSection(True)
+        self._narrow_columns()
+        if selected is not None:
+            self.select_request(selected.id, switch=False)
+        self._request_selected()
+        log.debug("records tab loaded: %d requests, %d items", len(requests), len(self._items))
+
+    def _narrow_columns(self) -> None:
+        """Keep long descriptions from pushing the dates off screen."""
+        for view, column, width in (
+            (self.request_view, 2, 230),
+            (self.request_view, 3, 170),
+            (self.request_view, 4, 150),
+            (self.attention_view, 1, 260),
+            (self.attention_view, 2, 380),
+            (self.matrix_view, 0, 320),
+            (self.auth_view, 3, 280),
+        ):
+            if view.columnWidth(column) > width:
+                view.setColumnWidth(column, width)
+
+    def _fill_attention(self, requests: Sequence[RequestRow], today: dt.date) -> None:
+        rows: list[AttentionRow] = []
+        overdue = sorted(
+            (r for r in requests if r.is_overdue(today)),
+            key=lambda r: (-r.days_overdue(today), r.id),
+        )
+        rows += [AttentionRow(OVERDUE, r, r.days_overdue(today)) for r in overdue]
+        listed = {r.id for r in overdue}
+        rows += [
+            AttentionRow(WAITING, r)
+            for r in requests
+            if r.state is S.WAITING_ON_ME and r.id not in listed
+        ]
+        listed |= {r.request.id for r in rows}
+        rows += [
+            AttentionRow(AUTHORIZATION, r)
+            for r in requests
+            if r.authorization_problem and r.state is not S.RECEIVED and r.id not in listed
+        ]
+        self.attention_model.set_rows(rows)
+        count = len(overdue)
+        waiting = sum(1 for r in requests if r.state is S.WAITING_ON_ME)
+        if not rows:
+            self.attention_heading.setText(
+                self.tr("✓ Nothing overdue and nothing waiting on you.")
+                if requests
+                else self.tr("Nothing needs attention yet.")
+            )
+            self.attention_view.hide()
+        else:
+            parts = []
+            if count:
+                parts.append(
+                    self.tr("1 overdue")
+                    if count == 1
+                    else self.tr("%n overdue").replace("%n", str(count))
+                )
+            if waiting:
+                parts.append(self.tr("%n waiting on you").replace("%n", str(waiting)))
+            heading = self.tr("Needs attention")
+            self.attention_heading.setText(heading + (f" — {', '.join(parts)}" if parts else ""))
+            self.attention_view.show()
+            self.attention_view.resizeColumnsToContents()
+            self.attention_view.horizontalHeader().setStretchLastSection(True)
+            self._narrow_columns()
+            row_height = self.attention_view.verticalHeader().defaultSectionSize()
+            header = self.attention_view.horizontalHeader().sizeHint().height()
+            visible = min(len(rows), 5)
+            frame = 2 * self.attention_view.frameWidth()
+            self.attention_view.setFixedHeight(header + row_height * visible + frame)
+        title = self.tr("Records")
+        if count:
+            title = self.tr("Records (%n overdue)").replace("%n", str(count))
+        if title != self._title:
+            self._title = title
+            self.sig_title_changed.emit(title)
+
+    def _fill_contact_filters(self, requests: Sequence[RequestRow]) -> None:
+        holders = {r.holder_id: r.holder_name for r in requests}
+        holders.update({i.holder_id: i.holder_name for i in self._items if i.holder_id})
+        recipients = {r.recipient_id: r.recipient_name for r in requests}
+        for combo, everyone, people in (
+            (self.holder_filter, self.tr("All holders"), holders),
+            (self.recipient_filter, self.tr("All recipients"), recipients),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, None)
+            for contact_id, name in sorted(people.items(), key=lambda kv: kv[1].casefold()):
+                combo.addItem(name, contact_id)
+            position = combo.findData(current)
+            combo.setCurrentIndex(max(position, 0))
+            combo.blockSignals(False)
+        self._apply_filters()
+
+    def _label_views(self, requests: Sequence[RequestRow], today: dt.date) -> None:
+        open_count = sum(1 for r in requests if r.state is not S.RECEIVED)
+        missing = sum(1 for i in self._items if not any(d.state > 0 for d in i.destinations))
+        self.views.setTabText(0, self.tr("Requests (%n open)").replace("%n", str(open_count)))
+        self.views.setTabText(
+            1,
+            self.tr("Record items (%n not requested)").replace("%n", str(missing))
+            if missing
+            else self.tr("Record items"),
+        )
+        self.views.setTabText(2, self.tr("Who has what"))
+        flagged = sum(1 for a in self._authorizations if a.problem)
+        self.views.setTabText(
+            3,
+            self.tr("Authorizations (%n expired or revoked)").replace("%n", str(flagged))
+            if flagged
+            else self.tr("Authorizations"),
+        )
+
+    # ================================================================== texts
+    def _status_text(self, row: RequestRow) -> str:
+        if row.is_overdue(self.today()):
+            return self.tr("Overdue") + " · " + state_label(row.state)
+        return state_label(row.state)
+
+    def _status_tooltip(self, row: RequestRow) -> str:
+        parts = [state_label(row.state)]
+        if row.is_overdue(self.today()):
+            parts.insert(0, days_overdue_text(row.days_overdue(self.today())))
+        if row.authorization_problem:
+            parts.append(
+                self.tr("The authorization it relies on: %1").replace(
+                    "%1", authorization_problem_label(row.authorization_problem)
+                )
+            )
+        return " — ".join(parts)
+
+    def _due_text(self, row: RequestRow) -> str:
+        due = row.effective_due_on
+        if due is None:
+            return ""
+        text = format_date(due)
+        if row.state is S.RECEIVED or (row.state is S.SENT and not row.is_overdue(self.today())):
+            return text
+        return f"{text} · {due_hint(due, self.today())}"
+
+    def _attention_why(self, row: AttentionRow) -> str:
+        if row.reason == OVERDUE:
+            return self.tr("Overdue") + " · " + days_overdue_text(row.days_overdue)
+        if row.reason == WAITING:
+            return self.tr("Waiting on me")
+        problem = row.request.authorization_problem
+        label = authorization_problem_label(problem) if problem else ""
+        return self.tr("Authorization %1").replace("%1", label.lower())
+
+    def _attention_icon(self, row: AttentionRow) -> Any:
+        if row.reason == OVERDUE:
+            return overdue_icon()
+        if row.reason == WAITING:
+            return state_icon(S.WAITING_ON_ME)
+        problem = row.request.authorization_problem
+        return authorization_problem_icon(problem) if problem else None
+
+    def _attention_todo(self, row: AttentionRow) -> str:
+        note = row.request.notes.splitlines()[0] if row.request.notes.strip() else ""
+        if row.reason == OVERDUE:
+            if row.request.state is S.WAITING_ON_ME:
+                return note or self.tr("They are waiting for something from you")
+            if row.request.state is S.SENT:
+                return self.tr("Ask %1 whether it arrived").replace(
+                    "%1", row.request.recipient_name
+                )
+            return self.tr("Call %1 and ask when they will send it").replace(
+                "%1", row.request.holder_name
+            )
+        if row.reason == WAITING:
+            return note or self.tr("Do what they asked, then mark it requested again")
+        return self.tr("Sign a new authorization for %1").replace("%1", row.request.holder_name)
+
+    def _history_note(self, change: StateChangeRow) -> str:
+        if change.new_due_on is not None:
+            due = self.tr("New due date %1").replace("%1", format_date(change.new_due_on))
+            return f"{due}. {change.note}" if change.note else due
+        return change.note
+
+    def _destinations_text(self, item: ItemRow) -> str:
+        if not item.destinations:
+            return self.tr("Not requested yet")
+        return "; ".join(
+            f"{cell_label(d.state) if d.state else self.tr('To request')}: {d.recipient_name}"
+            for d in item.destinations
+        )
+
+    # ================================================================== filters
+    def _apply_search(self, text: str) -> None:
+        for proxy in (self.request_proxy, self.item_proxy, self.matrix_proxy, self.auth_proxy):
+            proxy.set_search(text)
+
+    def _apply_filters(self) -> None:
+        # Qt hands enum members back as plain strings; compare by value.
+        state = self.state_filter.currentData()
+        holder = self.holder_filter.currentData()
+        recipient = self.recipient_filter.currentData()
+        kind = self.kind_filter.currentData()
+        today = self.today
+
+        def by_state(row: RequestRow) -> bool:
+            if state == OVERDUE:
+                return row.is_overdue(today())
+            if state == "open":
+                return row.state is not S.RECEIVED
+            return bool(row.state == state)
+
+        self.request_proxy.set_predicate("state", by_state if state else None)
+        self.request_proxy.set_predicate(
+            "holder", (lambda r: r.holder_id == holder) if holder else None
+        )
+        self.request_proxy.set_predicate(
+            "recipient", (lambda r: r.recipient_id == recipient) if recipient else None
+        )
+        self.request_proxy.set_predicate(
+            "kind", (lambda r: any(i.kind == kind for i in r.items)) if kind else None
+        )
+        for proxy in (self.item_proxy, self.matrix_proxy):
+            proxy.set_predicate("kind", (lambda i: i.kind == kind) if kind else None)
+            proxy.set_predicate("holder", (lambda i: i.holder_id == holder) if holder else None)
+        self.auth_proxy.set_predicate(
+            "holder", (lambda a: a.holder_id == holder) if holder else None
+        )
+        self.auth_proxy.set_predicate(
+            "recipient", (lambda a: a.recipient_id == recipient) if recipient else None
+        )
+
+    # ================================================================== selection
+    def selected_request(self) -> RequestRow | None:
+        row: RequestRow | None = self._selected(self.request_view)
+        return row
+
+    def _selected(self, view: QTableView) -> Any:
+        rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+        if not rows:
+            return None
+        return rows[0].data(ROW_ROLE)
+
+    def _selected_all(self, view: QTableView) -> list[Any]:
+        return [index.data(ROW_ROLE) for index in view.selectionModel().selectedRows()]
+
+    def select_request(self, request_id: int, switch: bool = True) -> None:
+        position = self.request_model.position_of(request_id)
+        if position is None:
+            return
+        if switch:
+            self.views.setCurrentIndex(0)
+        proxy_index = self.request_proxy.mapFromSource(self.request_model.index(position, 0))
+        if not proxy_index.isValid():  # filtered out: clear the filters so it can be seen
+            self.search.clear()
+            self.state_filter.setCurrentIndex(0)
+            self.holder_filter.setCurrentIndex(0)
+            self.recipient_filter.setCurrentIndex(0)
+            self.kind_filter.setCurrentIndex(0)
+            proxy_index = self.request_proxy.mapFromSource(self.request_model.index(position, 0))
+        self.request_view.selectionModel().setCurrentIndex(
+            proxy_index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.request_view.scrollTo(proxy_index)
+        if switch:
+            self.request_view.setFocus()
+
+    def _request_selected(self, *_args: object) -> None:
+        row = self.selected_request()
+        allowed = request_service.allowed_next_states(row.state) if row else frozenset()
+        self.mark_requested_button.setEnabled(S.REQUESTED in allowed)
+        self.mark_sent_button.setEnabled(S.SENT in allowed)
+        self.mark_received_button.setEnabled(S.RECEIVED in allowed)
+        self.extension_button.setEnabled(S.EXTENDED in allowed)
+        self.act_partly.setEnabled(S.PARTLY_RECEIVED in allowed)
+        self.act_waiting.setEnabled(S.WAITING_ON_ME in allowed)
+        self.act_problem.setEnabled(S.PROBLEM in allowed)
+        for action in (
+            self.act_open_holder,
+            self.act_letter,
+            self.act_auth_form,
+            self.act_doctor_letter,
+            self.act_edit_request,
+            self.act_delete_request,
+        ):
+            action.setEnabled(row is not None)
+        self.more_button.setEnabled(True)
+        history: list[StateChangeRow] = []
+        if row is not None:
+            with self.ctx.session() as session:
+                history = request_service.request_history(session, row.id)
+        self.undo_button.setEnabled(len(history) > 1)
+        self.history_model.set_rows(history)
+        self.history_view.resizeColumnsToContents()
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self._show_detail(row)
+
+    def _show_detail(self, row: RequestRow | None) -> None:
+        if row is None:
+            self.detail_title.setText(self.tr("Select a request to see its history."))
+            for value in self.detail_fields.values():
+                value.clear()
+            return
+        self.detail_title.setText(_items_text(row))
+        self.detail_fields["state"].setText(self._status_tooltip(row))
+        self.detail_fields["route"].setText(
+            f"{row.holder_name} → {row.recipient_name} ({method_label(row.method)})"
+        )
+        due = row.effective_due_on
+        due_text = self._due_text(row) if due else self.tr("not requested yet")
+        if row.extended_due_on and row.due_on:
+            due_text += " " + self.tr("(extended from %1)").replace("%1", format_date(row.due_on))
+        self.detail_fields["due"].setText(due_text)
+        fee = ""
+        if row.fee_cents:
+            fee = QLocale().toCurrencyString(row.fee_cents / 100)
+        if row.reference_number:
+            fee = (fee + " · " if fee else "") + self.tr("ref. %1").replace(
+                "%1", row.reference_number
+            )
+        self.detail_fields["fee"].setText(fee)
+        self.detail_fields["notes"].setText(row.notes[:2000])
+
+    # ================================================================== forms
+    def _show_form(self, form: RecordsForm, on_saved: Callable[[int], None]) -> None:
+        self.current_form = form
+        form.sig_saved.connect(on_saved)
+        form.finished.connect(lambda _r: self._form_closed(form))
+        form.open()
+
+    def _form_closed(self, form: RecordsForm) -> None:
+        if self.current_form is form:
+            self.current_form = None
+        form.deleteLater()
+
+    def _saved(self, select_request: int | None = None) -> None:
+        self.ctx.notify_changed("records")
+        self.reload()
+        if select_request is not None:
+            self.select_request(select_request)
+
+    def open_item_form(self, kind: RecordKind | None = None, item: ItemRow | None = None) -> None:
+        form = ItemForm(self.ctx, self._contacts, item=item, kind=kind, parent=self)
+        self._show_form(form, lambda _id: self._saved())
+
+    def open_request_form(
+        self, item_ids: Sequence[int] = (), request: RequestRow | None = None
+    ) -> None:
+        if not self._contacts:
+            prompts.show_info(
+                self,
+                self.tr("Add the holder first"),
+                self.tr(
+                    "A request goes from someone who holds your records to someone who "
+                    "needs them. Add them in Doctors & contacts first."
+                ),
+            )
+            self.navigator.navigate("contacts.new")
+            return
+        form = RequestForm(
+            self.ctx,
+            self._contacts,
+            self._items,
+            self._authorizations,
+            self._due_days,
+            request=request,
+            item_ids=item_ids,
+            parent=self,
+        )
+        self._show_form(form, lambda rid: self._saved(select_request=rid))
+
+    def open_authorization_form(self, authorization: AuthorizationRow | None = None) -> None:
+        form = AuthorizationForm(self.ctx, self._contacts, authorization, parent=self)
+        self._show_form(form, lambda _id: self._saved())
+
+    # ================================================================== request actions
+    def _state_form(
+        self,
+        title: str,
+        apply: Callable[[Session, int, dt.date, str, dt.date | None], None],
+        new_due_default: dt.date | None = None,
+    ) -> None:
+        row = self.selected_request()
+        if row is None:
+            return
+        form = StateChangeForm(self.ctx, title, row.id, apply, new_due_default, parent=self)
+        self._show_form(form, lambda rid: self._saved(select_request=rid))
+
+    def mark_requested(self) -> None:
+        self._state_form(
+            self.tr("Mark requested"),
+            lambda s, rid, on, note, _due: request_service.mark_requested(s, rid, on, note=note),
+        )
+
+    def mark_sent(self) -> None:
+        self._state_form(
+            self.tr("Mark sent"),
+            lambda s, rid, on, note, _due: request_service.mark_sent(s, rid, on, note),
+        )
+
+    def mark_received(self) -> None:
+        self._state_form(
+            self.tr("Mark received (confirmed by the recipient)"),
+            lambda s, rid, on, note, _due: request_service.mark_received(s, rid, on, note),
+        )
+
+    def mark_partly(self) -> None:
+        self._state_form(
+            self.tr("Mark partly received"),
+            lambda s, rid, on, note, _due: request_service.mark_partly_received(s, rid, on, note),
+        )
+
+    def mark_waiting(self) -> None:
+        self._state_form(
+            self.tr("Mark waiting on me"),
+            lambda s, rid, on, note, _due: request_service.mark_waiting_on_me(s, rid, on, note),
+        )
+
+    def mark_problem(self) -> None:
+        self._state_form(
+            self.tr("Mark refused / problem"),
+            lambda s, rid, on, note, _due: request_service.mark_problem(s, rid, on, note),
+        )
+
+    def record_extension(self) -> None:
+        row = self.selected_request()
+        if row is None:
+            return
+        base = row.effective_due_on or self.today()
+
+        def apply(s: Session, rid: int, on: dt.date, note: str, due: dt.date | None) -> None:
+            assert due is not None
+            request_service.record_extension(s, rid, due, on=on, note=note)
+
+        self._state_form(
+            self.tr("Record an extension"), apply, base + dt.timedelta(days=self._due_days)
+        )
+
+    def undo_last_change(self) -> None:
+        row = self.selected_request()
+        if row is None or self.views.currentIndex() != 0:
+            return
+        try:
+            with self.ctx.session() as session:
+                history = request_service.request_history(session, row.id)
+                if len(history) < 2:
+                    return
+                undone = state_label(history[-1].state)
+                back = state_label(history[-2].state)
+                if not prompts.ask_confirm(
+                    self,
+                    self.tr("Undo last change"),
+                    self.tr("Undo “%1” and put this request back to “%2”?")
+                    .replace("%1", undone)
+                    .replace("%2", back),
+                    self.tr("Undo"),
+                ):
+                    return
+                request_service.undo_last_state_change(session, row.id)
+        except ServiceError as exc:
+            prompts.show_error(self, self.tr("Could not undo"), exc.message)
+            return
+        self._saved(select_request=row.id)
+
+    def open_holder(self) -> None:
+        row = self.selected_request()
+        if row is not None:
+            self.navigator.navigate("contacts.open", contact_id=row.holder_id)
+
+    def export_letter(self, kind: str) -> None:
+        row = self.selected_request()
+        if row is None:
+            return
+        try:
+            from second_opinion.ui.export_actions import export_letter
+        except ImportError:
+            prompts.show_info(
+                self,
+                self.tr("Letters"),
+                self.tr("Letters and forms are not available in this version yet."),
+            )
+            return
+        export_letter(self, self.ctx, row.id, kind)
+
+    def edit_selected_request(self) -> None:
+        row = self.selected_request()
+        if row is not None:
+            self.open_request_form(request=row)
+
+    def delete_selected_request(self) -> None:
+        row = self.selected_request()
+        if row is None:
+            return
+        text = self.tr("Delete the request to %1 from %2 for “%3” and its history?")
+        text = (
+            text.replace("%1", row.recipient_name)
+            .replace("%2", row.holder_name)
+            .replace("%3", _items_text(row)[:200])
+        )
+        if not prompts.ask_confirm(self, self.tr("Delete request"), text, self.tr("Delete")):
+            return
+        self._run(lambda s: request_service.delete_request(s, row.id))
+
+    # ================================================================== item actions
+    def request_selected_items(self) -> None:
+        items = self._selected_all(self.item_view)
+        self.open_request_form(item_ids=[i.id for i in items])
+
+    def edit_selected_item(self) -> None:
+        item = self._selected(self.item_view)
+        if item is not None:
+            self.open_item_form(item=item)
+
+    def delete_selected_item(self) -> None:
+        item: ItemRow | None = self._selected(self.item_view)
+        if item is None:
+            return
+        name = item.description or kind_label(item.kind)
+        if item.request_count:
+            text = self.tr("Delete “%1” and take it off %n requests?").replace(
+                "%n", str(item.request_count)
+            )
+        else:
+            text = self.tr("Delete “%1”?")
+        text = text.replace("%1", name[:200])
+        if not prompts.ask_confirm(self, self.tr("Delete record"), text, self.tr("Delete")):
+            return
+        self._run(lambda s: record_service.delete_item(s, item.id))
+
+    # ================================================================== authorization actions
+    def edit_selected_authorization(self) -> None:
+        auth = self._selected(self.auth_view)
+        if auth is not None:
+            self.open_authorization_form(auth)
+
+    def delete_selected_authorization(self) -> None:
+        auth: AuthorizationRow | None = self._selected(self.auth_view)
+        if auth is None:
+            return
+        text = self.tr("Delete the authorization for %1 to send records to %2?")
+        text = text.replace("%1", auth.holder_name).replace("%2", auth.recipient_name)
+        if auth.request_count:
+            text += " " + self.tr("%n requests will no longer be linked to it.").replace(
+                "%n", str(auth.request_count)
+            )
+        if not prompts.ask_confirm(self, self.tr("Delete authorization"), text, self.tr("Delete")):
+            return
+        self._run(lambda s: auth_service.delete_authorization(s, auth.id))
+
+    def _delete_in_current_view(self) -> None:
+        page = self.views.currentIndex()
+        if page == 0:
+            self.delete_selected_request()
+        elif page == 1:
+            self.delete_selected_item()
+        elif page == 3:
+            self.delete_selected_authorization()
+
+    def _run(self, change: Callable[[Session], None]) -> None:
+        try:
+            with self.ctx.session() as session:
+                change(session)
+        except ServiceError as exc:
+            prompts.show_error(self, self.tr("Could not save"), exc.message)
+            return
+        self._saved()
+
+    # ================================================================== jumps
+    def _open_attention(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if row is not None:
+            self.select_request(row.request.id)
+
+    def _open_matrix_cell(self, index: QModelIndex) -> None:
+        request_id = index.data(REQUEST_ID_ROLE)
+        if request_id is not None:
+            self.select_request(int(request_id))

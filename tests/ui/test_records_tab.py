@@ -1,0 +1,283 @@
+"""The Records tab used as a person would: fill the forms, press the quick actions, read it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from second_opinion.domain.enums import ContactRole, RecordKind, RequestState
+from second_opinion.services import record_requests as rr
+from second_opinion.services import records
+from second_opinion.services.records import ItemData
+from second_opinion.ui.context import AppContext
+from second_opinion.ui.records.common import to_qdate
+from second_opinion.ui.records.forms import ItemForm, RequestForm, StateChangeForm
+from second_opinion.ui.tabs.base import Navigator
+from second_opinion.ui.tabs.records_tab import RecordsTab
+from tests.factories import make_contact, make_person
+
+TODAY = dt.date.today()
+
+
+class RecordingNavigator(Navigator):
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    def navigate(self, target: str, **kwargs: Any) -> None:
+        self.calls.append((target, kwargs))
+
+
+@pytest.fixture
+def case(vault) -> dict[str, int]:
+    with vault.session() as s:
+        person = make_person(s, "Maria")
+        return {
+            "person": person.id,
+            "lab": make_contact(s, "Riverside Pathology", ContactRole.RECORDS_DEPARTMENT).id,
+            "rao": make_contact(s, "Dr. Rao", ContactRole.SECOND_OPINION_CHOSEN).id,
+        }
+
+
+@pytest.fixture
+def navigator() -> RecordingNavigator:
+    return RecordingNavigator()
+
+
+@pytest.fixture
+def tab(qtbot, vault, case, navigator) -> RecordsTab:
+    ctx = AppContext(vault, case["person"])
+    widget = RecordsTab(ctx, navigator)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    return widget
+
+
+def pick(combo, data: object) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def texts(model, column: int) -> list[str]:
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def matrix_cell(tab: RecordsTab, row: int = 0, column: int = 1) -> str:
+    return str(tab.matrix_proxy.index(row, column).data())
+
+
+def add_item_through_form(tab: RecordsTab, case: dict[str, int]) -> None:
+    tab.open_item_form()
+    form = tab.current_form
+    assert isinstance(form, ItemForm)
+    pick(form.kind, RecordKind.PATHOLOGY_REPORT)
+    form.description.setText("Core biopsy report <b> & notes")
+    pick(form.holder, case["lab"])
+    form.accept()
+
+
+def test_a_request_made_in_the_forms_goes_overdue_then_sent_then_received(qtbot, tab, case):
+    assert tab.request_stack.currentIndex() == 0  # the designed empty state
+    add_item_through_form(tab, case)
+    assert texts(tab.item_proxy, 0) == ["Core biopsy report <b> & notes"]
+
+    tab.open_request_form()
+    form = tab.current_form
+    assert isinstance(form, RequestForm)
+    form.pick_proxy.setData(
+        form.pick_proxy.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
+    assert form.holder.currentData() == case["lab"]  # guessed from the record
+    pick(form.recipient, case["rao"])
+    form.requested_on.set_value(TODAY - dt.timedelta(days=40))
+    # The due date follows the request date: 30 days later, so 10 days ago.
+    assert form.due_on.value() == TODAY - dt.timedelta(days=10)
+    with qtbot.waitSignal(tab.sig_title_changed) as title:
+        form.accept()
+    assert title.args == ["Records (1 overdue)"]
+    assert tab.title() == "Records (1 overdue)"
+    assert texts(tab.attention_model, 0) == ["Overdue · 10 days overdue"]
+    assert "Call Riverside Pathology" in texts(tab.attention_model, 3)[0]
+    assert matrix_cell(tab).startswith("Requested")
+    assert tab.selected_request() is not None  # the new request is selected
+
+    qtbot.mouseClick(tab.mark_sent_button, Qt.MouseButton.LeftButton)
+    sent = tab.current_form
+    assert isinstance(sent, StateChangeForm)
+    sent.on.setDate(to_qdate(TODAY - dt.timedelta(days=12)))  # sent before it was due
+    sent.accept()
+    assert tab.title() == "Records"
+    assert tab.attention_view.isHidden()
+    assert "Nothing overdue" in tab.attention_heading.text()
+    assert matrix_cell(tab).startswith("Sent")
+
+    qtbot.mouseClick(tab.mark_received_button, Qt.MouseButton.LeftButton)
+    received = tab.current_form
+    assert isinstance(received, StateChangeForm)
+    received.accept()
+    assert matrix_cell(tab).startswith("Confirmed")
+    assert not tab.mark_sent_button.isEnabled()
+    assert texts(tab.history_model, 1) == ["Requested", "Sent", "Received"]
+
+
+def test_undo_puts_the_request_back_after_asking(qtbot, tab, case, answers, vault):
+    with vault.session() as s:
+        item = records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
+        rid = rr.add_request(
+            s,
+            case["person"],
+            rr.RequestData(
+                item_ids=[item],
+                holder_id=case["lab"],
+                recipient_id=case["rao"],
+                requested_on=TODAY - dt.timedelta(days=3),
+            ),
+        )
+        rr.mark_sent(s, rid, TODAY)
+    tab.reload()
+    tab.select_request(rid)
+    assert matrix_cell(tab).startswith("Sent")
+
+    answers.confirms.append(False)
+    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
+    assert matrix_cell(tab).startswith("Sent")
+    qtbot.keyClick(tab.request_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert answers.shown[-1][2] == "Undo “Sent” and put this request back to “Requested”?"
+    assert matrix_cell(tab).startswith("Requested")
+    assert not tab.undo_button.isEnabled()  # only the first entry is left
+
+
+def test_a_due_date_before_the_request_is_refused_on_the_field(tab, case, vault):
+    with vault.session() as s:
+        records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
+    tab.reload()
+    tab.open_request_form(item_ids=[tab.item_model.row_at(0).id])
+    form = tab.current_form
+    assert isinstance(form, RequestForm)
+    pick(form.holder, case["lab"])
+    pick(form.recipient, case["rao"])
+    form.requested_on.set_value(dt.date(2026, 3, 10))
+    form.due_on.set_value(dt.date(2026, 3, 1))
+    form.accept()
+    assert form.isVisible()
+    assert "Due on: The due date cannot be before the date of the request." in form.error.text()
+    assert tab.request_model.rowCount() == 0
+
+
+def test_filters_and_search_narrow_the_requests(tab, case, vault):
+    with vault.session() as s:
+        scan = records.add_item(s, case["person"], ItemData(RecordKind.IMAGING_REPORT, "CT"))
+        labs = records.add_item(s, case["person"], ItemData(RecordKind.LAB_RESULTS, "Labs"))
+        for item, days in ((scan, 60), (labs, 5)):
+            rr.add_request(
+                s,
+                case["person"],
+                rr.RequestData(
+                    item_ids=[item],
+                    holder_id=case["lab"],
+                    recipient_id=case["rao"],
+                    requested_on=TODAY - dt.timedelta(days=days),
+                    reference_number=f"REF{days}",
+                ),
+            )
+    tab.reload()
+    assert tab.request_proxy.rowCount() == 2
+    pick(tab.state_filter, "overdue")
+    assert texts(tab.request_proxy, 2) == ["CT"]
+    pick(tab.state_filter, None)
+    pick(tab.kind_filter, RecordKind.LAB_RESULTS)
+    assert texts(tab.request_proxy, 2) == ["Labs"]
+    assert texts(tab.matrix_proxy, 0) == ["Labs"]
+    pick(tab.kind_filter, None)
+    tab.search.setText("ref60")
+    assert texts(tab.request_proxy, 2) == ["CT"]
+
+
+def test_navigation_opens_the_right_place(tab, case, vault, navigator, answers, monkeypatch):
+    with vault.session() as s:
+        item = records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
+        rid = rr.add_request(
+            s,
+            case["person"],
+            rr.RequestData(item_ids=[item], holder_id=case["lab"], recipient_id=case["rao"]),
+        )
+    tab.reload()
+    tab.views.setCurrentIndex(2)
+    tab.handle_navigation("open_request", request_id=rid)
+    assert tab.views.currentIndex() == 0
+    assert tab.selected_request().id == rid
+
+    tab.act_open_holder.trigger()
+    assert navigator.calls[-1] == ("contacts.open", {"contact_id": case["lab"]})
+
+    monkeypatch.setitem(sys.modules, "second_opinion.ui.export_actions", None)
+    tab.act_letter.trigger()
+    assert answers.shown[-1][0] == "info"
+    assert "not available" in answers.shown[-1][2]
+
+    tab.handle_navigation("new_item", kind="imaging_files")
+    form = tab.current_form
+    assert isinstance(form, ItemForm)
+    assert form.data().kind is RecordKind.IMAGING_FILES
+    form.reject()
+
+
+def test_waiting_on_me_comes_after_overdue(tab, case, vault):
+    with vault.session() as s:
+        item = records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
+
+        def add(days: int) -> int:
+            data = rr.RequestData(
+                item_ids=[item],
+                holder_id=case["lab"],
+                recipient_id=case["rao"],
+                requested_on=TODAY - dt.timedelta(days=days),
+                notes="Sign the form",
+            )
+            return rr.add_request(s, case["person"], data)
+
+        waiting = add(1)
+        rr.mark_waiting_on_me(s, waiting, TODAY)
+        add(31)
+    tab.reload()
+    assert texts(tab.attention_proxy, 0) == ["Overdue · 1 day overdue", "Waiting on me"]
+    assert texts(tab.attention_proxy, 3)[1] == "Sign the form"
+    assert "1 overdue, 1 waiting on you" in tab.attention_heading.text()
+
+
+def test_models_pass_the_model_tester(qtmodeltester, tab, case, vault):
+    with vault.session() as s:
+        item = records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
+        rid = rr.add_request(
+            s,
+            case["person"],
+            rr.RequestData(
+                item_ids=[item],
+                holder_id=case["lab"],
+                recipient_id=case["rao"],
+                requested_on=TODAY - dt.timedelta(days=45),
+            ),
+        )
+        rr.mark_problem(s, rid, TODAY)
+    tab.reload()
+    tab.select_request(rid)
+    for model in (
+        tab.matrix_model,
+        tab.matrix_proxy,
+        tab.request_model,
+        tab.attention_model,
+        tab.item_model,
+        tab.auth_model,
+        tab.history_model,
+    ):
+        qtmodeltester.check(model)
+    tab.open_request_form()
+    form = tab.current_form
+    assert isinstance(form, RequestForm)
+    qtmodeltester.check(form.pick_model)
+    form.reject()
+    assert tab.matrix_model.index(0, 1).data(Qt.ItemDataRole.DisplayRole).startswith("Requested")
+    assert tab.request_model.row_at(0).state is RequestState.PROBLEM
