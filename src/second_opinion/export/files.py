@@ -1,0 +1,49 @@
+"""Writing an exported document to disk without leaving a readable or half-written file.
+
+The PDF holds health data: it is created 0600 (never the 0644 ReportLab would use), fully
+written and synced under a temporary name in the destination folder, and only then renamed
+over the destination, so a crash or a full disk never leaves a truncated file in its place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+PRIVATE_FILE_MODE = 0o600
+
+
+def write_private_atomically(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` (0600) atomically; returns the absolute path written."""
+    target = Path(path).expanduser().absolute()
+    folder = target.parent
+    # mkstemp creates the file 0600 already; the explicit chmod keeps that true under any umask.
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if hasattr(os, "fchmod"):  # not on Windows, where mkstemp's mode already applies
+                os.fchmod(handle.fileno(), PRIVATE_FILE_MODE)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _sync_folder(folder)
+    return target
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename itself is only durable once the directory entry is on disk (POSIX).
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

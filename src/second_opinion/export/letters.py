@@ -1,0 +1,433 @@
+"""Letters and forms about one records request.
+
+* the right-of-access request (45 CFR 164.524) from the person to a record holder;
+* the authorization form with every element and statement 45 CFR 164.508(c) requires;
+* a short letter to the current doctor about the second opinion.
+
+The wording is careful not to overstate the law: providers may share records with each other
+for treatment without the patient's authorization, yet many offices still ask for a form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable
+
+from second_opinion.export.base import ACCENT, FAINT_RULE, RULE, DocumentRenderer, Long
+from second_opinion.export.data import (
+    LETTER_TITLES,
+    ContactBlock,
+    LetterData,
+    LetterKind,
+)
+from second_opinion.export.text import line, long_date, para, short_date
+
+BLANK = "_" * 28
+
+#: The statements a valid authorization must contain (45 CFR 164.508(c)(2)) and the copy
+#: notice of (c)(4); tests check each is on the form.
+REVOKE_STATEMENT = (
+    "I may revoke this authorization at any time by writing to the provider named in "
+    "section 2. Revoking it does not undo a disclosure the provider has already made in "
+    "reliance on this authorization. The provider's notice of privacy practices also "
+    "explains how to revoke."
+)
+CONDITION_STATEMENT = (
+    "The provider named in section 2 may not condition my treatment, payment, enrolment in a "
+    "health plan or eligibility for benefits on whether I sign this authorization."
+)
+REDISCLOSURE_STATEMENT = (
+    "Information disclosed under this authorization may be disclosed again by the recipient "
+    "and may then no longer be protected by the federal privacy rules."
+)
+REFUSE_STATEMENT = "I may refuse to sign this authorization."
+COPY_STATEMENT = "I am entitled to a copy of this signed authorization."
+PSYCHOTHERAPY_STATEMENT = "This authorization does not cover psychotherapy notes."
+
+DEFAULT_PURPOSE = "A second medical opinion, at my request."
+
+ACCESS_DEADLINE = (
+    "The HIPAA Privacy Rule (45 CFR 164.524) asks you to act on this request no later than "
+    "30 calendar days after you receive it. If you cannot, you may extend that time once, by "
+    "no more than 30 more days, and only by telling me in writing within the first 30 days "
+    "why, and the date by which you will act."
+)
+ACCESS_FEE = (
+    "If there is a fee, please tell me before you send the copies; the rule allows only a "
+    "reasonable, cost-based fee."
+)
+TREATMENT_SHARING = (
+    "Providers may share records with one another for treatment without a signed "
+    "authorization. If your office nevertheless needs one, please let me know and I will "
+    "sign it promptly."
+)
+
+
+def render_letter(data: LetterData) -> bytes:
+    """The letter or form ``data.kind`` as PDF bytes."""
+    renderer: DocumentRenderer
+    if data.kind is LetterKind.AUTHORIZATION:
+        renderer = AuthorizationRenderer(data)
+    elif data.kind is LetterKind.CURRENT_DOCTOR:
+        renderer = CurrentDoctorLetterRenderer(data)
+    else:
+        renderer = RequestLetterRenderer(data)
+    return renderer.render()
+
+
+class _LetterBase(DocumentRenderer):
+    def __init__(self, data: LetterData) -> None:
+        super().__init__(data.paper, data.person_name, running_head=LETTER_TITLES[data.kind])
+        self.data = data
+        self.title = LETTER_TITLES[data.kind]
+
+    def _address_lines(self, contact: ContactBlock, with_role: bool = False) -> str:
+        parts = [f"<b>{line(contact.name)}</b>"] if contact.name else []
+        if with_role and contact.specialty:
+            parts.append(line(contact.specialty))
+        if contact.organization and contact.organization != contact.name:
+            parts.append(line(contact.organization))
+        if contact.address:
+            parts.append(para(contact.address))
+        reach = [
+            f"{label}: {line(value)}"
+            for label, value in (("Phone", contact.phone), ("Fax", contact.fax))
+            if value
+        ]
+        if reach:
+            parts.append(" · ".join(reach))
+        if contact.email:
+            parts.append(f"E-mail: {line(contact.email)}")
+        return "<br/>".join(parts)
+
+    def _sender_block(self) -> list[Flowable]:
+        data = self.data
+        sender = data.sender
+        lines = [f"<b>{line(data.person_name)}</b>"]
+        if data.date_of_birth is not None:
+            lines.append(f"Date of birth: {long_date(data.date_of_birth)}")
+        lines.append(para(sender.address) if sender.address else f"Address: {BLANK}")
+        lines.append(f"Phone: {line(sender.phone)}" if sender.phone else f"Phone: {BLANK}")
+        if sender.email:
+            lines.append(f"E-mail: {line(sender.email)}")
+        when = long_date(data.requested_on) if data.requested_on else BLANK
+        top = Table(
+            [[self.p("<br/>".join(lines)), self.p(f"Date: {when}", "Right")]],
+            colWidths=[self.content_width * 0.62, self.content_width * 0.38],
+            hAlign="LEFT",
+            splitInRow=1,
+        )
+        top.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return [
+            top,
+            Spacer(1, 5 * mm),
+            self.p(self._address_lines(self.data.holder)),
+            Spacer(1, 5 * mm),
+        ]
+
+    def _items_table(self) -> Flowable:
+        items = self.data.items
+        if not items:
+            return KeepTogether(
+                [
+                    self.p("The records (please describe them and their dates):", "Small"),
+                    *[self.p(BLANK * 3) for _ in range(3)],
+                ]
+            )
+        widths = [48 * mm, 0.0, 30 * mm]
+        widths[1] = self.content_width - sum(widths)
+        rows = [
+            [
+                f"<b>{line(item.kind)}</b>",
+                Long(item.description),
+                short_date(item.date_of_service) or "—",
+            ]
+            for item in items
+        ]
+        return self.grid_table(["Record", "Description", "Date of service"], rows, widths)
+
+    def _signature(self, closing: str = "Sincerely,") -> list[Flowable]:
+        data = self.data
+        table = Table(
+            [
+                [self.p("&nbsp;"), self.p("&nbsp;")],
+                [self.p("Signature", "Label"), self.p("Date", "Label")],
+            ],
+            colWidths=[self.content_width * 0.62, self.content_width * 0.38],
+            rowHeights=[14 * mm, None],
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("LINEBELOW", (0, 0), (0, 0), 0.6, RULE),
+                    ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, -1), 14),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ]
+            )
+        )
+        return [
+            KeepTogether(
+                [
+                    Spacer(1, 4 * mm),
+                    self.p(closing),
+                    table,
+                    self.p(line(data.person_name), "Body"),
+                ]
+            )
+        ]
+
+
+class RequestLetterRenderer(_LetterBase):
+    """The person's written right-of-access request, listing the items, recipient and method."""
+
+    def story(self) -> list[Flowable]:
+        data = self.data
+        story = self._sender_block()
+        subject = f"Request for copies of my health records: {line(data.person_name)}"
+        if data.date_of_birth is not None:
+            subject += f", born {long_date(data.date_of_birth)}"
+        story += [self.p(subject, "H2"), Spacer(1, 2 * mm)]
+        if data.reference_number:
+            story.append(self.p(f"Your reference: {line(data.reference_number)}"))
+        story += [
+            self.p("To the records department,"),
+            self.p(
+                "Under my right of access to my own health information, I ask for copies of "
+                "the records listed below."
+            ),
+            self._items_table(),
+            Spacer(1, 3 * mm),
+        ]
+        method = line(data.method)
+        if data.recipient_is_sender:
+            story.append(
+                self.p(f"Please send the copies to me, at the address above, by <b>{method}</b>.")
+            )
+        else:
+            story.append(
+                self.p(
+                    "I am getting a second medical opinion. Please send the copies directly "
+                    f"to the doctor below, by <b>{method}</b>:"
+                )
+            )
+            story.append(self._boxed(self._address_lines(data.recipient, with_role=True)))
+        story += [
+            self.p(
+                "Where a record includes images, please send the images themselves (for "
+                "example on a disc or by secure link) as well as the written report."
+            ),
+            self.p(ACCESS_DEADLINE),
+            self.p(ACCESS_FEE),
+            self.p(
+                "If your office needs its own form, please send it to me and I will complete "
+                "it straight away. Thank you for your help."
+            ),
+            *self._signature(),
+        ]
+        return story
+
+    def _boxed(self, markup: str) -> Flowable:
+        table = Table(
+            [[self.p(markup, "Body")]], colWidths=[self.content_width * 0.7], hAlign="LEFT"
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
+        )
+        return KeepTogether([table, Spacer(1, 4 * mm)])
+
+
+class CurrentDoctorLetterRenderer(_LetterBase):
+    """A short, friendly letter telling the current doctor about the second opinion."""
+
+    def story(self) -> list[Flowable]:
+        data = self.data
+        story = self._sender_block()
+        story += [
+            self.p(f"About my care: a second opinion — {line(data.person_name)}", "H2"),
+            Spacer(1, 2 * mm),
+            self.p(f"Dear {line(data.holder.name) or 'Doctor'},"),
+            self.p(
+                "I am writing to let you know that I am getting a second opinion about my "
+                "diagnosis and treatment options. I want to be confident in the decisions "
+                "ahead, and I value your care and would like you to stay involved."
+            ),
+        ]
+        if data.recipient_is_sender:
+            story.append(self.p("Could you please send me copies of these records:"))
+        else:
+            who = line(data.recipient.name)
+            if data.recipient.organization and data.recipient.organization != (data.recipient.name):
+                who += f" ({line(data.recipient.organization)})"
+            story.append(
+                self.p(
+                    f"The second opinion is with {who}. Could you please send these records "
+                    f"to them, by <b>{line(data.method)}</b>:"
+                )
+            )
+        story += [self._items_table(), Spacer(1, 3 * mm)]
+        if not data.recipient_is_sender:
+            story.append(self.p(self._address_lines(data.recipient, with_role=True), "Body"))
+        story += [
+            self.p(TREATMENT_SHARING),
+            self.p("Thank you for your care and your help."),
+            *self._signature("With thanks,"),
+        ]
+        return story
+
+
+class AuthorizationRenderer(_LetterBase):
+    """A HIPAA authorization with every core element and required statement."""
+
+    def story(self) -> list[Flowable]:
+        data = self.data
+        terms = data.authorization
+        story: list[Flowable] = [
+            self.p("AUTHORIZATION · HIPAA PRIVACY RULE, 45 CFR 164.508", "Eyebrow"),
+            self.p("Authorization to disclose health information", "FormTitle"),
+            self.p(
+                "Please complete every section. Blanks are to be filled in by hand before signing.",
+                "Small",
+            ),
+            HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=4, spaceAfter=6),
+        ]
+        born = long_date(data.date_of_birth) if data.date_of_birth else BLANK
+        story += self._section(
+            "1. Patient",
+            [
+                ("Name", f"<b>{line(data.person_name)}</b>"),
+                ("Date of birth", born),
+                ("Other identifier (e.g. record number)", BLANK),
+            ],
+        )
+        story.append(self._parties())
+        story.append(self.p("4. What information may be disclosed", "H2"))
+        if terms is not None and terms.scope.strip():
+            story.append(self.p(para(terms.scope)))
+        story.append(self._items_table())
+        story.append(self.p(PSYCHOTHERAPY_STATEMENT, "Small"))
+        purpose = (
+            para(terms.purpose)
+            if terms is not None and terms.purpose.strip()
+            else (DEFAULT_PURPOSE)
+        )
+        story += self._section("5. Purpose of the disclosure", [("Purpose", purpose)])
+        story += self._section("6. Expiry", [("This authorization expires", self._expiry())])
+        story.append(self.p("7. I understand that", "H2"))
+        for statement in (
+            REVOKE_STATEMENT,
+            CONDITION_STATEMENT,
+            REDISCLOSURE_STATEMENT,
+            REFUSE_STATEMENT,
+            COPY_STATEMENT,
+        ):
+            story.append(self.p(statement, "Statement"))
+        story.append(self.p("8. Signature", "H2"))
+        story += self._signature_block()
+        return story
+
+    def _expiry(self) -> str:
+        terms = self.data.authorization
+        parts = []
+        if terms is not None and terms.expires_on is not None:
+            parts.append(f"on {long_date(terms.expires_on)}")
+        if terms is not None and terms.expiry_event.strip():
+            parts.append(f"when this happens: {para(terms.expiry_event)}")
+        if not parts:
+            return f"on this date: {BLANK}<br/>or when this happens: {BLANK}"
+        return "<br/>or ".join(parts) + (", whichever comes first" if len(parts) > 1 else "")
+
+    def _parties(self) -> Flowable:
+        """Sections 2 and 3 side by side: who discloses, who receives."""
+        half = self.content_width / 2
+        table = Table(
+            [
+                [
+                    self.p("2. Who may disclose the information", "H2"),
+                    self.p("3. Who may receive the information", "H2"),
+                ],
+                [
+                    self.p(self._address_lines(self.data.holder), "Cell"),
+                    self.p(self._address_lines(self.data.recipient, with_role=True), "Cell"),
+                ],
+            ],
+            colWidths=[half, half],
+            hAlign="LEFT",
+            splitInRow=1,
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, -1), 10),
+                    ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
+                    ("LINEBELOW", (0, 1), (-1, 1), 0.4, FAINT_RULE),
+                ]
+            )
+        )
+        return table
+
+    def _section(self, heading: str, rows: list[tuple[str, str]]) -> list[Flowable]:
+        return [self.p(heading, "H2"), self.key_value_table(rows, label_width=52 * mm)]
+
+    def _signature_block(self) -> list[Flowable]:
+        def signing_row(left: str, right: str) -> list[list[Flowable]]:
+            return [
+                [self.p("&nbsp;"), self.p("&nbsp;")],
+                [self.p(left, "Label"), self.p(right, "Label")],
+            ]
+
+        rows = [
+            *signing_row("Signature of the patient or personal representative", "Date"),
+            *signing_row(
+                "Printed name of the personal representative (if any)",
+                "Relationship to the patient",
+            ),
+            *signing_row(
+                "Authority to act for the patient (e.g. parent of a minor, "
+                "guardian, health-care power of attorney)",
+                "&nbsp;",
+            ),
+        ]
+        table = Table(
+            rows,
+            colWidths=[self.content_width * 0.64, self.content_width * 0.36],
+            rowHeights=[12 * mm, None] * 3,
+            hAlign="LEFT",
+        )
+        style: list[tuple[Any, ...]] = [
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), 14),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ]
+        for row in (0, 2, 4):
+            style.append(("LINEBELOW", (0, row), (0, row), 0.6, RULE))
+            if row != 4:
+                style.append(("LINEBELOW", (1, row), (1, row), 0.6, RULE))
+        table.setStyle(TableStyle(style))
+        note = "The patient keeps a copy of the signed form."
+        return [
+            KeepTogether([table, Spacer(1, 3 * mm), self.p(note, "Small")]),
+            HRFlowable(width="100%", thickness=0.4, color=FAINT_RULE, spaceBefore=6),
+        ]

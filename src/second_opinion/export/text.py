@@ -1,0 +1,118 @@
+"""User text on its way into a ReportLab Paragraph.
+
+ReportLab reads paragraph text as a small XML-like markup, so a name such as ``A<b>`` or a
+note with ``&`` would be taken as markup (or crash the parser). Everything the user typed
+passes through ``para`` here: control characters dropped, characters the embedded font cannot
+draw replaced by U+FFFD (a visible sign, never an empty box), markup characters escaped and
+line breaks kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from xml.sax.saxutils import escape
+
+from second_opinion.export.fonts import register_fonts
+
+REPLACEMENT = "\ufffd"
+
+# Invisible characters that only steer rendering (variation selectors, joiners, bidi marks);
+# the font has no glyph for most of them and dropping them loses nothing on paper.
+_VARIATION_SELECTORS = range(0xFE00, 0xFE10)
+_VARIATION_SELECTORS_SUPPLEMENT = range(0xE0100, 0xE01F0)
+
+
+def printable(text: str) -> str:
+    """``text`` as it will appear on paper (before markup escaping)."""
+    covered = register_fonts()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    out: list[str] = []
+    for ch in text:
+        code = ord(ch)
+        if ch == "\n":
+            out.append(ch)
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs", "Co") or (category == "Cf" and code not in covered):
+            continue
+        if code in _VARIATION_SELECTORS or code in _VARIATION_SELECTORS_SUPPLEMENT:
+            continue
+        if category in ("Zl", "Zp"):
+            out.append("\n")
+            continue
+        out.append(ch if code in covered else REPLACEMENT)
+    return "".join(out)
+
+
+def para(text: str) -> str:
+    """``text`` ready to be the content of a Paragraph: escaped, line breaks as ``<br/>``."""
+    return escape(printable(text)).replace("\n", "<br/>")
+
+
+def chunk_text(text: str, limit: int = 1200) -> list[str]:
+    """``text`` (printable) in pieces of at most ``limit`` characters, cut where it reads well.
+
+    Prefers a line break, then the end of a sentence, then a space; an unbroken run of
+    characters is cut where it must be.
+    """
+    text = printable(text)
+    pieces: list[str] = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = window.rfind("\n")
+        if cut < limit // 2:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut >= limit // 2 else window.rfind(" ")
+        if cut < limit // 2:
+            cut = limit
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip(" \n")
+    pieces.append(text)
+    return [piece for piece in pieces if piece.strip()]
+
+
+def line(text: str) -> str:
+    """Like ``para`` for a one-line field: line breaks become spaces."""
+    return escape(" ".join(printable(text).split()))
+
+
+# Spelled out here rather than with strftime("%B"): Qt sets the C locale on start-up, and a
+# German month name in the middle of an English letter would look careless.
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def short_date(value: dt.date | None) -> str:
+    """ "3 Dec 2026": unambiguous in every country, unlike 03/12/2026."""
+    if value is None:
+        return ""
+    return f"{value.day} {_MONTHS[value.month - 1][:3]} {value.year}"
+
+
+def long_date(value: dt.date | None) -> str:
+    """ "3 December 2026"."""
+    if value is None:
+        return ""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def visit_time(value: dt.datetime, zone: str) -> str:
+    """ "Thursday 3 December 2026, 09:30 (America/Chicago, CST)"."""
+    abbreviation = value.tzname() or ""
+    zone_label = zone if not abbreviation or abbreviation == zone else f"{zone}, {abbreviation}"
+    weekday = _WEEKDAYS[value.weekday()]
+    return f"{weekday} {long_date(value.date())}, {value:%H:%M} ({line(zone_label)})"

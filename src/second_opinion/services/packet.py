@@ -1,0 +1,502 @@
+"""Gathering what the printed documents show: the visit packet and the records letters.
+
+The renderers in ``second_opinion.export`` take the plain dataclasses built here, never ORM
+objects. This module queries the model directly (it is read-only) so it does not depend on
+the other services' shapes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from second_opinion.domain.enums import ContactRole, RequestState, VisitMode, VisitStatus
+from second_opinion.domain.models import (
+    Authorization,
+    Contact,
+    InsuranceCall,
+    Opinion,
+    Person,
+    Question,
+    RecordItem,
+    RecordRequest,
+    Visit,
+)
+from second_opinion.services import labels
+from second_opinion.services.errors import NotFound
+from second_opinion.services.packet_data import (
+    ALL_SECTIONS,
+    AuthorizationTerms,
+    CareTeamMember,
+    ContactBlock,
+    InsuranceCallLine,
+    InsuranceInfo,
+    LetterData,
+    LetterKind,
+    MissingRecord,
+    OpinionSummary,
+    PacketData,
+    Paper,
+    QuestionLine,
+    RecordItemLine,
+    RecordLine,
+    Section,
+    VisitInfo,
+)
+
+# A record counts as with the doctor once the holder sent it or the doctor confirmed it.
+_DELIVERED = (RequestState.SENT, RequestState.RECEIVED)
+# Requests that can run late: the holder still owes an answer.
+_CAN_BE_OVERDUE = (RequestState.REQUESTED, RequestState.EXTENDED, RequestState.PARTLY_RECEIVED)
+# Roles printed in the care team besides this visit's doctor, in this order.
+_CARE_TEAM_ROLES = (
+    ContactRole.FIRST_OPINION,
+    ContactRole.SECOND_OPINION_CHOSEN,
+    ContactRole.SPECIALIST,
+    ContactRole.PRIMARY_CARE,
+)
+
+
+@dataclass(frozen=True)
+class VisitChoice:
+    """A visit as offered in "Prepare visit packet": id, when, with whom."""
+
+    id: int
+    starts_at: dt.datetime
+    time_zone: str
+    doctor_name: str
+    mode: str
+    status: str
+    upcoming: bool
+
+
+def _zone(name: str) -> dt.tzinfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
+
+
+def _today(now: dt.datetime | None) -> dt.date:
+    return (now or dt.datetime.now(dt.UTC)).astimezone().date()
+
+
+def contact_block(contact: Contact) -> ContactBlock:
+    return ContactBlock(
+        name=contact.name,
+        role=labels.CONTACT_ROLE.get(contact.role, ""),
+        specialty=contact.specialty,
+        organization=contact.organization,
+        address=contact.address,
+        phone=contact.phone,
+        fax=contact.fax,
+        email=contact.email,
+    )
+
+
+def _get_visit(session: Session, visit_id: int) -> Visit:
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise NotFound(f"There is no visit with id {visit_id}.")
+    return visit
+
+
+def list_packet_visits(
+    session: Session, person_id: int, now: dt.datetime | None = None
+) -> list[VisitChoice]:
+    """The person's visits, upcoming first (soonest first), then past ones (latest first)."""
+    moment = now or dt.datetime.now(dt.UTC)
+    visits = session.scalars(select(Visit).where(Visit.person_id == person_id)).all()
+    choices = [
+        VisitChoice(
+            id=v.id,
+            starts_at=v.starts_at.astimezone(_zone(v.time_zone)),
+            time_zone=v.time_zone,
+            doctor_name=v.doctor.name,
+            mode=labels.VISIT_MODE[v.mode],
+            status=labels.VISIT_STATUS[v.status],
+            upcoming=_is_upcoming(v, moment),
+        )
+        for v in visits
+    ]
+    upcoming = sorted((c for c in choices if c.upcoming), key=lambda c: (c.starts_at, c.id))
+    past = sorted(
+        (c for c in choices if not c.upcoming), key=lambda c: (c.starts_at, c.id), reverse=True
+    )
+    return upcoming + past
+
+
+def _is_upcoming(visit: Visit, now: dt.datetime) -> bool:
+    ends = visit.starts_at + dt.timedelta(minutes=visit.duration_minutes)
+    return visit.status is VisitStatus.PLANNED and ends >= now
+
+
+def next_visit_id(session: Session, person_id: int | None, now: dt.datetime) -> int | None:
+    """The soonest planned visit that has not ended yet (of one person, or of anyone)."""
+    query = select(Visit).where(Visit.status == VisitStatus.PLANNED)
+    if person_id is not None:
+        query = query.where(Visit.person_id == person_id)
+    # A visit that started an hour ago may still be going on; compare end times in Python.
+    query = query.where(Visit.starts_at >= now - dt.timedelta(days=1))
+    upcoming = [v for v in session.scalars(query).all() if _is_upcoming(v, now)]
+    if not upcoming:
+        return None
+    return min(upcoming, key=lambda v: (v.starts_at, v.id)).id
+
+
+def build_packet_data(
+    session: Session,
+    visit_id: int,
+    sections: Iterable[Section] = ALL_SECTIONS,
+    paper: Paper = Paper.A4,
+    now: dt.datetime | None = None,
+) -> PacketData:
+    """Everything the packet for ``visit_id`` prints. Raises ``NotFound`` for an unknown id."""
+    visit = _get_visit(session, visit_id)
+    person = session.get(Person, visit.person_id)
+    assert person is not None  # the foreign key guarantees it
+    today = _today(now)
+    chosen = tuple(s for s in Section if s in set(sections))
+    zone = _zone(visit.time_zone)
+    starts = visit.starts_at.astimezone(zone)
+    info = VisitInfo(
+        doctor=contact_block(visit.doctor),
+        starts_at=starts,
+        time_zone=visit.time_zone if zone is not dt.UTC else "UTC",
+        duration_minutes=visit.duration_minutes,
+        mode=labels.VISIT_MODE[visit.mode],
+        is_telemedicine=visit.mode is VisitMode.TELEMEDICINE,
+        location=visit.location,
+        telemedicine_url=visit.telemedicine_url,
+        companion=contact_block(visit.companion) if visit.companion is not None else None,
+        status=labels.VISIT_STATUS[visit.status],
+    )
+    records, missing = _records_for(session, person.id, visit, today)
+    return PacketData(
+        person_name=person.name,
+        date_of_birth=person.date_of_birth,
+        condition=person.condition,
+        prepared_on=today,
+        visit=info,
+        insurance=_insurance(session, person, visit),
+        care_team=_care_team(session, person.id, visit),
+        records=records,
+        missing=missing,
+        questions=_questions(session, person.id, visit.id),
+        medications=person.medications,
+        allergies=person.allergies,
+        opinions=_opinions(session, person.id, starts.date()),
+        sections=chosen,
+        paper=paper,
+    )
+
+
+def _tri(value: object) -> str:
+    return labels.TRI_STATE.get(value, "")  # type: ignore[call-overload, no-any-return]
+
+
+def _need(needed: bool, obtained: bool) -> str:
+    if needed:
+        return "Needed, obtained" if obtained else "Needed, not obtained yet"
+    return "Obtained" if obtained else "Not needed"
+
+
+def _insurance(session: Session, person: Person, visit: Visit) -> InsuranceInfo:
+    plan = person.insurance
+    calls = session.scalars(
+        select(InsuranceCall)
+        .where(InsuranceCall.person_id == person.id)
+        .order_by(InsuranceCall.called_on.desc(), InsuranceCall.id.desc())
+    ).all()
+    cost = ""
+    if visit.expected_cost_cents is not None:
+        cost = f"{visit.expected_cost_cents / 100:,.2f}"
+    return InsuranceInfo(
+        insurer=plan.insurer if plan else "",
+        plan_name=plan.plan_name if plan else "",
+        member_id=plan.member_id if plan else "",
+        group_number=plan.group_number if plan else "",
+        phone=plan.phone if plan else "",
+        second_opinion_covered=_tri(plan.second_opinion_covered) if plan else "",
+        referral_needed=_tri(plan.referral_needed) if plan else "",
+        prior_authorization_needed=_tri(plan.prior_authorization_needed) if plan else "",
+        notes=plan.notes if plan else "",
+        visit_referral=_need(visit.referral_needed, visit.referral_obtained),
+        visit_referral_number=visit.referral_number,
+        visit_prior_auth=_need(visit.prior_auth_needed, visit.prior_auth_obtained),
+        visit_prior_auth_number=visit.prior_auth_number,
+        expected_cost=cost,
+        calls=tuple(
+            InsuranceCallLine(c.called_on, c.spoke_with, c.reference_number, c.summary)
+            for c in calls
+        ),
+    )
+
+
+def _linked_contact_ids(session: Session, person_id: int) -> set[int]:
+    """Contacts that appear anywhere in this person's case (contacts are shared by people)."""
+    ids: set[int] = set()
+    for column, model in (
+        (Visit.doctor_id, Visit),
+        (Opinion.doctor_id, Opinion),
+        (RecordItem.holder_id, RecordItem),
+        (RecordRequest.holder_id, RecordRequest),
+        (RecordRequest.recipient_id, RecordRequest),
+        (Authorization.holder_id, Authorization),
+        (Authorization.recipient_id, Authorization),
+    ):
+        ids.update(
+            i
+            for i in session.scalars(select(column).where(model.person_id == person_id))
+            if i is not None
+        )
+    return ids
+
+
+def _care_team(session: Session, person_id: int, visit: Visit) -> tuple[CareTeamMember, ...]:
+    members = [CareTeamMember("This visit", contact_block(visit.doctor))]
+    linked = _linked_contact_ids(session, person_id)
+    # With one person in the vault every doctor is theirs, even one not yet linked to anything.
+    only_person = session.scalar(select(func.count()).select_from(Person)) == 1
+    query = select(Contact).where(Contact.role.in_(_CARE_TEAM_ROLES), Contact.id != visit.doctor_id)
+    if not only_person:
+        query = query.where(Contact.id.in_(linked or {-1}))
+    contacts = session.scalars(query).all()
+    order = {role: i for i, role in enumerate(_CARE_TEAM_ROLES)}
+    for contact in sorted(contacts, key=lambda c: (order[c.role], c.name.casefold(), c.id)):
+        members.append(CareTeamMember(labels.CONTACT_ROLE[contact.role], contact_block(contact)))
+    return tuple(members)
+
+
+def _overdue(request: RecordRequest, today: dt.date) -> bool:
+    due = request.effective_due_on
+    return request.state in _CAN_BE_OVERDUE and due is not None and due < today
+
+
+def _records_for(
+    session: Session, person_id: int, visit: Visit, today: dt.date
+) -> tuple[tuple[RecordLine, ...], tuple[MissingRecord, ...]]:
+    requests = session.scalars(
+        select(RecordRequest)
+        .where(RecordRequest.person_id == person_id, RecordRequest.recipient_id == visit.doctor_id)
+        .order_by(
+            RecordRequest.requested_on.is_(None), RecordRequest.requested_on, RecordRequest.id
+        )
+    ).all()
+    lines: list[RecordLine] = []
+    for request in requests:
+        state = labels.REQUEST_STATE[request.state]
+        overdue = _overdue(request, today)
+        ordered = sorted(request.items, key=lambda i: (i.date_of_service or dt.date.min, i.id))
+        items: Sequence[RecordItem | None] = ordered or [None]
+        for item in items:
+            lines.append(
+                RecordLine(
+                    kind=labels.RECORD_KIND[item.kind] if item else "Records (items not listed)",
+                    description=item.description if item else "",
+                    holder=request.holder.name,
+                    date_of_service=item.date_of_service if item else None,
+                    state=state,
+                    requested_on=request.requested_on,
+                    due_on=request.effective_due_on,
+                    sent_on=request.sent_on,
+                    received_on=request.received_on,
+                    overdue=overdue,
+                )
+            )
+
+    telemedicine = visit.mode is VisitMode.TELEMEDICINE
+    all_items = session.scalars(
+        select(RecordItem)
+        .where(RecordItem.person_id == person_id)
+        .order_by(RecordItem.date_of_service.is_(None), RecordItem.date_of_service, RecordItem.id)
+    ).all()
+    missing: list[MissingRecord] = []
+    for item in all_items:
+        to_doctor = [r for r in item.requests if r.recipient_id == visit.doctor_id]
+        if any(r.state in _DELIVERED for r in to_doctor):
+            continue
+        reason = _missing_reason(to_doctor, today)
+        if telemedicine and item.kind.needs_physical_transfer:
+            reason += "; it must reach the doctor before a video visit"
+        missing.append(
+            MissingRecord(
+                kind=labels.RECORD_KIND[item.kind],
+                description=item.description,
+                holder=item.holder.name if item.holder else "",
+                reason=reason,
+            )
+        )
+    return tuple(lines), tuple(missing)
+
+
+def _missing_reason(requests: Sequence[RecordRequest], today: dt.date) -> str:
+    if not requests:
+        return "Not requested for this doctor yet"
+    latest = max(requests, key=lambda r: (r.requested_on or dt.date.min, r.id))
+    state = latest.state
+    if state is RequestState.TO_REQUEST:
+        return "Request not sent yet"
+    if state is RequestState.WAITING_ON_ME:
+        return "Waiting on me (for example a signed form)"
+    if state is RequestState.PROBLEM:
+        return "Refused or a problem: follow up"
+    if state is RequestState.PARTLY_RECEIVED:
+        return "Only partly received so far"
+    asked = f"Requested {_short(latest.requested_on)}" if latest.requested_on else "Requested"
+    due = latest.effective_due_on
+    if due is None:
+        return asked
+    if due < today:
+        days = (today - due).days
+        return f"{asked}; {days} day{'s' if days != 1 else ''} overdue"
+    return f"{asked}; due {_short(due)}"
+
+
+def _short(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][
+        value.month - 1
+    ]
+    return f"{value.day} {month} {value.year}"
+
+
+def _questions(session: Session, person_id: int, visit_id: int) -> tuple[QuestionLine, ...]:
+    # Questions tied to this visit, plus open ones tied to no visit yet: a person who never
+    # assigns questions to visits still gets their list printed.
+    rows = session.scalars(
+        select(Question)
+        .where(
+            Question.person_id == person_id,
+            or_(
+                Question.visit_id == visit_id,
+                (Question.visit_id.is_(None)) & (Question.asked.is_(False)),
+            ),
+        )
+        .order_by(Question.priority, Question.position, Question.id)
+    ).all()
+    return tuple(
+        QuestionLine(
+            text=q.text,
+            category=labels.QUESTION_CATEGORY[q.category],
+            priority=_priority_label(q.priority),
+            is_top=q.priority <= 1,
+            answer=q.answer,
+        )
+        for q in rows
+    )
+
+
+def _priority_label(value: int) -> str:
+    for priority, label in labels.PRIORITY.items():
+        if int(priority) == value:
+            return label
+    return ""
+
+
+def _opinions(session: Session, person_id: int, visit_day: dt.date) -> tuple[OpinionSummary, ...]:
+    rows = session.scalars(
+        select(Opinion)
+        .where(Opinion.person_id == person_id, Opinion.given_on <= visit_day)
+        .order_by(Opinion.given_on, Opinion.id)
+    ).all()
+    return tuple(
+        OpinionSummary(
+            doctor=o.doctor.name,
+            given_on=o.given_on,
+            diagnosis=o.diagnosis,
+            stage=o.stage,
+            recommended_treatment=o.recommended_treatment,
+            alternatives=o.alternatives,
+            benefits=o.benefits,
+            risks=o.risks,
+            urgency=o.urgency,
+            confidence=o.confidence,
+        )
+        for o in rows
+    )
+
+
+def _sender_for(session: Session, person: Person) -> ContactBlock:
+    """The person's own address card: a "self" contact named like them, if there is one."""
+    wanted = person.name.strip().casefold()
+    for contact in session.scalars(
+        select(Contact).where(Contact.role == ContactRole.SELF).order_by(Contact.id)
+    ):
+        if contact.name.strip().casefold().startswith(wanted):
+            return contact_block(contact)
+    return ContactBlock(name=person.name)
+
+
+def _terms(session: Session, request: RecordRequest) -> AuthorizationTerms | None:
+    auth = request.authorization
+    if auth is None:
+        # An authorization on file for the same holder and recipient serves this request too.
+        auth = session.scalars(
+            select(Authorization)
+            .where(
+                Authorization.person_id == request.person_id,
+                Authorization.holder_id == request.holder_id,
+                Authorization.recipient_id == request.recipient_id,
+                Authorization.revoked_on.is_(None),
+            )
+            .order_by(Authorization.id.desc())
+        ).first()
+    if auth is None:
+        return None
+    return AuthorizationTerms(
+        scope=auth.scope,
+        purpose=auth.purpose,
+        expires_on=auth.expires_on,
+        expiry_event=auth.expiry_event,
+        signed_on=auth.signed_on,
+    )
+
+
+def build_letter_data(
+    session: Session,
+    request_id: int,
+    kind: LetterKind,
+    paper: Paper = Paper.A4,
+    now: dt.datetime | None = None,
+) -> LetterData:
+    """The letter or form ``kind`` for one records request. Raises ``NotFound``."""
+    request = session.get(RecordRequest, request_id)
+    if request is None:
+        raise NotFound(f"There is no records request with id {request_id}.")
+    person = session.get(Person, request.person_id)
+    assert person is not None
+    items = sorted(request.items, key=lambda i: (i.date_of_service or dt.date.min, i.id))
+    return LetterData(
+        kind=kind,
+        person_name=person.name,
+        date_of_birth=person.date_of_birth,
+        sender=_sender_for(session, person),
+        holder=contact_block(request.holder),
+        recipient=contact_block(request.recipient),
+        recipient_is_sender=request.recipient.role is ContactRole.SELF,
+        method=labels.TRANSFER_METHOD[request.method],
+        items=tuple(
+            RecordItemLine(labels.RECORD_KIND[i.kind], i.description, i.date_of_service)
+            for i in items
+        ),
+        requested_on=request.requested_on,
+        reference_number=request.reference_number,
+        condition=person.condition,
+        authorization=_terms(session, request),
+        prepared_on=_today(now),
+        paper=paper,
+    )
+
+
+def person_of_request(session: Session, request_id: int) -> int:
+    request = session.get(RecordRequest, request_id)
+    if request is None:
+        raise NotFound(f"There is no records request with id {request_id}.")
+    return request.person_id
