@@ -125,11 +125,13 @@ class GuideTab(CaseTab):
         self.step_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.step_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.step_view.setShowGrid(False)
-        self.step_view.setWordWrap(False)
-        self.step_view.verticalHeader().hide()
-        self.step_view.verticalHeader().setDefaultSectionSize(
-            int(self.fontMetrics().height() * 2.2)
-        )
+        # Long titles wrap onto a second line rather than being cut off on a narrow window.
+        self.step_view.setWordWrap(True)
+        self.step_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        rows = self.step_view.verticalHeader()
+        rows.hide()
+        rows.setMinimumSectionSize(int(self.fontMetrics().height() * 2.2))
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.step_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
