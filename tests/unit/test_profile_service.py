@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from second_opinion.domain.enums import TriState
 from second_opinion.services import profile as svc
@@ -175,3 +177,22 @@ def test_call_date_cannot_be_in_the_future(session) -> None:
         svc.add_call(session, pid, svc.CallInput(TODAY + dt.timedelta(days=1)), today=TODAY)
     assert caught.value.field == "called_on"
     assert svc.list_calls(session, pid) == []
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
+def test_any_text_is_stored_exactly_or_refused_by_field(session, text: str) -> None:
+    pid = make_person(session).id
+    svc.save_profile(session, pid, svc.Profile(name="A", condition=text, medications=text))
+    assert svc.get_profile(session, pid).condition == text
+    try:
+        svc.save_insurance(session, pid, svc.InsuranceDetails(insurer=text, notes=text))
+    except ValidationError as refusal:
+        assert refusal.field == "insurer"  # only the one-line field can refuse (a line break)
+    else:
+        got = svc.get_insurance(session, pid)
+        assert (got.insurer, got.notes) == (text.strip(), text)
