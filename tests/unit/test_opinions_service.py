@@ -58,8 +58,8 @@ def test_same_words_are_not_a_difference(case) -> None:
 
 def test_a_different_diagnosis_is_flagged_in_plain_words(case) -> None:
     session, person_id, (first, second, _) = case
-    a = add(session, person_id, first, 1, "Invasive ductal carcinoma", "Mastectomy")
-    b = add(session, person_id, second, 9, "Ductal carcinoma in situ", "Mastectomy")
+    a = add(session, person_id, first, 1, "Invasive ductal carcinoma", "Mastectomy", risks="Pain")
+    b = add(session, person_id, second, 9, "Ductal carcinoma in situ", "Mastectomy", risks="Scar")
     comparison = opinions.compare(session, [b, a])
     assert comparison.diagnosis_differs and not comparison.treatment_differs
     assert comparison.summary.startswith("Dr. First and Dr. Second give different diagnoses.")
@@ -67,7 +67,10 @@ def test_a_different_diagnosis_is_flagged_in_plain_words(case) -> None:
     # Columns are in the order the opinions were given, whatever order was asked for.
     assert [o.id for o in comparison.opinions] == [a, b]
     diagnosis_row = comparison.rows[0]
-    assert diagnosis_row.key == "diagnosis" and diagnosis_row.differs
+    assert diagnosis_row.key == "diagnosis" and diagnosis_row.flagged
+    # Risks are always worded differently: noted, but not raised as a disagreement.
+    risks_row = next(row for row in comparison.rows if row.key == "risks")
+    assert risks_row.differs and not risks_row.flagged
     assert diagnosis_row.values == ("Invasive ductal carcinoma", "Ductal carcinoma in situ")
 
 

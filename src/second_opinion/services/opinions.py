@@ -62,7 +62,14 @@ class ComparisonRow:
     key: str  # the OpinionRow field compared
     label: str  # the row's heading, in English (the UI translates it)
     values: tuple[str, ...]  # one per opinion, in column order
-    differs: bool
+    differs: bool  # the written words differ (blanks aside)
+    #: a difference here changes what happens next (diagnosis, recommended treatment); other
+    #: rows (benefits, risks...) are nearly always worded differently and are not flagged
+    decisive: bool = False
+
+    @property
+    def flagged(self) -> bool:
+        return self.differs and self.decisive
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,8 @@ COMPARED_FIELDS: tuple[tuple[str, str], ...] = (
     ("urgency", "Urgency"),
     ("confidence", "How sure the doctor was"),
 )
+
+DECISIVE_FIELDS = frozenset({"diagnosis", "recommended_treatment"})
 
 
 # ------------------------------------------------------------------ normalising
@@ -245,7 +254,13 @@ def build_comparison(opinions: list[OpinionRow] | tuple[OpinionRow, ...]) -> Com
     for key, label in COMPARED_FIELDS:
         values = tuple(str(getattr(o, key)) for o in opinions)
         rows.append(
-            ComparisonRow(key=key, label=label, values=values, differs=_values_differ(values))
+            ComparisonRow(
+                key=key,
+                label=label,
+                values=values,
+                differs=_values_differ(values),
+                decisive=key in DECISIVE_FIELDS,
+            )
         )
     by_key = {row.key: row for row in rows}
     diagnosis_differs = by_key["diagnosis"].differs
