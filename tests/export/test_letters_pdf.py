@@ -1,0 +1,116 @@
+"""The letters and the authorization form, read back from the PDF."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from second_opinion.export import render_letter
+from second_opinion.export.data import AuthorizationTerms, LetterKind
+from second_opinion.export.letters import (
+    CONDITION_STATEMENT,
+    COPY_STATEMENT,
+    REDISCLOSURE_STATEMENT,
+    REVOKE_STATEMENT,
+)
+from tests.export.pdfread import all_text, flat, pages_text, reader
+from tests.export.samples import letter
+
+
+def test_authorization_form_has_every_required_element() -> None:
+    text = flat(all_text(render_letter(letter(LetterKind.AUTHORIZATION))))
+    # 45 CFR 164.508(c)(1): what, who discloses, who receives, purpose, expiry, signature+date
+    for snippet in (
+        "What information may be disclosed",
+        "Imaging studies and reports of both breasts",
+        "Mammogram and ultrasound images",
+        "Who may disclose the information",
+        "Springfield Imaging",
+        "Who may receive the information",
+        "Dr. Ana Rao",
+        "Purpose",
+        "A second medical opinion, at my request.",
+        "expires",
+        "22 April 2027",
+        "Signature of the patient or personal representative",
+        "Date",
+        # ...and, when a representative signs, their authority to act
+        "Authority to act for the patient",
+    ):
+        assert flat(snippet) in text, snippet
+    # 164.508(c)(2): revocation, conditioning, re-disclosure; (c)(4): a copy for the signer
+    for statement in (
+        REVOKE_STATEMENT,
+        CONDITION_STATEMENT,
+        REDISCLOSURE_STATEMENT,
+        COPY_STATEMENT,
+    ):
+        assert flat(statement) in text
+
+
+def test_authorization_without_stored_terms_leaves_blanks_for_expiry() -> None:
+    text = all_text(render_letter(letter(LetterKind.AUTHORIZATION, authorization=None)))
+    assert "on this date: ____" in text
+    assert "or when this happens: ____" in text
+    assert flat("A second medical opinion, at my request.") in flat(text)
+
+
+def test_expiry_event_and_date_are_both_printed() -> None:
+    terms = AuthorizationTerms(expires_on=None, expiry_event="the second opinion is given")
+    text = flat(all_text(render_letter(letter(LetterKind.AUTHORIZATION, authorization=terms))))
+    assert flat("when this happens: the second opinion is given") in text
+
+
+def test_request_letter_states_the_access_deadline_correctly() -> None:
+    text = flat(all_text(render_letter(letter(LetterKind.REQUEST))))
+    for snippet in (
+        "45 CFR 164.524",
+        "no later than 30 calendar days after you receive it",
+        "extend that time once, by no more than 30 more days",
+        "only by telling me in writing within the first 30 days",
+        "reasonable, cost-based fee",
+        # the items, the recipient and the method
+        "Mammogram and ultrasound images",
+        "Diagnostic mammogram report",
+        "Dr. Ana Rao",
+        "1200 Lakeshore Drive",
+        "Disc",
+        "ROI-88123",
+    ):
+        assert flat(snippet) in text, snippet
+    # It never promises a fixed calendar date the holder must meet.
+    assert "21 November 2026" not in text
+
+
+def test_request_to_myself_asks_for_copies_to_me() -> None:
+    data = letter(LetterKind.REQUEST, recipient_is_sender=True)
+    text = flat(all_text(render_letter(data)))
+    assert flat("Please send the copies to me") in text
+    assert flat("directly to the doctor") not in text
+
+
+def test_letter_to_current_doctor_does_not_overstate_the_law() -> None:
+    text = flat(all_text(render_letter(letter(LetterKind.CURRENT_DOCTOR))))
+    assert flat("Dear Springfield Imaging,") in text
+    assert flat("I am getting a second opinion") in text
+    assert flat("without a signed authorization") in text
+    assert "Signature" in text
+
+
+def test_every_letter_has_footer_title_only_metadata_and_the_chosen_paper() -> None:
+    for kind in LetterKind:
+        pdf = render_letter(letter(kind))
+        pages = pages_text(pdf)
+        for number, page in enumerate(pages, start=1):
+            assert "Confidential health information" in page
+            assert f"Page {number} of {len(pages)}" in page
+            assert "Maria Example" in page
+        meta = reader(pdf).metadata or {}
+        assert "Maria" not in str(dict(meta))
+        box = reader(pdf).pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_letter_with_no_items_leaves_room_to_describe_them() -> None:
+    data = dataclasses.replace(letter(LetterKind.REQUEST), items=())
+    text = all_text(render_letter(data))
+    assert "please describe them" in text
