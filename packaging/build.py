@@ -1,0 +1,155 @@
+"""Build the one-folder bundle ``dist/second-opinion/`` from a clean checkout.
+
+    python3 packaging/build.py            # build, then run packaging/check_bundle.sh (Linux)
+    python3 packaging/build.py --no-check # build only
+
+Needs nothing but Python 3.11+ with venv: it makes its own build venv in ``build/venv-build``
+(kept between runs; delete ``build/`` to start over), installs the app and PyInstaller into
+it, and runs PyInstaller on ``packaging/second-opinion.spec``. PyInstaller is a build tool,
+so it is installed here and never becomes a dependency of the app itself.
+
+On Windows, when Inno Setup's ``ISCC.exe`` is on PATH, it also compiles the installer
+(``packaging/windows/second-opinion.iss``) with the app's version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+BUILD = REPO / "build"
+VENV = BUILD / "venv-build"
+DIST = REPO / "dist"
+BUNDLE = DIST / "second-opinion"
+SPEC = HERE / "second-opinion.spec"
+
+# Kept in step with the ``build`` extra proposed for pyproject.toml.
+BUILD_REQUIREMENTS = ("pyinstaller>=6.10,<7", "pyinstaller-hooks-contrib>=2024.8")
+
+
+def app_version() -> str:
+    text = (REPO / "src" / "second_opinion" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__\s*=\s*"([^"]+)"', text, re.M)
+    if match is None:
+        raise SystemExit("no __version__ in src/second_opinion/__init__.py")
+    return match.group(1)
+
+
+def venv_python() -> Path:
+    if sys.platform == "win32":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def run(*cmd: str | os.PathLike[str], cwd: Path = REPO) -> None:
+    sys.stderr.write("+ " + " ".join(str(c) for c in cmd) + "\n")
+    subprocess.run([str(c) for c in cmd], cwd=cwd, check=True)
+
+
+def make_venv() -> Path:
+    python = venv_python()
+    if not python.exists():
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    # A regular (not editable) install: the bundle is then built from exactly what a wheel
+    # would ship, so a resource missing from the package data shows up here, not on a laptop.
+    run(python, "-m", "pip", "install", "--quiet", "--upgrade", *BUILD_REQUIREMENTS)
+    run(python, "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", ".")
+    run(python, "-m", "pip", "install", "--quiet", ".")
+    return python
+
+
+# Libraries Qt's X11 plugin links to that many desktops lack (Qt 6.5+ needs xcb-cursor).
+# When the build machine has them PyInstaller copies them into the bundle; when it does not,
+# the bundle only opens a window where the user happens to have them.
+XCB_PACKAGES = (
+    "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 "
+    "libxkbcommon-x11-0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-sync1 libxcb-xkb1"
+)
+
+
+def warn_missing_linux_libraries(python: Path) -> None:
+    if not sys.platform.startswith("linux") or shutil.which("ldd") is None:
+        return
+    probe = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    qt = Path(probe.stdout.strip()) / "Qt"
+    missing: set[str] = set()
+    for library in (qt / "plugins" / "platforms" / "libqxcb.so", qt / "lib" / "libQt6XcbQpa.so.6"):
+        if not library.exists():
+            continue
+        listing = subprocess.run(["ldd", str(library)], capture_output=True, text=True).stdout
+        missing.update(line.split()[0] for line in listing.splitlines() if "not found" in line)
+    if missing:
+        sys.stderr.write(
+            "WARNING: this machine lacks libraries of Qt's X11 plugin: "
+            + ", ".join(sorted(missing))
+            + ".\nThe bundle will not carry them and opens no window on X11 desktops that lack"
+            + " them too.\nInstall them before building (Debian/Ubuntu: apt-get install "
+            + XCB_PACKAGES
+            + ").\n"
+        )
+
+
+def bundle_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def build_installer(version: str) -> None:
+    iscc = shutil.which("ISCC") or shutil.which("iscc")
+    if iscc is None:
+        sys.stderr.write("Inno Setup (ISCC.exe) not on PATH: skipping the Windows installer\n")
+        return
+    run(iscc, f"/DAppVersion={version}", str(HERE / "windows" / "second-opinion.iss"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-check", action="store_true", help="skip check_bundle.sh")
+    args = parser.parse_args(argv)
+
+    version = app_version()
+    python = make_venv()
+    warn_missing_linux_libraries(python)
+    run(
+        python,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        DIST,
+        "--workpath",
+        BUILD / "pyinstaller",
+        SPEC,
+    )
+    size_mib = bundle_size(BUNDLE) / (1024 * 1024)
+    sys.stdout.write(f"Built {BUNDLE.relative_to(REPO)} (version {version}): {size_mib:.1f} MiB\n")
+
+    if sys.platform == "win32":
+        build_installer(version)
+    if not args.no_check and sys.platform.startswith("linux"):
+        run("bash", HERE / "check_bundle.sh", BUNDLE)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
