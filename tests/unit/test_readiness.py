@@ -146,6 +146,7 @@ def test_telemedicine_needs_imaging_and_pathology_at_the_doctor(case: Case) -> N
     check = case.check(visit_id, "physical_material")
     assert not check.ok
     assert check.fix_target == "records.open_request"
+    assert check.fix_kwargs == {"request_id": scans_request.id}
 
     scans_request.state = RequestState.RECEIVED
     slides_request.state = RequestState.RECEIVED
@@ -167,7 +168,7 @@ def test_questions_count_and_top_priority(case: Case) -> None:
     visit_id = case.visit()
     check = case.check(visit_id, "questions")
     assert not check.ok
-    assert check.fix_target == "questions"
+    assert check.fix_target == "questions.visit"
     case.question(visit_id, Priority.TOP)
     case.question(visit_id, Priority.TOP)
     case.question(visit_id)

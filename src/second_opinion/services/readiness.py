@@ -125,18 +125,19 @@ def readiness(session: Session, visit_id: int, today: dt.date) -> VisitReadiness
     # receipt is enough.
     meant: dict[int, RecordItem] = {}
     received: set[int] = set()
-    pending_request: RecordRequest | None = None
+    # For each item, the first request still under way that carries it: where a cross leads.
+    pending: dict[int, int] = {}
     for request in requests:
         for item in request.items:
             meant.setdefault(item.id, item)
             if request.state is RequestState.RECEIVED:
                 received.add(item.id)
-        if request.state is not RequestState.RECEIVED and pending_request is None:
-            pending_request = request
+            else:
+                pending.setdefault(item.id, request.id)
 
-    checks.append(_records_check(visit, doctor, meant, received, pending_request))
+    checks.append(_records_check(visit, doctor, meant, received, pending))
     if visit.mode is VisitMode.TELEMEDICINE:
-        checks.append(_physical_check(session, visit, doctor, meant, received, pending_request))
+        checks.append(_physical_check(session, visit, doctor, meant, received, pending))
         checks.append(_link_check(visit))
     checks.append(_questions_check(session, visit))
     plan = session.scalar(select(InsurancePlan).where(InsurancePlan.person_id == visit.person_id))
@@ -155,7 +156,7 @@ def _records_check(
     doctor: Contact,
     meant: dict[int, RecordItem],
     received: set[int],
-    pending_request: RecordRequest | None,
+    pending: dict[int, int],
 ) -> ReadinessCheck:
     if not meant:
         return ReadinessCheck(
@@ -176,15 +177,13 @@ def _records_check(
             detail=f"{doctor.name} has confirmed receiving everything requested for them.",
             fix_target=None,
         )
-    fix_args: FixArgs = ()
-    if pending_request is not None:
-        fix_args = (("request_id", pending_request.id),)
+    target, fix_args = _open_request_fix(waiting, pending, visit)
     return ReadinessCheck(
         key="records",
         ok=False,
         label=f"{total - len(waiting)} of {total} record items confirmed received",
         detail=f"Not confirmed yet: {_named(waiting)}.",
-        fix_target="records.open_request",
+        fix_target=target,
         fix_args=fix_args,
     )
 
@@ -195,7 +194,7 @@ def _physical_check(
     doctor: Contact,
     meant: dict[int, RecordItem],
     received: set[int],
-    pending_request: RecordRequest | None,
+    pending: dict[int, int],
 ) -> ReadinessCheck:
     """Imaging files and pathology material cannot be handed over on a video call."""
     physical_kinds = [kind for kind in RecordKind if kind.needs_physical_transfer]
@@ -223,13 +222,7 @@ def _physical_check(
             f"{_plural(len(known), 'item', 'items')} that cannot be shown on a video call.",
             fix_target=None,
         )
-    not_requested = [item for item in missing if item.id not in meant]
-    if not_requested:
-        target = "records.new_request"
-        fix_args: FixArgs = (("recipient_id", visit.doctor_id),)
-    else:
-        target = "records.open_request"
-        fix_args = (("request_id", pending_request.id),) if pending_request is not None else ()
+    target, fix_args = _open_request_fix(missing, pending, visit)
     return ReadinessCheck(
         key="physical_material",
         ok=False,
@@ -238,6 +231,19 @@ def _physical_check(
         fix_target=target,
         fix_args=fix_args,
     )
+
+
+def _open_request_fix(
+    missing: list[RecordItem], pending: dict[int, int], visit: Visit
+) -> tuple[str, FixArgs]:
+    """Where a cross about missing records leads.
+
+    Something not asked for at all needs a new request first; otherwise open the request that
+    carries the first missing item (to chase it or mark it received).
+    """
+    if all(item.id in pending for item in missing):
+        return "records.open_request", (("request_id", pending[missing[0].id]),)
+    return "records.new_request", (("recipient_id", visit.doctor_id),)
 
 
 def _link_check(visit: Visit) -> ReadinessCheck:
@@ -271,7 +277,7 @@ def _questions_check(session: Session, visit: Visit) -> ReadinessCheck:
             ok=False,
             label="No questions prepared for this visit",
             detail="Write down what you want to ask, and mark the most important ones.",
-            fix_target="questions",
+            fix_target="questions.visit",
             fix_args=(("visit_id", visit.id),),
         )
     return ReadinessCheck(

@@ -38,7 +38,7 @@ def fix_button_text(target: str) -> str:
     texts = {
         "records.new_request": tr("Request records…"),
         "records.open_request": tr("Open the request"),
-        "questions": tr("Prepare questions"),
+        "questions.visit": tr("Prepare questions"),
         "visits.edit": tr("Edit the visit…"),
         "contacts.new": tr("Add a support person…"),
     }
