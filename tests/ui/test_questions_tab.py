@@ -1,0 +1,313 @@
+"""The Questions tab: add, reorder by drag and by keyboard, filter, starters, answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from second_opinion.domain.enums import ContactRole, Priority, QuestionCategory, VisitStatus
+from second_opinion.domain.models import Visit
+from second_opinion.services import contacts as contact_service
+from second_opinion.services import questions as question_service
+from second_opinion.services import starter_questions as starter_service
+from second_opinion.services.contacts import ContactData
+from second_opinion.services.people import add_person
+from second_opinion.services.questions import QuestionData
+from second_opinion.ui.context import AppContext
+from second_opinion.ui.tabs.base import Navigator
+from second_opinion.ui.tabs.questions_tab import (
+    COL_ASKED,
+    COL_ORDER,
+    COL_TEXT,
+    QuestionsTab,
+)
+
+C = QuestionCategory
+NASTY = "<b>Is “T2” & N0 right?</b> 🩺 هل هذا صحيح؟"
+
+
+class DummyNavigator(Navigator):
+    def navigate(self, target: str, **kwargs: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def ctx(vault):
+    with vault.session() as s:
+        person_id = add_person(s, "Maria")
+    return AppContext(vault, person_id)
+
+
+@pytest.fixture
+def tab(qtbot, ctx):
+    widget = QuestionsTab(ctx, DummyNavigator())
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.reload()
+    widget.show()
+    return widget
+
+
+def add(ctx, text, category=C.DIAGNOSIS, **kw):
+    with ctx.session() as s:
+        return question_service.create_question(
+            s, ctx.person_id, QuestionData(text=text, category=category, **kw)
+        ).id
+
+
+def shown(tab) -> list[str]:
+    return [tab.proxy.index(r, COL_TEXT).data() for r in range(tab.proxy.rowCount())]
+
+
+def saved(ctx) -> list[str]:
+    with ctx.session() as s:
+        return [q.text for q in question_service.list_questions(s, ctx.person_id)]
+
+
+def make_visit(ctx, days: int, status=VisitStatus.PLANNED) -> int:
+    with ctx.session() as s:
+        doctor = contact_service.create_contact(
+            s, ContactData(name=f"Dr. Day{days}", role=ContactRole.SECOND_OPINION_CHOSEN)
+        )
+        visit = Visit(
+            person_id=ctx.person_id,
+            doctor_id=doctor.id,
+            starts_at=dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC) + dt.timedelta(days=days),
+            status=status,
+        )
+        s.add(visit)
+        s.flush()
+        return visit.id
+
+
+def test_models_pass_the_model_tester(qtmodeltester, tab, ctx):
+    for text in "ABC":
+        add(ctx, text)
+    tab.reload()
+    qtmodeltester.check(tab.model)
+    qtmodeltester.check(tab.proxy)
+
+
+def test_empty_state_leads_to_starter_questions(qtbot, tab, ctx):
+    assert tab.pages.currentWidget() is tab.empty_page
+    qtbot.mouseClick(tab.empty_starters, Qt.MouseButton.LeftButton)
+    dialog = tab.starter_dialog
+    first = starter_service.starters(C.PROGNOSIS)[0]
+    qtbot.mouseClick(dialog.add_buttons[first.key], Qt.MouseButton.LeftButton)
+    assert tab.pages.currentWidget() is tab.list_page
+    assert shown(tab) == [first.text]
+    assert dialog.add_buttons[first.key].text() == "Added"
+    assert not dialog.add_buttons[first.key].isEnabled()
+    qtbot.mouseClick(dialog.category_buttons[C.PROGNOSIS], Qt.MouseButton.LeftButton)
+    assert shown(tab) == [s.text for s in starter_service.starters(C.PROGNOSIS)]
+    assert not dialog.category_buttons[C.PROGNOSIS].isEnabled()
+    dialog.reject()
+    # A second visit to the dialog knows what is there and adds nothing twice.
+    again = tab.open_starters(C.PROGNOSIS)
+    assert not again.category_buttons[C.PROGNOSIS].isEnabled()
+    assert again.sections[C.RISKS].isHidden()
+    with ctx.session() as s:
+        assert starter_service.add_category(s, ctx.person_id, C.PROGNOSIS) == 0
+    assert len(saved(ctx)) == len(starter_service.starters(C.PROGNOSIS))
+
+
+def test_add_question_through_the_form_with_bad_input(qtbot, tab, ctx):
+    form = tab.open_new()
+    form.accept()
+    assert form.isVisible() and form.errors.message("text") == "Type the question."
+    qtbot.keyClicks(form.text, "<b>Is")  # typing clears the message; QTest cannot type emoji
+    assert form.errors.message("text") == ""
+    form.text.setPlainText(NASTY)
+    form.category.setCurrentIndex(form.category.findData(C.COSTS))
+    form.priority.setCurrentIndex(form.priority.findData(Priority.TOP))
+    form.answer.setPlainText("a" * 50_000)
+    assert form.asked.isChecked()  # an answer means it was asked
+    form.accept()
+    assert not form.isVisible()
+    assert shown(tab) == [NASTY]
+    assert saved(ctx) == [NASTY]
+    assert tab.proxy.index(0, COL_ASKED).data() == "Answered"
+    assert tab.current_row().text == NASTY
+
+
+def test_alt_up_and_alt_down_reorder_and_save(qtbot, tab, ctx):
+    for text in "ABCD":
+        add(ctx, text)
+    tab.reload()
+    tab.table.setFocus()
+    tab.select([tab.model.row_at(2).id])  # C
+    qtbot.keyClick(tab.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert shown(tab) == list("ACBD")
+    qtbot.keyClick(tab.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert shown(tab) == list("CABD")
+    qtbot.keyClick(tab.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # at the top
+    assert shown(tab) == list("CABD")
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert shown(tab) == list("ACBD")
+    assert saved(ctx) == list("ACBD")
+    assert [tab.proxy.index(r, COL_ORDER).data() for r in range(4)] == ["1", "2", "3", "4"]
+    assert tab.current_row().text == "C"  # the moved question stays selected
+
+
+def test_moving_within_a_filter_jumps_over_hidden_questions(tab, ctx):
+    add(ctx, "A")
+    add(ctx, "cost 1", C.COSTS)
+    add(ctx, "B")
+    add(ctx, "cost 2", C.COSTS)
+    tab.reload()
+    tab.category_filter.setCurrentIndex(tab.category_filter.findData(C.COSTS))
+    assert shown(tab) == ["cost 1", "cost 2"]
+    tab.select([tab.model.row_at(3).id])
+    tab.move_up()
+    assert shown(tab) == ["cost 2", "cost 1"]
+    assert saved(ctx) == ["A", "cost 2", "cost 1", "B"]
+
+
+def test_dragging_rows_drops_them_where_released(tab, ctx):
+    for text in "ABCDE":
+        add(ctx, text)
+    tab.reload()
+    # What the view does on a drop: encode the dragged rows, drop between two rows.
+    dragged = [tab.proxy.index(3, 0), tab.proxy.index(4, 0)]  # D, E
+    mime = tab.proxy.mimeData(dragged)
+    assert tab.proxy.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    assert shown(tab) == list("ADEBC")
+    assert saved(ctx) == list("ADEBC")
+    # Dropping onto a row puts the question before it; past the end appends.
+    mime = tab.proxy.mimeData([tab.proxy.index(0, 0)])
+    assert tab.proxy.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, tab.proxy.index(4, 0))
+    assert shown(tab) == list("DEBAC")
+    mime = tab.proxy.mimeData([tab.proxy.index(0, 0)])
+    assert tab.proxy.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    assert saved(ctx) == list("EBACD")
+    # The drag carries ids only, never the question text.
+    assert b"E" not in bytes(mime.data(mime.formats()[0]).data())
+
+
+def test_model_move_rows_is_saved(tab, ctx):
+    for text in "ABC":
+        add(ctx, text)
+    tab.reload()
+    assert tab.model.moveRows(QModelIndex(), 0, 1, QModelIndex(), 3)
+    assert saved(ctx) == list("BCA")
+
+
+def test_no_reorder_while_sorted_by_another_column(qtbot, tab, ctx):
+    add(ctx, "Zebra")
+    add(ctx, "Apple")
+    tab.reload()
+    tab.table.sortByColumn(COL_TEXT, Qt.SortOrder.AscendingOrder)
+    assert shown(tab) == ["Apple", "Zebra"]
+    mime = tab.proxy.mimeData([tab.proxy.index(1, 0)])
+    assert not tab.proxy.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert saved(ctx) == ["Zebra", "Apple"]
+    # The keyboard switches back to the saved order first, then moves.
+    tab.table.setFocus()
+    tab.select([tab.model.row_at(1).id])  # Apple
+    qtbot.keyClick(tab.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert shown(tab) == ["Apple", "Zebra"] == saved(ctx)
+    assert tab.table.horizontalHeader().sortIndicatorSection() == COL_ORDER
+
+
+def test_filters_by_category_visit_unanswered_and_search(qtbot, tab, ctx):
+    visit = make_visit(ctx, 0)
+    add(ctx, "Is the stage right?", visit_id=visit)
+    add(ctx, "Will insurance pay?", C.COSTS, answer="Yes, 80 percent")
+    add(ctx, "Who do I call?", C.LOGISTICS)
+    tab.reload()
+    tab.category_filter.setCurrentIndex(tab.category_filter.findData(C.COSTS))
+    assert shown(tab) == ["Will insurance pay?"]
+    tab.category_filter.setCurrentIndex(0)
+    tab.visit_filter.setCurrentIndex(tab.visit_filter.findData(visit))
+    assert shown(tab) == ["Is the stage right?"]
+    tab.visit_filter.setCurrentIndex(1)  # no particular visit
+    assert shown(tab) == ["Will insurance pay?", "Who do I call?"]
+    tab.visit_filter.setCurrentIndex(0)
+    qtbot.mouseClick(tab.unanswered, Qt.MouseButton.LeftButton)
+    assert shown(tab) == ["Is the stage right?", "Who do I call?"]
+    qtbot.mouseClick(tab.unanswered, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.search, "80 percent")  # answers are searched too
+    assert shown(tab) == ["Will insurance pay?"]
+    qtbot.keyClicks(tab.search, " nothing")
+    assert shown(tab) == [] and tab.no_match.isVisible()
+
+
+def test_after_a_visit_answer_then_carry_the_rest(qtbot, tab, ctx, answers):
+    past = make_visit(ctx, 0, VisitStatus.DONE)
+    upcoming = make_visit(ctx, 14)
+    add(ctx, "Stage?", visit_id=past)
+    add(ctx, "Trials?", visit_id=past)
+    add(ctx, "Cost?", visit_id=past)
+    tab.reload()
+    tab.visit_filter.setCurrentIndex(tab.visit_filter.findData(past))
+    tab.select([tab.model.row_at(0).id])
+    form = tab.answer_current()
+    assert form.answer.hasFocus() or form.focusWidget() is form.answer
+    qtbot.keyClicks(form.answer, "Stage II, confirmed")
+    form.accept()
+    tab.select([tab.model.row_at(1).id])
+    qtbot.mouseClick(tab.asked_button, Qt.MouseButton.LeftButton)
+    assert tab.proxy.index(1, COL_ASKED).data() == "Asked, no answer"
+    assert tab.asked_button.text() == "Mark not asked"
+
+    assert tab.carry_button.isEnabled()
+    qtbot.mouseClick(tab.carry_button, Qt.MouseButton.LeftButton)
+    kind, _title, text = answers.shown[-1]
+    assert kind == "info" and "Moved 2 unanswered questions" in text and "Dr. Day14" in text
+    assert shown(tab) == ["Stage?"]
+    tab.visit_filter.setCurrentIndex(tab.visit_filter.findData(upcoming))
+    assert shown(tab) == ["Trials?", "Cost?"]
+    assert {tab.proxy.index(r, COL_ASKED).data() for r in range(2)} == {"Not asked yet"}
+
+
+def test_carry_without_a_next_visit_says_what_to_do(tab, ctx, answers):
+    past = make_visit(ctx, 0, VisitStatus.DONE)
+    add(ctx, "Stage?", visit_id=past)
+    tab.reload()
+    tab.visit_filter.setCurrentIndex(tab.visit_filter.findData(past))
+    tab.carry_unanswered()
+    assert answers.shown[-1][0] == "info" and "Plan the next visit" in answers.shown[-1][2]
+
+
+def test_delete_asks_naming_the_question_and_closes_the_gap(qtbot, tab, ctx, answers):
+    for text in ("Keep me", "Remove me", "Me too"):
+        add(ctx, text)
+    tab.reload()
+    tab.table.setFocus()
+    tab.select([tab.model.row_at(1).id])
+    answers.confirms = [False]
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert "Remove me" in answers.shown[-1][2]
+    assert len(shown(tab)) == 3
+    answers.confirms = [True]
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert shown(tab) == ["Keep me", "Me too"] == saved(ctx)
+    assert [tab.proxy.index(r, COL_ORDER).data() for r in range(2)] == ["1", "2"]
+    assert tab.current_row().text == "Me too"
+
+
+def test_each_person_sees_their_own_questions(tab, ctx):
+    add(ctx, "Mine")
+    tab.reload()
+    mine = ctx.person_id
+    with ctx.session() as s:
+        other = add_person(s, "Dad")
+    ctx.set_person(other)
+    assert tab.pages.currentWidget() is tab.empty_page
+    ctx.set_person(mine)
+    assert shown(tab) == ["Mine"]
+
+
+def test_enter_opens_the_selected_question(qtbot, tab, ctx):
+    add(ctx, "Edit me")
+    tab.reload()
+    tab.table.setFocus()
+    tab.select([tab.model.row_at(0).id])
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert tab.form is not None and tab.form.text.toPlainText() == "Edit me"
+    tab.form.text.setPlainText("Edited")
+    tab.form.accept()
+    assert shown(tab) == ["Edited"] == saved(ctx)
