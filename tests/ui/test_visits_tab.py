@@ -92,6 +92,7 @@ def test_empty_state_then_add_a_visit_through_the_form(qtbot, tab, case) -> None
     assert row.visit.companion_name == "Sam Rivera"
     assert "Next visit: Dr. Lena Park" in tab.banner_text.text()
     assert "in 7 days" in tab.banner_text.text()
+    assert tab.title() == "Visits (in 7 days)"
 
 
 def test_form_refusal_shows_on_the_field_and_keeps_the_dialog_open(qtbot, tab, case) -> None:

@@ -155,6 +155,7 @@ class VisitsTab(CaseTab):
         self.now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
         self.form: VisitForm | None = None
         self._rows: list[VisitListRow] = []
+        self._last_title = ""
         self._build()
         ctx.sig_data_changed.connect(self._on_data_changed)
         self.reload()
@@ -315,6 +316,8 @@ class VisitsTab(CaseTab):
         scroll = QScrollArea(parent)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Everything in the panel wraps, so it never needs to scroll sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         panel = QWidget(scroll)
         layout = QVBoxLayout(panel)
 
@@ -381,7 +384,11 @@ class VisitsTab(CaseTab):
 
     # ------------------------------------------------------------------ CaseTab
     def title(self) -> str:
-        return self.tr("Visits")
+        upcoming = next((r for r in self._rows if r.visit.timing is VisitTiming.NEXT), None)
+        if upcoming is None or upcoming.visit.days_until is None:
+            return self.tr("Visits")
+        # The countdown on the tab itself, so it shows from every other tab too.
+        return self.tr("Visits (%1)").replace("%1", countdown_text(upcoming.visit).lower())
 
     def reload(self) -> None:
         selected = self.current_visit_id()
@@ -402,6 +409,10 @@ class VisitsTab(CaseTab):
         self._apply_past_filter()
         self.stack.setCurrentIndex(1 if rows else 0)
         self._update_banner()
+        title = self.title()
+        if title != self._last_title:
+            self._last_title = title
+            self.sig_title_changed.emit(title)
         target = selected if selected is not None and self._select(selected) else None
         if target is None and self.proxy.rowCount() > 0:
             self.table.selectRow(0)
