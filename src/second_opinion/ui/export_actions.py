@@ -1,0 +1,480 @@
+"""Preparing, previewing, saving and printing the PDFs from inside the app.
+
+``prepare_packet`` (Visits tab, File menu) and ``export_letter`` (Records tab) open a small
+non-modal dialog. The document's data is gathered on the GUI thread (a few quick queries);
+the PDF itself is built on Qt's thread pool while a busy bar runs. Nothing is ever written to
+a temporary folder: the PDF holds health data, so it goes only where the user chooses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from second_opinion.services.errors import NotFound
+from second_opinion.services.packet_data import (
+    ALL_SECTIONS,
+    LETTER_TITLES,
+    SECTION_TITLES,
+    LetterKind,
+    Paper,
+    Section,
+    default_paper,
+)
+from second_opinion.ui import prompts
+from second_opinion.ui.context import AppContext
+from second_opinion.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("export_actions", text)
+
+
+def _qt_pdf() -> Any | None:
+    """Qt's PDF module, when this installation has it (PySide6-Essentials does not)."""
+    try:
+        from PySide6 import QtPdf
+    except ImportError:
+        return None
+    return QtPdf
+
+
+def _open_with_system_viewer(path: Path) -> bool:
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
+#: How a saved PDF is shown when Qt cannot preview it itself; tests replace it.
+open_externally: Callable[[Path], bool] = _open_with_system_viewer
+
+
+class PdfDialog(QDialog):
+    """Shared behaviour: paper choice, busy bar, Preview / Save / Print, one privacy note."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.busy = False
+        self.last_saved: Path | None = None
+        self._has_qt_pdf = _qt_pdf() is not None
+
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+
+        self.paper_combo = QComboBox(self)
+        self.paper_combo.setAccessibleName(self.tr("Paper size"))
+        self.paper_combo.addItem(self.tr("A4"), Paper.A4.value)
+        self.paper_combo.addItem(self.tr("US Letter"), Paper.LETTER.value)
+        preferred = default_paper(QLocale().name())
+        self.paper_combo.setCurrentIndex(self.paper_combo.findData(preferred.value))
+
+        self.privacy_note = QLabel(
+            self.tr(
+                "This PDF holds health information. Save it only where you mean to keep it, "
+                "and print it on a printer you trust."
+            ),
+            self,
+        )
+        self.privacy_note.setWordWrap(True)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # a busy bar: building a PDF has no useful percentage
+        self.progress.setAccessibleName(self.tr("Building the PDF"))
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName(self.tr("Status"))
+
+        self.buttons = QDialogButtonBox(self)
+        preview_text = self.tr("Preview") if self._has_qt_pdf else self.tr("Save and open…")
+        self.preview_button = QPushButton(preview_text, self)
+        self.preview_button.setAccessibleName(preview_text.rstrip("…"))
+        self.preview_button.setToolTip(
+            self.tr("See the pages before saving or printing")
+            if self._has_qt_pdf
+            else self.tr("Save the PDF, then open it in your PDF viewer")
+        )
+        self.save_button = QPushButton(self.tr("Save PDF…"), self)
+        self.save_button.setAccessibleName(self.tr("Save PDF"))
+        self.save_button.setDefault(True)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.setAccessibleName(self.tr("Print"))
+        self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        self.preview_button.clicked.connect(self.preview)
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_document)
+
+    def _finish_layout(self) -> None:
+        self.form.addRow(self.tr("Paper:"), self.paper_combo)
+        self.layout_.addWidget(self.privacy_note)
+        self.layout_.addWidget(self.progress)
+        self.layout_.addWidget(self.status_label)
+        self.layout_.addWidget(self.buttons)
+
+    # What subclasses provide ---------------------------------------------------------
+
+    def document_title(self) -> str:
+        raise NotImplementedError
+
+    def suggested_name(self) -> str:
+        raise NotImplementedError
+
+    def renderer(self) -> Callable[[], bytes] | None:
+        """Gather the data now (GUI thread) and return the slow part, to run elsewhere."""
+        raise NotImplementedError
+
+    # Actions ----------------------------------------------------------------------------
+
+    def paper(self) -> Paper:
+        return Paper(self.paper_combo.currentData())
+
+    def _set_busy(self, busy: bool, message: str = "") -> None:
+        self.busy = busy
+        self.progress.setVisible(busy)
+        for button in (self.preview_button, self.save_button, self.print_button):
+            button.setEnabled(not busy)
+        self.status_label.setText(message)
+
+    def _build(self, then: Callable[[bytes], None], write_to: Path | None = None) -> None:
+        try:
+            render = self.renderer()
+        except NotFound as exc:
+            prompts.show_error(self, self.document_title(), exc.message)
+            return
+        if render is None:
+            return
+
+        def work() -> bytes:
+            data = render()
+            if write_to is not None:
+                from second_opinion.export.files import write_private_atomically
+
+                write_private_atomically(write_to, data)
+            return data
+
+        self._set_busy(True, self.tr("Building the PDF…"))
+        run_in_background(work, lambda data: self._built(data, then), self._failed)
+
+    def _built(self, data: bytes, then: Callable[[bytes], None]) -> None:
+        self._set_busy(False)
+        then(data)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        log.warning("export failed: %s", type(exc).__name__)  # the type only: no health data
+        if isinstance(exc, OSError):
+            text = self.tr("The PDF could not be saved: %1").replace("%1", exc.strerror or "")
+        else:
+            text = self.tr("The PDF could not be made. Nothing was saved.")
+        self.status_label.setText(text)
+        prompts.show_error(self, self.document_title(), text)
+
+    def _ask_path(self) -> Path | None:
+        path = prompts.ask_save_path(
+            self,
+            self.tr("Save %1").replace("%1", self.document_title()),
+            self.suggested_name(),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if path is not None and path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        return path
+
+    def save(self, open_after: bool = False) -> None:
+        path = self._ask_path()
+        if path is None:
+            return
+        self._build(lambda _data: self._saved(path, open_after), write_to=path)
+
+    def _saved(self, path: Path, open_after: bool) -> None:
+        self.last_saved = path
+        self.status_label.setText(self.tr("Saved to %1").replace("%1", str(path)))
+        self.ctx.sig_status.emit(self.tr("%1 saved.").replace("%1", self.document_title()))
+        if open_after and not open_externally(path):
+            prompts.show_error(
+                self,
+                self.document_title(),
+                self.tr("The PDF was saved, but no PDF viewer could be opened for it."),
+            )
+
+    def preview(self) -> None:
+        if not self._has_qt_pdf:
+            self.save(open_after=True)
+            return
+        self._build(self._show_preview)
+
+    def _show_preview(self, data: bytes) -> None:  # pragma: no cover - needs Qt PDF
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.document_title())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        buffer = QBuffer(dialog)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument(dialog)
+        document.load(buffer)
+        view = QPdfView(dialog)
+        view.setAccessibleName(self.tr("Preview"))
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        view.setDocument(document)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        box.rejected.connect(dialog.reject)
+        layout.addWidget(box)
+        dialog.resize(760, 900)
+        dialog.show()
+
+    def print_document(self) -> None:
+        if not self._has_qt_pdf:
+            if prompts.ask_confirm(
+                self,
+                self.tr("Print"),
+                self.tr(
+                    "Printing from inside the app needs Qt's PDF module, which this "
+                    "installation does not include. Save the PDF and print it from your PDF "
+                    "viewer instead?"
+                ),
+                self.tr("Save and open…"),
+            ):
+                self.save(open_after=True)
+            return
+        self._build(self._print_pages)
+
+    def _print_pages(self, data: bytes) -> None:  # pragma: no cover - needs Qt PDF, a printer
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument(self)
+        document.load(buffer)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.document_title())
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        painter = QPainter()
+        if not painter.begin(printer):
+            prompts.show_error(self, self.tr("Print"), self.tr("The printer could not start."))
+            return
+        try:
+            first = max(printer.fromPage(), 1) - 1
+            last = (printer.toPage() or document.pageCount()) - 1
+            area = painter.viewport()
+            for index in range(first, last + 1):
+                if index > first:
+                    printer.newPage()
+                # 300 dpi is sharp on paper; the printer's own resolution could need gigabytes.
+                points = document.pagePointSize(index)
+                pixels = QSize(int(points.width() * 300 / 72), int(points.height() * 300 / 72))
+                image = document.render(index, pixels)
+                fitted = pixels.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(area.topLeft(), fitted), image)
+        finally:
+            painter.end()
+        self.ctx.sig_status.emit(self.tr("Sent to the printer."))
+
+
+class PacketDialog(PdfDialog):
+    """Choose the visit, the sections and the paper; then preview, save or print."""
+
+    def __init__(self, ctx: AppContext, visit_id: int | None, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setWindowTitle(self.tr("Prepare visit packet"))
+        from second_opinion.services.packet import list_packet_visits
+
+        with ctx.session() as session:
+            self.choices = list_packet_visits(session, ctx.person_id)
+
+        self.visit_combo = QComboBox(self)
+        self.visit_combo.setAccessibleName(self.tr("Visit"))
+        for choice in self.choices:
+            self.visit_combo.addItem(self._visit_label(choice), choice.id)
+        if visit_id is not None and self.visit_combo.findData(visit_id) >= 0:
+            self.visit_combo.setCurrentIndex(self.visit_combo.findData(visit_id))
+        self.form.addRow(self.tr("Visit:"), self.visit_combo)
+
+        self.sections_box = QGroupBox(self.tr("Sections to include"), self)
+        grid = QGridLayout(self.sections_box)
+        self.section_checks: dict[Section, QCheckBox] = {}
+        rows = (len(ALL_SECTIONS) + 1) // 2
+        for index, section in enumerate(ALL_SECTIONS):
+            label = (
+                self.tr("Cover: the person and the visit")
+                if section is Section.COVER
+                else QCoreApplication.translate("export_sections", SECTION_TITLES[section])
+            )
+            check = QCheckBox(label, self.sections_box)
+            check.setChecked(True)
+            check.setAccessibleName(label)
+            check.toggled.connect(self._sections_changed)
+            grid.addWidget(check, index % rows, index // rows)
+            self.section_checks[section] = check
+        self.layout_.addWidget(self.sections_box)
+        self._finish_layout()
+        self.resize(560, self.sizeHint().height())
+
+    def _visit_label(self, choice: Any) -> str:
+        local: dt.datetime = choice.starts_at
+        locale = QLocale()
+        # The long date names the weekday: "Saturday, 5 December 2026" leaves no doubt.
+        when = locale.toString(
+            QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat
+        )
+        when += " " + locale.toString(
+            QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat
+        )
+        mode = QCoreApplication.translate("labels", choice.mode)
+        label = f"{when} {local.tzname() or ''} — {choice.doctor_name} ({mode})"
+        if not choice.upcoming:
+            status = QCoreApplication.translate("labels", choice.status)
+            label += " · " + self.tr("past: %1").replace("%1", status)
+        return label
+
+    def chosen_sections(self) -> tuple[Section, ...]:
+        return tuple(s for s, check in self.section_checks.items() if check.isChecked())
+
+    def _sections_changed(self) -> None:
+        if not self.busy:
+            nothing = not self.chosen_sections()
+            for button in (self.preview_button, self.save_button, self.print_button):
+                button.setEnabled(not nothing)
+            self.status_label.setText(self.tr("Choose at least one section.") if nothing else "")
+
+    def document_title(self) -> str:
+        return self.tr("Visit packet")
+
+    def suggested_name(self) -> str:
+        # The file name is seen by anyone who looks at the folder: a date, never a diagnosis.
+        for choice in self.choices:
+            if choice.id == self.visit_combo.currentData():
+                return f"visit-packet-{choice.starts_at.date().isoformat()}.pdf"
+        return "visit-packet.pdf"
+
+    def renderer(self) -> Callable[[], bytes] | None:
+        from second_opinion.export.packet import render_packet
+        from second_opinion.services.packet import build_packet_data
+
+        visit_id = self.visit_combo.currentData()
+        if visit_id is None or not self.chosen_sections():
+            return None
+        with self.ctx.session() as session:
+            data = build_packet_data(session, int(visit_id), self.chosen_sections(), self.paper())
+        return lambda: render_packet(data)
+
+
+class LetterDialog(PdfDialog):
+    """One letter or form for one records request."""
+
+    def __init__(
+        self, ctx: AppContext, request_id: int, kind: LetterKind, parent: QWidget | None = None
+    ):
+        super().__init__(ctx, parent)
+        self.request_id = request_id
+        self.kind = kind
+        self.setWindowTitle(self.document_title())
+        intro = {
+            LetterKind.REQUEST: self.tr(
+                "A written request for copies of your records, under your right of access. "
+                "It lists the records, where to send them and how, and the 30-day deadline."
+            ),
+            LetterKind.AUTHORIZATION: self.tr(
+                "A release form with every element a valid HIPAA authorization needs. Doctors "
+                "may share records with each other for treatment without it, but many offices "
+                "still ask for one. Sign and date it by hand."
+            ),
+            LetterKind.CURRENT_DOCTOR: self.tr(
+                "A short, friendly letter telling your current doctor about the second "
+                "opinion and asking for your records to be sent."
+            ),
+        }[kind]
+        label = QLabel(intro, self)
+        label.setWordWrap(True)
+        self.layout_.insertWidget(0, label)
+        self._finish_layout()
+        self.resize(520, self.sizeHint().height())
+
+    def document_title(self) -> str:
+        return QCoreApplication.translate("export_letters", LETTER_TITLES[self.kind])
+
+    def suggested_name(self) -> str:
+        return f"{self.kind.value}-{self.request_id}.pdf"
+
+    def renderer(self) -> Callable[[], bytes] | None:
+        from second_opinion.export.letters import render_letter
+        from second_opinion.services.packet import build_letter_data
+
+        with self.ctx.session() as session:
+            data = build_letter_data(session, self.request_id, self.kind, self.paper())
+        return lambda: render_letter(data)
+
+
+def prepare_packet(
+    parent: QWidget | None, ctx: AppContext, visit_id: int | None = None
+) -> PacketDialog | None:
+    """Open "Prepare visit packet"; None (after saying why) when there is no visit yet."""
+    from second_opinion.services.packet import list_packet_visits
+
+    with ctx.session() as session:
+        has_visits = bool(list_packet_visits(session, ctx.person_id))
+    if not has_visits:
+        prompts.show_info(
+            parent,
+            _tr("Visit packet"),
+            _tr("There is no visit yet. Add the visit in the Visits tab, then prepare its packet."),
+        )
+        return None
+    dialog = PacketDialog(ctx, visit_id, parent)
+    dialog.show()
+    return dialog
+
+
+def export_letter(
+    parent: QWidget | None, ctx: AppContext, request_id: int, kind: LetterKind | str
+) -> LetterDialog | None:
+    """Open the dialog for the request letter, authorization form or letter to the doctor."""
+    try:
+        letter_kind = LetterKind(kind)
+    except ValueError:
+        log.warning("unknown letter kind requested")
+        return None
+    dialog = LetterDialog(ctx, request_id, letter_kind, parent)
+    dialog.show()
+    return dialog

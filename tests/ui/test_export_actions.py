@@ -1,0 +1,166 @@
+"""Preparing the packet and the letters from the window, as a person would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from second_opinion.export.data import Section
+from second_opinion.services.demo import build_demo
+from second_opinion.ui import export_actions, prompts
+from second_opinion.ui.context import AppContext
+from second_opinion.vault.vault import Vault
+from tests.export.pdfread import all_text, reader
+
+
+@pytest.fixture(autouse=True)
+def _without_qt_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The wheel the app ships (PySide6-Essentials) has no Qt PDF: test that path everywhere.
+    monkeypatch.setattr(export_actions, "_qt_pdf", lambda: None)
+
+
+@pytest.fixture
+def opened(tmp_path: Path) -> list[Path]:
+    """Replace the system viewer: records what would have been opened."""
+    seen: list[Path] = []
+
+    def fake(path: Path) -> bool:
+        seen.append(path)
+        return True
+
+    original = export_actions.open_externally
+    export_actions.open_externally = fake
+    yield seen
+    export_actions.open_externally = original
+
+
+@pytest.fixture
+def ctx(vault: Vault) -> Iterator[AppContext]:
+    with vault.session() as session:
+        person_id = build_demo(session, dt.date.today())
+    yield AppContext(vault, person_id)
+
+
+def _wait_saved(qtbot: QtBot, dialog: export_actions.PdfDialog) -> Path:
+    qtbot.waitUntil(lambda: dialog.last_saved is not None and not dialog.busy, timeout=20_000)
+    assert dialog.last_saved is not None
+    return dialog.last_saved
+
+
+def test_save_a_packet_with_chosen_sections_and_paper(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+) -> None:
+    dialog = export_actions.prepare_packet(None, ctx)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert "health information" in dialog.privacy_note.text()
+    for section in (Section.INSURANCE, Section.CARE_TEAM, Section.OPINIONS):
+        dialog.section_checks[section].setChecked(False)
+    dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("letter"))
+    answers.save_paths.append(tmp_path / "my packet")  # no suffix typed
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = _wait_saved(qtbot, dialog)
+    assert saved == tmp_path / "my packet.pdf"
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    text = all_text(saved.read_bytes())
+    assert "Questions for this visit" in text
+    assert "Care team" not in text
+    box = reader(saved.read_bytes()).pages[0].mediabox
+    assert round(float(box.width)) == 612
+    # the save prompt suggested a name that gives nothing away
+    kind, _title, suggested = answers.shown[-1]
+    assert kind == "save"
+    assert suggested.startswith("visit-packet-") and "Maria" not in suggested
+
+
+def test_cancelled_save_writes_nothing(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+) -> None:
+    dialog = export_actions.prepare_packet(None, ctx)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.save()  # no scripted path: the user pressed Cancel
+    assert not dialog.busy
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_no_section_chosen_disables_saving(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = export_actions.prepare_packet(None, ctx)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    for check in dialog.section_checks.values():
+        check.setChecked(False)
+    assert not dialog.save_button.isEnabled()
+    assert "at least one section" in dialog.status_label.text()
+
+
+def test_without_qt_pdf_preview_saves_then_opens_in_the_viewer(
+    qtbot: QtBot,
+    ctx: AppContext,
+    tmp_path: Path,
+    answers: prompts.ScriptedAnswers,
+    opened: list[Path],
+) -> None:
+    dialog = export_actions.prepare_packet(None, ctx)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    answers.save_paths.append(tmp_path / "p.pdf")
+    dialog.preview()
+    saved = _wait_saved(qtbot, dialog)
+    assert opened == [saved]
+
+
+def test_print_without_qt_pdf_says_so_plainly(
+    qtbot: QtBot, ctx: AppContext, answers: prompts.ScriptedAnswers, opened: list[Path]
+) -> None:
+    dialog = export_actions.prepare_packet(None, ctx)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    answers.confirms.append(False)
+    dialog.print_document()
+    kind, _title, text = answers.shown[-1]
+    assert kind == "confirm"
+    assert "PDF module" in text
+    assert opened == []
+
+
+def test_person_without_visits_is_told_what_to_do(
+    qtbot: QtBot, vault: Vault, answers: prompts.ScriptedAnswers
+) -> None:
+    from tests.factories import make_person
+
+    with vault.session() as session:
+        person_id = make_person(session).id
+    assert export_actions.prepare_packet(None, AppContext(vault, person_id)) is None
+    assert "Add the visit in the Visits tab" in answers.shown[-1][2]
+
+
+@pytest.mark.parametrize("kind", ["request", "authorization", "current-doctor"])
+def test_save_each_letter(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers, kind: str
+) -> None:
+    dialog = export_actions.export_letter(None, ctx, 1, kind)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    answers.save_paths.append(tmp_path / f"{kind}.pdf")
+    dialog.save()
+    saved = _wait_saved(qtbot, dialog)
+    assert dialog.document_title() in reader(saved.read_bytes()).metadata.get("/Title", "")
+
+
+def test_unknown_request_shows_an_error(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+) -> None:
+    dialog = export_actions.export_letter(None, ctx, 4242, "request")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    answers.save_paths.append(tmp_path / "x.pdf")
+    dialog.save()
+    assert answers.shown[-1][0] == "error"
+    assert not (tmp_path / "x.pdf").exists()
