@@ -138,7 +138,7 @@ def test_readiness_changes_when_a_request_is_marked_received(qtbot, tab, case) -
     assert tab.current_visit_id() == visit_id
     view = tab.readiness_view
     assert view.status_labels["records"].text() == "Missing"
-    assert "0 of 1 record items" in view.readiness().check("records").label
+    assert "0 of 1 record item confirmed" in view.readiness().check("records").label
     tab.grab().save("/tmp/shots/visits_tab_missing.png")
 
     # The cross's button takes the user to the request.

@@ -181,7 +181,8 @@ def _records_check(
     return ReadinessCheck(
         key="records",
         ok=False,
-        label=f"{total - len(waiting)} of {total} record items confirmed received",
+        label=f"{total - len(waiting)} of {_plural(total, 'record item', 'record items')} "
+        "confirmed received",
         detail=f"Not confirmed yet: {_named(waiting)}.",
         fix_target=target,
         fix_args=fix_args,

@@ -302,8 +302,8 @@ class VisitForm(QDialog):
         if row is None:
             local_zone = system_time_zone()
             self._set_zone(local_zone)
-            tomorrow = QDate.currentDate().addDays(7)
-            self.date.setDate(tomorrow)
+            # A week ahead: appointments are rarely booked for the same day.
+            self.date.setDate(QDate.currentDate().addDays(7))
             self.time.setTime(QTime(9, 0))
             self.duration.setValue(60)
             return
