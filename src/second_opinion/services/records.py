@@ -218,26 +218,34 @@ def _item_rows(
     for (item_id, _recipient), destination in best.items():
         by_item.setdefault(item_id, []).append(destination)
     stmt = (
-        select(RecordItem, Contact.name)
+        select(
+            RecordItem.id,
+            RecordItem.kind,
+            RecordItem.description,
+            RecordItem.date_of_service,
+            RecordItem.holder_id,
+            Contact.name,
+            RecordItem.notes,
+        )
         .outerjoin(Contact, Contact.id == RecordItem.holder_id)
         .where(RecordItem.person_id == person_id)
         .order_by(RecordItem.date_of_service.desc(), RecordItem.id)
     )
     rows = []
-    for item, holder_name in session.execute(stmt):
+    for item_id, kind, description, served, holder_id, holder_name, notes in session.execute(stmt):
         destinations = sorted(
-            by_item.get(item.id, []), key=lambda d: (-d.state, d.recipient_name.casefold())
+            by_item.get(item_id, []), key=lambda d: (-d.state, d.recipient_name.casefold())
         )
         rows.append(
             ItemRow(
-                id=item.id,
-                kind=item.kind,
-                description=item.description,
-                date_of_service=item.date_of_service,
-                holder_id=item.holder_id,
+                id=item_id,
+                kind=kind,
+                description=description,
+                date_of_service=served,
+                holder_id=holder_id,
                 holder_name=holder_name or "",
-                notes=item.notes,
-                request_count=counts.get(item.id, 0),
+                notes=notes,
+                request_count=counts.get(item_id, 0),
                 destinations=tuple(destinations),
             )
         )

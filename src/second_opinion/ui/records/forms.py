@@ -133,7 +133,9 @@ def _contact_combo(
     if empty is not None:
         combo.addItem(empty, None)
     for choice in choices:
-        text = choice.name + (f" — {choice.organization}" if choice.organization else "")
+        organization = choice.organization
+        show_org = organization and organization.casefold() != choice.name.casefold()
+        text = choice.name + (f" — {organization}" if show_org else "")
         combo.addItem(text, choice.id)
     return combo
 
@@ -535,7 +537,7 @@ class StateChangeForm(RecordsForm):
         self.request_id = request_id
         self._apply = apply
         self.on = make_date_edit(self, tr("Date"))
-        self.add_row(tr("&On:"), self.on, "on")
+        self.add_row(tr("&Date:"), self.on, "on")
         self.new_due = None
         if new_due_default is not None:
             self.new_due = make_date_edit(self, tr("New due date"))

@@ -99,13 +99,29 @@ def _items_text(row: RequestRow) -> str:
     return "; ".join(i.description or kind_label(i.kind) for i in row.items)
 
 
-def _urgency(row: RequestRow, today: dt.date) -> tuple[int, object]:
-    """Sort key for the status column: overdue first, received last."""
-    if row.is_overdue(today):
-        return (0, row.effective_due_on)
-    order = [S.WAITING_ON_ME, S.PROBLEM, S.TO_REQUEST, S.REQUESTED, S.EXTENDED]
-    order += [S.PARTLY_RECEIVED, S.SENT, S.RECEIVED]
-    return (1 + order.index(row.state), row.effective_due_on or dt.date.max)
+_URGENCY = {
+    state: rank
+    for rank, state in enumerate(
+        (
+            S.WAITING_ON_ME,
+            S.PROBLEM,
+            S.TO_REQUEST,
+            S.REQUESTED,
+            S.EXTENDED,
+            S.PARTLY_RECEIVED,
+            S.SENT,
+            S.RECEIVED,
+        ),
+        start=1,
+    )
+}
+
+
+def _urgency(row: RequestRow, overdue: dict[int, int]) -> tuple[int, dt.date]:
+    """Sort key for the status column: most overdue first, received last."""
+    if row.id in overdue:
+        return (0, row.effective_due_on or dt.date.max)
+    return (_URGENCY[row.state], row.effective_due_on or dt.date.max)
 
 
 class RecordsTab(CaseTab):
@@ -122,6 +138,10 @@ class RecordsTab(CaseTab):
         self._due_days = record_service.DEFAULT_REQUEST_DUE_DAYS
         #: the form or dialog currently open (tests fill it in and accept it)
         self.current_form: RecordsForm | None = None
+        self._filters: tuple[object, ...] = (None, None, None, None)
+        self._now = self.today()
+        #: overdue request ids and by how many days, as of the last load
+        self._overdue: dict[int, int] = {}
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_toolbar())
@@ -221,6 +241,11 @@ class RecordsTab(CaseTab):
         self.attention_view = self._table(self.attention_proxy, self.tr("Needs attention"))
         self.attention_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.attention_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Share the width so the "what to do" column stays readable at 1024 pixels too.
+        header = self.attention_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.attention_view.activated.connect(self._open_attention)
         layout.addWidget(self.attention_view)
         return box
@@ -239,6 +264,8 @@ class RecordsTab(CaseTab):
         view.setWordWrap(False)
         view.verticalHeader().hide()
         view.horizontalHeader().setHighlightSections(False)
+        # Measure a sample of rows, not all 10 000, when fitting columns to their contents.
+        view.horizontalHeader().setResizeContentsPrecision(50)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setTabKeyNavigation(False)
         return view
@@ -340,13 +367,12 @@ class RecordsTab(CaseTab):
         actions.addStretch(1)
         layout.addLayout(actions)
 
-        today = self.today
         columns: list[Column[RequestRow]] = [
             Column(
                 self.tr("Status"),
                 lambda r: self._status_text(r),
-                sort_key=lambda r: _urgency(r, today()),
-                icon=lambda r: overdue_icon() if r.is_overdue(today()) else state_icon(r.state),
+                sort_key=lambda r: _urgency(r, self._overdue),
+                icon=lambda r: overdue_icon() if r.id in self._overdue else state_icon(r.state),
                 tooltip=self._status_tooltip,
             ),
             Column(
@@ -462,7 +488,7 @@ class RecordsTab(CaseTab):
             ("state", self.tr("Status:")),
             ("route", self.tr("From → to:")),
             ("due", self.tr("Due:")),
-            ("fee", self.tr("Fee:")),
+            ("fee", self.tr("Fee, reference:")),
             ("notes", self.tr("Notes:")),
         ):
             value = QLabel(panel)
@@ -700,6 +726,7 @@ class RecordsTab(CaseTab):
     def reload(self) -> None:
         today = self.today()
         selected = self.selected_request()
+        self._now = today
         try:
             with self.ctx.session() as session:
                 requests = request_service.list_requests(session, self.ctx.person_id, today)
@@ -712,6 +739,8 @@ class RecordsTab(CaseTab):
         except ServiceError as exc:
             prompts.show_error(self, self.tr("Could not load the records"), exc.message)
             return
+        # Worked out once per load: sorting 10 000 rows asks for it many times per row.
+        self._overdue = {r.id: r.days_overdue(today) for r in requests if r.is_overdue(today)}
         self._contacts = contacts
         self._items = list(matrix.items)
         self._authorizations = authorizations
@@ -740,8 +769,6 @@ class RecordsTab(CaseTab):
             (self.request_view, 2, 230),
             (self.request_view, 3, 170),
             (self.request_view, 4, 150),
-            (self.attention_view, 1, 260),
-            (self.attention_view, 2, 380),
             (self.matrix_view, 0, 320),
             (self.auth_view, 3, 280),
         ):
@@ -751,10 +778,10 @@ class RecordsTab(CaseTab):
     def _fill_attention(self, requests: Sequence[RequestRow], today: dt.date) -> None:
         rows: list[AttentionRow] = []
         overdue = sorted(
-            (r for r in requests if r.is_overdue(today)),
-            key=lambda r: (-r.days_overdue(today), r.id),
+            (r for r in requests if r.id in self._overdue),
+            key=lambda r: (-self._overdue[r.id], r.id),
         )
-        rows += [AttentionRow(OVERDUE, r, r.days_overdue(today)) for r in overdue]
+        rows += [AttentionRow(OVERDUE, r, self._overdue[r.id]) for r in overdue]
         listed = {r.id for r in overdue}
         rows += [
             AttentionRow(WAITING, r)
@@ -790,9 +817,6 @@ class RecordsTab(CaseTab):
             heading = self.tr("Needs attention")
             self.attention_heading.setText(heading + (f" — {', '.join(parts)}" if parts else ""))
             self.attention_view.show()
-            self.attention_view.resizeColumnsToContents()
-            self.attention_view.horizontalHeader().setStretchLastSection(True)
-            self._narrow_columns()
             row_height = self.attention_view.verticalHeader().defaultSectionSize()
             header = self.attention_view.horizontalHeader().sizeHint().height()
             visible = min(len(rows), 5)
@@ -845,14 +869,14 @@ class RecordsTab(CaseTab):
 
     # ================================================================== texts
     def _status_text(self, row: RequestRow) -> str:
-        if row.is_overdue(self.today()):
+        if row.id in self._overdue:
             return self.tr("Overdue") + " · " + state_label(row.state)
         return state_label(row.state)
 
     def _status_tooltip(self, row: RequestRow) -> str:
         parts = [state_label(row.state)]
-        if row.is_overdue(self.today()):
-            parts.insert(0, days_overdue_text(row.days_overdue(self.today())))
+        if row.id in self._overdue:
+            parts.insert(0, days_overdue_text(self._overdue[row.id]))
         if row.authorization_problem:
             parts.append(
                 self.tr("The authorization it relies on: %1").replace(
@@ -866,9 +890,9 @@ class RecordsTab(CaseTab):
         if due is None:
             return ""
         text = format_date(due)
-        if row.state is S.RECEIVED or (row.state is S.SENT and not row.is_overdue(self.today())):
+        if row.state is S.RECEIVED or (row.state is S.SENT and row.id not in self._overdue):
             return text
-        return f"{text} · {due_hint(due, self.today())}"
+        return f"{text} · {due_hint(due, self._now)}"
 
     def _attention_why(self, row: AttentionRow) -> str:
         if row.reason == OVERDUE:
@@ -928,11 +952,14 @@ class RecordsTab(CaseTab):
         holder = self.holder_filter.currentData()
         recipient = self.recipient_filter.currentData()
         kind = self.kind_filter.currentData()
-        today = self.today
+        chosen = (state, holder, recipient, kind)
+        if chosen == self._filters:
+            return  # each change re-filters every row: skip it when nothing changed
+        self._filters = chosen
 
         def by_state(row: RequestRow) -> bool:
             if state == OVERDUE:
-                return row.is_overdue(today())
+                return row.id in self._overdue
             if state == "open":
                 return row.state is not S.RECEIVED
             return bool(row.state == state)
