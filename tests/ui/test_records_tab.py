@@ -119,6 +119,7 @@ def test_a_request_made_in_the_forms_goes_overdue_then_sent_then_received(qtbot,
     assert isinstance(received, StateChangeForm)
     received.accept()
     assert matrix_cell(tab).startswith("Confirmed")
+    assert tab.recipient_summary.text().startswith("Dr. Rao has 1 of 1 records confirmed")
     assert not tab.mark_sent_button.isEnabled()
     assert texts(tab.history_model, 1) == ["Requested", "Sent", "Received"]
 

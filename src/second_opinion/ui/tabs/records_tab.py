@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from second_opinion.domain.enums import RecordKind, RequestState
+from second_opinion.domain.enums import ContactRole, RecordKind, RequestState
 from second_opinion.services import authorizations as auth_service
 from second_opinion.services import record_requests as request_service
 from second_opinion.services import records as record_service
@@ -44,7 +44,7 @@ from second_opinion.services.authorizations import AuthorizationRow
 from second_opinion.services.contacts import ContactChoice, list_contact_choices
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.record_requests import RequestRow, StateChangeRow
-from second_opinion.services.records import ItemRow
+from second_opinion.services.records import CellState, ItemRow
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.records.common import (
@@ -218,6 +218,12 @@ class RecordsTab(CaseTab):
         font = self.attention_heading.font()
         font.setBold(True)
         self.attention_heading.setFont(font)
+        # One line per main recipient: "what has the second doctor got?" without a click.
+        self.recipient_summary = QLabel(box)
+        self.recipient_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.recipient_summary.setWordWrap(True)
+        self.recipient_summary.setAccessibleName(self.tr("What each doctor has"))
+        layout.addWidget(self.recipient_summary)
         layout.addWidget(self.attention_heading)
         columns: list[Column[AttentionRow]] = [
             Column(
@@ -556,7 +562,7 @@ class RecordsTab(CaseTab):
                 self._destinations_text,
                 sort_key=lambda i: max((d.state for d in i.destinations), default=0),
                 icon=lambda i: cell_icon(
-                    max((d.state for d in i.destinations), default=record_service.CellState(0))
+                    max((d.state for d in i.destinations), default=CellState.NOTHING)
                 ),
                 tooltip=self._destinations_text,
             ),
@@ -753,6 +759,7 @@ class RecordsTab(CaseTab):
         self.request_stack.setCurrentIndex(1 if requests else 0)
         self.item_stack.setCurrentIndex(1 if self._items else 0)
         self._label_views(requests, today)
+        self._summarise_recipients(matrix)
         for view in (self.request_view, self.item_view, self.auth_view, self.matrix_view):
             view.resizeColumnsToContents()
         for view in (self.request_view, self.matrix_view):
@@ -760,6 +767,9 @@ class RecordsTab(CaseTab):
         self._narrow_columns()
         if selected is not None:
             self.select_request(selected.id, switch=False)
+        elif self.request_proxy.rowCount():
+            # The most urgent request, so the quick actions work without a click first.
+            self.request_view.selectRow(0)
         self._request_selected()
         log.debug("records tab loaded: %d requests, %d items", len(requests), len(self._items))
 
@@ -847,6 +857,31 @@ class RecordsTab(CaseTab):
             combo.setCurrentIndex(max(position, 0))
             combo.blockSignals(False)
         self._apply_filters()
+
+    def _summarise_recipients(self, matrix: record_service.WhoHasWhat) -> None:
+        chosen = {c.id for c in self._contacts if c.role is ContactRole.SECOND_OPINION_CHOSEN}
+        # The chosen second-opinion doctor(s); else whoever most records were meant for.
+        recipients = [r for r in matrix.recipients if r.id in chosen][:2]
+        recipients = recipients or list(matrix.recipients[:1])
+        lines = []
+        for recipient in recipients:
+            counts = dict.fromkeys(CellState, 0)
+            for item in matrix.items:
+                counts[matrix.cell(item.id, recipient.id)] += 1
+            lines.append(
+                self.tr(
+                    "%1 has %2 of %3 records confirmed · %4 on the way · %5 requested · "
+                    "%6 not asked for"
+                )
+                .replace("%1", recipient.name)
+                .replace("%2", str(counts[CellState.CONFIRMED]))
+                .replace("%3", str(len(matrix.items)))
+                .replace("%4", str(counts[CellState.SENT]))
+                .replace("%5", str(counts[CellState.REQUESTED]))
+                .replace("%6", str(counts[CellState.NOTHING]))
+            )
+        self.recipient_summary.setText("\n".join(lines))
+        self.recipient_summary.setVisible(bool(lines))
 
     def _label_views(self, requests: Sequence[RequestRow], today: dt.date) -> None:
         open_count = sum(1 for r in requests if r.state is not S.RECEIVED)
