@@ -112,6 +112,23 @@ def test_records_cross_names_what_is_not_confirmed_then_ticks_when_received(case
     assert check.fix_target is None
 
 
+def test_records_cross_warns_about_requests_overdue_or_due_after_the_visit(case: Case) -> None:
+    visit_id = case.visit()  # 3 December
+    late = case.request(case.item(RecordKind.LAB_RESULTS))
+    late.due_on = dt.date(2026, 11, 20)  # before today (26 November)
+    on_time = case.request(case.item(RecordKind.VISIT_NOTES))
+    on_time.due_on = dt.date(2026, 11, 30)
+    case.session.flush()
+    detail = case.check(visit_id, "records").detail
+    assert "1 request is overdue" in detail
+    assert "after the visit" not in detail
+
+    on_time.extended_due_on = dt.date(2026, 12, 10)
+    case.session.flush()
+    detail = case.check(visit_id, "records").detail
+    assert "1 request is overdue and 1 request is due only after the visit" in detail
+
+
 def test_an_item_received_on_a_resend_counts_once(case: Case) -> None:
     visit_id = case.visit()
     labs = case.item(RecordKind.LAB_RESULTS)

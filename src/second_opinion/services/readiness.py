@@ -8,6 +8,7 @@ missing, names the place in the app where it is fixed (a navigator target such a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -31,6 +32,7 @@ from second_opinion.domain.models import (
 )
 from second_opinion.services import labels
 from second_opinion.services.errors import NotFound
+from second_opinion.services.visits import zone_or_utc
 
 #: How many missing things a check names before saying "and N more".
 NAMED_AT_MOST = 4
@@ -102,11 +104,7 @@ def _plural(count: int, one: str, many: str) -> str:
 
 
 def readiness(session: Session, visit_id: int, today: dt.date) -> VisitReadiness:
-    """The checklist for one visit, as of ``today``.
-
-    ``today`` is kept in the signature so the wording can grow date-aware hints (a request
-    that will not arrive in time) without changing callers.
-    """
+    """The checklist for one visit, as of ``today`` (used to spot requests running late)."""
     visit = session.get(Visit, visit_id)
     if visit is None:
         raise NotFound("This visit no longer exists.")
@@ -135,7 +133,8 @@ def readiness(session: Session, visit_id: int, today: dt.date) -> VisitReadiness
             else:
                 pending.setdefault(item.id, request.id)
 
-    checks.append(_records_check(visit, doctor, meant, received, pending))
+    late = _late_requests(requests, visit, today)
+    checks.append(_records_check(visit, doctor, meant, received, pending, late))
     if visit.mode is VisitMode.TELEMEDICINE:
         checks.append(_physical_check(session, visit, doctor, meant, received, pending))
         checks.append(_link_check(visit))
@@ -157,6 +156,7 @@ def _records_check(
     meant: dict[int, RecordItem],
     received: set[int],
     pending: dict[int, int],
+    late: str = "",
 ) -> ReadinessCheck:
     if not meant:
         return ReadinessCheck(
@@ -183,10 +183,34 @@ def _records_check(
         ok=False,
         label=f"{total - len(waiting)} of {_plural(total, 'record item', 'record items')} "
         "confirmed received",
-        detail=f"Not confirmed yet: {_named(waiting)}.",
+        detail=f"Not confirmed yet: {_named(waiting)}." + (f" {late}" if late else ""),
         fix_target=target,
         fix_args=fix_args,
     )
+
+
+def _late_requests(requests: Sequence[RecordRequest], visit: Visit, today: dt.date) -> str:
+    """A hint when records still under way are overdue or due only after the visit day."""
+    visit_day = visit.starts_at.astimezone(zone_or_utc(visit.time_zone)).date()
+    overdue = after_visit = 0
+    for request in requests:
+        due = request.effective_due_on
+        if request.state is RequestState.RECEIVED or due is None:
+            continue
+        if due < today:
+            overdue += 1
+        elif due >= visit_day:
+            after_visit += 1
+    hints = []
+    if overdue:
+        hints.append(f"{_plural(overdue, 'request is', 'requests are')} overdue")
+    if after_visit:
+        hints.append(
+            f"{_plural(after_visit, 'request is', 'requests are')} due only after the visit"
+        )
+    if not hints:
+        return ""
+    return " and ".join(hints) + ": call the holder and ask them to hurry."
 
 
 def _physical_check(
