@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from second_opinion.domain.enums import ContactRole
 from second_opinion.services import opinions
@@ -156,3 +158,57 @@ def test_decision_log_newest_first_and_needs_a_decision(case) -> None:
     assert err.value.field == "decision"
     opinions.delete_decision(session, later)
     assert len(opinions.list_decisions(session, person_id)) == 1
+
+
+def _row(opinion_id: int, diagnosis: str, treatment: str) -> opinions.OpinionRow:
+    return opinions.OpinionRow(
+        id=opinion_id,
+        person_id=1,
+        doctor_id=opinion_id,
+        doctor_name=f"Dr. {opinion_id}",
+        given_on=dt.date(2026, 1, opinion_id),
+        diagnosis=diagnosis,
+        stage="",
+        recommended_treatment=treatment,
+        alternatives="",
+        benefits="",
+        risks="",
+        urgency="",
+        confidence="",
+        notes="",
+    )
+
+
+_words = st.lists(
+    st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=8),
+    min_size=1,
+    max_size=6,
+)
+_separators = st.lists(st.sampled_from([" ", "  ", ", ", ". ", "-", "; ", "\n", "!"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=_words, seps=_separators, data=st.data())
+def test_recasing_and_repunctuating_the_same_words_never_counts_as_a_difference(
+    words: list[str], seps: list[str], data: st.DataObject
+) -> None:
+    plain = " ".join(words)
+    mangled = ""
+    for position, word in enumerate(words):
+        upper = data.draw(st.booleans())
+        mangled += word.upper() if upper else word.lower()
+        mangled += seps[position % len(seps)] if seps else " "
+    # Some letters change length or form when case changes (ß -> SS, ǅ); compare their folds.
+    assume(normalise(mangled) == normalise(" ".join(w.casefold() for w in words)))
+    comparison = opinions.build_comparison([_row(1, plain, plain), _row(2, mangled, mangled)])
+    assert not comparison.differs
+    assert normalise(normalise(plain)) == normalise(plain)
+
+
+@settings(max_examples=100, deadline=None)
+@given(a=_words, b=_words)
+def test_different_words_are_a_difference(a: list[str], b: list[str]) -> None:
+    assume(normalise(" ".join(a)) != normalise(" ".join(b)))
+    comparison = opinions.build_comparison([_row(1, " ".join(a), "x"), _row(2, " ".join(b), "x")])
+    assert comparison.diagnosis_differs and not comparison.treatment_differs
+    assert "different diagnoses" in comparison.summary
