@@ -282,3 +282,57 @@ def test_models_pass_the_model_tester(qtmodeltester, tab, case, vault):
     form.reject()
     assert tab.matrix_model.index(0, 1).data(Qt.ItemDataRole.DisplayRole).startswith("Requested")
     assert tab.request_model.row_at(0).state is RequestState.PROBLEM
+
+
+def test_an_expired_authorization_flags_the_request_that_relies_on_it(tab, case, vault):
+    from second_opinion.ui.records.forms import AuthorizationForm
+
+    tab.views.setCurrentIndex(3)
+    tab.new_auth_button.click()
+    form = tab.current_form
+    assert isinstance(form, AuthorizationForm)
+    pick(form.holder, case["lab"])
+    pick(form.recipient, case["rao"])
+    form.scope.setText("Pathology & slides")
+    form.signed_on.set_value(TODAY - dt.timedelta(days=400))
+    form.expires_on.set_value(TODAY - dt.timedelta(days=1))
+    form.accept()
+    assert texts(tab.auth_proxy, 0) == ["Expired"]
+    assert tab.views.tabText(3) == "Authorizations (1 expired or revoked)"
+
+    with vault.session() as s:
+        item = records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
+        rr.add_request(
+            s,
+            case["person"],
+            rr.RequestData(
+                item_ids=[item],
+                holder_id=case["lab"],
+                recipient_id=case["rao"],
+                requested_on=TODAY,
+                authorization_id=tab.auth_model.row_at(0).id,
+            ),
+        )
+    tab.reload()
+    assert texts(tab.attention_proxy, 0) == ["Authorization expired"]
+    assert texts(tab.request_proxy, 10) == ["Expired"]
+
+
+def test_deleting_a_record_names_it_and_the_requests_it_leaves(tab, case, vault, answers):
+    with vault.session() as s:
+        item = records.add_item(s, case["person"], ItemData(RecordKind.IMAGING_REPORT, "CT"))
+        rr.add_request(
+            s,
+            case["person"],
+            rr.RequestData(item_ids=[item], holder_id=case["lab"], recipient_id=case["rao"]),
+        )
+    tab.reload()
+    tab.views.setCurrentIndex(1)
+    tab.item_view.selectRow(0)
+    answers.confirms.append(False)
+    tab.delete_item_button.click()
+    assert answers.shown[-1][2] == "Delete “CT” and take it off the request that lists it?"
+    assert tab.item_model.rowCount() == 1
+    tab.delete_item_button.click()
+    assert tab.item_model.rowCount() == 0
+    assert tab.item_stack.currentIndex() == 0  # back to the empty state

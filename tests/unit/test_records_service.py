@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -153,12 +155,28 @@ def test_odd_text_is_stored_exactly(session, case):
     assert rr.get_request(session, rid).notes == text
 
 
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=300))
+def test_any_text_is_stored_exactly_or_refused_clearly(session, case, text):
+    try:
+        iid = records.add_item(
+            session, case["person"], ItemData(kind=RecordKind.OTHER, description=text, notes=text)
+        )
+    except ValidationError as err:  # pragma: no cover - only for text the vault cannot hold
+        assert err.field in ("description", "notes")
+        return
+    stored = records.get_item(session, iid)
+    assert (stored.description, stored.notes) == (text, text)
+
+
 # ------------------------------------------------------------------ the path and its history
 
 
 def test_states_move_only_along_allowed_paths(session, case):
     rid = request(session, case, [item(session, case)], requested_on=None)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="“To request” cannot be marked “Sent”"):
         rr.mark_sent(session, rid, D(2026, 3, 2))
     with pytest.raises(InvalidTransition):
         rr.mark_received(session, rid, D(2026, 3, 2))

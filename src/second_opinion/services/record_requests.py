@@ -29,6 +29,7 @@ from second_opinion.domain.models import (
 )
 from second_opinion.services.authorizations import AuthorizationProblem, authorization_problem
 from second_opinion.services.errors import InvalidTransition, NotFound, ValidationError
+from second_opinion.services.labels import REQUEST_STATE
 from second_opinion.services.records import check_date, check_text, get_request_due_days
 
 S = RequestState
@@ -459,8 +460,8 @@ def _move(
     check_text(note, "note")
     if not can_move(req.state, target):
         raise InvalidTransition(
-            f"A request that is {req.state.value.replace('_', ' ')} cannot be marked "
-            f"{target.value.replace('_', ' ')}."
+            f"A request that is “{REQUEST_STATE[req.state]}” cannot be marked "
+            f"“{REQUEST_STATE[target]}”."
         )
     req.state = target
     req.history.append(RequestStateChange(state=target, on=on, note=note))

@@ -52,8 +52,9 @@ def icon(name: str, color: str | None = None) -> QIcon:
     return _icon_cache[key]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("records", text)
+def tr(text: str, n: int = -1) -> str:
+    """Translate in the "records" context; ``n`` fills ``%n`` and picks the plural form."""
+    return QCoreApplication.translate("records", text, None, n)
 
 
 def state_label(state: RequestState) -> str:
@@ -108,7 +109,7 @@ def format_date(value: dt.date | None) -> str:
 
 
 def days_overdue_text(days: int) -> str:
-    return tr("1 day overdue") if days == 1 else tr("%n days overdue").replace("%n", str(days))
+    return tr("1 day overdue") if days == 1 else tr("%n days overdue", days)
 
 
 def due_hint(due: dt.date, today: dt.date) -> str:
@@ -119,7 +120,7 @@ def due_hint(due: dt.date, today: dt.date) -> str:
     if days == 1:
         return tr("due tomorrow")
     if days > 1:
-        return tr("in %n days").replace("%n", str(days))
+        return tr("in %n days", days)
     return days_overdue_text(-days)
 
 

@@ -97,7 +97,11 @@ class WhoHasWhatModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if cell is None:
                 return tr("Not requested for %1").replace("%1", recipient.name)
-            times = tr("in %n requests").replace("%n", str(cell.request_count))
+            times = (
+                tr("in 1 request")
+                if cell.request_count == 1
+                else tr("in %n requests", cell.request_count)
+            )
             return f"{cell_label(state)} — {recipient.name} ({times})"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.description}, {recipient.name}: {cell_label(state)}"

@@ -818,12 +818,10 @@ class RecordsTab(CaseTab):
             parts = []
             if count:
                 parts.append(
-                    self.tr("1 overdue")
-                    if count == 1
-                    else self.tr("%n overdue").replace("%n", str(count))
+                    self.tr("1 overdue") if count == 1 else self.tr("%n overdue", "", count)
                 )
             if waiting:
-                parts.append(self.tr("%n waiting on you").replace("%n", str(waiting)))
+                parts.append(self.tr("%n waiting on you", "", waiting))
             heading = self.tr("Needs attention")
             self.attention_heading.setText(heading + (f" — {', '.join(parts)}" if parts else ""))
             self.attention_view.show()
@@ -834,7 +832,7 @@ class RecordsTab(CaseTab):
             self.attention_view.setFixedHeight(header + row_height * visible + frame)
         title = self.tr("Records")
         if count:
-            title = self.tr("Records (%n overdue)").replace("%n", str(count))
+            title = self.tr("Records (%n overdue)", "", count)
         if title != self._title:
             self._title = title
             self.sig_title_changed.emit(title)
@@ -886,10 +884,10 @@ class RecordsTab(CaseTab):
     def _label_views(self, requests: Sequence[RequestRow], today: dt.date) -> None:
         open_count = sum(1 for r in requests if r.state is not S.RECEIVED)
         missing = sum(1 for i in self._items if not any(d.state > 0 for d in i.destinations))
-        self.views.setTabText(0, self.tr("Requests (%n open)").replace("%n", str(open_count)))
+        self.views.setTabText(0, self.tr("Requests (%n open)", "", open_count))
         self.views.setTabText(
             1,
-            self.tr("Record items (%n not requested)").replace("%n", str(missing))
+            self.tr("Record items (%n not requested)", "", missing)
             if missing
             else self.tr("Record items"),
         )
@@ -897,7 +895,7 @@ class RecordsTab(CaseTab):
         flagged = sum(1 for a in self._authorizations if a.problem)
         self.views.setTabText(
             3,
-            self.tr("Authorizations (%n expired or revoked)").replace("%n", str(flagged))
+            self.tr("Authorizations (%n expired or revoked)", "", flagged)
             if flagged
             else self.tr("Authorizations"),
         )
@@ -1307,10 +1305,10 @@ class RecordsTab(CaseTab):
         if item is None:
             return
         name = item.description or kind_label(item.kind)
-        if item.request_count:
-            text = self.tr("Delete “%1” and take it off %n requests?").replace(
-                "%n", str(item.request_count)
-            )
+        if item.request_count == 1:
+            text = self.tr("Delete “%1” and take it off the request that lists it?")
+        elif item.request_count:
+            text = self.tr("Delete “%1” and take it off %n requests?", "", item.request_count)
         else:
             text = self.tr("Delete “%1”?")
         text = text.replace("%1", name[:200])
@@ -1330,9 +1328,11 @@ class RecordsTab(CaseTab):
             return
         text = self.tr("Delete the authorization for %1 to send records to %2?")
         text = text.replace("%1", auth.holder_name).replace("%2", auth.recipient_name)
-        if auth.request_count:
-            text += " " + self.tr("%n requests will no longer be linked to it.").replace(
-                "%n", str(auth.request_count)
+        if auth.request_count == 1:
+            text += " " + self.tr("One request will no longer be linked to it.")
+        elif auth.request_count:
+            text += " " + self.tr(
+                "%n requests will no longer be linked to it.", "", auth.request_count
             )
         if not prompts.ask_confirm(self, self.tr("Delete authorization"), text, self.tr("Delete")):
             return
