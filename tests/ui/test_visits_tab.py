@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 
 from second_opinion.domain.enums import ContactRole, RecordKind, TransferMethod, VisitMode
 from second_opinion.services import record_requests, records, visits
@@ -256,3 +256,16 @@ def test_visit_table_model_is_consistent(qtbot, qtmodeltester, tab, case) -> Non
     tab.reload()
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.proxy)
+
+
+def test_enter_on_a_visit_opens_it_for_editing(qtbot, tab, case) -> None:
+    vault, ids = case
+    with vault.session() as s:
+        visit_id = visits.add_visit(
+            s, ids["person"], VisitInput(ids["doctor"], NOW + dt.timedelta(days=3), "UTC"), now=NOW
+        ).id
+    tab.reload()
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert tab.form is not None and tab.form.visit_id == visit_id
+    assert tab.form.windowTitle() == "Edit visit"

@@ -253,7 +253,8 @@ class OpinionsTab(CaseTab):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._refresh_comparison)
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        # Enter or a double click, whichever the platform uses to "open" an item.
+        self.table.activated.connect(lambda _index: self.edit_current())
         self.list_stack.addWidget(self.table)
         layout.addWidget(self.list_stack, 2)
 

@@ -260,7 +260,8 @@ class VisitsTab(CaseTab):
         # The place is the one column that may be long: it takes what is left and elides.
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        # Enter or a double click, whichever the platform uses to "open" an item.
+        self.table.activated.connect(lambda _index: self.edit_current())
         splitter.addWidget(self.table)
 
         self.detail = self._build_detail(splitter)
