@@ -336,3 +336,24 @@ def test_deleting_a_record_names_it_and_the_requests_it_leaves(tab, case, vault,
     tab.delete_item_button.click()
     assert tab.item_model.rowCount() == 0
     assert tab.item_stack.currentIndex() == 0  # back to the empty state
+
+
+def test_the_default_due_time_is_a_setting_the_request_form_follows(tab, vault, case):
+    from second_opinion.ui.records.forms import DueDaysForm
+
+    tab.act_due_days.trigger()
+    form = tab.current_form
+    assert isinstance(form, DueDaysForm)
+    assert form.days.value() == 30
+    form.days.setValue(14)
+    form.accept()
+    with vault.session() as s:
+        assert records.get_request_due_days(s) == 14
+        records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
+    tab.reload()
+    tab.open_request_form()
+    request_form = tab.current_form
+    assert isinstance(request_form, RequestForm)
+    request_form.requested_on.set_value(dt.date(2026, 5, 1))
+    assert request_form.due_on.value() == dt.date(2026, 5, 15)
+    request_form.reject()

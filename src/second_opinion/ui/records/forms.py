@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -516,6 +517,31 @@ class AuthorizationForm(RecordsForm):
             return auth_service.add_authorization(session, self.ctx.person_id, self.data())
         auth_service.update_authorization(session, self.authorization.id, self.data())
         return self.authorization.id
+
+
+# ------------------------------------------------------------------ the due-date rule
+
+
+class DueDaysForm(RecordsForm):
+    """How many days after a request it falls due (a vault setting, 30 by default)."""
+
+    def __init__(self, ctx: AppContext, days: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, tr("Default due time"), parent)
+        self.days = QSpinBox(self)
+        self.days.setRange(1, 365)
+        self.days.setValue(days)
+        self.days.setSuffix(tr(" days"))
+        self.days.setToolTip(
+            tr("US law (HIPAA) gives a records holder 30 days to answer a request.")
+        )
+        self.add_row(tr("&Due after:"), self.days, "request_due_days", tr("Due after, in days"))
+        hint = QLabel(tr("New requests fall due this many days after the request date."), self)
+        hint.setWordWrap(True)
+        self.form.addRow(hint)
+
+    def _save(self, session: Session) -> int:
+        record_service.set_request_due_days(session, self.days.value())
+        return self.days.value()
 
 
 # ------------------------------------------------------------------ change of state

@@ -65,6 +65,7 @@ from second_opinion.ui.records.common import (
 )
 from second_opinion.ui.records.forms import (
     AuthorizationForm,
+    DueDaysForm,
     ItemForm,
     RecordsForm,
     RequestForm,
@@ -366,6 +367,10 @@ class RecordsTab(CaseTab):
         )
         self.act_delete_request = menu.addAction(
             icon("fa5s.trash-alt"), self.tr("Delete request…"), self.delete_selected_request
+        )
+        menu.addSeparator()
+        self.act_due_days = menu.addAction(
+            icon("fa5s.clock"), self.tr("Default due time…"), self.open_due_days_form
         )
         self.request_menu = menu
         self.more_button.setMenu(menu)
@@ -1157,6 +1162,10 @@ class RecordsTab(CaseTab):
             parent=self,
         )
         self._show_form(form, lambda rid: self._saved(select_request=rid))
+
+    def open_due_days_form(self) -> None:
+        form = DueDaysForm(self.ctx, self._due_days, parent=self)
+        self._show_form(form, lambda _days: self._saved())
 
     def open_authorization_form(self, authorization: AuthorizationRow | None = None) -> None:
         form = AuthorizationForm(self.ctx, self._contacts, authorization, parent=self)
