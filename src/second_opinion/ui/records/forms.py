@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -93,6 +94,7 @@ class RecordsForm(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._fields: dict[str, QWidget] = {}
+        self._ordered = False
 
     def add_row(
         self, label: str, widget: QWidget, field: str, accessible: str | None = None
@@ -101,6 +103,40 @@ class RecordsForm(QDialog):
             widget.setAccessibleName(accessible or label.replace("&", "").rstrip(":"))
         self.form.addRow(label, widget)
         self._fields[field] = widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._ordered:
+            self._ordered = True
+            self._order_tabs()
+        super().showEvent(event)
+
+    def _order_tabs(self) -> None:
+        """Tab through the fields in reading order, then the buttons.
+
+        Qt's default order is creation order, which here would start at the buttons (built by
+        this base class before any field) and put late-built rows at the end.
+        """
+        chain: list[QWidget] = []
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if item is None:
+                item = self.form.itemAt(row, QFormLayout.ItemRole.SpanningRole)
+            widget = item.widget() if item is not None else None
+            if widget is None:
+                continue
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                chain.append(widget)  # a spin box or date edit: one stop, not its parts
+                continue
+            chain.extend(  # a row made of several controls (check box and date, search)
+                w
+                for w in widget.findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.parent() is widget
+            )
+        chain.extend(b for b in self.buttons.buttons() if b.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        if chain:
+            chain[0].setFocus()
 
     def accept(self) -> None:
         try:
