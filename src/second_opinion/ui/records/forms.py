@@ -8,6 +8,7 @@ to the field when the service refuses, so nothing typed is lost. They are opened
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
@@ -133,7 +134,7 @@ class RecordsForm(QDialog):
                 if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.parent() is widget
             )
         chain.extend(b for b in self.buttons.buttons() if b.focusPolicy() & Qt.FocusPolicy.TabFocus)
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         if chain:
             chain[0].setFocus()
