@@ -214,6 +214,17 @@ def test_navigation_opens_the_right_place(tab, case, vault, navigator, answers, 
     tab.act_open_holder.trigger()
     assert navigator.calls[-1] == ("contacts.open", {"contact_id": case["lab"]})
 
+    import second_opinion.ui.export_actions as export_actions
+
+    letters: list[tuple[int, str]] = []
+    monkeypatch.setattr(
+        export_actions, "export_letter", lambda _p, _c, rid, kind: letters.append((rid, kind))
+    )
+    tab.act_letter.trigger()
+    tab.act_auth_form.trigger()
+    tab.act_doctor_letter.trigger()
+    assert letters == [(rid, "request"), (rid, "authorization"), (rid, "current-doctor")]
+
     monkeypatch.setitem(sys.modules, "second_opinion.ui.export_actions", None)
     tab.act_letter.trigger()
     assert answers.shown[-1][0] == "info"
