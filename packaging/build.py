@@ -2,6 +2,7 @@
 
     python3 packaging/build.py            # build, then run packaging/check_bundle.sh (Linux)
     python3 packaging/build.py --no-check # build only
+    python3 packaging/build.py --no-archive  # no dist/second-opinion-VERSION-linux-ARCH.tar.gz
 
 Needs nothing but Python 3.11+ with venv: it makes its own build venv in ``build/venv-build``
 (kept between runs; delete ``build/`` to start over), installs the app and PyInstaller into
@@ -107,6 +108,33 @@ def warn_missing_linux_libraries(python: Path) -> None:
         )
 
 
+def add_linux_desktop_files(bundle: Path) -> None:
+    """Put the menu entry, icons, AppStream metadata and install.sh beside the program."""
+    share = bundle / "share"
+    if share.exists():
+        shutil.rmtree(share)
+    linux = HERE / "linux"
+    for pattern, folder in (("*.desktop", "applications"), ("*.metainfo.xml", "metainfo")):
+        for source in linux.glob(pattern):
+            (share / folder).mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, share / folder / source.name)
+    shutil.copytree(HERE / "icons" / "hicolor", share / "icons" / "hicolor")
+    shutil.copy2(linux / "install.sh", bundle / "install.sh")
+    (bundle / "install.sh").chmod(0o755)
+
+
+def make_linux_archive(bundle: Path, version: str) -> Path:
+    """dist/second-opinion-VERSION-linux-ARCH.tar.gz: unpack it anywhere and run install.sh."""
+    import platform
+    import tarfile
+
+    name = f"second-opinion-{version}-linux-{platform.machine()}"
+    archive = bundle.parent / f"{name}.tar.gz"
+    with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
+        tar.add(bundle, arcname=name)
+    return archive
+
+
 def bundle_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -122,6 +150,7 @@ def build_installer(version: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-check", action="store_true", help="skip check_bundle.sh")
+    parser.add_argument("--no-archive", action="store_true", help="skip the Linux .tar.gz")
     args = parser.parse_args(argv)
 
     version = app_version()
@@ -141,8 +170,14 @@ def main(argv: list[str] | None = None) -> int:
         BUILD / "pyinstaller",
         SPEC,
     )
+    if sys.platform.startswith("linux"):
+        add_linux_desktop_files(BUNDLE)
     size_mib = bundle_size(BUNDLE) / (1024 * 1024)
     sys.stdout.write(f"Built {BUNDLE.relative_to(REPO)} (version {version}): {size_mib:.1f} MiB\n")
+    if sys.platform.startswith("linux") and not args.no_archive:
+        archive = make_linux_archive(BUNDLE, version)
+        archive_mib = archive.stat().st_size / (1024 * 1024)
+        sys.stdout.write(f"Archive {archive.relative_to(REPO)}: {archive_mib:.1f} MiB\n")
 
     if sys.platform == "win32":
         build_installer(version)

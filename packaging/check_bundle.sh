@@ -82,6 +82,38 @@ app() {
 
 echo "Bundle: $BUNDLE ($(du -sh "$BUNDLE" | cut -f1))"
 
+# --- what is in the bundle --------------------------------------------------------------
+INTERNAL="$BUNDLE/_internal"
+missing=""
+for want in \
+    PySide6/Qt/plugins/platforms/libqoffscreen.so \
+    PySide6/Qt/plugins/platforms/libqxcb.so \
+    PySide6/Qt/plugins/platforms/libqwayland.so \
+    PySide6/Qt/plugins/imageformats/libqsvg.so \
+    PySide6/Qt/plugins/iconengines/libqsvgicon.so \
+    PySide6/Qt/plugins/printsupport/libcupsprintersupport.so \
+    second_opinion/resources/icons/second-opinion.svg \
+    second_opinion/resources/fonts/DejaVuSans.ttf \
+    second_opinion/vault/migrations/env.py \
+    second_opinion/vault/migrations/script.py.mako \
+    reportlab/fonts/Vera.ttf; do
+    [ -e "$INTERNAL/$want" ] || missing+="$want "
+done
+compgen -G "$INTERNAL/sqlcipher3/_sqlite3*.so" >/dev/null || missing+="sqlcipher3 "
+compgen -G "$INTERNAL/_argon2_cffi_bindings/_ffi*.so" >/dev/null || missing+="argon2 bindings "
+compgen -G "$INTERNAL/second_opinion/vault/migrations/versions/0*.py" >/dev/null || missing+="migration versions "
+compgen -G "$INTERNAL/qtawesome/fonts/fontawesome5-solid-webfont*.ttf" >/dev/null || missing+="qtawesome fonts "
+compgen -G "$INTERNAL/keyring-*.dist-info/entry_points.txt" >/dev/null || missing+="keyring entry points "
+unwanted="$(cd "$INTERNAL" && find . \( -iname '*WebEngine*' -o -iname 'libQt6Qml*' -o -iname 'libQt6Quick*' \
+    -o -iname 'libQt63D*' -o -iname 'libQt6Multimedia*' -o -iname '*tkinter*' -o -iname 'libtk*' \
+    -o -path './tests' -o -path './pytest' -o -path './hypothesis' \) -print | head -5)"
+if [ -z "$missing" ] && [ -z "$unwanted" ]; then
+    ok "contents: Qt plugins (offscreen, xcb, wayland, svg, print), SQLCipher, argon2, fonts, migrations; no WebEngine/Qml/Tk/tests"
+else
+    bad "contents" "missing: ${missing:-none}
+unwanted: ${unwanted:-none}"
+fi
+
 # --- command line ------------------------------------------------------------------------
 out="$(app -- --version 2>&1)"
 if [ "$out" = "Second Opinion $VERSION" ]; then
@@ -128,6 +160,43 @@ else
     bad "export-packet (exit $rc)" "$out"
 fi
 
+# --- desktop integration -------------------------------------------------------------------
+if [ -x "$BUNDLE/install.sh" ]; then
+    PREFIX="$WORK/prefix with space"
+    ID="io.github.secondopinion.SecondOpinion"
+    out="$(HOME="$WORK/home" "$BUNDLE/install.sh" --prefix "$PREFIX" 2>&1)"
+    rc=$?
+    desktop="$PREFIX/share/applications/$ID.desktop"
+    problems=""
+    [ $rc -eq 0 ] || problems+="install.sh exit $rc; "
+    [ -f "$PREFIX/share/icons/hicolor/256x256/apps/$ID.png" ] || problems+="no 256 px icon; "
+    [ -f "$PREFIX/share/icons/hicolor/scalable/apps/$ID.svg" ] || problems+="no SVG icon; "
+    [ -f "$PREFIX/share/metainfo/$ID.metainfo.xml" ] || problems+="no metainfo; "
+    if command -v desktop-file-validate >/dev/null; then
+        v="$(desktop-file-validate "$desktop" 2>&1)" || problems+="installed .desktop invalid: $v; "
+    fi
+    exec_line="$(sed -n 's/^Exec=//p' "$desktop" 2>/dev/null | tr -d '"')"
+    [ "$(app -- --version 2>&1)" = "$("$exec_line" --version 2>&1)" ] ||
+        problems+="the menu entry's Exec ($exec_line) does not run the app; "
+    [ "$(env -i "$PREFIX/bin/second-opinion" --version 2>&1)" = "Second Opinion $VERSION" ] ||
+        problems+="bin/second-opinion does not run; "
+    out2="$("$BUNDLE/install.sh" --prefix "$PREFIX" --uninstall 2>&1)" || problems+="uninstall failed; "
+    # The menu and icon caches that update-desktop-database and gtk-update-icon-cache keep
+    # belong to the desktop, not to the app.
+    left="$(find "$PREFIX" \( -type f -o -type l \) -not -name mimeinfo.cache \
+        -not -name icon-theme.cache 2>/dev/null)"
+    [ -z "$left" ] || problems+="uninstall left: $left; "
+    if [ -z "$problems" ]; then
+        ok "install.sh puts the app, menu entry, icons and metainfo in a prefix, uninstall removes them"
+    else
+        bad "install.sh" "$problems
+$out
+${out2:-}"
+    fi
+else
+    echo "NOTE  no install.sh in the bundle (built with an older build.py?)"
+fi
+
 # --- the GUI -----------------------------------------------------------------------------
 # gui_stays_up NAME VARS... -- ARGS...: start the window, let it run, expect it still running
 # with no Python traceback and no Qt plugin failure, then close it.
@@ -156,6 +225,13 @@ gui_stays_up "GUI offscreen on the demo vault (unlock page)" \
 gui_stays_up "GUI offscreen on an empty folder (welcome page)" \
     QT_QPA_PLATFORM=offscreen -- --data-dir "$WORK/first run"
 
+shoot() {
+    if command -v xwd >/dev/null && command -v xwdtopnm >/dev/null && command -v pnmtopng >/dev/null; then
+        DISPLAY="$1" xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng >"$2" 2>/dev/null &&
+            echo "      screenshot: $2"
+    fi
+}
+
 # A real X server, when there is one to start: proves the xcb plugin and its libraries load
 # from the bundle, and leaves a screenshot to look at.
 if command -v Xvfb >/dev/null && command -v xwininfo >/dev/null; then
@@ -170,9 +246,21 @@ if command -v Xvfb >/dev/null && command -v xwininfo >/dev/null; then
     titles="$(DISPLAY="$display" xwininfo -root -tree 2>/dev/null | grep -o '"Second Opinion[^"]*"' | sort -u)"
     if kill -0 "$pid" 2>/dev/null && [ -n "$titles" ] && ! grep -q Traceback "$log"; then
         ok "GUI on X11 (xcb) shows its window: $(tr '\n' ' ' <<<"$titles")"
-        if command -v xwd >/dev/null && command -v xwdtopnm >/dev/null; then
-            DISPLAY="$display" xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng >"$SHOTS/bundle-xcb.png" 2>/dev/null &&
-                echo "      screenshot: $SHOTS/bundle-xcb.png"
+        shoot "$display" "$SHOTS/bundle-xcb-locked.png"
+        # Type the passphrase as a person would; the tabs (imported by name), qtawesome's
+        # fonts and the vault must all work from the bundle for the window to open.
+        if command -v xdotool >/dev/null; then
+            DISPLAY="$display" xdotool search --sync --name "Second Opinion" windowactivate --sync \
+                2>/dev/null
+            DISPLAY="$display" xdotool type --delay 20 "$PASSPHRASE"
+            DISPLAY="$display" xdotool key Return
+            sleep "$GUI_SECONDS"
+            if kill -0 "$pid" 2>/dev/null && ! grep -Eq "Traceback|ERROR" "$log"; then
+                ok "GUI on X11 unlocks the demo vault with the typed passphrase"
+            else
+                bad "GUI on X11 after typing the passphrase" "$(cat "$log")"
+            fi
+            shoot "$display" "$SHOTS/bundle-xcb-unlocked.png"
         fi
     else
         bad "GUI on X11 (xcb)" "$(cat "$log")"
