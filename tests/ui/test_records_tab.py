@@ -84,7 +84,7 @@ def test_a_request_made_in_the_forms_goes_overdue_then_sent_then_received(qtbot,
     add_item_through_form(tab, case)
     assert texts(tab.item_proxy, 0) == ["Core biopsy report <b> & notes"]
 
-    tab.open_request_form()
+    qtbot.mouseClick(tab.new_request_button, Qt.MouseButton.LeftButton)
     form = tab.current_form
     assert isinstance(form, RequestForm)
     form.pick_proxy.setData(
@@ -367,4 +367,17 @@ def test_the_default_due_time_is_a_setting_the_request_form_follows(tab, vault, 
     assert isinstance(request_form, RequestForm)
     request_form.requested_on.set_value(dt.date(2026, 5, 1))
     assert request_form.due_on.value() == dt.date(2026, 5, 15)
+    request_form.reject()
+
+
+def test_new_request_without_records_asks_for_the_record_first(qtbot, tab, case):
+    tab.new_item()  # Ctrl+N
+    item_form = tab.current_form
+    assert isinstance(item_form, ItemForm)
+    item_form.description.setText("Operative report")
+    item_form.accept()
+    qtbot.waitUntil(lambda: isinstance(tab.current_form, RequestForm))
+    request_form = tab.current_form
+    assert isinstance(request_form, RequestForm)
+    assert request_form.data().item_ids == [tab.item_model.row_at(0).id]
     request_form.reject()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -1151,6 +1151,12 @@ class RecordsTab(CaseTab):
             )
             self.navigator.navigate("contacts.new")
             return
+        if request is None and not self._items:
+            # A request is for records: say which one first, then carry on to the request.
+            self.ctx.sig_status.emit(self.tr("First add the record you want to request."))
+            item_form = ItemForm(self.ctx, self._contacts, parent=self)
+            self._show_form(item_form, self._request_new_item)
+            return
         form = RequestForm(
             self.ctx,
             self._contacts,
@@ -1162,6 +1168,11 @@ class RecordsTab(CaseTab):
             parent=self,
         )
         self._show_form(form, lambda rid: self._saved(select_request=rid))
+
+    def _request_new_item(self, item_id: int) -> None:
+        self._saved()
+        # Open after the item form has closed, so the new form becomes the current one.
+        QTimer.singleShot(0, lambda: self.open_request_form(item_ids=[item_id]))
 
     def open_due_days_form(self) -> None:
         form = DueDaysForm(self.ctx, self._due_days, parent=self)
