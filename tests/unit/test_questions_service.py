@@ -60,6 +60,7 @@ def test_move_up_down_and_to_position_persist_the_order(session, person_id):
     assert texts(session, person_id) == list("CABD")
     assert qs.move_to(session, ids[3], 0) == 0
     assert texts(session, person_id) == list("DCAB")
+    assert qs.get_question(session, ids[3]).position == 0
     assert qs.move_to(session, ids[3], 99) == 3
     assert [q.position for q in qs.list_questions(session, person_id)] == [0, 1, 2, 3]
 

@@ -275,13 +275,17 @@ def _row(contact: Contact) -> ContactRow:
     )
 
 
+_ROW_COLUMNS = [getattr(Contact, f.name) for f in dataclasses.fields(ContactRow)]
+
+
 def list_contacts(
     session: Session,
     roles: Iterable[ContactRole] | None = None,
     search: str | None = None,
 ) -> list[ContactRow]:
     """Every contact (optionally of some roles, or matching a search), by name."""
-    stmt = select(Contact)
+    # Plain columns rather than ORM objects: ten thousand contacts load several times faster.
+    stmt = select(*_ROW_COLUMNS)
     if roles is not None:
         stmt = stmt.where(Contact.role.in_(list(roles)))
     if search:
@@ -297,7 +301,7 @@ def list_contacts(
                 conditions += [Contact.phone_digits.like(like), Contact.fax_digits.like(like)]
             stmt = stmt.where(or_(*conditions))
     stmt = stmt.order_by(func.lower(Contact.name), Contact.id)
-    return [_row(c) for c in session.scalars(stmt)]
+    return [ContactRow(**r._mapping) for r in session.execute(stmt)]
 
 
 def list_contact_choices(

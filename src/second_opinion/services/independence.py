@@ -129,10 +129,16 @@ def findings_for(
 def flag_dependent(contacts: Sequence[object]) -> dict[int, list[IndependenceFinding]]:
     """For each second-opinion candidate or chosen doctor, what it shares with a first opinion.
 
-    Only contacts with at least one finding appear in the result, keyed by their id.
+    Only contacts with at least one finding appear in the result, keyed by their id. Each
+    name is normalised once and looked up, so a vault of thousands of contacts stays fast.
     """
-    firsts = [c for c in contacts if getattr(c, "role", None) == ContactRole.FIRST_OPINION]
-    if not firsts:
+    index: dict[str, list[tuple[object, str]]] = {}
+    for contact in contacts:
+        if getattr(contact, "role", None) != ContactRole.FIRST_OPINION:
+            continue
+        for field, _shown, key in _names(contact):  # type: ignore[arg-type]
+            index.setdefault(key, []).append((contact, field))
+    if not index:
         return {}
     flagged: dict[int, list[IndependenceFinding]] = {}
     for contact in contacts:
@@ -140,7 +146,23 @@ def flag_dependent(contacts: Sequence[object]) -> dict[int, list[IndependenceFin
         if role is None or not ContactRole(role).is_second_opinion:
             continue
         contact_id: int = getattr(contact, "id")  # noqa: B009
-        found = findings_for(contact, firsts, candidate_id=contact_id)  # type: ignore[arg-type]
+        found: list[IndependenceFinding] = []
+        seen: set[int] = set()
+        for candidate_field, shown, key in _names(contact):  # type: ignore[arg-type]
+            for first, first_field in index.get(key, []):
+                first_id = getattr(first, "id", None)
+                if first_id == contact_id or id(first) in seen:
+                    continue
+                seen.add(id(first))
+                found.append(
+                    IndependenceFinding(
+                        first_opinion_id=first_id,
+                        first_opinion_name=getattr(first, "name", ""),
+                        shared_name=shown,
+                        candidate_field=candidate_field,
+                        first_opinion_field=first_field,
+                    )
+                )
         if found:
             flagged[contact_id] = found
     return flagged

@@ -11,8 +11,9 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Row, Select, func, select, update
 from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import Priority, QuestionCategory, VisitStatus
@@ -82,31 +83,47 @@ class VisitChoice:
 # ------------------------------------------------------------------ reading
 
 
-def _row(
-    q: Question, doctor: str | None, starts_at: dt.datetime | None, status: VisitStatus | None
-) -> QuestionRow:
-    return QuestionRow(
-        id=q.id,
-        person_id=q.person_id,
-        text=q.text,
-        category=q.category,
-        priority=Priority(q.priority),
-        position=q.position,
-        visit_id=q.visit_id,
-        visit_doctor=doctor or "",
-        visit_starts_at=starts_at,
-        visit_status=VisitStatus(status) if status is not None else None,
-        asked=q.asked,
-        answer=q.answer,
-        starter_key=q.starter_key,
+_COLUMNS = (
+    Question.id,
+    Question.person_id,
+    Question.text,
+    Question.category,
+    Question.priority,
+    Question.position,
+    Question.visit_id,
+    Contact.name.label("visit_doctor"),
+    Visit.starts_at.label("visit_starts_at"),
+    Visit.status.label("visit_status"),
+    Question.asked,
+    Question.answer,
+    Question.starter_key,
+)
+
+
+def _query() -> Select[*tuple[Any, ...]]:
+    # Plain columns, not ORM objects: a list of thousands of questions loads much faster.
+    return (
+        select(*_COLUMNS)
+        .outerjoin(Visit, Question.visit_id == Visit.id)
+        .outerjoin(Contact, Visit.doctor_id == Contact.id)
     )
 
 
-def _query() -> Select[Question, str | None, dt.datetime | None, VisitStatus | None]:
-    return (
-        select(Question, Contact.name, Visit.starts_at, Visit.status)
-        .outerjoin(Visit, Question.visit_id == Visit.id)
-        .outerjoin(Contact, Visit.doctor_id == Contact.id)
+def _row(r: Row[Any]) -> QuestionRow:
+    return QuestionRow(
+        id=r.id,
+        person_id=r.person_id,
+        text=r.text,
+        category=r.category,
+        priority=Priority(r.priority),
+        position=r.position,
+        visit_id=r.visit_id,
+        visit_doctor=r.visit_doctor or "",
+        visit_starts_at=r.visit_starts_at,
+        visit_status=r.visit_status,
+        asked=r.asked,
+        answer=r.answer,
+        starter_key=r.starter_key,
     )
 
 
@@ -130,15 +147,14 @@ def list_questions(
         for word in search.split():
             stmt = stmt.where(Question.text.ilike(f"%{word}%"))
     stmt = stmt.order_by(Question.position, Question.id)
-    return [_row(q, name, starts, status) for q, name, starts, status in session.execute(stmt)]
+    return [_row(r) for r in session.execute(stmt)]
 
 
 def get_question(session: Session, question_id: int) -> QuestionRow:
     result = session.execute(_query().where(Question.id == question_id)).first()
     if result is None:
         raise NotFound("This question no longer exists.")
-    q, name, starts, status = result
-    return _row(q, name, starts, status)
+    return _row(result)
 
 
 def list_visit_choices(session: Session, person_id: int) -> list[VisitChoice]:
@@ -276,9 +292,15 @@ def _ordered_ids(session: Session, person_id: int) -> list[int]:
 def _renumber(session: Session, person_id: int, ordered: Sequence[int]) -> None:
     stmt = select(Question.id, Question.position).where(Question.person_id == person_id)
     current = {r.id: r.position for r in session.execute(stmt)}
-    for position, question_id in enumerate(ordered):
-        if current.get(question_id) != position:
-            session.get_one(Question, question_id).position = position
+    changes = [
+        {"id": question_id, "position": position}
+        for position, question_id in enumerate(ordered)
+        if current.get(question_id) != position
+    ]
+    if changes:
+        # One executemany by primary key: moving the last of 5 000 questions to the top
+        # rewrites every position, and loading each row first would take seconds.
+        session.execute(update(Question), changes)
     session.flush()
 
 

@@ -51,8 +51,9 @@ from second_opinion.ui import prompts
 from second_opinion.ui.contact_form import label_of
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.question_form import QuestionForm, choice_label, visit_label
+from second_opinion.ui.sorted_table import SortedRowModel, SourceSortProxy
 from second_opinion.ui.starter_questions_dialog import StarterQuestionsDialog
-from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.table_model import ROW_ROLE, Column
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ def first_line(text: str, limit: int = 200) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-class QuestionTableModel(RowTableModel[QuestionRow]):
+class QuestionTableModel(SortedRowModel[QuestionRow]):
     """The question rows in saved order, reorderable by drag and drop and by ``moveRows``.
 
     ``persist(ids, before_id)`` saves a move (``None`` = to the end) and may raise; only
@@ -216,7 +217,7 @@ class QuestionsTab(CaseTab):
         self.model = QuestionTableModel(
             self._columns(), self._persist_move, self._in_saved_order, self
         )
-        self.proxy = SearchFilterProxy(self)
+        self.proxy = SourceSortProxy(self)
         self.proxy.setSourceModel(self.model)
 
         # ---- toolbar: find and filter, then the primary action
@@ -655,22 +656,14 @@ class QuestionsTab(CaseTab):
     # ---------------------------------------------------------------- order
     def _in_saved_order(self) -> bool:
         """A drop only means something when the rows show in the saved order."""
-        header = self.table.horizontalHeader()
-        if (
-            header.sortIndicatorSection() == COL_ORDER
-            and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
-        ):
+        if self.model.sort_state() == (COL_ORDER, Qt.SortOrder.AscendingOrder):
             return True
         self.ctx.sig_status.emit(self.tr("Sort by # to change the order of the questions"))
         return False
 
     def _ensure_saved_order(self) -> bool:
         """Reordering only makes sense in the saved order: switch back to it if sorted else."""
-        header = self.table.horizontalHeader()
-        if (
-            header.sortIndicatorSection() != COL_ORDER
-            or header.sortIndicatorOrder() != Qt.SortOrder.AscendingOrder
-        ):
+        if self.model.sort_state() != (COL_ORDER, Qt.SortOrder.AscendingOrder):
             self.table.sortByColumn(COL_ORDER, Qt.SortOrder.AscendingOrder)
             self.ctx.sig_status.emit(self.tr("Sorted by # again, so the new order shows"))
         return True
