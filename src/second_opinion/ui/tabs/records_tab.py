@@ -285,7 +285,13 @@ class RecordsTab(CaseTab):
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(label)
+        # A fixed width lets the wrapped text work out its height (and reads better).
+        label.setFixedWidth(560)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(label)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         push = QPushButton(button, widget)
         push.setAccessibleName(button.replace("&", ""))
         push.clicked.connect(slot)
@@ -301,7 +307,9 @@ class RecordsTab(CaseTab):
     def _build_requests_page(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        actions = QHBoxLayout()
+        self.request_actions = QWidget(page)
+        actions = QHBoxLayout(self.request_actions)
+        actions.setContentsMargins(0, 0, 0, 0)
         self.mark_requested_button = self._action_button(
             self.tr("Mark re&quested"), "fa5s.hourglass-half", self.mark_requested
         )
@@ -376,7 +384,7 @@ class RecordsTab(CaseTab):
         self.more_button.setMenu(menu)
         actions.addWidget(self.more_button)
         actions.addStretch(1)
-        layout.addLayout(actions)
+        layout.addWidget(self.request_actions)
 
         columns: list[Column[RequestRow]] = [
             Column(
@@ -539,7 +547,9 @@ class RecordsTab(CaseTab):
     def _build_items_page(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        actions = QHBoxLayout()
+        self.item_actions = QWidget(page)
+        actions = QHBoxLayout(self.item_actions)
+        actions.setContentsMargins(0, 0, 0, 0)
         self.request_items_button = self._action_button(
             self.tr("Request selected…"), "fa5s.paper-plane", self.request_selected_items
         )
@@ -552,7 +562,7 @@ class RecordsTab(CaseTab):
         for button in (self.request_items_button, self.edit_item_button, self.delete_item_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        layout.addLayout(actions)
+        layout.addWidget(self.item_actions)
         columns: list[Column[ItemRow]] = [
             Column(self.tr("Record"), lambda i: i.description or kind_label(i.kind)),
             Column(self.tr("Kind"), lambda i: kind_label(i.kind)),
@@ -762,7 +772,9 @@ class RecordsTab(CaseTab):
         self._fill_attention(requests, today)
         self._fill_contact_filters(requests)
         self.request_stack.setCurrentIndex(1 if requests else 0)
+        self.request_actions.setVisible(bool(requests))  # nothing to act on yet
         self.item_stack.setCurrentIndex(1 if self._items else 0)
+        self.item_actions.setVisible(bool(self._items))
         self._label_views(requests, today)
         self._summarise_recipients(matrix)
         for view in (self.request_view, self.item_view, self.auth_view, self.matrix_view):
