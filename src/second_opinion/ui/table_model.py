@@ -168,15 +168,23 @@ class SearchFilterProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         words = text.casefold().split()
         if words != self._words:
-            self._words = words
-            self.invalidateFilter()
+            self._change_filter(lambda: setattr(self, "_words", words))
 
     def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
         if predicate is None:
-            self._predicates.pop(name, None)
+            self._change_filter(lambda: self._predicates.pop(name, None))
         else:
-            self._predicates[name] = predicate
-        self.invalidateFilter()
+            self._change_filter(lambda: self._predicates.__setitem__(name, predicate))
+
+    def _change_filter(self, change: Callable[[], object]) -> None:
+        # Qt 6.10 replaced invalidateFilter() with a begin/end pair around the change.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
