@@ -1,0 +1,152 @@
+"""The release metadata a desktop, a software centre and an installer read.
+
+Each check here is one a user would notice: a menu entry that does not appear, a software
+centre that rejects the app, an icon that is blurred or missing, a version that says one thing
+in the About box and another in the changelog or the installer.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import datetime as dt
+import plistlib
+import re
+import shutil
+import struct
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import second_opinion
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGING = REPO / "packaging"
+APP_ID = "io.github.secondopinion.SecondOpinion"
+DESKTOP = PACKAGING / "linux" / f"{APP_ID}.desktop"
+METAINFO = PACKAGING / "linux" / f"{APP_ID}.metainfo.xml"
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+
+
+def _problems(output: str, markers: tuple[str, ...]) -> list[str]:
+    return [line for line in output.splitlines() if line.strip().startswith(markers)]
+
+
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None,
+    reason="desktop-file-validate is not installed (Debian: desktop-file-utils)",
+)
+def test_desktop_file_passes_desktop_file_validate() -> None:
+    result = subprocess.run(
+        ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    # Hints are advice; errors and warnings mean some desktop would mishandle the entry.
+    assert not [
+        line for line in output.splitlines() if ": error: " in line or ": warning: " in line
+    ]
+
+
+@pytest.mark.skipif(
+    shutil.which("appstreamcli") is None,
+    reason="appstreamcli is not installed (Debian: appstream)",
+)
+def test_metainfo_passes_appstreamcli_validate() -> None:
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert _problems(output, ("E:", "W:")) == [], output
+
+
+def _desktop_entry() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None, delimiters=("=",))
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    parser.read(DESKTOP, encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def test_desktop_entry_starts_the_program_and_names_the_shipped_icon() -> None:
+    entry = _desktop_entry()
+    assert entry["Exec"].split()[0] == "second-opinion"
+    assert entry["Icon"] == APP_ID
+    assert entry["Name"] == second_opinion.APP_NAME
+    assert entry["Terminal"] == "false"
+
+
+def test_one_id_across_desktop_file_metainfo_icons_and_macos_bundle() -> None:
+    root = ET.parse(METAINFO).getroot()
+    assert root.findtext("id") == APP_ID
+    assert root.findtext("launchable[@type='desktop-id']") == DESKTOP.name
+    assert root.findtext("provides/binary") == "second-opinion"
+    plist = plistlib.loads((PACKAGING / "macos" / "Info.plist").read_bytes())
+    assert plist["CFBundleIdentifier"] == APP_ID
+    spec = (PACKAGING / "second-opinion.spec").read_text(encoding="utf-8")
+    assert f'BUNDLE_ID = "{APP_ID}"' in spec
+
+
+def _newest_metainfo_release() -> ET.Element:
+    releases = ET.parse(METAINFO).getroot().findall("releases/release")
+    assert releases, "the metainfo lists no release"
+    return releases[0]
+
+
+def test_metainfo_newest_release_is_the_app_version() -> None:
+    release = _newest_metainfo_release()
+    assert release.get("version") == second_opinion.__version__
+    dt.date.fromisoformat(release.get("date", ""))
+
+
+def test_changelog_has_the_app_version_with_the_metainfo_release_date() -> None:
+    text = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$", text, re.M)
+    assert headings[0] == ("Unreleased", "")
+    version, date = headings[1]
+    assert version == second_opinion.__version__
+    assert date == _newest_metainfo_release().get("date")
+    # Every release heading in Keep a Changelog has a date.
+    assert all(date for _, date in headings[1:])
+
+
+def test_installers_take_the_version_from_the_package_not_a_copy() -> None:
+    version = second_opinion.__version__
+    iss = (PACKAGING / "windows" / "second-opinion.iss").read_text(encoding="utf-8")
+    assert "#ifndef AppVersion" in iss
+    assert "AppVersion={#AppVersion}" in iss
+    assert version not in iss.replace(f"/DAppVersion={version}", "")
+    plist = plistlib.loads((PACKAGING / "macos" / "Info.plist").read_bytes())
+    assert "CFBundleShortVersionString" not in plist  # the spec adds it from __version__
+    spec = (PACKAGING / "second-opinion.spec").read_text(encoding="utf-8")
+    ast.parse(spec)
+    assert f'"{version}"' not in spec
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.mark.parametrize("size", ICON_SIZES)
+def test_every_hicolor_png_has_its_size(size: int) -> None:
+    png = PACKAGING / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+    assert _png_size(png) == (size, size)
+
+
+def test_window_icon_and_packaged_icons_come_from_one_svg() -> None:
+    source = (PACKAGING / "icons" / "second-opinion.svg").read_bytes()
+    in_app = REPO / "src" / "second_opinion" / "resources" / "icons" / "second-opinion.svg"
+    scalable = PACKAGING / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
+    assert in_app.read_bytes() == source
+    assert scalable.read_bytes() == source
+    ET.fromstring(source)  # well-formed, or no renderer will draw it
+    for binary in ("second-opinion.ico", "second-opinion.icns"):
+        assert (PACKAGING / "icons" / binary).stat().st_size > 1000
