@@ -324,3 +324,24 @@ def test_a_file_that_is_not_a_vcard_is_refused_with_a_message(tab, answers, tmp_
     tab.import_vcard()
     assert answers.shown[-1][0] == "error"
     assert "No vCards" in answers.shown[-1][2]
+
+
+def test_sorting_keeps_the_selected_contact_selected(tab, ctx):
+    for name, phone in (("Dr. A", "555 010 9000"), ("Dr. B", "555 010 1000"), ("Dr. C", "")):
+        add(ctx, name, phone=phone)
+    tab.reload()
+    b = next(r.id for r in tab.model.rows() if r.name == "Dr. B")
+    tab.select(b)
+    tab.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # by phone digits
+    assert visible_names(tab) == ["Dr. C", "Dr. B", "Dr. A"]
+    assert tab.current_row().name == "Dr. B"
+    tab.table.sortByColumn(COL_NAME, Qt.SortOrder.DescendingOrder)
+    tab.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+    assert visible_names(tab) == ["Dr. A", "Dr. B", "Dr. C"]
+    assert tab.current_row().name == "Dr. B"
+    tab.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    # a contact added while sorted lands in its sorted place
+    form = tab.open_new()
+    form.name.setText("Dr. Bb")
+    form.accept()
+    assert visible_names(tab) == ["Dr. C", "Dr. Bb", "Dr. B", "Dr. A"]

@@ -311,3 +311,18 @@ def test_enter_opens_the_selected_question(qtbot, tab, ctx):
     tab.form.text.setPlainText("Edited")
     tab.form.accept()
     assert shown(tab) == ["Edited"] == saved(ctx)
+
+
+def test_navigating_to_a_visit_shows_its_questions_and_new_ones_go_there(tab, ctx):
+    visit = make_visit(ctx, 3)
+    add(ctx, "General question")
+    tab.reload()
+    tab.handle_navigation("visit", visit_id=visit)
+    assert shown(tab) == []
+    assert tab.no_match.isVisible() and "this visit" in tab.no_match.text()
+    form = tab.open_new()
+    assert form.visit.currentData() == visit
+    form.text.setPlainText("For that visit")
+    form.accept()
+    assert shown(tab) == ["For that visit"]
+    assert "Dr. Day3" in tab.proxy.index(0, 4).data()

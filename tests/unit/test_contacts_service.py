@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from second_opinion.domain.enums import ContactKind, ContactRole, RecordKind, TriState
@@ -223,3 +225,24 @@ def test_describe_counts_reads_naturally():
         contacts.describe_counts({"requests": 1, "visits": 2, "opinions": 1})
         == "1 record request, 2 visits and 1 opinion"
     )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    name=st.text(max_size=400),
+    phone=st.text(max_size=40),
+    email=st.text(max_size=60),
+    url=st.text(max_size=60),
+    notes=st.text(max_size=2000),
+)
+def test_validation_never_crashes_and_keeps_text_exactly(name, phone, email, url, notes):
+    data = ContactData(name=name, phone=phone, fax=phone, email=email, website=url, notes=notes)
+    try:
+        clean = contacts.validate(data)
+    except ValidationError as err:
+        assert err.field in {"name", "phone", "fax", "email", "website"}
+        assert err.message
+        return
+    assert clean.name == name.strip() and clean.notes == notes
+    assert clean.phone == phone.strip()
+    assert not clean.website or clean.website.startswith(("http://", "https://"))

@@ -614,6 +614,16 @@ class QuestionsTab(CaseTab):
         self._update_buttons()
 
     def _update_no_match(self, *_args: object) -> None:
+        visit = self.visit_filter.currentData()
+        if isinstance(visit, int) and visit != NO_VISIT:
+            self.no_match.setText(
+                self.tr(
+                    "No questions for this visit yet. Use “Add question”, or edit a question "
+                    "and choose this visit."
+                )
+            )
+        else:
+            self.no_match.setText(self.tr("No question matches this search or filter."))
         self.no_match.setVisible(self.model.rowCount() > 0 and self.proxy.rowCount() == 0)
 
     # ---------------------------------------------------------------- filters
