@@ -59,16 +59,18 @@ class Child:
         send.close()
         self.messages: list[Any] = []
 
-    def wait_for(self, expected: Any, timeout: float = 20.0) -> None:
+    def wait_for(self, expected: Any, timeout: float = 20.0) -> Any:
+        """Read reports until one equals ``expected`` (or satisfies it, if callable)."""
+        matches = expected if callable(expected) else (lambda message: message == expected)
         while True:
             if not self._receive.poll(timeout):
                 raise AssertionError(f"child never said {expected!r}; said {self.messages!r}")
             message = self._receive.recv()
             self.messages.append(message)
-            if message == expected:
-                return
             if isinstance(message, tuple) and message and message[0] == "error":
                 raise AssertionError(f"child failed: {message[1]}")
+            if matches(message):
+                return message
 
     def kill(self) -> list[Any]:
         """SIGKILL (no cleanup of any kind), then everything it had reported before dying."""

@@ -15,7 +15,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from second_opinion.vault.errors import NotAVault, VaultDamaged, WrongPassphrase
+from second_opinion.vault.errors import NotAVault, VaultDamaged, VaultInUse, WrongPassphrase
 from second_opinion.vault.key import VaultKey
 
 SQLITE_PLAIN_MAGIC = b"SQLite format 3\x00"
@@ -26,6 +26,7 @@ SQLITE_NOTADB = 26
 # What SQLCipher reports when page 1 does not decrypt (a wrong key, or a damaged file; only the
 # key-check value in the header can tell which). "Locked" or "busy" is neither.
 _UNREADABLE_CODES = frozenset({SQLITE_CORRUPT, SQLITE_NOTADB})
+_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 
 
 def open_keyed(path: Path, key: VaultKey) -> sqlcipher3.Connection:
@@ -40,13 +41,16 @@ def open_keyed(path: Path, key: VaultKey) -> sqlcipher3.Connection:
         # SQLCipher writes its errors to stderr by default; they say nothing useful to a user
         # and must never reach a log.
         conn.execute("PRAGMA cipher_log_level = NONE")
-        # Before the first read: a connection opened while another one commits must wait for
-        # it, not fail with "database is locked" (which would look like a bad key).
+        # Before the first read: a connection opened while another one commits waits for it.
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
             code = error_code(exc)
+            if code in _BUSY_CODES:
+                # Another program (or a stuck connection) holds the file: not our key's fault,
+                # and certainly no reason to call a healthy vault damaged.
+                raise VaultInUse() from exc
             if code is None or code in _UNREADABLE_CODES:
                 raise WrongPassphrase() from exc
             raise

@@ -1,0 +1,202 @@
+"""Killed with -9 at random moments: nothing acknowledged is lost and exactly one passphrase
+opens the vault."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from second_opinion.domain.models import Person
+from second_opinion.vault import vault as vault_module
+from second_opinion.vault.errors import WrongPassphrase
+from second_opinion.vault.header import VaultHeader
+from second_opinion.vault.vault import Vault
+from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.vault.helpers import Child, add_people, count_people
+
+pytestmark = pytest.mark.slow
+
+
+def _write_forever(send: Connection, folder: Path, round_no: int) -> None:
+    vault = Vault.unlock(folder, PASSPHRASE)
+    send.send("ready")
+    i = 0
+    while True:
+        with vault.session() as s:
+            s.add(Person(name=f"r{round_no} #{i}", condition="y" * 300))
+        send.send(f"r{round_no} #{i}")  # acknowledged only after the commit returned
+        i += 1
+
+
+def test_every_acknowledged_write_survives_kill_9_and_the_vault_stays_intact(
+    data_dir: Path,
+) -> None:
+    Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF).lock()
+    rng = random.Random(9)
+    acknowledged: set[str] = set()
+    for round_no in range(20):
+        child = Child(_write_forever, data_dir, round_no)
+        child.wait_for("ready")
+        time.sleep(rng.uniform(0.0, 0.15))
+        acknowledged |= {m for m in child.kill() if m != "ready"}
+
+        vault = Vault.unlock(data_dir, PASSPHRASE)
+        try:
+            with vault.session() as s:
+                stored = set(s.scalars(select(Person.name)))
+            assert acknowledged <= stored, f"lost in round {round_no}: {acknowledged - stored}"
+            report = vault.integrity_check()
+            assert report.ok, report.problems
+        finally:
+            vault.lock()
+    assert len(acknowledged) > 20  # the children really were writing when they died
+
+
+OLD, NEW = PASSPHRASE, "the new passphrase, with ünïcödé"
+
+
+def _change_forever(send: Connection, folder: Path) -> None:
+    try:
+        vault, current = Vault.unlock(folder, OLD), OLD
+    except WrongPassphrase:
+        vault, current = Vault.unlock(folder, NEW), NEW
+    send.send(("ready", current))
+    while True:
+        other = NEW if current == OLD else OLD
+        send.send(("changing", other))
+        vault.change_passphrase(current, other, kdf=TEST_KDF)
+        current = other
+        send.send(("changed", current))
+
+
+def _opens_with(folder: Path, passphrase: str) -> bool:
+    try:
+        vault = Vault.unlock(folder, passphrase)
+    except WrongPassphrase:
+        return False
+    try:
+        assert count_people(vault) == 40, "rows lost while changing the passphrase"
+        report = vault.integrity_check()
+        assert report.ok, report.problems
+    finally:
+        vault.lock()
+    return True
+
+
+def test_passphrase_change_killed_at_any_moment_leaves_exactly_one_passphrase_working(
+    data_dir: Path,
+) -> None:
+    vault = Vault.create(data_dir, OLD, kdf=TEST_KDF)
+    add_people(vault, 40)
+    vault.lock()
+    rng = random.Random(15)
+    killed_mid_change = 0
+    for round_no in range(15):
+        child = Child(_change_forever, data_dir)
+        child.wait_for(lambda m: m[0] == "ready")
+        time.sleep(rng.uniform(0.0, 0.3))
+        killed_mid_change += child.kill()[-1][0] == "changing"
+
+        # Try the two in a random order: a failed try on the losing side (which may find the
+        # change unresolved in the header) must not disturb the winner.
+        first, second = rng.sample([OLD, NEW], 2)
+        opens = {first: _opens_with(data_dir, first), second: _opens_with(data_dir, second)}
+        assert sum(opens.values()) == 1, f"round {round_no}: {opens}"
+        winner = OLD if opens[OLD] else NEW
+        assert _opens_with(data_dir, winner)
+    # Most kills must really land inside a change, or this proves nothing.
+    assert killed_mid_change >= 10
+
+
+def _die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _change_then_die_after_pending_slot_written(send: Connection, folder: Path, new: str) -> None:
+    real_write = VaultHeader.write
+
+    def write_then_die(header: VaultHeader, path: Path) -> None:
+        real_write(header, path)
+        if header.pending is not None:
+            _die()
+
+    VaultHeader.write = write_then_die  # type: ignore[method-assign]
+    vault = Vault.unlock(folder, OLD)
+    send.send("ready")
+    vault.change_passphrase(OLD, new, kdf=TEST_KDF)
+
+
+def _change_then_die_after_rekey_committed(send: Connection, folder: Path, new: str) -> None:
+    real_open = vault_module.open_keyed
+
+    class DiesAfterRekey:
+        def __init__(self, conn: Any) -> None:
+            self._conn = conn
+
+        def execute(self, sql: str) -> Any:
+            result = self._conn.execute(sql)
+            if sql.startswith("PRAGMA rekey"):
+                _die()
+            return result
+
+        def close(self) -> None:
+            self._conn.close()
+
+    vault = Vault.unlock(folder, OLD)
+    vault_module.open_keyed = lambda path, key: DiesAfterRekey(real_open(path, key))  # type: ignore[assignment]
+    send.send("ready")
+    vault.change_passphrase(OLD, new, kdf=TEST_KDF)
+
+
+@pytest.mark.parametrize(
+    "crash, survivor",
+    [
+        (_change_then_die_after_pending_slot_written, OLD),
+        (_change_then_die_after_rekey_committed, NEW),
+    ],
+    ids=["killed before re-keying", "killed after re-keying, before the header caught up"],
+)
+def test_passphrase_change_killed_between_its_steps_opens_with_the_side_the_database_holds(
+    data_dir: Path, crash: Any, survivor: str
+) -> None:
+    vault = Vault.create(data_dir, OLD, kdf=TEST_KDF)
+    add_people(vault, 40)
+    vault.lock()
+    child = Child(crash, data_dir, NEW)
+    child.wait_for("ready")
+    child.process.join(20)
+    assert child.process.exitcode == -signal.SIGKILL
+
+    loser = NEW if survivor == OLD else OLD
+    assert not _opens_with(data_dir, loser)
+    assert _opens_with(data_dir, survivor)
+    assert not _opens_with(data_dir, loser)
+
+
+@pytest.mark.parametrize(
+    "crash",
+    [_change_then_die_after_pending_slot_written, _change_then_die_after_rekey_committed],
+    ids=["killed before re-keying", "killed after re-keying"],
+)
+def test_re_choosing_the_same_passphrase_killed_between_steps_still_opens_with_it(
+    data_dir: Path, crash: Any
+) -> None:
+    # Both header slots then match the passphrase; only the database knows which key it has.
+    vault = Vault.create(data_dir, OLD, kdf=TEST_KDF)
+    add_people(vault, 40)
+    vault.lock()
+    child = Child(crash, data_dir, OLD)
+    child.wait_for("ready")
+    child.process.join(20)
+    assert child.process.exitcode == -signal.SIGKILL
+
+    assert _opens_with(data_dir, OLD)
+    assert _opens_with(data_dir, OLD)
