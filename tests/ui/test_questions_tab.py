@@ -260,7 +260,7 @@ def test_after_a_visit_answer_then_carry_the_rest(qtbot, tab, ctx, answers):
     assert shown(tab) == ["Stage?"]
     tab.visit_filter.setCurrentIndex(tab.visit_filter.findData(upcoming))
     assert shown(tab) == ["Trials?", "Cost?"]
-    assert {tab.proxy.index(r, COL_ASKED).data() for r in range(2)} == {"Not asked yet"}
+    assert {tab.proxy.index(r, COL_ASKED).data() for r in range(2)} == {"Not asked"}
 
 
 def test_carry_without_a_next_visit_says_what_to_do(tab, ctx, answers):

@@ -8,6 +8,7 @@ warning icon and the words "Not independent" in their row.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from typing import Any
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -41,7 +41,7 @@ from second_opinion.services.independence import IndependenceFinding, flag_depen
 from second_opinion.ui import clipboard, prompts
 from second_opinion.ui.contact_form import ContactForm, independence_reason, label_of
 from second_opinion.ui.context import AppContext
-from second_opinion.ui.sorted_table import SortedRowModel, SourceSortProxy
+from second_opinion.ui.sorted_table import ProportionalColumns, SortedRowModel, SourceSortProxy
 from second_opinion.ui.table_model import ROW_ROLE, Column
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
@@ -153,18 +153,10 @@ class ContactsTab(CaseTab):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in (
-            (COL_NAME, 210),
-            (COL_ROLE, 190),
-            (COL_SPECIALTY, 160),
-            (COL_ORG, 220),
-            (COL_PHONE, 140),
-            (COL_FAX, 140),
-        ):
-            self.table.setColumnWidth(column, width)
+        # name, role, specialty, organisation, phone, fax, independence
+        self.columns = ProportionalColumns(
+            self.table, (18, 16, 12, 18, 11, 11, 12), (130, 170, 80, 100, 125, 125, 150)
+        )
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         for keys, slot in (
@@ -235,6 +227,20 @@ class ContactsTab(CaseTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
+        # Keyboard order follows the screen, left to right, then into the table.
+        chain = [
+            self.search,
+            self.role_filter,
+            self.edit_button,
+            self.delete_button,
+            self.copy_button,
+            self.more_button,
+            self.add_button,
+            self.table,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
         ctx.sig_data_changed.connect(self._on_data_changed)
         self._update_buttons()
 
@@ -257,13 +263,13 @@ class ContactsTab(CaseTab):
             return self._icon("fa5s.user-md" if row.role.is_doctor else "fa5s.user")
 
         return [
-            Column(self.tr("Name"), lambda r: r.name, icon=name_icon),
+            Column(self.tr("Name"), lambda r: r.name, icon=name_icon, tooltip=lambda r: r.name),
             Column(
                 self.tr("Role in this case"),
                 role_text,
                 sort_key=lambda r: (_ROLE_ORDER[r.role], r.name.casefold()),
             ),
-            Column(self.tr("Specialty"), lambda r: r.specialty),
+            Column(self.tr("Specialty"), lambda r: r.specialty, tooltip=lambda r: r.specialty),
             Column(
                 self.tr("Organisation"),
                 lambda r: r.organization,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import json
 import logging
 from collections.abc import Callable, Sequence
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -51,7 +51,7 @@ from second_opinion.ui import prompts
 from second_opinion.ui.contact_form import label_of
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.question_form import QuestionForm, choice_label, visit_label
-from second_opinion.ui.sorted_table import SortedRowModel, SourceSortProxy
+from second_opinion.ui.sorted_table import ProportionalColumns, SortedRowModel, SourceSortProxy
 from second_opinion.ui.starter_questions_dialog import StarterQuestionsDialog
 from second_opinion.ui.table_model import ROW_ROLE, Column
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -342,18 +342,10 @@ class QuestionsTab(CaseTab):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_ORDER, 44),
-            (COL_CATEGORY, 160),
-            (COL_PRIORITY, 90),
-            (COL_VISIT, 250),
-            (COL_ASKED, 150),
-            (COL_ANSWER, 200),
-        ):
-            self.table.setColumnWidth(column, width)
+        # #, question, category, priority, visit, asked, answer
+        self.columns = ProportionalColumns(
+            self.table, (4, 31, 13, 8, 18, 13, 13), (40, 160, 110, 85, 140, 140, 80)
+        )
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         for keys, slot in (
@@ -433,6 +425,26 @@ class QuestionsTab(CaseTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
+        # Keyboard order follows the screen: the filter row, the action row, then the table.
+        chain = [
+            self.search,
+            self.category_filter,
+            self.visit_filter,
+            self.unanswered,
+            self.starter_button,
+            self.add_button,
+            self.up_button,
+            self.down_button,
+            self.edit_button,
+            self.answer_button,
+            self.asked_button,
+            self.delete_button,
+            self.carry_button,
+            self.table,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
         ctx.sig_data_changed.connect(self._on_data_changed)
         self._fill_visit_filter()
         self._update_buttons()
@@ -500,7 +512,7 @@ class QuestionsTab(CaseTab):
     def _asked_text(self, row: QuestionRow) -> str:
         if row.answered:
             return self.tr("Answered")
-        return self.tr("Asked, no answer") if row.asked else self.tr("Not asked yet")
+        return self.tr("Asked, no answer") if row.asked else self.tr("Not asked")
 
     def _asked_icon(self, row: QuestionRow) -> QIcon:
         if row.answered:
