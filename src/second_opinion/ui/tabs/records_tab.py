@@ -246,7 +246,6 @@ class RecordsTab(CaseTab):
         self.attention_proxy = SearchFilterProxy(self)
         self.attention_proxy.setSourceModel(self.attention_model)
         self.attention_view = self._table(self.attention_proxy, self.tr("Needs attention"))
-        self.attention_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.attention_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Share the width so the "what to do" column stays readable at 1024 pixels too.
         header = self.attention_view.horizontalHeader()
@@ -452,7 +451,6 @@ class RecordsTab(CaseTab):
         self.request_proxy = SearchFilterProxy(self)
         self.request_proxy.setSourceModel(self.request_model)
         self.request_view = self._table(self.request_proxy, self.tr("Requests"))
-        self.request_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.request_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.request_view.activated.connect(lambda _i: self.edit_selected_request())
         self.request_view.selectionModel().selectionChanged.connect(self._request_selected)
@@ -765,6 +763,8 @@ class RecordsTab(CaseTab):
         self._contacts = contacts
         self._items = list(matrix.items)
         self._authorizations = authorizations
+        # Most urgent first, sorted here once: a proxy sort calls back into Python per compare.
+        requests = sorted(requests, key=lambda r: _urgency(r, self._overdue))
         self.request_model.set_rows(requests)
         self.item_model.set_rows(self._items)
         self.matrix_model.set_matrix(matrix)
