@@ -362,3 +362,57 @@ def test_listing_uses_a_fixed_number_of_queries(session, case):
     finally:
         event.remove(engine, "before_cursor_execute", count)
     assert len(statements) <= 4
+
+
+def test_editing_a_request_keeps_its_state_and_recomputes_an_empty_due_date(session, case):
+    first = item(session, case, "CT")
+    second = item(session, case, "MRI")
+    rid = request(session, case, [first])
+    rr.mark_sent(session, rid, D(2026, 3, 9))
+    data = rr.RequestData(
+        item_ids=[first, second],
+        holder_id=case["lab"],
+        recipient_id=case["lee"],
+        requested_on=D(2026, 3, 2),
+        sent_on=D(2026, 3, 9),
+        reference_number="R-1",
+    )
+    rr.update_request(session, rid, data)
+    row = rr.get_request(session, rid)
+    assert (row.state, row.recipient_name, row.item_ids) == (S.SENT, "Dr. Lee", (first, second))
+    assert row.due_on == D(2026, 4, 1)
+    rr.delete_request(session, rid)
+    assert rr.list_requests(session, case["person"]) == []
+    assert records.requests_with_item(session, first) == 0
+
+
+def test_a_revoked_authorization_flags_its_requests_from_the_revocation_day(session, case):
+    data = auths.AuthorizationData(
+        holder_id=case["lab"], recipient_id=case["rao"], signed_on=D(2026, 1, 1)
+    )
+    aid = auths.add_authorization(session, case["person"], data)
+    rid = request(session, case, [item(session, case)], authorization_id=aid)
+    auths.revoke_authorization(session, aid, D(2026, 3, 15))
+    assert rr.get_request(session, rid, today=D(2026, 3, 14)).authorization_problem is None
+    flagged = rr.get_request(session, rid, today=D(2026, 3, 15)).authorization_problem
+    assert flagged is auths.AuthorizationProblem.REVOKED
+    assert auths.get_authorization(session, aid, today=D(2026, 3, 15)).revoked
+
+
+def test_the_due_time_setting_is_bounded(session):
+    assert records.get_request_due_days(session) == 30
+    for bad in (0, 366):
+        with pytest.raises(ValidationError):
+            records.set_request_due_days(session, bad)
+    records.set_request_due_days(session, 45)
+    records.set_request_due_days(session, 60)  # changing it again updates the one setting
+    assert records.get_request_due_days(session) == 60
+
+
+def test_mark_requested_can_set_its_own_due_date_but_not_an_earlier_one(session, case):
+    rid = request(session, case, [item(session, case)], requested_on=None)
+    with pytest.raises(ValidationError) as err:
+        rr.mark_requested(session, rid, D(2026, 3, 10), due_on=D(2026, 3, 9))
+    assert err.value.field == "due_on"
+    rr.mark_requested(session, rid, D(2026, 3, 10), due_on=D(2026, 3, 20))
+    assert rr.get_request(session, rid).due_on == D(2026, 3, 20)
