@@ -381,3 +381,23 @@ def test_new_request_without_records_asks_for_the_record_first(qtbot, tab, case)
     assert isinstance(request_form, RequestForm)
     assert request_form.data().item_ids == [tab.item_model.row_at(0).id]
     request_form.reject()
+
+
+def test_keyboard_delete_names_the_request_and_can_be_cancelled(qtbot, tab, case, vault, answers):
+    with vault.session() as s:
+        item = records.add_item(s, case["person"], ItemData(RecordKind.IMAGING_REPORT, "CT"))
+        rr.add_request(
+            s,
+            case["person"],
+            rr.RequestData(item_ids=[item], holder_id=case["lab"], recipient_id=case["rao"]),
+        )
+    tab.reload()
+    tab.request_view.setFocus()
+    answers.confirms.append(False)
+    qtbot.keyClick(tab.request_view, Qt.Key.Key_Delete)
+    assert answers.shown[-1][2] == (
+        "Delete the request to Dr. Rao from Riverside Pathology for “CT” and its history?"
+    )
+    assert tab.request_model.rowCount() == 1
+    qtbot.keyClick(tab.request_view, Qt.Key.Key_Delete)
+    assert tab.request_model.rowCount() == 0

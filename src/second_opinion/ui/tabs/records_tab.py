@@ -310,13 +310,13 @@ class RecordsTab(CaseTab):
         actions = QHBoxLayout(self.request_actions)
         actions.setContentsMargins(0, 0, 0, 0)
         self.mark_requested_button = self._action_button(
-            self.tr("Mark re&quested"), "fa5s.hourglass-half", self.mark_requested
+            self.tr("Mark reques&ted"), "fa5s.hourglass-half", self.mark_requested
         )
         self.mark_sent_button = self._action_button(
             self.tr("Mark &sent"), "fa5s.paper-plane", self.mark_sent
         )
         self.mark_received_button = self._action_button(
-            self.tr("Mark r&eceived"), "fa5s.check-circle", self.mark_received
+            self.tr("Mark receive&d"), "fa5s.check-circle", self.mark_received
         )
         self.extension_button = self._action_button(
             self.tr("Record e&xtension…"), "fa5s.calendar-plus", self.record_extension
@@ -706,10 +706,8 @@ class RecordsTab(CaseTab):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self)
         delete.setContext(context)
         delete.activated.connect(self._delete_in_current_view)
-        for number in range(4):
-            jump = QShortcut(QKeySequence(f"Alt+{number + 1}"), self)
-            jump.setContext(context)
-            jump.activated.connect(lambda n=number: self.views.setCurrentIndex(n))
+        # The views inside the tab are reached with Ctrl+Tab / Ctrl+PgDown (QTabWidget's own
+        # keys); Alt+1…6 belong to the main window's tabs.
 
     # ================================================================== CaseTab
     def title(self) -> str:
