@@ -401,3 +401,20 @@ def test_keyboard_delete_names_the_request_and_can_be_cancelled(qtbot, tab, case
     assert tab.request_model.rowCount() == 1
     qtbot.keyClick(tab.request_view, Qt.Key.Key_Delete)
     assert tab.request_model.rowCount() == 0
+
+
+def test_a_failed_save_keeps_the_form_open_with_what_was_typed(tab, case, monkeypatch):
+    from second_opinion.vault.errors import CouldNotSave
+
+    def full_disk(*_args: object) -> int:
+        raise CouldNotSave()
+
+    monkeypatch.setattr(records, "add_item", full_disk)
+    tab.open_item_form()
+    form = tab.current_form
+    assert isinstance(form, ItemForm)
+    form.description.setText("Pathology slides")
+    form.accept()
+    assert form.isVisible()
+    assert "disk may be full" in form.error.text()
+    assert form.description.text() == "Pathology slides"

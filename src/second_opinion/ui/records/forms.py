@@ -59,6 +59,7 @@ from second_opinion.ui.records.common import (
     to_qdate,
     tr,
 )
+from second_opinion.vault.errors import VaultError
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -145,6 +146,9 @@ class RecordsForm(QDialog):
                 saved_id = self._save(session)
         except ServiceError as exc:
             self.show_problem(exc.message, exc.field)
+            return
+        except VaultError as exc:  # disk full, vault locked: keep what was typed on screen
+            self.show_problem(str(exc), None)
             return
         self.sig_saved.emit(saved_id)
         super().accept()

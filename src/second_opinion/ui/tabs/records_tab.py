@@ -74,6 +74,7 @@ from second_opinion.ui.records.forms import (
 from second_opinion.ui.records.matrix_model import REQUEST_ID_ROLE, WhoHasWhatModel
 from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
+from second_opinion.vault.errors import VaultError
 
 log = logging.getLogger(__name__)
 S = RequestState
@@ -753,8 +754,8 @@ class RecordsTab(CaseTab):
                 )
                 contacts = list_contact_choices(session)
                 self._due_days = record_service.get_request_due_days(session)
-        except ServiceError as exc:
-            prompts.show_error(self, self.tr("Could not load the records"), exc.message)
+        except (ServiceError, VaultError) as exc:
+            prompts.show_error(self, self.tr("Could not load the records"), str(exc))
             return
         # Worked out once per load: sorting 10 000 rows asks for it many times per row.
         self._overdue = {r.id: r.days_overdue(today) for r in requests if r.is_overdue(today)}
@@ -1276,8 +1277,8 @@ class RecordsTab(CaseTab):
                 ):
                     return
                 request_service.undo_last_state_change(session, row.id)
-        except ServiceError as exc:
-            prompts.show_error(self, self.tr("Could not undo"), exc.message)
+        except (ServiceError, VaultError) as exc:
+            prompts.show_error(self, self.tr("Could not undo"), str(exc))
             return
         self._saved(select_request=row.id)
 
@@ -1381,8 +1382,8 @@ class RecordsTab(CaseTab):
         try:
             with self.ctx.session() as session:
                 change(session)
-        except ServiceError as exc:
-            prompts.show_error(self, self.tr("Could not save"), exc.message)
+        except (ServiceError, VaultError) as exc:
+            prompts.show_error(self, self.tr("Could not save"), str(exc))
             return
         self._saved()
 
