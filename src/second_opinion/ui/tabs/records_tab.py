@@ -131,7 +131,7 @@ class RecordsTab(CaseTab):
 
     def __init__(self, ctx: AppContext, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(ctx, navigator, parent)
-        #: what "today" is; tests pin it so overdue lists do not depend on the calendar
+        #: what "today" is; replaceable so a test or a screenshot can fix the date
         self.today: Callable[[], dt.date] = dt.date.today
         self._title = ""
         self._contacts: list[ContactChoice] = []
@@ -768,13 +768,13 @@ class RecordsTab(CaseTab):
         self.item_model.set_rows(self._items)
         self.matrix_model.set_matrix(matrix)
         self.auth_model.set_rows(authorizations)
-        self._fill_attention(requests, today)
+        self._fill_attention(requests)
         self._fill_contact_filters(requests)
         self.request_stack.setCurrentIndex(1 if requests else 0)
         self.request_actions.setVisible(bool(requests))  # nothing to act on yet
         self.item_stack.setCurrentIndex(1 if self._items else 0)
         self.item_actions.setVisible(bool(self._items))
-        self._label_views(requests, today)
+        self._label_views(requests)
         self._summarise_recipients(matrix)
         for view in (self.request_view, self.item_view, self.auth_view, self.matrix_view):
             view.resizeColumnsToContents()
@@ -801,7 +801,7 @@ class RecordsTab(CaseTab):
             if view.columnWidth(column) > width:
                 view.setColumnWidth(column, width)
 
-    def _fill_attention(self, requests: Sequence[RequestRow], today: dt.date) -> None:
+    def _fill_attention(self, requests: Sequence[RequestRow]) -> None:
         rows: list[AttentionRow] = []
         overdue = sorted(
             (r for r in requests if r.id in self._overdue),
@@ -897,7 +897,7 @@ class RecordsTab(CaseTab):
         self.recipient_summary.setText("\n".join(lines))
         self.recipient_summary.setVisible(bool(lines))
 
-    def _label_views(self, requests: Sequence[RequestRow], today: dt.date) -> None:
+    def _label_views(self, requests: Sequence[RequestRow]) -> None:
         open_count = sum(1 for r in requests if r.state is not S.RECEIVED)
         missing = sum(1 for i in self._items if not any(d.state > 0 for d in i.destinations))
         self.views.setTabText(0, self.tr("Requests (%n open)", "", open_count))
