@@ -247,6 +247,17 @@ if command -v Xvfb >/dev/null && command -v xwininfo >/dev/null; then
     if kill -0 "$pid" 2>/dev/null && [ -n "$titles" ] && ! grep -q Traceback "$log"; then
         ok "GUI on X11 (xcb) shows its window: $(tr '\n' ' ' <<<"$titles")"
         shoot "$display" "$SHOTS/bundle-xcb-locked.png"
+        # The window icon is the app's SVG: present only if the SVG plugins load from the bundle.
+        if command -v xprop >/dev/null && command -v xdotool >/dev/null; then
+            win="$(DISPLAY="$display" xdotool search --name "Second Opinion" 2>/dev/null | head -1)"
+            icon="$(DISPLAY="$display" xprop -id "$win" _NET_WM_ICON 2>/dev/null | head -c 200)"
+            class="$(DISPLAY="$display" xprop -id "$win" WM_CLASS 2>/dev/null | cut -d= -f2)"
+            if grep -q "Icon (" <<<"$icon"; then
+                ok "the window carries the app icon (SVG rendered in the bundle); WM_CLASS$class"
+            else
+                bad "window icon missing (SVG plugins?)" "$icon"
+            fi
+        fi
         # Type the passphrase as a person would; the tabs (imported by name), qtawesome's
         # fonts and the vault must all work from the bundle for the window to open.
         if command -v xdotool >/dev/null; then
