@@ -6,12 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from second_opinion.domain.enums import RequestState
 from second_opinion.services.records import CellState, ItemRow, WhoHasWhat
 from second_opinion.ui.records.common import (
     cell_icon,
     cell_label,
     format_date,
     kind_label,
+    state_icon,
     tr,
 )
 from second_opinion.ui.table_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE
@@ -85,9 +87,14 @@ class WhoHasWhatModel(QAbstractTableModel):
         recipient = self._matrix.recipients[index.column() - 1]
         cell = self._matrix.cells.get((item.id, recipient.id))
         state = cell.state if cell else CellState.NOTHING
+        planned = cell is not None and state is CellState.NOTHING  # a request not made yet
         if role == Qt.ItemDataRole.DisplayRole:
+            if planned:
+                return tr("To request")
             when = format_date(cell.on) if cell and cell.on else ""
             return cell_label(state) + (f" {when}" if when else "")
+        if role == Qt.ItemDataRole.DecorationRole and planned:
+            return state_icon(RequestState.TO_REQUEST)
         if role == Qt.ItemDataRole.DecorationRole:
             return cell_icon(state)
         if role in (SORT_ROLE, CELL_STATE_ROLE):
