@@ -63,8 +63,11 @@ def make_venv() -> Path:
     # A regular (not editable) install: the bundle is then built from exactly what a wheel
     # would ship, so a resource missing from the package data shows up here, not on a laptop.
     run(python, "-m", "pip", "install", "--quiet", "--upgrade", *BUILD_REQUIREMENTS)
-    run(python, "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", ".")
-    run(python, "-m", "pip", "install", "--quiet", ".")
+    # setuptools stages the wheel in build/lib and does not empty it: a module deleted from
+    # src/ would otherwise come back from there into the bundle.
+    for stale in (BUILD / "lib", *BUILD.glob("bdist.*")):
+        shutil.rmtree(stale, ignore_errors=True)
+    run(python, "-m", "pip", "install", "--quiet", ".")  # a local project is always reinstalled
     return python
 
 

@@ -61,7 +61,7 @@ def main() -> int:
     for size in PNG_SIZES:
         target = png_path(size)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not render(renderer, size).save(str(target), "PNG"):
+        if not render(renderer, size).save(str(target)):
             sys.stderr.write(f"could not write {target}\n")
             return 1
 
