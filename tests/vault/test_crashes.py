@@ -77,13 +77,13 @@ def _change_forever(send: Connection, folder: Path) -> None:
         send.send(("changed", current))
 
 
-def _opens_with(folder: Path, passphrase: str) -> bool:
+def _opens_with(folder: Path, passphrase: str, people: int = 40) -> bool:
     try:
         vault = Vault.unlock(folder, passphrase)
     except WrongPassphrase:
         return False
     try:
-        assert count_people(vault) == 40, "rows lost while changing the passphrase"
+        assert count_people(vault) == people, "rows lost while changing the passphrase"
         report = vault.integrity_check()
         assert report.ok, report.problems
     finally:
@@ -200,3 +200,50 @@ def test_re_choosing_the_same_passphrase_killed_between_steps_still_opens_with_i
 
     assert _opens_with(data_dir, OLD)
     assert _opens_with(data_dir, OLD)
+
+
+def _change_and_announce_the_rekey(send: Connection, folder: Path) -> None:
+    real_open = vault_module.open_keyed
+
+    class AnnouncesRekey:
+        def __init__(self, conn: Any) -> None:
+            self._conn = conn
+
+        def execute(self, sql: str) -> Any:
+            if sql.startswith("PRAGMA rekey"):
+                send.send("rekeying")
+            return self._conn.execute(sql)
+
+        def close(self) -> None:
+            self._conn.close()
+
+    try:
+        vault, current = Vault.unlock(folder, OLD), OLD
+    except WrongPassphrase:
+        vault, current = Vault.unlock(folder, NEW), NEW
+    vault_module.open_keyed = lambda path, key: AnnouncesRekey(real_open(path, key))  # type: ignore[assignment]
+    send.send("ready")
+    vault.change_passphrase(current, NEW if current == OLD else OLD, kdf=TEST_KDF)
+    send.send("changed")
+
+
+def test_passphrase_change_killed_inside_the_rekey_transaction_is_rolled_back_or_complete(
+    data_dir: Path,
+) -> None:
+    vault = Vault.create(data_dir, OLD, kdf=TEST_KDF)
+    add_people(vault, 1500)  # enough pages that the re-key takes a while to write
+    vault.lock()
+    rng = random.Random(2)
+    killed_mid_transaction = 0
+    for round_no in range(6):
+        child = Child(_change_and_announce_the_rekey, data_dir)
+        child.wait_for("rekeying")
+        time.sleep(rng.uniform(0.0, 0.015))
+        child.kill()
+        journal_left = (data_dir / "vault.db-journal").exists()
+        first, second = rng.sample([OLD, NEW], 2)
+        opens = {p: _opens_with(data_dir, p, people=1500) for p in (first, second)}
+        assert sum(opens.values()) == 1, f"round {round_no}: {opens}"
+        killed_mid_transaction += journal_left
+    # The re-key's rollback journal was left behind: the kills did land inside the transaction.
+    assert killed_mid_transaction >= 1
