@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from second_opinion.domain.enums import ContactKind, ContactRole, TriState
 from second_opinion.services import contacts, vcard
@@ -117,3 +119,36 @@ def test_files_are_read_in_utf8_or_latin1_and_written_private(tmp_path):
     vcard.write_private_file(out, "BEGIN:VCARD\r\nFN:Zoë 🩺\r\nEND:VCARD\r\n")
     assert out.read_bytes().decode("utf-8") == "BEGIN:VCARD\r\nFN:Zoë 🩺\r\nEND:VCARD\r\n"
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+_TEXT = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x85"
+    ),
+    max_size=80,
+).map(str.strip)
+
+
+@settings(max_examples=120, deadline=None)
+@given(name=_TEXT.filter(bool), org=_TEXT, specialty=_TEXT, notes=_TEXT, system=_TEXT)
+def test_any_text_survives_a_vcard_round_trip(name, org, specialty, notes, system):
+    row = contacts.ContactRow(
+        id=1,
+        name=name,
+        kind=ContactKind.INDIVIDUAL,
+        role=ContactRole.SPECIALIST,
+        specialty=specialty,
+        organization=org,
+        health_system=system,
+        phone="",
+        fax="",
+        email="",
+        address="",
+        portal_url="",
+        website="",
+        recommended_by="",
+        in_network=TriState.UNKNOWN,
+        notes=notes,
+    )
+    back = vcard.card_to_data(vobject.readOne(vcard.export_vcards([row])))
+    assert back == row.to_data()
