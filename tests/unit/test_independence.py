@@ -22,6 +22,9 @@ CHOSEN = ContactRole.SECOND_OPINION_CHOSEN
         ("Hôpital Saint-Louis", "hopital saint louis"),
         ("Mercy Health & Clinics", "Mercy Health and Clinics"),
         ("  Lakeside, Inc.", "lakeside inc"),
+        ("Saint Mary's Health", "St. Marys Health"),
+        ("The Lakeside Clinic, LLC", "lakeside clinic"),
+        ("Mount Sinai Cancer Centre", "Mt. Sinai Cancer Center"),
     ],
 )
 def test_spelling_variants_normalise_alike(a, b):
@@ -33,6 +36,8 @@ def test_different_organisations_stay_different():
         "St. Mark's Health"
     )
     assert normalise_organisation("") == ""
+    assert normalise_organisation("The Clinic") != normalise_organisation("Clinic Inc of Boston")
+    assert normalise_organisation("Inc") == "inc"  # a name is never reduced to nothing
 
 
 def _c(name, role, organization="", health_system=""):

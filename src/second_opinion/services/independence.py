@@ -59,13 +59,28 @@ class IndependenceFinding:
         )
 
 
+#: spellings people use interchangeably for the same word in an organisation's name
+_SAME_WORD = {"saint": "st", "sainte": "ste", "mount": "mt", "centre": "center"}
+#: legal-form words that do not make two organisations different
+_LEGAL_SUFFIXES = {"inc", "llc", "llp", "pc", "pa", "pllc", "ltd", "plc", "corp", "co"}
+
+
 def normalise_organisation(text: str) -> str:
-    """A comparison key: "St. Mary's  Health" and "st marys health" give the same key."""
+    """A comparison key: "St. Mary's  Health" and "st marys health" give the same key.
+
+    Case, accents, apostrophes, punctuation and spacing are ignored; "Saint" equals "St",
+    "&" equals "and", a leading "The" and a trailing "Inc." or "LLC" do not count.
+    """
     decomposed = unicodedata.normalize("NFKD", text)
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = without_marks.casefold().replace("&", " and ")
     folded = _APOSTROPHES.sub("", folded)
-    return " ".join(w for w in _NOT_WORD.sub(" ", folded).replace("_", " ").split())
+    words = [_SAME_WORD.get(w, w) for w in _NOT_WORD.sub(" ", folded).replace("_", " ").split()]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _names(contact: Affiliated) -> list[tuple[str, str, str]]:
