@@ -257,6 +257,9 @@ class RequestStateChange(Base):
     on: Mapped[dt.date] = mapped_column(Date)
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
     note: Mapped[str] = mapped_column(Text, default="")
+    #: the due date this change set (a request's due date, or an extension's new one), so an
+    #: undo can put back exactly what was there before
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
 
     request: Mapped[RecordRequest] = relationship(back_populates="history")
 

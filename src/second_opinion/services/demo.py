@@ -303,11 +303,12 @@ def build_demo(session: Session, today: dt.date) -> int:
         )
         for state, days_ago in path:
             on = today - days_ago * day
-            req.history.append(RequestStateChange(state=state, on=on))
+            change = RequestStateChange(state=state, on=on)
+            req.history.append(change)
             req.state = state
             if state == RequestState.REQUESTED and req.requested_on is None:
                 req.requested_on = on
-                req.due_on = on + 30 * day
+                req.due_on = change.due_on = on + 30 * day
             elif state == RequestState.SENT:
                 req.sent_on = on
             elif state == RequestState.RECEIVED:
@@ -388,7 +389,9 @@ def build_demo(session: Session, today: dt.date) -> int:
         [(RequestState.TO_REQUEST, 50), (RequestState.REQUESTED, 45), (RequestState.EXTENDED, 20)],
         authorization_id=old_auth.id,
     )
-    extended.extended_due_on = (extended.requested_on or today) + 60 * day
+    extended.extended_due_on = extended.history[-1].due_on = (
+        extended.requested_on or today
+    ) + 60 * day
     request(
         him,
         candidate_same_system,

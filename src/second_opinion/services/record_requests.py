@@ -9,7 +9,6 @@ back, and the last move can be undone.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -67,7 +66,6 @@ ALLOWED: dict[RequestState, frozenset[RequestState]] = {
 }
 
 #: A fresh extension's history note starts with this, so undo can restore an earlier one.
-_EXTENSION_NOTE = re.compile(r"^New due date (\d{4}-\d{2}-\d{2})\.?\s*")
 
 
 def allowed_next_states(state: RequestState) -> frozenset[RequestState]:
@@ -305,14 +303,10 @@ def request_history(session: Session, request_id: int) -> list[StateChangeRow]:
 
 
 def _change_row(change: RequestStateChange) -> StateChangeRow:
-    new_due: dt.date | None = None
-    note = change.note
-    if change.state is S.EXTENDED:
-        match = _EXTENSION_NOTE.match(note)
-        if match:
-            new_due = dt.date.fromisoformat(match.group(1))
-            note = note[match.end() :]
-    return StateChangeRow(change.id, change.state, change.on, change.recorded_at, note, new_due)
+    new_due = change.due_on if change.state is S.EXTENDED else None
+    return StateChangeRow(
+        change.id, change.state, change.on, change.recorded_at, change.note, new_due
+    )
 
 
 # ------------------------------------------------------------------ create, edit, delete
@@ -397,7 +391,9 @@ def add_request(
         _apply(session, req, data, items)
     if data.requested_on is not None:
         req.state = S.REQUESTED
-        req.history.append(RequestStateChange(state=S.REQUESTED, on=data.requested_on))
+        req.history.append(
+            RequestStateChange(state=S.REQUESTED, on=data.requested_on, due_on=req.due_on)
+        )
     else:
         req.state = S.TO_REQUEST
         req.history.append(RequestStateChange(state=S.TO_REQUEST, on=today or dt.date.today()))
@@ -453,7 +449,12 @@ def _get(session: Session, request_id: int) -> RecordRequest:
 
 
 def _move(
-    session: Session, request_id: int, target: RequestState, on: dt.date, note: str
+    session: Session,
+    request_id: int,
+    target: RequestState,
+    on: dt.date,
+    note: str,
+    due_on: dt.date | None = None,
 ) -> RecordRequest:
     req = _get(session, request_id)
     check_date(on, "on", "The date")
@@ -464,7 +465,7 @@ def _move(
             f"“{REQUEST_STATE[target]}”."
         )
     req.state = target
-    req.history.append(RequestStateChange(state=target, on=on, note=note))
+    req.history.append(RequestStateChange(state=target, on=on, note=note, due_on=due_on))
     return req
 
 
@@ -480,10 +481,11 @@ def mark_requested(
         raise ValidationError(
             "The due date cannot be before the date of the request.", field="due_on"
         )
-    req = _move(session, request_id, S.REQUESTED, on, note)
+    new_due = due_on or default_due_on(session, on)
+    req = _move(session, request_id, S.REQUESTED, on, note, due_on=new_due)
     # Asking again (after a problem, or once the form is signed) starts the clock again.
     req.requested_on = on
-    req.due_on = due_on or default_due_on(session, on)
+    req.due_on = new_due
     if req.extended_due_on is not None and req.extended_due_on <= req.due_on:
         req.extended_due_on = None
     session.flush()
@@ -506,8 +508,7 @@ def record_extension(
         raise ValidationError(
             "The new due date cannot be before the date of the request.", field="new_due_on"
         )
-    text = f"New due date {new_due_on.isoformat()}." + (f" {note}" if note else "")
-    req = _move(session, request_id, S.EXTENDED, on, text)
+    req = _move(session, request_id, S.EXTENDED, on, note, due_on=new_due_on)
     req.extended_due_on = new_due_on
     session.flush()
 
@@ -567,11 +568,13 @@ def undo_last_state_change(session: Session, request_id: int) -> RequestState:
     if last.state is S.REQUESTED:
         earlier = latest(S.REQUESTED)
         req.requested_on = earlier.on if earlier else None
-        req.due_on = default_due_on(session, earlier.on) if earlier else None
+        if earlier is None:
+            req.due_on = None
+        else:
+            req.due_on = earlier.due_on or default_due_on(session, earlier.on)
     elif last.state is S.EXTENDED:
         earlier_ext = latest(S.EXTENDED)
-        match = _EXTENSION_NOTE.match(earlier_ext.note) if earlier_ext else None
-        req.extended_due_on = dt.date.fromisoformat(match.group(1)) if match else None
+        req.extended_due_on = earlier_ext.due_on if earlier_ext else None
     elif last.state is S.SENT:
         earlier = latest(S.SENT)
         req.sent_on = earlier.on if earlier else None
