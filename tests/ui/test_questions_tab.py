@@ -326,3 +326,13 @@ def test_navigating_to_a_visit_shows_its_questions_and_new_ones_go_there(tab, ct
     form.accept()
     assert shown(tab) == ["For that visit"]
     assert "Dr. Day3" in tab.proxy.index(0, 4).data()
+
+
+def test_a_move_against_a_changed_list_reloads_instead_of_crashing(qtbot, tab, ctx):
+    ids = [add(ctx, text) for text in "ABC"]
+    tab.reload()
+    with ctx.session() as s:  # another part of the app deletes a question meanwhile
+        question_service.delete_question(s, ids[0])
+    mime = tab.proxy.mimeData([tab.proxy.index(0, 0)])  # drags the deleted A
+    assert not tab.proxy.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    qtbot.waitUntil(lambda: shown(tab) == ["B", "C"])

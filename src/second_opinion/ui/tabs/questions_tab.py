@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QIcon, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -75,14 +76,14 @@ def first_line(text: str, limit: int = 200) -> str:
 class QuestionTableModel(SortedRowModel[QuestionRow]):
     """The question rows in saved order, reorderable by drag and drop and by ``moveRows``.
 
-    ``persist(ids, before_id)`` saves a move (``None`` = to the end) and may raise; only
-    then are the rows moved on screen. Drags carry question ids only, never their text.
+    ``persist(ids, before_id)`` saves a move (``None`` = to the end) and says whether it
+    could; only then are the rows moved on screen. Drags carry question ids only, never their text.
     """
 
     def __init__(
         self,
         columns: Sequence[Column[QuestionRow]],
-        persist: Callable[[list[int], int | None], None],
+        persist: Callable[[list[int], int | None], bool],
         can_reorder: Callable[[], bool] = lambda: True,
         parent: QObject | None = None,
     ) -> None:
@@ -179,7 +180,8 @@ class QuestionTableModel(SortedRowModel[QuestionRow]):
         target = rest[:at] + moving + rest[at:]
         if target == current:
             return False
-        self._persist(list(moving), before_id)
+        if not self._persist(list(moving), before_id):
+            return False
         self._apply_order(target)
         return True
 
@@ -690,9 +692,16 @@ class QuestionsTab(CaseTab):
             self.ctx.sig_status.emit(self.tr("Sorted by # again, so the new order shows"))
         return True
 
-    def _persist_move(self, ids: list[int], before_id: int | None) -> None:
-        with self.ctx.session() as session:
-            question_service.move_before(session, self.ctx.person_id, ids, before_id)
+    def _persist_move(self, ids: list[int], before_id: int | None) -> bool:
+        try:
+            with self.ctx.session() as session:
+                question_service.move_before(session, self.ctx.person_id, ids, before_id)
+        except ServiceError:
+            # The list changed underneath (another tab deleted a question): show the truth.
+            # Reload later, not inside the model call that a drop is still running.
+            QTimer.singleShot(0, self.reload)
+            return False
+        return True
 
     def _move(self, step: int) -> None:
         rows = self.selected_rows()
@@ -714,12 +723,7 @@ class QuestionsTab(CaseTab):
                 return
             dest = self.proxy.mapToSource(self.proxy.index(neighbour, 0)).row() + 1
         ids = [r.id for r in rows]
-        try:
-            moved = self.model.move_ids(ids, dest)
-        except ServiceError:
-            self.reload()
-            return
-        if moved:
+        if self.model.move_ids(ids, dest):
             self.select(ids)
             self._notify()
 
