@@ -64,12 +64,22 @@ def cell(tab, name: str, column: int) -> str:
     raise AssertionError(f"{name} not shown")
 
 
-def test_models_pass_the_model_tester(qtmodeltester, tab, ctx):
+def test_models_pass_the_model_tester(qtmodeltester, tab, ctx, answers):
     add(ctx, "Dr. Kim", ContactRole.FIRST_OPINION, organization="X")
     add(ctx, "Dr. Rao", ContactRole.SECOND_OPINION_CANDIDATE, organization="x")
     tab.reload()
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.proxy)
+    # The testers stay attached: sorting, filtering, adding and deleting are checked too.
+    tab.table.sortByColumn(COL_CHECK, Qt.SortOrder.AscendingOrder)
+    tab.search.setText("rao")
+    tab.search.clear()
+    form = tab.open_new()
+    form.name.setText("Dr. Ng")
+    form.accept()
+    tab.select(form.saved.id)
+    tab.delete_current()
+    assert visible_names(tab) == ["Dr. Rao", "Dr. Kim"]
 
 
 def test_empty_state_invites_the_first_doctor_and_presets_the_role(qtbot, tab):

@@ -89,6 +89,15 @@ def test_models_pass_the_model_tester(qtmodeltester, tab, ctx):
     tab.reload()
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.proxy)
+    # The testers stay attached: every kind of change below is checked as it happens.
+    assert tab.model.moveRows(QModelIndex(), 2, 1, QModelIndex(), 0)
+    tab.table.sortByColumn(COL_TEXT, Qt.SortOrder.DescendingOrder)
+    tab.table.sortByColumn(COL_ORDER, Qt.SortOrder.AscendingOrder)
+    tab.category_filter.setCurrentIndex(tab.category_filter.findData(C.COSTS))
+    tab.category_filter.setCurrentIndex(0)
+    tab.open_new().text.setPlainText("D")
+    tab.form.accept()
+    assert shown(tab) == ["C", "A", "B", "D"]
 
 
 def test_empty_state_leads_to_starter_questions(qtbot, tab, ctx):
