@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from second_opinion.export import render_letter, render_packet
 from second_opinion.export.data import LetterKind
 from second_opinion.export.text import REPLACEMENT, printable
-from tests.export.pdfread import all_text, flat, reader
+from tests.export.pdfread import all_text, flat, pages_text, reader
 from tests.export.samples import letter, packet
 
 NASTY = [
@@ -112,6 +112,9 @@ def test_a_50000_character_field_prints_in_full() -> None:
         records=(dataclasses.replace(data.records[0], description=long),),
     )
     pdf = render_packet(data)
+    for page in pages_text(pdf):
+        # The records table runs over pages with its header on top, never twice on a page.
+        assert flat(page).count("RecordFromStatusDates") <= 1
     seen = Counter(re.findall(r"w\d{5}", all_text(pdf)))
     words = re.findall(r"w\d{5}", long)
     # condition, question and record description each show every word

@@ -165,3 +165,6 @@ def test_a_100_question_300_record_packet_lays_out() -> None:
     assert all(f"R{i:03d}" in text for i in range(300))
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page
+        # a long table repeats its header at the top of each page, never twice on one page
+        assert flat(page).count("RecordFromStatusDates") <= 1
+    assert sum("RecordFromStatusDates" in flat(page) for page in pages) > 3

@@ -64,6 +64,7 @@ def build_styles() -> StyleSheet1:
     )
     sheet.add(base)
     sheet.add(ParagraphStyle("Right", parent=base, alignment=TA_RIGHT))
+    sheet.add(ParagraphStyle("Indented", parent=base, leftIndent=8 * mm, spaceAfter=0))
     sheet.add(ParagraphStyle("Small", parent=base, fontSize=8.5, leading=11.5, textColor=MUTED))
     sheet.add(
         ParagraphStyle(
@@ -222,8 +223,12 @@ class DocumentRenderer:
         self.paper = paper
         self.pagesize = page_size(paper)
         self.styles = build_styles()
-        self.footer_name = printable(" ".join(footer_name.split()))
-        self.running_head = printable(" ".join(running_head.split()))
+        # Fitted once here, not on every page: a 50 000-character name would cost seconds.
+        slot = self.pagesize[0] / 2 - stringWidth(CONFIDENTIAL, BOLD, 8) / 2 - 10 - self.margin_x
+        self.footer_name = _fit(printable(" ".join(footer_name.split())), REGULAR, 8, slot)
+        self.running_head = _fit(
+            printable(" ".join(running_head.split())), REGULAR, 8, self.content_width
+        )
 
     @property
     def content_width(self) -> float:
@@ -273,18 +278,12 @@ class DocumentRenderer:
         canvas.line(self.margin_x, 16 * mm, width - self.margin_x, 16 * mm)
         canvas.setFillColor(MUTED)
         canvas.setFont(REGULAR, 8)
-        # The right third is the page number (drawn later by the canvas).
-        slot = self.content_width * 0.36
-        canvas.drawString(self.margin_x, 11 * mm, _fit(self.footer_name, REGULAR, 8, slot))
+        canvas.drawString(self.margin_x, 11 * mm, self.footer_name)
         canvas.setFont(BOLD, 8)
         canvas.drawCentredString(width / 2, 11 * mm, CONFIDENTIAL)
         if self.running_head and doc.page > 1:
             canvas.setFont(REGULAR, 8)
-            canvas.drawString(
-                self.margin_x,
-                height - 12 * mm,
-                _fit(self.running_head, REGULAR, 8, self.content_width),
-            )
+            canvas.drawString(self.margin_x, height - 12 * mm, self.running_head)
             canvas.setStrokeColor(FAINT_RULE)
             canvas.line(self.margin_x, height - 14 * mm, width - self.margin_x, height - 14 * mm)
         canvas.restoreState()
@@ -294,6 +293,13 @@ class DocumentRenderer:
     def p(self, markup: str, style: str = "Body") -> Paragraph:
         """A paragraph from markup that is already escaped (see ``export.text.para``)."""
         return Paragraph(markup, self.styles[style])
+
+    def paras(self, cell: Cell, style: str = "Body") -> list[Flowable]:
+        """User text (``Long`` parts) as paragraphs outside a table, one per part."""
+        if not isinstance(cell, str | Long | tuple):
+            return cell if isinstance(cell, list) else [cell]
+        parts = cell if isinstance(cell, tuple) else (cell,)
+        return [self.p(m, s) for m, s in _pack([p for part in parts for p in _pieces(part, style)])]
 
     def key_value_table(
         self, rows: Sequence[tuple[str, Cell]], label_width: float = 42 * mm
@@ -328,7 +334,7 @@ class DocumentRenderer:
         """A table with a repeated header row; cells are markup, ``Long`` text or flowables."""
         expanded, groups = self._expand(rows, ["Cell"] * len(header))
         data = [[self.p(h, "HeadCell") for h in header], *expanded]
-        table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
+        table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
         style: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -352,23 +358,20 @@ class DocumentRenderer:
     ) -> tuple[list[list[Flowable]], list[tuple[int, int]]]:
         """Table rows with long user text spread over several physical rows.
 
-        ReportLab splits one tall row across pages very slowly (a 50 000-character note took
-        seconds), so a long text becomes a run of short rows that the table can break between.
-        Returns the rows and, per logical row, its first and last physical row.
+        A row taller than a page cannot be placed, and ReportLab's way out (splitting inside
+        a row) is slow and repeats the header row in the middle of a page. So user text comes
+        in as ``Long`` and is cut into short pieces, one physical row each, that the table can
+        break between. Returns the rows and, per logical row, its first and last physical row.
         """
         out: list[list[Flowable]] = []
         groups: list[tuple[int, int]] = []
         for row in rows:
             columns: list[list[Flowable]] = []
             for cell, style in zip(row, styles, strict=False):
-                if isinstance(cell, Long):
-                    chunks = [para(piece) for piece in chunk_text(cell.text)] or [""]
-                    if cell.prefix:
-                        chunks[0] = cell.prefix + ("<br/>" + chunks[0] if chunks[0] else "")
-                    chunks[0] = chunks[0] or cell.empty
-                    columns.append([self.p(chunk, cell.style or style) for chunk in chunks])
-                elif isinstance(cell, str):
-                    columns.append([self.p(cell, style)])
+                if isinstance(cell, str | Long | tuple):
+                    parts = cell if isinstance(cell, tuple) else (cell,)
+                    pieces = _pack([p for part in parts for p in _pieces(part, style)])
+                    columns.append([self.p(markup, st) for markup, st in pieces])
                 else:
                     columns.append([cell])  # a flowable or a list of them
             height = max(len(c) for c in columns)
@@ -381,15 +384,48 @@ class DocumentRenderer:
 
 @dataclass(frozen=True)
 class Long:
-    """User text for a table cell that may be very long: escaped and split by the table."""
+    """User text for a table cell (it may be very long): escaped and cut by the table."""
 
     text: str
-    prefix: str = ""  # markup shown before the text, e.g. "<b>Lab results</b>"
     style: str = ""
-    empty: str = "—"
+    empty: str = "—"  # shown when there is no text
+    bold: bool = False
 
 
-Cell = Union[str, Long, Flowable, list[Flowable]]  # noqa: UP007 - a runtime alias
+#: markup and ``Long`` texts shown one under the other
+Parts = tuple[Union[str, Long], ...]  # noqa: UP007 - a runtime alias
+#: markup, a ``Long``, several of them, or ready-made flowables
+Cell = Union[str, Long, Parts, Flowable, list[Flowable]]  # noqa: UP007
+
+# How much text one table row may hold: even in the narrowest column it stays well under a
+# page, so no row ever has to be split.
+_ROW_TEXT_LIMIT = 400
+
+
+def _pieces(part: str | Long, style: str) -> list[tuple[str, str]]:
+    if isinstance(part, str):
+        return [(part, style)] if part else []
+    chunks = [para(piece) for piece in chunk_text(part.text, _ROW_TEXT_LIMIT)]
+    if part.bold:
+        chunks = [f"<b>{chunk}</b>" for chunk in chunks]
+    if not chunks and part.empty:
+        chunks = [part.empty]
+    return [(chunk, part.style or style) for chunk in chunks]
+
+
+def _pack(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Join short neighbouring pieces of one style into one paragraph (one table row)."""
+    packed: list[tuple[str, str]] = []
+    for markup, style in pieces:
+        if (
+            packed
+            and packed[-1][1] == style
+            and len(packed[-1][0]) + len(markup) < (_ROW_TEXT_LIMIT)
+        ):
+            packed[-1] = (packed[-1][0] + "<br/>" + markup, style)
+        else:
+            packed.append((markup, style))
+    return packed or [("", "Cell")]
 
 
 def _joined_rows(first: int, last: int) -> list[tuple[Any, ...]]:
@@ -402,8 +438,10 @@ def _joined_rows(first: int, last: int) -> list[tuple[Any, ...]]:
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis so it fits ``width`` points."""
-    if stringWidth(text, font, size) <= width:
+    if stringWidth(text[: int(width) + 1], font, size) <= width and len(text) <= width:
         return text
+    # Bound the search: a footer never shows more characters than it has points of width.
+    text = text[: int(width) + 1]
     low, high = 0, len(text)
     while low < high:
         middle = (low + high + 1) // 2

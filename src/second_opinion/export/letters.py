@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from second_opinion.export.base import ACCENT, FAINT_RULE, RULE, DocumentRenderer, Long
+from second_opinion.export.base import ACCENT, FAINT_RULE, RULE, Cell, DocumentRenderer, Long, Parts
 from second_opinion.export.data import (
     LETTER_TITLES,
     ContactBlock,
@@ -83,58 +83,61 @@ class _LetterBase(DocumentRenderer):
         super().__init__(data.paper, data.person_name, running_head=LETTER_TITLES[data.kind])
         self.data = data
         self.title = LETTER_TITLES[data.kind]
+        # A letter reads best on one sheet: a slightly smaller body than the packet's.
+        body = self.styles["Body"]
+        body.fontSize, body.leading = 9.5, 13
 
-    def _address_lines(self, contact: ContactBlock, with_role: bool = False) -> str:
-        parts = [f"<b>{line(contact.name)}</b>"] if contact.name else []
-        if with_role and contact.specialty:
-            parts.append(line(contact.specialty))
-        if contact.organization and contact.organization != contact.name:
-            parts.append(line(contact.organization))
-        if contact.address:
-            parts.append(para(contact.address))
+    def _address_lines(self, contact: ContactBlock, with_role: bool = False) -> Parts:
+        parts: list[str | Long] = [Long(contact.name, bold=True, empty="")]
+        if with_role:
+            parts.append(Long(contact.specialty, empty=""))
+        if contact.organization != contact.name:
+            parts.append(Long(contact.organization, empty=""))
+        parts.append(Long(contact.address, empty=""))
         reach = [
-            f"{label}: {line(value)}"
+            f"{label}: {value}"
             for label, value in (("Phone", contact.phone), ("Fax", contact.fax))
             if value
         ]
-        if reach:
-            parts.append(" · ".join(reach))
-        if contact.email:
-            parts.append(f"E-mail: {line(contact.email)}")
-        return "<br/>".join(parts)
+        parts.append(Long(" · ".join(reach), empty=""))
+        parts.append(Long(f"E-mail: {contact.email}" if contact.email else "", empty=""))
+        return tuple(parts)
 
     def _sender_block(self) -> list[Flowable]:
         data = self.data
         sender = data.sender
-        lines = [f"<b>{line(data.person_name)}</b>"]
-        if data.date_of_birth is not None:
-            lines.append(f"Date of birth: {long_date(data.date_of_birth)}")
-        lines.append(para(sender.address) if sender.address else f"Address: {BLANK}")
-        lines.append(f"Phone: {line(sender.phone)}" if sender.phone else f"Phone: {BLANK}")
-        if sender.email:
-            lines.append(f"E-mail: {line(sender.email)}")
-        when = long_date(data.requested_on) if data.requested_on else BLANK
-        top = Table(
-            [[self.p("<br/>".join(lines)), self.p(f"Date: {when}", "Right")]],
-            colWidths=[self.content_width * 0.62, self.content_width * 0.38],
-            hAlign="LEFT",
-            splitInRow=1,
+        born = f"Date of birth: {long_date(data.date_of_birth)}" if data.date_of_birth else ""
+        parts: Parts = (
+            Long(data.person_name, bold=True, empty=""),
+            born,
+            Long(sender.address, empty=f"Address: {BLANK}"),
+            Long(f"Phone: {sender.phone}", empty="") if sender.phone else f"Phone: {BLANK}",
+            Long(f"E-mail: {sender.email}" if sender.email else "", empty=""),
         )
-        top.setStyle(
+        when = long_date(data.requested_on) if data.requested_on else BLANK
+        # Recipient on the left (where a window envelope shows it), sender and date on the
+        # right: the letter's head takes a third of the page, not half of it.
+        rows, _groups = self._expand(
+            [[self._address_lines(self.data.holder), (*parts, "&nbsp;", f"Date: {when}")]],
+            ["Body", "Body"],
+        )
+        head = Table(
+            rows,
+            colWidths=[self.content_width * 0.55, self.content_width * 0.45],
+            hAlign="LEFT",
+        )
+        head.setStyle(
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
                 ]
             )
         )
-        return [
-            top,
-            Spacer(1, 5 * mm),
-            self.p(self._address_lines(self.data.holder)),
-            Spacer(1, 5 * mm),
-        ]
+        return [head, Spacer(1, 5 * mm)]
 
     def _items_table(self) -> Flowable:
         items = self.data.items
@@ -149,7 +152,7 @@ class _LetterBase(DocumentRenderer):
         widths[1] = self.content_width - sum(widths)
         rows = [
             [
-                f"<b>{line(item.kind)}</b>",
+                Long(item.kind, bold=True),
                 Long(item.description),
                 short_date(item.date_of_service) or "—",
             ]
@@ -165,7 +168,7 @@ class _LetterBase(DocumentRenderer):
                 [self.p("Signature", "Label"), self.p("Date", "Label")],
             ],
             colWidths=[self.content_width * 0.62, self.content_width * 0.38],
-            rowHeights=[14 * mm, None],
+            rowHeights=[11 * mm, None],
             hAlign="LEFT",
         )
         table.setStyle(
@@ -182,7 +185,7 @@ class _LetterBase(DocumentRenderer):
         return [
             KeepTogether(
                 [
-                    Spacer(1, 4 * mm),
+                    Spacer(1, 2 * mm),
                     self.p(closing),
                     table,
                     self.p(line(data.person_name), "Body"),
@@ -207,7 +210,9 @@ class RequestLetterRenderer(_LetterBase):
             self.p("To the records department,"),
             self.p(
                 "Under my right of access to my own health information, I ask for copies of "
-                "the records listed below."
+                "the records listed below. Where a record includes images, please send the "
+                "images themselves (for example on a disc or by secure link) as well as the "
+                "written report."
             ),
             self._items_table(),
             Spacer(1, 3 * mm),
@@ -224,37 +229,19 @@ class RequestLetterRenderer(_LetterBase):
                     f"to the doctor below, by <b>{method}</b>:"
                 )
             )
-            story.append(self._boxed(self._address_lines(data.recipient, with_role=True)))
+            story += self._boxed(self._address_lines(data.recipient))
         story += [
-            self.p(
-                "Where a record includes images, please send the images themselves (for "
-                "example on a disc or by secure link) as well as the written report."
-            ),
             self.p(ACCESS_DEADLINE),
-            self.p(ACCESS_FEE),
             self.p(
-                "If your office needs its own form, please send it to me and I will complete "
-                "it straight away. Thank you for your help."
+                f"{ACCESS_FEE} If your office needs its own form, please send it to me and I "
+                "will complete it straight away. Thank you for your help."
             ),
             *self._signature(),
         ]
         return story
 
-    def _boxed(self, markup: str) -> Flowable:
-        table = Table(
-            [[self.p(markup, "Body")]], colWidths=[self.content_width * 0.7], hAlign="LEFT"
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ]
-            )
-        )
-        return KeepTogether([table, Spacer(1, 4 * mm)])
+    def _boxed(self, parts: Parts) -> list[Flowable]:
+        return [*self.paras(parts, "Indented"), Spacer(1, 3 * mm)]
 
 
 class CurrentDoctorLetterRenderer(_LetterBase):
@@ -287,7 +274,8 @@ class CurrentDoctorLetterRenderer(_LetterBase):
             )
         story += [self._items_table(), Spacer(1, 3 * mm)]
         if not data.recipient_is_sender:
-            story.append(self.p(self._address_lines(data.recipient, with_role=True), "Body"))
+            story += self.paras(self._address_lines(data.recipient, with_role=True), "Indented")
+            story.append(Spacer(1, 3 * mm))
         story += [
             self.p(TREATMENT_SHARING),
             self.p("Thank you for your care and your help."),
@@ -315,7 +303,7 @@ class AuthorizationRenderer(_LetterBase):
         story += self._section(
             "1. Patient",
             [
-                ("Name", f"<b>{line(data.person_name)}</b>"),
+                ("Name", Long(data.person_name, bold=True)),
                 ("Date of birth", born),
                 ("Other identifier (e.g. record number)", BLANK),
             ],
@@ -327,7 +315,7 @@ class AuthorizationRenderer(_LetterBase):
         story.append(self._items_table())
         story.append(self.p(PSYCHOTHERAPY_STATEMENT, "Small"))
         purpose = (
-            para(terms.purpose)
+            Long(terms.purpose)
             if terms is not None and terms.purpose.strip()
             else (DEFAULT_PURPOSE)
         )
@@ -360,35 +348,36 @@ class AuthorizationRenderer(_LetterBase):
     def _parties(self) -> Flowable:
         """Sections 2 and 3 side by side: who discloses, who receives."""
         half = self.content_width / 2
-        table = Table(
+        body, _groups = self._expand(
             [
                 [
-                    self.p("2. Who may disclose the information", "H2"),
-                    self.p("3. Who may receive the information", "H2"),
-                ],
-                [
-                    self.p(self._address_lines(self.data.holder), "Cell"),
-                    self.p(self._address_lines(self.data.recipient, with_role=True), "Cell"),
-                ],
+                    self._address_lines(self.data.holder),
+                    self._address_lines(self.data.recipient, with_role=True),
+                ]
             ],
-            colWidths=[half, half],
-            hAlign="LEFT",
-            splitInRow=1,
+            ["Cell", "Cell"],
         )
+        heads = [
+            self.p("2. Who may disclose the information", "H2"),
+            self.p("3. Who may receive the information", "H2"),
+        ]
+        table = Table([heads, *body], colWidths=[half, half], hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (0, -1), 10),
-                    ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
-                    ("LINEBELOW", (0, 1), (-1, 1), 0.4, FAINT_RULE),
+                    ("TOPPADDING", (0, 2), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 1), (-1, -2), 0),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+                    ("LINEBELOW", (0, -1), (-1, -1), 0.4, FAINT_RULE),
                 ]
             )
         )
         return table
 
-    def _section(self, heading: str, rows: list[tuple[str, str]]) -> list[Flowable]:
+    def _section(self, heading: str, rows: list[tuple[str, Cell]]) -> list[Flowable]:
         return [self.p(heading, "H2"), self.key_value_table(rows, label_width=52 * mm)]
 
     def _signature_block(self) -> list[Flowable]:

@@ -21,6 +21,7 @@ from second_opinion.export.base import (
     DocumentRenderer,
     FillWithLines,
     Long,
+    Parts,
     WritingLines,
 )
 from second_opinion.export.data import (
@@ -101,38 +102,33 @@ class PacketRenderer(DocumentRenderer):
             HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=2, spaceAfter=10),
         ]
 
-    def _doctor_markup(self, contact: ContactBlock) -> str:
-        parts = [f"<b>{line(contact.name)}</b>"]
-        detail = ", ".join(line(x) for x in (contact.specialty, contact.organization) if x)
-        if detail:
-            parts.append(detail)
-        return "<br/>".join(parts)
+    def _doctor_parts(self, contact: ContactBlock) -> Parts:
+        detail = ", ".join(x for x in (contact.specialty, contact.organization) if x)
+        return (Long(contact.name, bold=True), Long(detail, empty=""))
 
     def _cover(self) -> list[Flowable]:
         data = self.data
         visit = data.visit
         rows: list[tuple[str, Cell]] = [
-            ("Doctor", self._doctor_markup(visit.doctor)),
+            ("Doctor", self._doctor_parts(visit.doctor)),
             ("Date and time", visit_time(visit.starts_at, visit.time_zone)),
             ("Length", f"{visit.duration_minutes} minutes"),
-            ("How", line(visit.mode)),
+            ("How", Long(visit.mode)),
         ]
         if visit.is_telemedicine:
-            rows.append(("Video link", line(visit.telemedicine_url) or "Not recorded yet"))
+            rows.append(("Video link", Long(visit.telemedicine_url, empty="Not recorded yet")))
             if visit.location:
                 rows.append(("Place", Long(visit.location)))
         else:
             place = visit.location or visit.doctor.address
             rows.append(("Place", Long(place, empty="Not recorded yet")))
         if visit.doctor.phone:
-            rows.append(("Office phone", line(visit.doctor.phone)))
+            rows.append(("Office phone", Long(visit.doctor.phone)))
         if visit.companion is not None:
-            companion = line(visit.companion.name)
-            if visit.companion.phone:
-                companion += f" · {line(visit.companion.phone)}"
-            rows.append(("Coming along", companion))
+            companion = " · ".join(x for x in (visit.companion.name, visit.companion.phone) if x)
+            rows.append(("Coming along", Long(companion)))
         if visit.status and visit.status != "Planned":
-            rows.append(("Status", line(visit.status)))
+            rows.append(("Status", Long(visit.status)))
 
         story: list[Flowable] = [
             self.p("VISIT PACKET · SECOND OPINION", "Eyebrow"),
@@ -169,16 +165,16 @@ class PacketRenderer(DocumentRenderer):
         info = self.data.insurance
         story = self._heading(Section.INSURANCE)
         plan_rows = [
-            ("Insurer", line(info.insurer)),
-            ("Plan", line(info.plan_name)),
-            ("Member ID", line(info.member_id)),
-            ("Group number", line(info.group_number)),
-            ("Insurer phone", line(info.phone)),
-            ("Second opinion covered", line(info.second_opinion_covered)),
-            ("Referral needed", line(info.referral_needed)),
-            ("Prior authorization needed", line(info.prior_authorization_needed)),
+            ("Insurer", info.insurer),
+            ("Plan", info.plan_name),
+            ("Member ID", info.member_id),
+            ("Group number", info.group_number),
+            ("Insurer phone", info.phone),
+            ("Second opinion covered", info.second_opinion_covered),
+            ("Referral needed", info.referral_needed),
+            ("Prior authorization needed", info.prior_authorization_needed),
         ]
-        shown = [(k, v) for k, v in plan_rows if v]
+        shown: list[tuple[str, Cell]] = [(k, Long(v)) for k, v in plan_rows if v.strip()]
         if shown:
             story.append(self.key_value_table(shown, label_width=50 * mm))
         else:
@@ -187,15 +183,18 @@ class PacketRenderer(DocumentRenderer):
             story += [self.p("Notes on the plan", "H2"), self.p(para(info.notes))]
 
         story.append(self.p("For this visit", "H2"))
-        referral = line(info.visit_referral)
+        referral = info.visit_referral
         if info.visit_referral_number:
-            referral += f" · number {line(info.visit_referral_number)}"
-        prior = line(info.visit_prior_auth)
+            referral += f" · number {info.visit_referral_number}"
+        prior = info.visit_prior_auth
         if info.visit_prior_auth_number:
-            prior += f" · number {line(info.visit_prior_auth_number)}"
-        visit_rows = [("Referral", referral), ("Prior authorization", prior)]
+            prior += f" · number {info.visit_prior_auth_number}"
+        visit_rows: list[tuple[str, Cell]] = [
+            ("Referral", Long(referral)),
+            ("Prior authorization", Long(prior)),
+        ]
         if info.expected_cost:
-            visit_rows.append(("Expected cost to me", line(info.expected_cost)))
+            visit_rows.append(("Expected cost to me", Long(info.expected_cost)))
         story.append(self.key_value_table(visit_rows, label_width=50 * mm))
 
         if info.calls:
@@ -205,8 +204,8 @@ class PacketRenderer(DocumentRenderer):
             rows = [
                 [
                     short_date(call.called_on),
-                    line(call.spoke_with),
-                    line(call.reference_number),
+                    Long(call.spoke_with, empty=""),
+                    Long(call.reference_number, empty=""),
                     Long(call.summary, empty=""),
                 ]
                 for call in info.calls
@@ -222,21 +221,17 @@ class PacketRenderer(DocumentRenderer):
             return [*story, self.p("No doctors recorded yet.")]
         widths = [34 * mm, 0.0, 31 * mm, 31 * mm]
         widths[1] = self.content_width - sum(widths)
-        rows = []
+        rows: list[list[Cell]] = []
         for member in self.data.care_team:
             contact = member.contact
-            who = [self._doctor_markup(contact)]
-            extra = [line(x) for x in (contact.email,) if x]
-            if contact.address:
-                extra.append(para(contact.address))
-            rows.append(
-                [
-                    self.p(line(member.relation), "Cell"),
-                    [self.p("<br/>".join(who), "Cell"), *[self.p(x, "Small") for x in extra]],
-                    self.p(line(contact.phone) or "—", "Cell"),
-                    self.p(line(contact.fax) or "—", "Cell"),
-                ]
+            detail = ", ".join(x for x in (contact.specialty, contact.organization) if x)
+            who: tuple[str | Long, ...] = (
+                Long(contact.name, bold=True),
+                Long(detail, empty=""),
+                Long(contact.email, style="Small", empty=""),
+                Long(contact.address, style="Small", empty=""),
             )
+            rows.append([Long(member.relation), who, Long(contact.phone), Long(contact.fax)])
         story.append(self.grid_table(["Role", "Name", "Phone", "Fax"], rows, widths))
         return story
 
@@ -250,12 +245,12 @@ class PacketRenderer(DocumentRenderer):
             )
             widths = [0.0, 36 * mm, 27 * mm, 44 * mm]
             widths[0] = self.content_width - sum(widths)
-            rows = []
+            rows: list[list[Cell]] = []
             for record in data.records:
-                what = Long(record.description, prefix=f"<b>{line(record.kind)}</b>")
-                status = line(record.state)
+                what = (Long(record.kind, bold=True), Long(record.description, empty=""))
+                status: tuple[str | Long, ...] = (Long(record.state),)
                 if record.overdue:
-                    status += '<br/><font color="#8a3b12"><b>Overdue</b></font>'
+                    status += ('<font color="#8a3b12"><b>Overdue</b></font>',)
                 dates = [
                     ("Service", record.date_of_service),
                     ("Requested", record.requested_on),
@@ -269,7 +264,7 @@ class PacketRenderer(DocumentRenderer):
                 rows.append(
                     [
                         what,
-                        line(record.holder),
+                        Long(record.holder),
                         status,
                         date_markup or "—",
                     ]
@@ -284,11 +279,11 @@ class PacketRenderer(DocumentRenderer):
             widths[0] = self.content_width - sum(widths)
             rows = []
             for missing in data.missing:
-                what = Long(missing.description, prefix=f"<b>{line(missing.kind)}</b>")
+                what = (Long(missing.kind, bold=True), Long(missing.description, empty=""))
                 rows.append(
                     [
                         what,
-                        line(missing.holder),
+                        Long(missing.holder),
                         Long(missing.reason),
                     ]
                 )
