@@ -355,3 +355,26 @@ def test_sorting_keeps_the_selected_contact_selected(tab, ctx):
     form.name.setText("Dr. Bb")
     form.accept()
     assert visible_names(tab) == ["Dr. C", "Dr. Bb", "Dr. B", "Dr. A"]
+
+
+def test_markup_in_number_and_address_fields_is_refused_on_that_field(qtbot, tab):
+    form = tab.open_new()
+    form.name.setText("Dr. Rao")
+    for edit, field in (
+        (form.phone, "phone"),
+        (form.fax, "fax"),
+        (form.email, "email"),
+        (form.portal_url, "portal_url"),
+        (form.website, "website"),
+    ):
+        edit.setText("<b> & </b>")
+        form.accept()
+        assert form.isVisible()
+        assert form.errors.message(field), field
+        edit.clear()
+    qtbot.keyClicks(form.phone, "+44 20 7946 0958")
+    form.phone.editingFinished.emit()
+    assert form.errors.message("phone") == ""
+    form.accept()
+    assert not form.isVisible()
+    assert tab.current_row().phone == "+44 20 7946 0958"
