@@ -164,3 +164,20 @@ def test_unknown_request_shows_an_error(
     dialog.save()
     assert answers.shown[-1][0] == "error"
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_closing_the_dialog_while_the_pdf_is_built_is_harmless(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    dialog = export_actions.prepare_packet(None, ctx)
+    assert dialog is not None
+    answers.save_paths.append(tmp_path / "p.pdf")
+    dialog.save()
+    assert dialog.busy
+    dialog.close()  # deletes the dialog (WA_DeleteOnClose) before the build ends
+    QThreadPool.globalInstance().waitForDone(20_000)
+    qtbot.wait(50)  # let the queued "done" callback arrive at the deleted dialog
+    # the file the user asked for is still written, completely
+    assert reader((tmp_path / "p.pdf").read_bytes()).pages

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from second_opinion.services.errors import NotFound
 from second_opinion.services.packet_data import (
@@ -185,10 +186,14 @@ class PdfDialog(QDialog):
         run_in_background(work, lambda data: self._built(data, then), self._failed)
 
     def _built(self, data: bytes, then: Callable[[bytes], None]) -> None:
+        if not Shiboken.isValid(self):  # closed (or the vault locked) while the PDF was built
+            return
         self._set_busy(False)
         then(data)
 
     def _failed(self, exc: BaseException) -> None:
+        if not Shiboken.isValid(self):
+            return
         self._set_busy(False)
         log.warning("export failed: %s", type(exc).__name__)  # the type only: no health data
         if isinstance(exc, OSError):
