@@ -12,6 +12,7 @@
 # Checks: --version, demo into a new folder (with a non-ASCII name), check, export-packet,
 # the GUI started offscreen on the demo vault (unlock page) and on an empty folder (welcome
 # page); with Xvfb installed also the real X11 (xcb) platform plugin, with a screenshot.
+# Screenshots and the packet land in build/bundle-check/ (or $SHOTS_DIR) to look at.
 # Ends with "N passed, M failed" and exits non-zero when anything failed.
 set -uo pipefail
 
@@ -23,7 +24,9 @@ BUNDLE="$(cd "${1:-$REPO/dist/second-opinion}" 2>/dev/null && pwd)" || {
 }
 EXE="$BUNDLE/second-opinion"
 WORK="$(mktemp -d /tmp/so-bundle-check.XXXXXX)"
-SHOTS="${SHOTS_DIR:-$WORK}"
+# Screenshots and the packet PDF stay here for a person to look at (build/ is not committed).
+SHOTS="${SHOTS_DIR:-$REPO/build/bundle-check}"
+mkdir -p "$SHOTS"
 PASSPHRASE="plum kettle orbit seventeen"
 GUI_SECONDS="${GUI_SECONDS:-8}"
 passed=0
@@ -155,7 +158,7 @@ if [ $rc -eq 0 ] && [ "$(head -c 5 "$PACKET" 2>/dev/null)" = "%PDF-" ]; then
     else
         bad "export-packet: the PDF does not embed DejaVu Sans ($size bytes)" "$out"
     fi
-    [ -d "${SHOTS_DIR:-}" ] && cp "$PACKET" "$SHOTS_DIR/bundle-packet.pdf"
+    cp "$PACKET" "$SHOTS/bundle-packet.pdf"
 else
     bad "export-packet (exit $rc)" "$out"
 fi
