@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import time
 from multiprocessing.connection import Connection
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from second_opinion.domain.models import Person
 from second_opinion.vault import vault as vault_module
@@ -247,3 +248,100 @@ def test_passphrase_change_killed_inside_the_rekey_transaction_is_rolled_back_or
         killed_mid_transaction += journal_left
     # The re-key's rollback journal was left behind: the kills did land inside the transaction.
     assert killed_mid_transaction >= 1
+
+
+def _die_mid_transaction(send: Connection, folder: Path) -> None:
+    vault = Vault.unlock(folder, OLD)
+    with vault.session() as s:
+        # A tiny page cache makes SQLite spill changed pages into the database file before
+        # the commit, as a big edit would: the journal then holds the only good copy.
+        s.execute(text("PRAGMA cache_size = 2"))
+        for person in s.scalars(select(Person)):
+            person.condition = "half-saved " * 30
+        s.flush()
+        send.send("mid-transaction")
+        while True:
+            time.sleep(1)
+
+
+def test_restore_over_a_vault_with_an_unfinished_journal_keeps_both_intact(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    vault = Vault.create(data_dir, OLD, kdf=TEST_KDF)
+    add_people(vault, 40, prefix="backed up")
+    backup = vault.backup_to(tmp_path / "before.sobackup")
+    add_people(vault, 40, prefix="later")
+    vault.lock()
+    child = Child(_die_mid_transaction, data_dir)
+    child.wait_for("mid-transaction")
+    child.kill()
+    assert (data_dir / "vault.db-journal").exists()
+
+    kept = Vault.restore(data_dir, backup, OLD)
+
+    # The old journal belongs to the old database: played onto the restored one it would
+    # scramble it. It travels with the pre-restore copy instead.
+    restored = Vault.unlock(data_dir, OLD)
+    try:
+        assert count_people(restored) == 40
+        assert restored.integrity_check().ok
+    finally:
+        restored.lock()
+    assert kept is not None and (kept / "vault.db-journal").exists()
+    copy = tmp_path / "copy"
+    shutil.copytree(kept, copy)
+    previous = Vault.unlock(copy, OLD)  # rolls the half-saved transaction back
+    try:
+        assert count_people(previous) == 80
+        with previous.session() as s:
+            assert not any("half-saved" in c for c in s.scalars(select(Person.condition)))
+        assert previous.integrity_check().ok
+    finally:
+        previous.lock()
+
+
+def _restore_then_die_at(step: str) -> Any:
+    def run(send: Connection, folder: Path, backup: Path) -> None:
+        real_write, real_replace = VaultHeader.write, os.replace
+
+        def write(header: VaultHeader, path: Path) -> None:
+            real_write(header, path)
+            if step == "header" and header.pending is not None:
+                _die()
+
+        def replace(src: Any, dst: Any) -> None:
+            real_replace(src, dst)
+            if step == "database" and Path(dst).name == "vault.db":
+                _die()
+
+        VaultHeader.write = write  # type: ignore[method-assign]
+        vault_module.os.replace = replace  # type: ignore[attr-defined]
+        send.send("ready")
+        Vault.restore(folder, backup, OLD)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "step, survivor, people",
+    [("header", NEW, 80), ("database", OLD, 40)],
+    ids=["killed before the database was swapped", "killed before the header caught up"],
+)
+def test_restore_killed_half_way_leaves_either_vault_openable_with_its_passphrase(
+    data_dir: Path, tmp_path: Path, step: str, survivor: str, people: int
+) -> None:
+    vault = Vault.create(data_dir, OLD, kdf=TEST_KDF)
+    add_people(vault, 40)
+    backup = vault.backup_to(tmp_path / "under-old.sobackup")
+    add_people(vault, 40, prefix="later")
+    vault.change_passphrase(OLD, NEW, kdf=TEST_KDF)
+    vault.lock()
+
+    child = Child(_restore_then_die_at(step), data_dir, backup)
+    child.wait_for("ready")
+    child.process.join(20)
+    assert child.process.exitcode == -signal.SIGKILL
+
+    loser = OLD if survivor == NEW else NEW
+    assert not _opens_with(data_dir, loser, people=people)
+    assert _opens_with(data_dir, survivor, people=people)

@@ -93,7 +93,7 @@ class KeyStore:
             raw = base64.b64decode(stored, validate=True)
         except ValueError:
             return None
-        if len(raw) != 32:
+        if len(raw) != 32 or not any(raw):
             return None
         return VaultKey(bytearray(raw))
 

@@ -628,9 +628,9 @@ def _swap_in(paths: VaultPaths, restored: VaultHeader, staged: Path) -> None:
     if live is not None:
         # Until the database is swapped, the old key stays current and the restored one is
         # pending: after a crash the database decides which of the two it is.
-        VaultHeader(
-            vault_id=restored.vault_id, current=live.current, pending=restored.current
-        ).write(paths.header)
+        VaultHeader(vault_id=live.vault_id, current=live.current, pending=restored.current).write(
+            paths.header
+        )
     # A journal left by a crash belongs to the old database; played back onto the restored one
     # it would corrupt it. It is kept in the pre-restore copy.
     with contextlib.suppress(FileNotFoundError):
