@@ -118,7 +118,7 @@ def _check_out(path: Path) -> str | None:
     return None
 
 
-def _write(out: Path, data: bytes) -> int:
+def _write(out: Path, data: bytes, what: str = "") -> int:
     from second_opinion.export.files import write_private_atomically
 
     try:
@@ -126,7 +126,7 @@ def _write(out: Path, data: bytes) -> int:
     except OSError as exc:
         _say(f"could not write {out}: {exc.strerror or exc}", error=True)
         return EXIT_WRITE_FAILED
-    _say(f"Wrote {written} (it holds health information; keep it private).")
+    _say(f"Wrote {what}{written} (it holds health information; keep it private).")
     return EXIT_OK
 
 
@@ -162,7 +162,7 @@ def run_export_packet(vault: Vault, args: argparse.Namespace) -> int:
         except NotFound as exc:
             _say(exc.message, error=True)
             return EXIT_USAGE
-    return _write(args.out, render_packet(data))
+    return _write(args.out, render_packet(data), f"the packet for visit {visit_id} to ")
 
 
 def run_export_letter(vault: Vault, args: argparse.Namespace) -> int:

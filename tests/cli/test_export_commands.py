@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from second_opinion.cli import run
+from second_opinion.cli_exports import parse_sections
+from second_opinion.export.data import Paper, Section, default_paper
 from tests.export.pdfread import all_text, reader
 
 PASS = "demo pass\n"
@@ -57,7 +59,7 @@ def test_packet_for_the_next_visit(
     box = reader(out.read_bytes()).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     said = capsys.readouterr()
-    assert "Wrote" in said.out
+    assert "Wrote the packet for visit" in said.out
     assert "Maria" not in said.out + said.err  # messages carry no health data
 
 
@@ -125,3 +127,31 @@ def test_unknown_request_exits_2(
     ]
     assert _run(monkeypatch, argv) == 2
     assert "no records request with id 4242" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("locale_name", "paper"),
+    [
+        ("en_US.UTF-8", Paper.LETTER),
+        ("fr_CA", Paper.LETTER),
+        ("es-MX", Paper.LETTER),
+        ("en_GB.UTF-8", Paper.A4),
+        ("de_DE@euro", Paper.A4),
+        ("C", Paper.A4),
+        ("", Paper.A4),
+        (None, Paper.A4),
+    ],
+)
+def test_paper_follows_the_locale(locale_name: str | None, paper: Paper) -> None:
+    assert default_paper(locale_name) is paper
+
+
+def test_sections_are_parsed_in_any_case_and_order() -> None:
+    assert parse_sections("Questions, cover,care_team") == (
+        Section.QUESTIONS,
+        Section.COVER,
+        Section.CARE_TEAM,
+    )
+    assert parse_sections(None) == tuple(Section)
+    with pytest.raises(ValueError, match="unknown section 'x'"):
+        parse_sections("cover,x")
