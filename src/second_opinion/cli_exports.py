@@ -39,9 +39,13 @@ def add_export_commands(subparsers: Any) -> None:
         metavar="next|ID",
         help="a visit id, or 'next' for the soonest planned visit",
     )
-    packet.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    packet.add_argument("--out", type=Path, required=True, metavar="FILE", help="PDF file to write")
     packet.add_argument(
-        "--person", type=int, default=None, help="with --visit next: whose next visit (id)"
+        "--person",
+        type=int,
+        default=None,
+        metavar="ID",
+        help="with --visit next: whose next visit (id)",
     )
     packet.add_argument(
         "--paper",
@@ -58,11 +62,13 @@ def add_export_commands(subparsers: Any) -> None:
     letter = subparsers.add_parser(
         "export-letter", help="write a records letter or authorization form (PDF)"
     )
-    letter.add_argument("--request", type=int, required=True, help="records request id")
+    letter.add_argument(
+        "--request", type=int, required=True, metavar="ID", help="records request id"
+    )
     letter.add_argument(
         "--kind", choices=[k.value for k in LetterKind], required=True, help="which document"
     )
-    letter.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    letter.add_argument("--out", type=Path, required=True, metavar="FILE", help="PDF file to write")
     letter.add_argument(
         "--paper",
         choices=[p.value for p in Paper],
