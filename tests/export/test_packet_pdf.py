@@ -168,3 +168,10 @@ def test_a_100_question_300_record_packet_lays_out() -> None:
         # a long table repeats its header at the top of each page, never twice on one page
         assert flat(page).count("RecordFromStatusDates") <= 1
     assert sum("RecordFromStatusDates" in flat(page) for page in pages) > 3
+
+
+def test_records_section_says_plainly_when_nothing_is_listed_or_missing() -> None:
+    empty = all_text(render_packet(packet(records=(), missing=())))
+    assert "No records are listed yet." in empty
+    complete = all_text(render_packet(packet(missing=())))
+    assert flat("Nothing: every record on file has been sent") in flat(complete)

@@ -288,6 +288,9 @@ class PacketRenderer(DocumentRenderer):
                     ]
                 )
             story.append(self.grid_table(["Record", "Held by", "Why it is missing"], rows, widths))
+        elif not data.records:
+            # No request and nothing missing means the app lists no records at all.
+            story.append(self.p("No records are listed yet."))
         else:
             story.append(
                 self.p("Nothing: every record on file has been sent to or received by this doctor.")
