@@ -1,0 +1,280 @@
+"""Child process: use the app on the large vault as a person would, and time what they feel.
+
+    probe_session.py DATA_DIR ROUNDS
+
+Starts the app exactly like ``probe_window.py cold`` (remembered key, real unlock path), and once
+the unlocked window has painted:
+
+1. visits every tab once (the first visit may build it), timing launch-free "click to painted";
+2. switches between every ordered pair of tabs ``ROUNDS`` times, timing click to the new tab's
+   first paint;
+3. types words into the contacts search field one key at a time (then deletes them), timing
+   each keystroke to the contacts list repainted after its filter changed;
+4. reports the process's peak resident memory, with every tab visited.
+
+Prints one JSON line. A tab that is missing (its module not written yet) is reported in
+``missing_tabs`` and left out; without a contacts tab the filter result is null.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import sys
+import time
+from typing import Any
+
+from probe_window import FirstPaint, finish, is_unlocked_tabs
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
+
+# Words a person might look for in the fictional contacts: names, an organisation, a specialty,
+# part of a phone number. Each keystroke narrows (or, deleting, widens) the list.
+SEARCH_WORDS = ("marchetti", "oncology", "summit", "5550142")
+_TIMEOUT_S = 5.0
+_SESSION_LIMIT_MS = 240_000
+_PAINT = QEvent.Type.Paint
+
+
+class PaintSpy(QObject):
+    """Notes when ``target`` (or anything inside it) is painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.target: QWidget | None = None
+        self.painted_at: float | None = None
+
+    def watch(self, target: QWidget) -> None:
+        self.target = target
+        self.painted_at = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        target = self.target
+        if (
+            target is not None
+            and self.painted_at is None
+            and event.type() == _PAINT
+            and isinstance(watched, QWidget)
+            and (watched is target or target.isAncestorOf(watched))
+        ):
+            self.painted_at = time.perf_counter()
+        return False
+
+
+# PySide6 6.12 on CPython 3.11 drops a reference to None on every call of a static void method
+# such as QApplication.processEvents(); a few thousand calls in a polling loop would abort the
+# process ("deallocating None"). QEventLoop's instance method is not affected.
+_LOOP: QEventLoop | None = None
+
+
+def _process() -> None:
+    global _LOOP
+    if _LOOP is None:
+        _LOOP = QEventLoop()
+    _LOOP.processEvents()
+
+
+def _wait(app: QApplication, done: Any, timeout_s: float = _TIMEOUT_S) -> float | None:
+    """Run the event loop until ``done()``; the time then (after the frame), or None."""
+    limit = time.perf_counter() + timeout_s
+    while time.perf_counter() < limit:
+        _process()
+        if done():
+            return time.perf_counter()
+    return None
+
+
+def _settle(app: QApplication, seconds: float = 0.05) -> None:
+    limit = time.perf_counter() + seconds
+    while time.perf_counter() < limit:
+        _process()
+
+
+def p95(samples: list[float]) -> float | None:
+    if not samples:
+        return None
+    if len(samples) == 1:
+        return samples[0]
+    return statistics.quantiles(samples, n=20, method="inclusive")[18]
+
+
+def _tab_keys(window: Any) -> tuple[list[str], list[str]]:
+    from second_opinion.ui.tab_registry import TAB_KEYS
+
+    present, missing = [], []
+    for key in TAB_KEYS:
+        (present if window.tab(key) is not None else missing).append(key)
+    return present, missing
+
+
+def _switch(app: QApplication, spy: PaintSpy, window: Any, index: int) -> float | None:
+    """Click-equivalent switch to tab ``index``; milliseconds until it has painted."""
+    tabs = window.tab_widget
+    spy.watch(tabs.widget(index))
+    started = time.perf_counter()
+    tabs.setCurrentIndex(index)
+    ended = _wait(app, lambda: spy.painted_at is not None)
+    return None if ended is None else (ended - started) * 1000
+
+
+# What was measured so far: reported even if the session runs out of time.
+RESULT: dict[str, Any] = {}
+
+
+def _progress(text: str) -> None:
+    sys.stderr.write(f"[session {time.monotonic():.2f}] {text}\n")
+    sys.stderr.flush()
+
+
+def measure(app: QApplication, spy: PaintSpy, window: Any, rounds: int) -> dict[str, Any]:
+    from second_opinion.ui.tab_registry import TAB_KEYS
+
+    result = RESULT
+    # 1. every tab once, in order (as a new user would click through them)
+    first_visit: dict[str, float | None] = {}
+    for index, key in enumerate(TAB_KEYS):
+        if index == window.tab_widget.currentIndex():
+            continue
+        first_visit[key] = _switch(app, spy, window, index)
+        result["first_visit_ms"] = first_visit
+        _progress(f"first visit of {key}: {first_visit[key]} ms")
+        _settle(app)
+    present, missing = _tab_keys(window)
+    result["first_visit_ms"] = first_visit
+    result["missing_tabs"] = missing
+    _settle(app, 0.3)
+
+    # 2. every ordered pair of the tabs that exist
+    index_of = {key: TAB_KEYS.index(key) for key in present}
+    switches: list[float] = []
+    slowest: dict[str, float] = {}
+    for _ in range(rounds):
+        for a in present:
+            for b in present:
+                if a == b:
+                    continue
+                _switch(app, spy, window, index_of[a])
+                _settle(app, 0.01)
+                took = _switch(app, spy, window, index_of[b])
+                if took is not None:
+                    switches.append(took)
+                    slowest[b] = max(slowest.get(b, 0.0), took)
+                result["tab_switch_ms"] = switches
+                result["tab_switch_slowest_into_ms"] = slowest
+    _progress(f"{len(switches)} tab switches")
+
+    # 3. keystrokes in the contacts search
+    result["filter_ms"] = []
+    if "contacts" in present:
+        result.update(_measure_filter(app, spy, window, index_of["contacts"]))
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["peak_rss_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
+    return result
+
+
+def _measure_filter(app: QApplication, spy: PaintSpy, window: Any, index: int) -> dict[str, Any]:
+    from PySide6.QtTest import QTest
+
+    _switch(app, spy, window, index)
+    tab = window.tab("contacts")
+    tab.focus_search()
+    _settle(app)
+    field = app.focusWidget()
+    if not isinstance(field, QLineEdit):
+        return {"filter_error": "focus_search() did not focus a text field"}
+    views = [v for v in tab.findChildren(QAbstractItemView) if v.isVisible() and v.model()]
+    if not views:
+        return {"filter_error": "no visible list in the contacts tab"}
+    view = max(views, key=lambda v: v.model().rowCount())
+    model = view.model()
+    rows_before = model.rowCount()
+    changed: list[float] = []
+
+    def note_change(*_args: object) -> None:
+        changed.append(time.perf_counter())
+
+    for signal in (
+        model.layoutChanged,
+        model.modelReset,
+        model.rowsInserted,
+        model.rowsRemoved,
+    ):
+        signal.connect(note_change)
+
+    samples: list[float] = []
+    unchanged = 0
+
+    def keystroke(send: Any) -> None:
+        nonlocal unchanged
+        changed.clear()
+        spy.watch(view.viewport())
+        started = time.perf_counter()
+        send()
+
+        def updated() -> bool:
+            # The list repainted after its rows changed (a paint before the change is the
+            # old list, so it does not count).
+            return bool(changed) and spy.painted_at is not None and spy.painted_at >= changed[0]
+
+        ended = _wait(app, updated, timeout_s=0.4)
+        if ended is None:
+            # The keystroke did not change which rows show: count the field's own repaint.
+            unchanged += 1
+            return
+        samples.append((ended - started) * 1000)
+        RESULT["filter_ms"] = samples
+        # Let the view settle so the next keystroke starts from a quiet loop.
+        _settle(app, 0.005)
+
+    field.clear()
+    _settle(app)
+    for word in SEARCH_WORDS:
+        for ch in word:
+            keystroke(lambda ch=ch: QTest.keyClicks(field, ch))
+        for _ in word:
+            keystroke(lambda: QTest.keyClick(field, Qt.Key.Key_Backspace))
+    return {
+        "filter_ms": samples,
+        "filter_rows": rows_before,
+        "filter_keystrokes_without_change": unchanged,
+    }
+
+
+def main(argv: list[str]) -> int:
+    folder, rounds = argv[1], int(argv[2])
+    app = QApplication(sys.argv[:1])
+    spy = PaintSpy()
+
+    def unlocked(painted: float) -> None:
+        window = next(
+            w for w in app.topLevelWidgets() if getattr(w, "tab_widget", None) is not None
+        )
+        app.installEventFilter(spy)
+        try:
+            result = measure(app, spy, window, rounds)
+        except Exception as exc:  # reported to the parent, which prints it as a failure
+            import traceback
+
+            result = {"error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc()}
+        result["unlocked_painted"] = painted
+        finish(result)
+
+    def then(painted: float) -> None:
+        QTimer.singleShot(0, lambda: unlocked(painted))
+
+    watcher = FirstPaint(app, is_unlocked_tabs, then=then)
+    app.installEventFilter(watcher)
+
+    def out_of_time() -> None:
+        RESULT["error"] = "the session did not finish in time"
+        finish(RESULT)
+
+    QTimer.singleShot(_SESSION_LIMIT_MS, out_of_time)
+    from second_opinion.__main__ import main as app_main
+
+    return app_main(["--data-dir", folder])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
