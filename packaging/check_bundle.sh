@@ -70,17 +70,22 @@ else
     echo "NOTE  cannot make a private mount namespace here: Python stays visible to the app."
 fi
 
-# app VAR=VALUE... -- ARGS...: run the bundle with only the given variables set.
-app() {
+# app_command VAR=VALUE... -- ARGS...: set CMD to run the bundle with only those variables.
+# Each step execs the next, so a background "${CMD[@]}" & has the app's own pid in $!.
+app_command() {
     local vars=()
     while [ "$1" != "--" ]; do vars+=("$1"); shift; done
     shift
     if [ -n "$HIDE_SCRIPT" ]; then
-        unshare --mount --propagation private bash -c \
-            "$HIDE_SCRIPT exec env -i \"\$@\"" hide "${vars[@]}" "$EXE" "$@"
+        CMD=(unshare --mount --propagation private bash -c
+            "$HIDE_SCRIPT exec env -i \"\$@\"" hide "${vars[@]}" "$EXE" "$@")
     else
-        env -i "${vars[@]}" "$EXE" "$@"
+        CMD=(env -i "${vars[@]}" "$EXE" "$@")
     fi
+}
+app() {
+    app_command "$@"
+    "${CMD[@]}"
 }
 
 echo "Bundle: $BUNDLE ($(du -sh "$BUNDLE" | cut -f1))"
@@ -206,7 +211,8 @@ fi
 gui_stays_up() {
     local name="$1" log="$WORK/gui.log" pid
     shift
-    app "$@" </dev/null >"$log" 2>&1 &
+    app_command "$@"
+    "${CMD[@]}" </dev/null >"$log" 2>&1 &
     pid=$!
     sleep "$GUI_SECONDS"
     if kill -0 "$pid" 2>/dev/null; then
@@ -243,7 +249,8 @@ if command -v Xvfb >/dev/null && command -v xwininfo >/dev/null; then
     XVFB_PID=$!
     sleep 1
     log="$WORK/xcb.log"
-    app DISPLAY="$display" QT_QPA_PLATFORM=xcb -- --data-dir "$VAULT" </dev/null >"$log" 2>&1 &
+    app_command DISPLAY="$display" QT_QPA_PLATFORM=xcb -- --data-dir "$VAULT"
+    "${CMD[@]}" </dev/null >"$log" 2>&1 &
     pid=$!
     sleep "$GUI_SECONDS"
     titles="$(DISPLAY="$display" xwininfo -root -tree 2>/dev/null | grep -o '"Second Opinion[^"]*"' | sort -u)"
