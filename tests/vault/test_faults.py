@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import errno
 import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlcipher3
 from sqlalchemy import text
 
 from second_opinion.domain.models import Person
 from second_opinion.vault import connection as connection_module
+from second_opinion.vault import header as header_module
+from second_opinion.vault import vault as vault_module
 from second_opinion.vault.connection import open_keyed
-from second_opinion.vault.errors import CouldNotSave, VaultInUse
+from second_opinion.vault.errors import CouldNotSave, VaultInUse, WrongPassphrase
 from second_opinion.vault.vault import Vault
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.vault.helpers import Child, add_people, count_people, names, snapshot
@@ -165,3 +170,61 @@ def test_database_held_by_another_program_is_reported_in_use_never_damaged(
         foreign.close()
     assert snapshot(data_dir) == before
     Vault.unlock(data_dir, PASSPHRASE).lock()
+
+
+def test_disk_full_while_writing_the_new_key_slot_keeps_the_old_passphrase(
+    vault: Vault, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_people(vault, 3)
+    header_before = (data_dir / "vault.header.json").read_bytes()
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(header_module, "atomic_write_bytes", full)
+    with pytest.raises(CouldNotSave):
+        vault.change_passphrase(PASSPHRASE, "never applied", kdf=TEST_KDF)
+    monkeypatch.undo()
+
+    assert (data_dir / "vault.header.json").read_bytes() == header_before
+    assert count_people(vault) == 3  # the open vault goes on working
+    vault.lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(data_dir, "never applied")
+    Vault.unlock(data_dir, PASSPHRASE).lock()
+
+
+def test_disk_full_during_the_rekey_keeps_the_old_passphrase_and_every_row(
+    vault: Vault, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_people(vault, 30)
+    real_open = vault_module.open_keyed
+
+    class FullDuringRekey:
+        def __init__(self, conn: Any) -> None:
+            self._conn = conn
+
+        def execute(self, sql: str) -> Any:
+            if sql.startswith("PRAGMA rekey"):
+                # What SQLite reports when the journal cannot grow; it undoes the transaction.
+                raise sqlcipher3.OperationalError("database or disk is full")
+            return self._conn.execute(sql)
+
+        def close(self) -> None:
+            self._conn.close()
+
+    monkeypatch.setattr(vault_module, "open_keyed", lambda p, k: FullDuringRekey(real_open(p, k)))
+    with pytest.raises(CouldNotSave):
+        vault.change_passphrase(PASSPHRASE, "never applied", kdf=TEST_KDF)
+    monkeypatch.undo()
+
+    assert count_people(vault) == 30
+    vault.lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(data_dir, "never applied")
+    again = Vault.unlock(data_dir, PASSPHRASE)
+    try:
+        assert count_people(again) == 30
+        assert again.integrity_check().ok
+    finally:
+        again.lock()

@@ -160,7 +160,13 @@ class Vault:
         normalise_passphrase(passphrase)
         paths = VaultPaths(folder)
         header = _read_header_for_open(paths)
-        return cls._open(paths, header, _derive_matching_keys(header, passphrase))
+        candidates = _derive_matching_keys(header, passphrase)
+        try:
+            return cls._open(paths, header, candidates)
+        except BaseException:
+            for key, _ in candidates:
+                key.wipe()
+            raise
 
     @classmethod
     def unlock_with_key(cls, folder: Path, key: VaultKey) -> Vault:
@@ -309,6 +315,15 @@ class Vault:
 
     # ----------------------------------------------------------------- checks
     def integrity_check(self) -> IntegrityReport:
+        """Every page's HMAC, SQLite's structure check and the foreign keys.
+
+        Runs between units of work (not during a re-key, which would swap the key under it).
+        """
+        with self._serialised():
+            self._require_engine()
+            return self._check_integrity()
+
+    def _check_integrity(self) -> IntegrityReport:
         problems: list[str] = []
         try:
             conn = open_keyed(self.paths.database, self._key)
@@ -352,16 +367,26 @@ class Vault:
                 raise WrongPassphrase("The current passphrase is wrong; nothing was changed.")
             slot, new_key = _new_slot(new_passphrase, kdf)
             pending_header = self._header.with_pending(slot)
-            pending_header.write(self.paths.header)
-            engine.dispose()
-            conn = open_keyed(self.paths.database, self._key)
             try:
-                conn.execute(f"PRAGMA rekey = {new_key.pragma_literal()}")
-            except BaseException:
-                conn.close()
-                self._header.write(self.paths.header)
+                pending_header.write(self.paths.header)
+                engine.dispose()
+                conn = open_keyed(self.paths.database, self._key)
+                try:
+                    conn.execute(f"PRAGMA rekey = {new_key.pragma_literal()}")
+                finally:
+                    conn.close()
+            except (OSError, sqlcipher3.DatabaseError) as exc:
+                # The re-key is one transaction: it either never happened or was rolled back,
+                # so the old passphrase is still the one; say so in the header again.
+                with contextlib.suppress(OSError):
+                    self._header.write(self.paths.header)
+                new_key.wipe()
+                if _is_write_failure(exc):
+                    raise CouldNotSave(
+                        "The passphrase could not be changed: the disk may be full or the "
+                        "folder is not writable. The current passphrase still works."
+                    ) from None
                 raise
-            conn.close()
             self._header = pending_header.promoted()
             self._header.write(self.paths.header)
             self._key.wipe()
@@ -389,7 +414,12 @@ class Vault:
             os.close(snapshot_fd)
             snapshot = Path(snapshot_name)
             try:
-                _snapshot_database(self.paths.database, self._key, snapshot)
+                # Between units of work, so that the header and the key that go into the
+                # backup are the ones its database is encrypted with (no re-key in between).
+                with self._serialised():
+                    self._require_engine()
+                    header_bytes = self._header.to_bytes()
+                    _snapshot_database(self.paths.database, self._key, snapshot)
                 payload_fd, payload_name = tempfile.mkstemp(
                     dir=destination.parent, prefix=f".{destination.name}.", suffix=".tmp"
                 )
@@ -398,7 +428,7 @@ class Vault:
                 try:
                     os.chmod(payload, PRIVATE_FILE_MODE)
                     with zipfile.ZipFile(payload, "w", compression=zipfile.ZIP_STORED) as zf:
-                        zf.writestr(_BACKUP_HEADER_NAME, self._header.to_bytes())
+                        zf.writestr(_BACKUP_HEADER_NAME, header_bytes)
                         zf.write(snapshot, _BACKUP_DB_NAME)
                     with open(payload, "rb+") as handle:
                         os.fsync(handle.fileno())
