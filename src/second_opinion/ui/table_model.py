@@ -2,8 +2,13 @@
 
 Each tab declares its columns (header, how to show a row, how to sort it) and hands the model
 plain rows from a service. The model emits fine-grained signals when it can (a row changed,
-rows inserted or removed) and resets only on a full reload; a ``QSortFilterProxyModel`` on top
-sorts by ``SORT_ROLE`` and filters by ``SEARCH_ROLE``.
+rows inserted or removed) and resets only on a full reload. A ``SearchFilterProxy`` on top
+filters; sorting is handed down to the model.
+
+Why the model sorts its own rows: ``QSortFilterProxyModel`` sorts by calling ``lessThan`` once
+per comparison, through Qt: about 130 000 calls for 10 000 rows, measured at 3 to 4 s per click
+on a column header. Python's ``list.sort`` with one key per row does it in about 0.1 s, and the
+proxy filters by reading rows directly rather than through ``QModelIndex.data``.
 """
 
 from __future__ import annotations
@@ -54,6 +59,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._row_id = row_id
         self._search_text = search_text
         self._search_cache: dict[int, str] = {}
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     # ------------------------------------------------------------ reading
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -104,6 +111,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             self._search_cache[position] = cached
         return cached
 
+    def search_text_at(self, position: int) -> str:
+        return self._search_for(position, self._rows[position])
+
     def rows(self) -> list[Row]:
         return list(self._rows)
 
@@ -116,10 +126,58 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
                 return position
         return None
 
+    # ------------------------------------------------------------ sorting
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column = column
+        self._sort_order = order
+        if column >= 0:
+            self._resort()
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort_column, self._sort_order
+
+    def _key(self, column: int) -> Callable[[Row], Any]:
+        spec = self._columns[column]
+        if spec.sort_key is not None:
+            return spec.sort_key
+        return lambda row: spec.text(row).casefold()
+
+    def _sorted(self, rows: list[Row]) -> list[Row]:
+        if not (0 <= self._sort_column < len(self._columns)):
+            return rows
+        key = self._key(self._sort_column)
+        reverse = self._sort_order == Qt.SortOrder.DescendingOrder
+        try:
+            return sorted(rows, key=key, reverse=reverse)
+        except TypeError:  # mixed key types (e.g. None beside a date): compare their text
+            return sorted(rows, key=lambda r: str(key(r)), reverse=reverse)
+
+    def _resort(self) -> None:
+        new_rows = self._sorted(self._rows)
+        if [self._row_id(r) for r in new_rows] == [self._row_id(r) for r in self._rows]:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [
+            self._row_id(self._rows[i.row()]) if 0 <= i.row() < len(self._rows) else None
+            for i in persistent
+        ]
+        self._rows = new_rows
+        self._search_cache.clear()
+        where = {self._row_id(r): n for n, r in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(where[i], p.column()) if i in where else QModelIndex()
+                for i, p in zip(ids, persistent, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
     # ------------------------------------------------------------ changing
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = self._sorted(list(rows))
         self._search_cache.clear()
         self.endResetModel()
 
@@ -134,10 +192,13 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             self.beginInsertRows(QModelIndex(), end, end)
             self._rows.append(row)
             self.endInsertRows()
-            return
-        self._rows[position] = row
-        self._search_cache.pop(position, None)
-        self.dataChanged.emit(self.index(position, 0), self.index(position, len(self._columns) - 1))
+        else:
+            self._rows[position] = row
+            self._search_cache.pop(position, None)
+            last = len(self._columns) - 1
+            self.dataChanged.emit(self.index(position, 0), self.index(position, last))
+        if self._sort_column >= 0:
+            self._resort()
 
     def remove(self, row_id: object) -> None:
         position = self.position_of(row_id)
@@ -150,7 +211,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
 
 class SearchFilterProxy(QSortFilterProxyModel):
-    """Sorts by ``SORT_ROLE``; keeps rows whose search text holds every typed word.
+    """Keeps rows whose search text holds every typed word; a ``RowTableModel`` below sorts.
+
+    Over any other model it sorts by ``SORT_ROLE`` and reads ``ROW_ROLE``/``SEARCH_ROLE``.
 
     Words match anywhere (name, organisation, ...). A word of digits also matches digits-only
     text, so "5551234" finds "(555) 123-4" style phone numbers when the search text includes
@@ -186,8 +249,23 @@ class SearchFilterProxy(QSortFilterProxyModel):
             change()
             self.invalidateFilter()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, RowTableModel):
+            source.sort(column, order)
+        else:
+            super().sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
+        if isinstance(model, RowTableModel):
+            if self._predicates:
+                row = model.row_at(source_row)
+                if not all(predicate(row) for predicate in self._predicates.values()):
+                    return False
+            return not self._words or all(
+                word in model.search_text_at(source_row) for word in self._words
+            )
         index = model.index(source_row, 0, source_parent)
         if self._predicates:
             row = model.data(index, ROW_ROLE)

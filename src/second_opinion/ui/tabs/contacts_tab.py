@@ -1,6 +1,6 @@
 """Doctors & contacts: everyone in the case, searchable by name, organisation or any number.
 
-One ``SortedRowModel`` over ``ContactRow``s under a ``SourceSortProxy`` (sorting and filtering
+One ``RowTableModel`` over ``ContactRow``s under a ``SearchFilterProxy`` (sorting and filtering
 stay instant with 10 000 contacts); the role filter is a proxy predicate. Second-opinion
 doctors who share an organisation or health system with the first-opinion doctor carry a
 warning icon and the words "Not independent" in their row.
@@ -39,10 +39,10 @@ from second_opinion.services.contacts import ContactData, ContactReferences, Con
 from second_opinion.services.errors import InUse, NotFound, ServiceError
 from second_opinion.services.independence import IndependenceFinding, flag_dependent
 from second_opinion.ui import clipboard, prompts
+from second_opinion.ui.column_widths import ProportionalColumns
 from second_opinion.ui.contact_form import ContactForm, independence_reason, label_of
 from second_opinion.ui.context import AppContext
-from second_opinion.ui.sorted_table import ProportionalColumns, SortedRowModel, SourceSortProxy
-from second_opinion.ui.table_model import ROW_ROLE, Column
+from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 log = logging.getLogger(__name__)
@@ -80,10 +80,10 @@ class ContactsTab(CaseTab):
         self._saving = False
         self.form: ContactForm | None = None
 
-        self.model: SortedRowModel[ContactRow] = SortedRowModel(
+        self.model: RowTableModel[ContactRow] = RowTableModel(
             self._columns(), row_id=lambda r: r.id, search_text=self._search_text, parent=self
         )
-        self.proxy = SourceSortProxy(self)
+        self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
         # ---- toolbar

@@ -49,12 +49,12 @@ from second_opinion.services import starter_questions as starter_service
 from second_opinion.services.errors import NotFound, ServiceError
 from second_opinion.services.questions import QuestionData, QuestionRow, VisitChoice
 from second_opinion.ui import prompts
+from second_opinion.ui.column_widths import ProportionalColumns
 from second_opinion.ui.contact_form import label_of
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.question_form import QuestionForm, choice_label, visit_label
-from second_opinion.ui.sorted_table import ProportionalColumns, SortedRowModel, SourceSortProxy
 from second_opinion.ui.starter_questions_dialog import StarterQuestionsDialog
-from second_opinion.ui.table_model import ROW_ROLE, Column
+from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def first_line(text: str, limit: int = 200) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-class QuestionTableModel(SortedRowModel[QuestionRow]):
+class QuestionTableModel(RowTableModel[QuestionRow]):
     """The question rows in saved order, reorderable by drag and drop and by ``moveRows``.
 
     ``persist(ids, before_id)`` saves a move (``None`` = to the end) and says whether it
@@ -219,7 +219,7 @@ class QuestionsTab(CaseTab):
         self.model = QuestionTableModel(
             self._columns(), self._persist_move, self._in_saved_order, self
         )
-        self.proxy = SourceSortProxy(self)
+        self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
         # ---- toolbar: find and filter, then the primary action

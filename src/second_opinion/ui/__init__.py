@@ -1,0 +1,1 @@
+"""The Qt user interface: main window, unlock page, tabs, dialogs and table models."""
