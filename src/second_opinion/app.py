@@ -24,7 +24,7 @@ def _application() -> QApplication:
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setOrganizationName("SecondOpinion")
-        app.setDesktopFileName("second-opinion")
+        app.setDesktopFileName("io.github.secondopinion.SecondOpinion")
     assert isinstance(app, QApplication)
     return app
 
