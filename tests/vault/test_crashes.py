@@ -3,6 +3,7 @@ opens the vault."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
 import shutil
@@ -13,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
-from second_opinion.domain.models import Person
+from second_opinion.domain.enums import QuestionCategory
+from second_opinion.domain.models import Contact, Person, Question, Visit
 from second_opinion.vault import vault as vault_module
 from second_opinion.vault.errors import WrongPassphrase
 from second_opinion.vault.header import VaultHeader
@@ -345,3 +347,61 @@ def test_restore_killed_half_way_leaves_either_vault_openable_with_its_passphras
     loser = OLD if survivor == NEW else NEW
     assert not _opens_with(data_dir, loser, people=people)
     assert _opens_with(data_dir, survivor, people=people)
+
+
+def _save_visits_forever(send: Connection, folder: Path) -> None:
+    vault = Vault.unlock(folder, OLD)
+    send.send("ready")
+    n = 0
+    while True:
+        with vault.session() as s:
+            visit = Visit(
+                person_id=1,
+                doctor_id=1,
+                starts_at=dt.datetime(2026, 5, 1, 9, tzinfo=dt.UTC),
+                notes="bring the scans " * 20,
+            )
+            s.add(visit)
+            s.add_all(
+                Question(
+                    person_id=1,
+                    text=f"question {q} for visit {n}",
+                    category=QuestionCategory.TREATMENT,
+                    visit=visit,
+                )
+                for q in range(5)
+            )
+        send.send(n)
+        n += 1
+
+
+def test_a_visit_saved_with_its_questions_survives_kill_9_all_or_nothing(data_dir: Path) -> None:
+    vault = Vault.create(data_dir, OLD, kdf=TEST_KDF)
+    with vault.session() as s:
+        s.add_all([Person(name="Pat"), Contact(name="Dr. Who")])
+    vault.lock()
+    rng = random.Random(5)
+    acknowledged = 0
+    for _ in range(8):
+        child = Child(_save_visits_forever, data_dir)
+        child.wait_for("ready")
+        time.sleep(rng.uniform(0.0, 0.2))
+        acknowledged += sum(1 for m in child.kill() if isinstance(m, int))
+
+        vault = Vault.unlock(data_dir, OLD)
+        try:
+            with vault.session() as s:
+                per_visit = s.execute(
+                    select(Visit.id, func.count(Question.id))
+                    .outerjoin(Question, Question.visit_id == Visit.id)
+                    .group_by(Visit.id)
+                ).all()
+                orphans = s.scalar(
+                    select(func.count()).select_from(Question).where(Question.visit_id.is_(None))
+                )
+            assert {count for _, count in per_visit} <= {5}, "a visit lost some questions"
+            assert orphans == 0
+            assert len(per_visit) >= acknowledged
+        finally:
+            vault.lock()
+    assert acknowledged > 8

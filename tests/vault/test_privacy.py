@@ -35,6 +35,7 @@ from second_opinion.domain.models import (
     VaultSetting,
     Visit,
 )
+from second_opinion.vault.errors import VaultDamaged, WrongPassphrase
 from second_opinion.vault.vault import Vault
 from tests.conftest import PASSPHRASE, TEST_KDF
 
@@ -234,3 +235,22 @@ def test_data_folder_is_0700_and_every_file_in_it_0600(
     assert {str(p): oct(_mode(p)) for p in folders} == {str(p): "0o700" for p in folders}
     assert {str(p): oct(_mode(p)) for p in files} == {str(p): "0o600" for p in files}
     assert _mode(backup) == 0o600
+
+
+def test_refused_unlocks_write_nothing_to_stderr(
+    vault: Vault, data_dir: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    with vault.session() as s:
+        s.add_all(Person(name=f"{SENTINEL} {i}", condition="c" * 300) for i in range(100))
+    vault.lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(data_dir, "not it")
+    db = data_dir / "vault.db"
+    damaged = bytearray(db.read_bytes())
+    damaged[100] ^= 0xFF  # page 1: SQLCipher fails to decrypt it and would say so
+    db.write_bytes(bytes(damaged))
+    with pytest.raises(VaultDamaged):
+        Vault.unlock(data_dir, PASSPHRASE)
+    out, err = capfd.readouterr()
+    # SQLCipher logs decryption failures to stderr unless told not to.
+    assert (out, err) == ("", "")
