@@ -34,7 +34,7 @@ def test_authorization_form_has_every_required_element() -> None:
         "Signature of the patient or personal representative",
         "Date",
         # ...and, when a representative signs, their authority to act
-        "Authority to act for the patient",
+        "authority to act for the patient",
     ):
         assert flat(snippet) in text, snippet
     # 164.508(c)(2): revocation, conditioning, re-disclosure; (c)(4): a copy for the signer

@@ -111,6 +111,8 @@ def build_styles() -> StyleSheet1:
             keepWithNext=1,
         )
     )
+    # Section headings of a form: tighter, so an authorization fits one sheet.
+    sheet.add(ParagraphStyle("FormH2", parent=sheet["H2"], spaceBefore=5, spaceAfter=2))
     sheet.add(
         ParagraphStyle(
             "FormTitle", parent=base, fontName=BOLD, fontSize=17, leading=21, spaceAfter=2
@@ -137,7 +139,7 @@ def build_styles() -> StyleSheet1:
         )
     )
     sheet.add(ParagraphStyle("Question", parent=base, fontSize=10.5, leading=14.5, spaceAfter=2))
-    sheet.add(ParagraphStyle("Statement", parent=base, fontSize=9.5, leading=13, spaceAfter=4))
+    sheet.add(ParagraphStyle("Statement", parent=base, fontSize=9, leading=12, spaceAfter=3))
     return sheet
 
 

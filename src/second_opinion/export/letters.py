@@ -79,6 +79,8 @@ def render_letter(data: LetterData) -> bytes:
 
 
 class _LetterBase(DocumentRenderer):
+    margin_top = 15 * mm  # letters and forms aim for one sheet
+
     def __init__(self, data: LetterData) -> None:
         super().__init__(data.paper, data.person_name, running_head=LETTER_TITLES[data.kind])
         self.data = data
@@ -299,17 +301,9 @@ class AuthorizationRenderer(_LetterBase):
             ),
             HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=4, spaceAfter=6),
         ]
-        born = long_date(data.date_of_birth) if data.date_of_birth else BLANK
-        story += self._section(
-            "1. Patient",
-            [
-                ("Name", Long(data.person_name, bold=True)),
-                ("Date of birth", born),
-                ("Other identifier (e.g. record number)", BLANK),
-            ],
-        )
+        story += self._patient()
         story.append(self._parties())
-        story.append(self.p("4. What information may be disclosed", "H2"))
+        story.append(self.p("4. What information may be disclosed", "FormH2"))
         if terms is not None and terms.scope.strip():
             story.append(self.p(para(terms.scope)))
         story.append(self._items_table())
@@ -319,9 +313,11 @@ class AuthorizationRenderer(_LetterBase):
             if terms is not None and terms.purpose.strip()
             else (DEFAULT_PURPOSE)
         )
-        story += self._section("5. Purpose of the disclosure", [("Purpose", purpose)])
-        story += self._section("6. Expiry", [("This authorization expires", self._expiry())])
-        story.append(self.p("7. I understand that", "H2"))
+        story += self._section(
+            "5. Purpose and expiry",
+            [("Purpose", purpose), ("This authorization expires", self._expiry())],
+        )
+        story.append(self.p("6. I understand that", "FormH2"))
         for statement in (
             REVOKE_STATEMENT,
             CONDITION_STATEMENT,
@@ -330,9 +326,37 @@ class AuthorizationRenderer(_LetterBase):
             COPY_STATEMENT,
         ):
             story.append(self.p(statement, "Statement"))
-        story.append(self.p("8. Signature", "H2"))
         story += self._signature_block()
         return story
+
+    def _patient(self) -> list[Flowable]:
+        """Section 1 on one line: name, date of birth, another identifier."""
+        data = self.data
+        born = long_date(data.date_of_birth) if data.date_of_birth else BLANK
+        values, _groups = self._expand(
+            [[Long(data.person_name, bold=True), born, "&nbsp;"]], ["Cell", "Cell", "Cell"]
+        )
+        labels = [
+            self.p("Name", "Label"),
+            self.p("Date of birth", "Label"),
+            self.p("Medical record number (if known)", "Label"),
+        ]
+        width = self.content_width
+        table = Table(
+            [labels, *values], colWidths=[width * 0.45, width * 0.22, width * 0.33], hAlign="LEFT"
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("LINEBELOW", (2, -1), (2, -1), 0.6, RULE),
+                    ("LINEBELOW", (0, -1), (1, -1), 0.4, FAINT_RULE),
+                ]
+            )
+        )
+        return [self.p("1. Patient", "FormH2"), table]
 
     def _expiry(self) -> str:
         terms = self.data.authorization
@@ -352,14 +376,14 @@ class AuthorizationRenderer(_LetterBase):
             [
                 [
                     self._address_lines(self.data.holder),
-                    self._address_lines(self.data.recipient, with_role=True),
+                    self._address_lines(self.data.recipient),
                 ]
             ],
             ["Cell", "Cell"],
         )
         heads = [
-            self.p("2. Who may disclose the information", "H2"),
-            self.p("3. Who may receive the information", "H2"),
+            self.p("2. Who may disclose the information", "FormH2"),
+            self.p("3. Who may receive the information", "FormH2"),
         ]
         table = Table([heads, *body], colWidths=[half, half], hAlign="LEFT")
         table.setStyle(
@@ -378,45 +402,35 @@ class AuthorizationRenderer(_LetterBase):
         return table
 
     def _section(self, heading: str, rows: list[tuple[str, Cell]]) -> list[Flowable]:
-        return [self.p(heading, "H2"), self.key_value_table(rows, label_width=52 * mm)]
+        return [self.p(heading, "FormH2"), self.key_value_table(rows, label_width=52 * mm)]
 
     def _signature_block(self) -> list[Flowable]:
-        def signing_row(left: str, right: str) -> list[list[Flowable]]:
-            return [
-                [self.p("&nbsp;"), self.p("&nbsp;")],
-                [self.p(left, "Label"), self.p(right, "Label")],
-            ]
+        def signing_row(left: str, right: str) -> list[list[Flowable | str]]:
+            return [["", "", ""], [self.p(left, "Label"), "", self.p(right, "Label")]]
 
+        # 164.508(c)(1)(vi): signature and date, and for a representative their authority.
         rows = [
             *signing_row("Signature of the patient or personal representative", "Date"),
             *signing_row(
                 "Printed name of the personal representative (if any)",
-                "Relationship to the patient",
-            ),
-            *signing_row(
-                "Authority to act for the patient (e.g. parent of a minor, "
-                "guardian, health-care power of attorney)",
-                "&nbsp;",
+                "Their authority to act for the patient (parent, guardian, power of attorney)",
             ),
         ]
+        width = self.content_width
+        # A narrow empty middle column keeps the two writing lines apart.
         table = Table(
             rows,
-            colWidths=[self.content_width * 0.64, self.content_width * 0.36],
-            rowHeights=[12 * mm, None] * 3,
+            colWidths=[width * 0.53, width * 0.05, width * 0.42],
+            rowHeights=[9 * mm, None] * 2,
             hAlign="LEFT",
         )
         style: list[tuple[Any, ...]] = [
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (0, -1), 14),
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]
-        for row in (0, 2, 4):
+        for row in (0, 2):
             style.append(("LINEBELOW", (0, row), (0, row), 0.6, RULE))
-            if row != 4:
-                style.append(("LINEBELOW", (1, row), (1, row), 0.6, RULE))
+            style.append(("LINEBELOW", (2, row), (2, row), 0.6, RULE))
         table.setStyle(TableStyle(style))
-        note = "The patient keeps a copy of the signed form."
-        return [
-            KeepTogether([table, Spacer(1, 3 * mm), self.p(note, "Small")]),
-            HRFlowable(width="100%", thickness=0.4, color=FAINT_RULE, spaceBefore=6),
-        ]
+        return [KeepTogether([self.p("7. Signature", "FormH2"), table])]
