@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from second_opinion.export import render_letter
-from second_opinion.export.data import AuthorizationTerms, LetterKind
+from second_opinion.export.data import AuthorizationTerms, LetterKind, Paper
 from second_opinion.export.letters import (
     CONDITION_STATEMENT,
     COPY_STATEMENT,
@@ -114,3 +116,10 @@ def test_letter_with_no_items_leaves_room_to_describe_them() -> None:
     data = dataclasses.replace(letter(LetterKind.REQUEST), items=())
     text = all_text(render_letter(data))
     assert "please describe them" in text
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+@pytest.mark.parametrize("kind", list(LetterKind))
+def test_a_typical_letter_or_form_fits_one_sheet(kind: LetterKind, paper: Paper) -> None:
+    # A form whose signature lines spill onto a second page is easily signed incompletely.
+    assert len(pages_text(render_letter(letter(kind, paper=paper)))) == 1
