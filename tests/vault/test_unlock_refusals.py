@@ -218,3 +218,31 @@ def test_unlocking_where_the_lock_file_cannot_be_created_is_reported_not_writabl
     with pytest.raises(DataFolderNotWritable):
         Vault.unlock(closed_vault, PASSPHRASE)
     assert snapshot(closed_vault) == before
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda header: header.write_bytes(header.read_bytes()[:40]),
+        lambda header: header.write_bytes(b"\x00" * 300),
+        lambda header: header.write_text('{"magic": "second-opinion-vault", "format": 1}'),
+    ],
+    ids=["truncated", "zeroed", "fields missing"],
+)
+def test_damaged_header_beside_the_database_is_reported_damaged_and_left_untouched(
+    closed_vault: Path, spoil: object
+) -> None:
+    spoil(VaultPaths(closed_vault).header)  # type: ignore[operator]
+    before = snapshot(closed_vault)
+    with pytest.raises(VaultDamaged):
+        Vault.unlock(closed_vault, PASSPHRASE)
+    assert snapshot(closed_vault) == before
+
+
+def test_unreadable_database_path_is_reported_damaged_not_as_a_crash(closed_vault: Path) -> None:
+    db = VaultPaths(closed_vault).database
+    db.unlink()
+    db.mkdir()  # something that is there but cannot be read as a file
+    with pytest.raises(VaultDamaged):
+        Vault.unlock(closed_vault, PASSPHRASE)
+    assert db.is_dir() and not any(db.iterdir())

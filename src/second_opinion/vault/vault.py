@@ -202,6 +202,10 @@ class Vault:
                     break
                 except WrongPassphrase:
                     continue
+                except sqlcipher3.DatabaseError as exc:
+                    # The key is right but the file cannot be read at all (an I/O error, a
+                    # folder where the file should be): nothing to open, nothing changed.
+                    raise VaultDamaged() from exc
             if opened is None:
                 # The key is proven right by the header, so the file is the problem, unless a
                 # passphrase change was interrupted and this key belongs to the other side.
@@ -525,7 +529,17 @@ def _remove_leftovers(paths: VaultPaths) -> None:
 def _read_header_for_open(paths: VaultPaths) -> VaultHeader:
     if not paths.header.exists() and not paths.database.exists():
         raise NoVault()
-    header = VaultHeader.read(paths.header)
+    try:
+        header = VaultHeader.read(paths.header)
+    except NotAVault:
+        if paths.header.exists() and paths.database.exists():
+            # Our file names, side by side: a header that no longer parses is damage, and the
+            # way out is a backup, not "this is not a vault".
+            raise VaultDamaged(
+                "The vault's header file is damaged, so the passphrase cannot be checked. "
+                "Nothing was changed; restore the vault from a backup."
+            ) from None
+        raise
     # A 0-byte database opens with any key and looks empty: treat it as missing rather than
     # showing an empty vault or letting SQLite build a new one over the user's data.
     try:
