@@ -19,27 +19,6 @@ from second_opinion.vault.vault import Vault
 from tests.export.pdfread import all_text, reader
 
 
-@pytest.fixture(autouse=True)
-def _without_qt_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The wheel the app ships (PySide6-Essentials) has no Qt PDF: test that path everywhere.
-    monkeypatch.setattr(export_actions, "_qt_pdf", lambda: None)
-
-
-@pytest.fixture
-def opened(tmp_path: Path) -> list[Path]:
-    """Replace the system viewer: records what would have been opened."""
-    seen: list[Path] = []
-
-    def fake(path: Path) -> bool:
-        seen.append(path)
-        return True
-
-    original = export_actions.open_externally
-    export_actions.open_externally = fake
-    yield seen
-    export_actions.open_externally = original
-
-
 @pytest.fixture
 def ctx(vault: Vault) -> Iterator[AppContext]:
     with vault.session() as session:
@@ -100,34 +79,53 @@ def test_no_section_chosen_disables_saving(qtbot: QtBot, ctx: AppContext) -> Non
     assert "at least one section" in dialog.status_label.text()
 
 
-def test_without_qt_pdf_preview_saves_then_opens_in_the_viewer(
-    qtbot: QtBot,
-    ctx: AppContext,
-    tmp_path: Path,
-    answers: prompts.ScriptedAnswers,
-    opened: list[Path],
+def test_preview_shows_every_page_without_saving_anything(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
 ) -> None:
     dialog = export_actions.prepare_packet(None, ctx)
     assert dialog is not None
     qtbot.addWidget(dialog)
-    answers.save_paths.append(tmp_path / "p.pdf")
     dialog.preview()
-    saved = _wait_saved(qtbot, dialog)
-    assert opened == [saved]
+    qtbot.waitUntil(
+        lambda: dialog.preview_dialog is not None and bool(dialog.preview_dialog.page_labels),
+        timeout=20_000,
+    )
+    preview = dialog.preview_dialog
+    assert preview is not None
+    labels = preview.page_labels
+    assert labels[0].accessibleName() == f"Page 1 of {len(labels)}"
+    assert not labels[0].pixmap().isNull()
+    assert dialog.last_saved is None
+    assert not [kind for kind, _t, _x in answers.shown if kind == "save"]
+    preview.close()
 
 
-def test_print_without_qt_pdf_says_so_plainly(
-    qtbot: QtBot, ctx: AppContext, answers: prompts.ScriptedAnswers, opened: list[Path]
+def test_print_sends_every_page_to_the_chosen_printer(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
 ) -> None:
     dialog = export_actions.prepare_packet(None, ctx)
     assert dialog is not None
     qtbot.addWidget(dialog)
-    answers.confirms.append(False)
+    printed = tmp_path / "printer-output.pdf"
+    answers.print_to.append(printed)
+    answers.save_paths.append(tmp_path / "saved.pdf")
     dialog.print_document()
-    kind, _title, text = answers.shown[-1]
-    assert kind == "confirm"
-    assert "PDF module" in text
-    assert opened == []
+    qtbot.waitUntil(printed.exists, timeout=20_000)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    dialog.save()
+    saved = _wait_saved(qtbot, dialog)
+    assert len(reader(printed.read_bytes()).pages) == len(reader(saved.read_bytes()).pages)
+
+
+def test_cancelled_print_dialog_prints_nothing(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+) -> None:
+    dialog = export_actions.prepare_packet(None, ctx)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.print_document()  # nothing scripted: the user cancels the print dialog
+    qtbot.waitUntil(lambda: any(k == "print" for k, _t, _x in answers.shown), timeout=20_000)
+    assert list(tmp_path.glob("*.pdf")) == []
 
 
 def test_person_without_visits_is_told_what_to_do(

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,23 +52,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("export_actions", text)
 
 
-def _qt_pdf() -> Any | None:
-    """Qt's PDF module, when this installation has it (PySide6-Essentials does not)."""
-    try:
-        from PySide6 import QtPdf
-    except ImportError:
-        return None
-    return QtPdf
-
-
-def _open_with_system_viewer(path: Path) -> bool:
-    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
-
-
-#: How a saved PDF is shown when Qt cannot preview it itself; tests replace it.
-open_externally: Callable[[Path], bool] = _open_with_system_viewer
-
-
 class PdfDialog(QDialog):
     """Shared behaviour: paper choice, busy bar, Preview / Save / Print, one privacy note."""
 
@@ -79,7 +61,7 @@ class PdfDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.busy = False
         self.last_saved: Path | None = None
-        self._has_qt_pdf = _qt_pdf() is not None
+        self.preview_dialog: QDialog | None = None
 
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
@@ -111,14 +93,9 @@ class PdfDialog(QDialog):
         self.status_label.setAccessibleName(self.tr("Status"))
 
         self.buttons = QDialogButtonBox(self)
-        preview_text = self.tr("Preview") if self._has_qt_pdf else self.tr("Save and open…")
-        self.preview_button = QPushButton(preview_text, self)
-        self.preview_button.setAccessibleName(preview_text.rstrip("…"))
-        self.preview_button.setToolTip(
-            self.tr("See the pages before saving or printing")
-            if self._has_qt_pdf
-            else self.tr("Save the PDF, then open it in your PDF viewer")
-        )
+        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.preview_button.setAccessibleName(self.tr("Preview"))
+        self.preview_button.setToolTip(self.tr("See the pages before saving or printing"))
         self.save_button = QPushButton(self.tr("Save PDF…"), self)
         self.save_button.setAccessibleName(self.tr("Save PDF"))
         self.save_button.setDefault(True)
@@ -214,107 +191,35 @@ class PdfDialog(QDialog):
             path = path.with_name(path.name + ".pdf")
         return path
 
-    def save(self, open_after: bool = False) -> None:
+    def save(self) -> None:
         path = self._ask_path()
         if path is None:
             return
-        self._build(lambda _data: self._saved(path, open_after), write_to=path)
+        self._build(lambda _data: self._saved(path), write_to=path)
 
-    def _saved(self, path: Path, open_after: bool) -> None:
+    def _saved(self, path: Path) -> None:
         self.last_saved = path
         self.status_label.setText(self.tr("Saved to %1").replace("%1", str(path)))
         self.ctx.sig_status.emit(self.tr("%1 saved.").replace("%1", self.document_title()))
-        if open_after and not open_externally(path):
-            prompts.show_error(
-                self,
-                self.document_title(),
-                self.tr("The PDF was saved, but no PDF viewer could be opened for it."),
-            )
 
     def preview(self) -> None:
-        if not self._has_qt_pdf:
-            self.save(open_after=True)
-            return
         self._build(self._show_preview)
 
-    def _show_preview(self, data: bytes) -> None:  # pragma: no cover - needs Qt PDF
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
+    def _show_preview(self, data: bytes) -> None:
+        from second_opinion.ui.pdf_preview import PdfPreviewDialog
 
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.document_title())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        buffer = QBuffer(dialog)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument(dialog)
-        document.load(buffer)
-        view = QPdfView(dialog)
-        view.setAccessibleName(self.tr("Preview"))
-        view.setPageMode(QPdfView.PageMode.MultiPage)
-        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        view.setDocument(document)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(view)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        box.rejected.connect(dialog.reject)
-        layout.addWidget(box)
-        dialog.resize(760, 900)
+        dialog = PdfPreviewDialog(data, self.document_title(), self)
         dialog.show()
+        self.preview_dialog = dialog
 
     def print_document(self) -> None:
-        if not self._has_qt_pdf:
-            if prompts.ask_confirm(
-                self,
-                self.tr("Print"),
-                self.tr(
-                    "Printing from inside the app needs Qt's PDF module, which this "
-                    "installation does not include. Save the PDF and print it from your PDF "
-                    "viewer instead?"
-                ),
-                self.tr("Save and open…"),
-            ):
-                self.save(open_after=True)
-            return
         self._build(self._print_pages)
 
-    def _print_pages(self, data: bytes) -> None:  # pragma: no cover - needs Qt PDF, a printer
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def _print_pages(self, data: bytes) -> None:
+        from second_opinion.ui.pdf_preview import print_pdf
 
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument(self)
-        document.load(buffer)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.document_title())
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        painter = QPainter()
-        if not painter.begin(printer):
-            prompts.show_error(self, self.tr("Print"), self.tr("The printer could not start."))
-            return
-        try:
-            first = max(printer.fromPage(), 1) - 1
-            last = (printer.toPage() or document.pageCount()) - 1
-            area = painter.viewport()
-            for index in range(first, last + 1):
-                if index > first:
-                    printer.newPage()
-                # 300 dpi is sharp on paper; the printer's own resolution could need gigabytes.
-                points = document.pagePointSize(index)
-                pixels = QSize(int(points.width() * 300 / 72), int(points.height() * 300 / 72))
-                image = document.render(index, pixels)
-                fitted = pixels.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(area.topLeft(), fitted), image)
-        finally:
-            painter.end()
-        self.ctx.sig_status.emit(self.tr("Sent to the printer."))
+        if print_pdf(self, data, self.document_title()):
+            self.ctx.sig_status.emit(self.tr("Sent to the printer."))
 
 
 class PacketDialog(PdfDialog):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -21,6 +22,8 @@ class ScriptedAnswers:
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
     texts: list[str | None] = field(default_factory=list)
+    #: where scripted "printing" goes: each print job writes a PDF to the next path
+    print_to: list[Path] = field(default_factory=list)
     shown: list[tuple[str, str, str]] = field(default_factory=list)
 
     def next_confirm(self) -> bool:
@@ -105,3 +108,16 @@ def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None
         return scripted.texts.pop(0) if scripted.texts else None
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
     return value if ok else None
+
+
+def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
+    """Qt's print dialog for ``printer``; False when cancelled."""
+    if scripted is not None:
+        scripted.shown.append(("print", printer.docName(), ""))
+        if not scripted.print_to:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(scripted.print_to.pop(0)))
+        return True
+    dialog = QPrintDialog(printer, parent)
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
