@@ -145,3 +145,16 @@ def test_unlocking_with_an_empty_passphrase_is_refused_before_reading_the_vault(
     monkeypatch.setattr(vault_module.VaultHeader, "read", _must_not_derive)
     with pytest.raises(EmptyPassphrase):
         Vault.unlock(data_dir, "")
+
+
+def test_the_header_holds_neither_the_passphrase_nor_the_key(vault: Vault, data_dir: Path) -> None:
+    header = VaultPaths(data_dir).header.read_bytes()
+    key = vault.key.raw()
+    for secret in (
+        PASSPHRASE.encode(),
+        key,
+        key.hex().encode(),
+        base64.b64encode(key),
+        base64.b64encode(PASSPHRASE.encode()),
+    ):
+        assert secret not in header
