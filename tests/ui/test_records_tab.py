@@ -14,7 +14,7 @@ from second_opinion.services import record_requests as rr
 from second_opinion.services import records
 from second_opinion.services.records import ItemData
 from second_opinion.ui.context import AppContext
-from second_opinion.ui.records.common import to_qdate
+from second_opinion.ui.dates import to_qdate
 from second_opinion.ui.records.forms import ItemForm, RequestForm, StateChangeForm
 from second_opinion.ui.tabs.base import Navigator
 from second_opinion.ui.tabs.records_tab import RecordsTab

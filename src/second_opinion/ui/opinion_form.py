@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,6 +29,7 @@ from second_opinion.services import contacts, opinions
 from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.opinions import OpinionInput
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.dates import from_qdate, make_date_edit
 
 log = logging.getLogger(__name__)
 
@@ -36,18 +37,11 @@ ERROR_COLOUR = "#d9534f"
 
 
 def _date_edit(parent: QWidget, name: str) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
-    edit.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
-    edit.setDate(QDate.currentDate())
-    edit.setAccessibleName(name)
-    return edit
+    return make_date_edit(parent, name)
 
 
 def _py_date(edit: QDateEdit) -> dt.date:
-    value = edit.date()
-    return dt.date(value.year(), value.month(), value.day())
+    return from_qdate(edit.date())
 
 
 def _text_box(

@@ -13,13 +13,12 @@ from collections.abc import Callable
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -44,6 +43,7 @@ from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.labels import TRI_STATE
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
 
 log = logging.getLogger(__name__)
@@ -52,40 +52,6 @@ PAGES = ("profile", "insurance", "calls")
 
 
 # ------------------------------------------------------------------ small shared pieces
-
-
-def date_format() -> str:
-    """The locale's short date format, but always with a four-digit year.
-
-    A two-digit year makes a date of birth ambiguous (61 could be 1961 or 2061).
-    """
-    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in fmt:
-        fmt = fmt.replace("yy", "yyyy")
-    return fmt
-
-
-def show_date(value: dt.date) -> str:
-    return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def make_date_edit(parent: QWidget, accessible_name: str) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(date_format())
-    edit.setMinimumDate(to_qdate(profiles.EARLIEST_DATE))
-    edit.setMaximumDate(QDate.currentDate())
-    edit.setDate(QDate.currentDate())
-    edit.setAccessibleName(accessible_name)
-    return edit
 
 
 class FieldError(QLabel):
@@ -205,7 +171,7 @@ class CallDialog(QDialog):
 
         body = QWidget(self)
         self.form = _Form(body)
-        self.date_edit = make_date_edit(body, self.tr("Date of the call"))
+        self.date_edit = make_date_edit(body, self.tr("Date of the call"), latest=dt.date.today())
         self.spoke_with = _line(
             body, self.tr("Who you spoke to"), self.tr("e.g. Maria in member services")
         )
@@ -311,7 +277,7 @@ class ProfileDialog(QDialog):
         self.dob_known = QCheckBox(self.tr("Known"), dob_row)
         self.dob_known.setAccessibleName(self.tr("Date of birth known"))
         self.dob_known.setToolTip(self.tr("Untick to leave the date of birth empty"))
-        self.dob_edit = make_date_edit(dob_row, self.tr("Date of birth"))
+        self.dob_edit = make_date_edit(dob_row, self.tr("Date of birth"), latest=dt.date.today())
         self.dob_edit.setDate(QDate(1970, 1, 1))  # a neutral start for the calendar
         self.dob_edit.setEnabled(False)
         self.dob_known.toggled.connect(self.dob_edit.setEnabled)
@@ -418,7 +384,7 @@ class ProfileDialog(QDialog):
             [
                 Column(
                     self.tr("Date"),
-                    lambda c: show_date(c.called_on),
+                    lambda c: format_date(c.called_on),
                     sort_key=lambda c: (c.called_on, c.id),
                 ),
                 Column(self.tr("Spoke with"), lambda c: c.spoke_with),
@@ -636,7 +602,7 @@ class ProfileDialog(QDialog):
             return
         who = call.spoke_with or self.tr("the insurer")
         text = self.tr("Delete the call of {date} with {who}?").format(
-            date=show_date(call.called_on), who=who
+            date=format_date(call.called_on), who=who
         )
         if call.reference_number:
             text += " " + self.tr("(reference {ref})").format(ref=call.reference_number)

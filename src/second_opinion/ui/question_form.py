@@ -28,6 +28,7 @@ from second_opinion.services import questions as question_service
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.questions import QuestionData, QuestionRow, VisitChoice
 from second_opinion.ui.contact_form import FieldErrors, label_of
+from second_opinion.ui.dates import short_date_format
 
 
 def format_when(moment: dt.datetime | None) -> str:
@@ -35,7 +36,7 @@ def format_when(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
     local = QDateTime(moment).toTimeZone(QTimeZone.systemTimeZone())
-    return QLocale().toString(local.date(), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(local.date(), short_date_format())
 
 
 def visit_label(doctor: str, starts_at: dt.datetime | None, status: VisitStatus | None) -> str:

@@ -40,6 +40,7 @@ from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.visits import VisitInput
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.dates import short_date_format
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ class VisitForm(QDialog):
 
         self.date = QDateEdit(body)
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.date.setDisplayFormat(short_date_format())
         self.date.setDateRange(QDate(visits.EARLIEST_YEAR, 1, 1), QDate(visits.LATEST_YEAR, 12, 31))
         self.date.setAccessibleName(self.tr("Date"))
         self.time = QTimeEdit(body)

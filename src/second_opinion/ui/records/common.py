@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from second_opinion.domain.enums import RecordKind, RequestState, TransferMethod
 from second_opinion.services import labels
 from second_opinion.services.authorizations import AuthorizationProblem
-from second_opinion.services.records import EARLIEST, LATEST, CellState
+from second_opinion.services.records import CellState
+from second_opinion.ui.dates import from_qdate, make_date_edit, to_qdate
 
 S = RequestState
 
@@ -100,14 +101,6 @@ def authorization_problem_icon(problem: AuthorizationProblem) -> QIcon:
     return icon("fa5s.ban", ALERT)
 
 
-def format_date(value: dt.date | None) -> str:
-    if value is None:
-        return ""
-    return QLocale().toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
-
-
 def days_overdue_text(days: int) -> str:
     return tr("1 day overdue") if days == 1 else tr("%n days overdue", days)
 
@@ -122,25 +115,6 @@ def due_hint(due: dt.date, today: dt.date) -> str:
     if days > 1:
         return tr("in %n days", days)
     return days_overdue_text(-days)
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def make_date_edit(parent: QWidget | None, accessible_name: str) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
-    edit.setMinimumDate(to_qdate(EARLIEST))
-    edit.setMaximumDate(to_qdate(LATEST))
-    edit.setDate(QDate.currentDate())
-    edit.setAccessibleName(accessible_name)
-    return edit
 
 
 class OptionalDateEdit(QWidget):

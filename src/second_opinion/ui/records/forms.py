@@ -48,15 +48,12 @@ from second_opinion.services.errors import ServiceError
 from second_opinion.services.record_requests import RequestData, RequestRow
 from second_opinion.services.records import ItemData, ItemRow
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
 from second_opinion.ui.records.common import (
     OptionalDateEdit,
     authorization_problem_label,
-    format_date,
-    from_qdate,
     kind_label,
-    make_date_edit,
     method_label,
-    to_qdate,
     tr,
 )
 from second_opinion.vault.errors import VaultError

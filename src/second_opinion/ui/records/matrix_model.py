@@ -8,10 +8,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from second_opinion.domain.enums import RequestState
 from second_opinion.services.records import CellState, ItemRow, WhoHasWhat
+from second_opinion.ui.dates import format_date
 from second_opinion.ui.records.common import (
     cell_icon,
     cell_label,
-    format_date,
     kind_label,
     state_icon,
     tr,

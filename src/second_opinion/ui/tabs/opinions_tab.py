@@ -6,7 +6,6 @@ offers the guide's step on what to do after the second opinion (including a thir
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Any
 
@@ -14,9 +13,7 @@ import qtawesome as qta
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -44,6 +41,7 @@ from second_opinion.services.errors import ServiceError
 from second_opinion.services.opinions import Comparison, DecisionRow, OpinionRow
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.dates import format_date
 from second_opinion.ui.opinion_form import DecisionForm, OpinionForm
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -61,12 +59,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 def _icon(name: str, color: str | None = None) -> QIcon:
     icon: QIcon = qta.icon(name, color=color) if color else qta.icon(name)
     return icon
-
-
-def format_date(value: dt.date) -> str:
-    return QLocale().toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
 
 
 def one_line(text: str) -> str:

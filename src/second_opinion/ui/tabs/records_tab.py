@@ -47,6 +47,7 @@ from second_opinion.services.record_requests import RequestRow, StateChangeRow
 from second_opinion.services.records import CellState, ItemRow
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.dates import format_date
 from second_opinion.ui.records.common import (
     GOOD,
     authorization_problem_icon,
@@ -55,7 +56,6 @@ from second_opinion.ui.records.common import (
     cell_label,
     days_overdue_text,
     due_hint,
-    format_date,
     icon,
     kind_label,
     method_label,

@@ -44,6 +44,7 @@ from second_opinion.services.readiness import VisitReadiness
 from second_opinion.services.visits import VisitRow, VisitTiming
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.dates import short_date_format
 from second_opinion.ui.readiness_view import GOOD, MISSING, ReadinessView
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -80,9 +81,7 @@ def format_start(row: VisitRow, with_zone: bool = True, long: bool = False) -> s
     if long:
         date = locale.toString(day, QLocale.FormatType.LongFormat)
     else:
-        date = (
-            locale.toString(day, "ddd") + " " + locale.toString(day, QLocale.FormatType.ShortFormat)
-        )
+        date = locale.toString(day, "ddd") + " " + locale.toString(day, short_date_format())
     text = f"{date}, {time}"
     if with_zone and row.time_zone != system_time_zone():
         # In the table the city is enough ("Chicago"); elsewhere the full zone name.
