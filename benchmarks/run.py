@@ -342,19 +342,26 @@ def measure_queries(built: Any, root: Path, runs: int) -> dict[str, Any]:
     timings: dict[str, dict[str, float | None]] = {}
     try:
         for name, query in list_queries(built).items():
-            row: dict[str, float | None] = {}
-            for label, engine in (("encrypted", vault.engine), ("plain", plain)):
+            samples: dict[str, list[float]] = {"encrypted": [], "plain": []}
 
-                def once(engine: Any = engine, query: Callable[[Any], object] = query) -> None:
-                    with Session(engine) as session:
-                        query(session)
+            def once(label: str, query: Callable[[Any], object] = query) -> float:
+                started = time.perf_counter()
+                with Session(vault.engine if label == "encrypted" else plain) as session:
+                    query(session)
+                return time.perf_counter() - started
 
-                try:
-                    once()  # warm the page cache and SQLAlchemy's statement cache alike
-                    row[label] = _median(_timed(once, runs))
-                except Exception as exc:  # a service that changed its signature: say so
-                    _progress(f"query {name} failed: {type(exc).__name__}: {exc}")
-                    row[label] = None
+            try:
+                once("encrypted")  # warm the page caches and SQLAlchemy's statement cache
+                once("plain")
+                # Alternated, and in turns that swap which goes first, so that a burst of load
+                # on the shared machine (or a warmer cache) favours neither side.
+                for run in range(runs):
+                    order = ("encrypted", "plain") if run % 2 == 0 else ("plain", "encrypted")
+                    for label in order:
+                        samples[label].append(once(label))
+            except Exception as exc:  # a service that changed its signature: say so
+                _progress(f"query {name} failed: {type(exc).__name__}: {exc}")
+            row: dict[str, float | None] = {k: _median(v) for k, v in samples.items()}
             row["ratio"] = _ratio(row.get("encrypted"), row.get("plain"))
             timings[name] = row
             _progress(f"query {name}: {row}")
@@ -496,7 +503,7 @@ def main(argv: list[str] | None = None) -> int:
         extra.update(unlock)
         _progress(f"unlock: {results['unlock_s']:.3f} s")
 
-        queries = measure_queries(built, root, runs=5)
+        queries = measure_queries(built, root, runs=8)
         results["encrypted_vs_plain_query_ratio"] = queries.pop("encrypted_vs_plain_query_ratio")
         extra.update(queries)
 
