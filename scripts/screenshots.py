@@ -20,6 +20,7 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--empty", action="store_true", help="a new vault, no demo case")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -53,7 +54,12 @@ def main() -> int:
 
     folder = Path(tempfile.mkdtemp()) / "vault"
     with Vault.create(folder, "screenshots", kdf=MINIMUM) as vault, vault.session() as session:
-        build_demo(session, dt.date.today())
+        if args.empty:
+            from second_opinion.services.people import add_person
+
+            add_person(session, "Me")
+        else:
+            build_demo(session, dt.date.today())
     window = build_window(folder, "screenshots")
     window.resize(width, height)
     window.show()

@@ -42,6 +42,7 @@ from second_opinion.ui import clipboard, prompts
 from second_opinion.ui.column_widths import ProportionalColumns
 from second_opinion.ui.contact_form import ContactForm, independence_reason, label_of
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
@@ -185,40 +186,21 @@ class ContactsTab(CaseTab):
         list_layout.addWidget(self.no_match)
 
         # ---- designed empty state
-        empty_page = QWidget(self)
-        empty_layout = QVBoxLayout(empty_page)
-        empty_layout.addStretch(2)
-        icon = QLabel(empty_page)
-        icon.setPixmap(self._icon("fa5s.user-md").pixmap(64, 64))
-        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text = QLabel(
-            self.tr("No doctors yet. Add the doctor who gave your first opinion."), empty_page
-        )
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text.setWordWrap(True)
-        font = self.empty_text.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.empty_text.setFont(font)
         self.empty_add = QPushButton(
-            self._icon("fa5s.user-plus"), self.tr("Add the first-opinion doctor"), empty_page
+            self._icon("fa5s.user-plus"), self.tr("Add the first-opinion doctor")
         )
         self.empty_add.setAccessibleName(self.tr("Add the first-opinion doctor"))
         self.empty_add.clicked.connect(lambda: self.open_new(ContactRole.FIRST_OPINION))
-        self.empty_import = QPushButton(self.tr("Import from a vCard file…"), empty_page)
+        self.empty_import = QPushButton(self.tr("Import from a vCard file…"))
         self.empty_import.setAccessibleName(self.tr("Import contacts from a vCard file"))
-        self.empty_import.setFlat(True)
         self.empty_import.clicked.connect(self.import_vcard)
-        empty_layout.addWidget(icon)
-        empty_layout.addSpacing(8)
-        empty_layout.addWidget(self.empty_text)
-        empty_layout.addSpacing(8)
-        for button in (self.empty_add, self.empty_import):
-            row = QHBoxLayout()
-            row.addStretch(1)
-            row.addWidget(button)
-            row.addStretch(1)
-            empty_layout.addLayout(row)
-        empty_layout.addStretch(3)
+        empty_page = EmptyState(
+            self._icon("fa5s.user-md"),
+            self.tr("No doctors yet. Add the doctor who gave your first opinion."),
+            [self.empty_add, self.empty_import],
+            self,
+        )
+        self.empty_text = empty_page.text
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(empty_page)

@@ -42,6 +42,7 @@ from second_opinion.services.opinions import Comparison, DecisionRow, OpinionRow
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date
+from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.opinion_form import DecisionForm, OpinionForm
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -179,8 +180,23 @@ class OpinionsTab(CaseTab):
         toolbar.addWidget(self.add_button)
         layout.addLayout(toolbar)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        layout.addWidget(splitter, 1)
+        self.pages = QStackedWidget(self)
+        layout.addWidget(self.pages, 1)
+        empty_add = QPushButton(_icon("fa5s.plus"), self.tr("Add the first opinion…"))
+        empty_add.setAccessibleName(self.tr("Add the first opinion"))
+        empty_add.clicked.connect(self.new_item)
+        self.empty_state = EmptyState(
+            _icon("fa5s.balance-scale"),
+            self.tr(
+                "No opinions yet. After each visit, write down what the doctor said; with two "
+                "or more, this tab shows them side by side and says where they differ."
+            ),
+            [empty_add],
+            self.pages,
+        )
+        self.pages.addWidget(self.empty_state)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self.pages)
+        self.pages.addWidget(splitter)
         splitter.addWidget(self._build_left(splitter))
         splitter.addWidget(self._build_comparison(splitter))
         splitter.setStretchFactor(0, 2)
@@ -407,6 +423,7 @@ class OpinionsTab(CaseTab):
         self.model.set_rows(rows)
         self.decision_model.set_rows(decisions)
         self.list_stack.setCurrentIndex(1 if rows else 0)
+        self.pages.setCurrentIndex(1 if rows or decisions else 0)
         self.select_ids([i for i in selected if self.model.position_of(i) is not None])
         self._refresh_comparison()
 

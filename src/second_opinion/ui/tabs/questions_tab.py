@@ -52,6 +52,7 @@ from second_opinion.ui import prompts
 from second_opinion.ui.column_widths import ProportionalColumns
 from second_opinion.ui.contact_form import label_of
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.question_form import QuestionForm, choice_label, visit_label
 from second_opinion.ui.starter_questions_dialog import StarterQuestionsDialog
 from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
@@ -381,44 +382,24 @@ class QuestionsTab(CaseTab):
         list_layout.addWidget(self.no_match)
 
         # ---- designed empty state
-        empty_page = QWidget(self)
-        empty_layout = QVBoxLayout(empty_page)
-        empty_layout.addStretch(2)
-        icon = QLabel(empty_page)
-        icon.setPixmap(self._icon("fa5s.question-circle").pixmap(64, 64))
-        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text = QLabel(
+        self.empty_starters = QPushButton(
+            self._icon("fa5s.lightbulb"), self.tr("Choose starter questions…")
+        )
+        self.empty_starters.setAccessibleName(self.tr("Choose starter questions"))
+        self.empty_starters.clicked.connect(lambda: self.open_starters())
+        self.empty_add = QPushButton(self.tr("Write my own question"))
+        self.empty_add.setAccessibleName(self.tr("Write my own question"))
+        self.empty_add.clicked.connect(lambda: self.open_new())
+        empty_page = EmptyState(
+            self._icon("fa5s.question-circle"),
             self.tr(
                 "No questions yet. Write down what you want to ask, or start from questions "
                 "other patients found worth asking."
             ),
-            empty_page,
+            [self.empty_starters, self.empty_add],
+            self,
         )
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text.setWordWrap(True)
-        font = self.empty_text.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.empty_text.setFont(font)
-        self.empty_starters = QPushButton(
-            self._icon("fa5s.lightbulb"), self.tr("Choose starter questions…"), empty_page
-        )
-        self.empty_starters.setAccessibleName(self.tr("Choose starter questions"))
-        self.empty_starters.clicked.connect(lambda: self.open_starters())
-        self.empty_add = QPushButton(self.tr("Write my own question"), empty_page)
-        self.empty_add.setAccessibleName(self.tr("Write my own question"))
-        self.empty_add.setFlat(True)
-        self.empty_add.clicked.connect(lambda: self.open_new())
-        empty_layout.addWidget(icon)
-        empty_layout.addSpacing(8)
-        empty_layout.addWidget(self.empty_text)
-        empty_layout.addSpacing(8)
-        for empty_button in (self.empty_starters, self.empty_add):
-            row = QHBoxLayout()
-            row.addStretch(1)
-            row.addWidget(empty_button)
-            row.addStretch(1)
-            empty_layout.addLayout(row)
-        empty_layout.addStretch(3)
+        self.empty_text = empty_page.text
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(empty_page)

@@ -45,6 +45,7 @@ from second_opinion.services.visits import VisitRow, VisitTiming
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import short_date_format
+from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.readiness_view import GOOD, MISSING, ReadinessView
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -203,28 +204,19 @@ class VisitsTab(CaseTab):
         self.stack = QStackedWidget(self)
         layout.addWidget(self.stack, 1)
 
-        empty = QWidget(self.stack)
-        empty_layout = QVBoxLayout(empty)
-        empty_layout.addStretch(1)
-        self.empty_label = QLabel(
+        empty_button = QPushButton(_icon("fa5s.plus"), self.tr("Add the first visit…"))
+        empty_button.setAccessibleName(self.tr("Add the first visit"))
+        empty_button.clicked.connect(self.new_item)
+        empty = EmptyState(
+            _icon("fa5s.calendar-alt"),
             self.tr(
                 "No visits yet. Add the visit with your second-opinion doctor, and this tab "
                 "will tell you what is still missing before it."
             ),
-            empty,
+            [empty_button],
+            self.stack,
         )
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addWidget(self.empty_label)
-        empty_button = QPushButton(_icon("fa5s.plus"), self.tr("Add the first visit…"), empty)
-        empty_button.setAccessibleName(self.tr("Add the first visit"))
-        empty_button.clicked.connect(self.new_item)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(empty_button)
-        row.addStretch(1)
-        empty_layout.addLayout(row)
-        empty_layout.addStretch(2)
+        self.empty_label = empty.text
         self.stack.addWidget(empty)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
