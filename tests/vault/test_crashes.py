@@ -47,7 +47,7 @@ def test_every_acknowledged_write_survives_kill_9_and_the_vault_stays_intact(
     acknowledged: set[str] = set()
     for round_no in range(20):
         child = Child(_write_forever, data_dir, round_no)
-        child.wait_for("ready")
+        child.wait_for(lambda m: m != "ready")  # writing is under way
         time.sleep(rng.uniform(0.0, 0.15))
         acknowledged |= {m for m in child.kill() if m != "ready"}
 
@@ -60,7 +60,6 @@ def test_every_acknowledged_write_survives_kill_9_and_the_vault_stays_intact(
             assert report.ok, report.problems
         finally:
             vault.lock()
-    assert len(acknowledged) > 20  # the children really were writing when they died
 
 
 OLD, NEW = PASSPHRASE, "the new passphrase, with ünïcödé"
@@ -241,7 +240,7 @@ def test_passphrase_change_killed_inside_the_rekey_transaction_is_rolled_back_or
     for round_no in range(6):
         child = Child(_change_and_announce_the_rekey, data_dir)
         child.wait_for("rekeying")
-        time.sleep(rng.uniform(0.0, 0.015))
+        time.sleep(rng.uniform(0.0, 0.01))
         child.kill()
         journal_left = (data_dir / "vault.db-journal").exists()
         first, second = rng.sample([OLD, NEW], 2)
@@ -384,7 +383,7 @@ def test_a_visit_saved_with_its_questions_survives_kill_9_all_or_nothing(data_di
     acknowledged = 0
     for _ in range(8):
         child = Child(_save_visits_forever, data_dir)
-        child.wait_for("ready")
+        child.wait_for(lambda m: isinstance(m, int))  # saving is under way
         time.sleep(rng.uniform(0.0, 0.2))
         acknowledged += sum(1 for m in child.kill() if isinstance(m, int))
 
@@ -404,4 +403,3 @@ def test_a_visit_saved_with_its_questions_survives_kill_9_all_or_nothing(data_di
             assert len(per_visit) >= acknowledged
         finally:
             vault.lock()
-    assert acknowledged > 8
