@@ -168,7 +168,7 @@ class HangingKeyring(MemoryKeyring):
 
     def get_password(self, service: str, username: str) -> str | None:
         self.release.wait(30)
-        return base64.b64encode(bytes(32)).decode()
+        return base64.b64encode(bytes(range(1, 33))).decode()  # a plausible key, too late
 
 
 def test_hanging_keyring_is_abandoned_and_falls_back_to_the_passphrase(vault: Vault) -> None:
