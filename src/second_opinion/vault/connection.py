@@ -41,7 +41,8 @@ def open_keyed(path: Path, key: VaultKey) -> sqlcipher3.Connection:
         # SQLCipher writes its errors to stderr by default; they say nothing useful to a user
         # and must never reach a log.
         conn.execute("PRAGMA cipher_log_level = NONE")
-        # Before the first read: a connection opened while another one commits waits for it.
+        # Before the first read, so that a connection opened while another one commits waits
+        # for it as long as any other statement would.
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
