@@ -70,6 +70,11 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
         target = home / sub
         target.mkdir(exist_ok=True)
         monkeypatch.setenv(var, str(target))
+    # Qt works out the settings folder once per process; point it here for every test.
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(home / "config"))
     return home
 
 

@@ -64,6 +64,9 @@ def run_gui(data_dir: Path | str | None, pw_stdin: bool = False) -> int:
     """Show the window at once (unlock or welcome page), then open the vault in the background."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = _application()
+    from second_opinion.ui import crash
+
+    crash.install()
     folder = _resolve(data_dir)
     if pw_stdin:
         passphrase = sys.stdin.readline().rstrip("\r\n")
