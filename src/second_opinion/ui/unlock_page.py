@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -106,9 +106,9 @@ class _BusyPage(QWidget):
             usable, reason = result
             self.remember.setVisible(usable)
             self.keyring_note.setVisible(not usable)
-            self.keyring_note.setText(
-                self.tr("Remember on this computer is not offered: ") + reason
-            )
+            # The reason is a whole sentence from the vault layer ("This computer has no
+            # secure keyring, so the passphrase cannot be remembered; ...").
+            self.keyring_note.setText(QCoreApplication.translate("keyring", reason))
 
         run_in_background(probe, show, lambda _exc: None)
 
