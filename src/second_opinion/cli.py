@@ -137,9 +137,9 @@ def _cmd_init(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.vault.vault import Vault
 
     folder = _data_dir(args)
-    with Vault.create(folder, source.read_new("New passphrase: ")) as vault:
-        with vault.session() as session:
-            add_person(session, "Me")
+    passphrase = source.read_new("New passphrase: ")
+    with Vault.create(folder, passphrase) as vault, vault.session() as session:
+        add_person(session, "Me")
     print(f"Created a new vault in {folder}")
     return EXIT_OK
 
@@ -149,9 +149,9 @@ def _cmd_demo(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.vault.vault import Vault
 
     folder = _data_dir(args)
-    with Vault.create(folder, source.read_new("Passphrase for the demo vault: ")) as vault:
-        with vault.session() as session:
-            build_demo(session, dt.date.today())
+    passphrase = source.read_new("Passphrase for the demo vault: ")
+    with Vault.create(folder, passphrase) as vault, vault.session() as session:
+        build_demo(session, dt.date.today())
     print(f"Created a demo vault with a fictional case in {folder}")
     return EXIT_OK
 

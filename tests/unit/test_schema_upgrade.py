@@ -32,9 +32,9 @@ def _make_first_schema_vault(folder: Path) -> None:
             " requested_on, due_on, extended_due_on, reference_number, notes)"
             " VALUES (1, 1, 1, 1, 'fax', 'extended', '2026-10-01', '2026-10-31', '2026-11-30',"
             " '', '')",
-            "INSERT INTO request_state_change (request_id, state, \"on\", recorded_at, note)"
+            'INSERT INTO request_state_change (request_id, state, "on", recorded_at, note)'
             " VALUES (1, 'requested', '2026-10-01', '2026-10-01 00:00:00', '')",
-            "INSERT INTO request_state_change (request_id, state, \"on\", recorded_at, note)"
+            'INSERT INTO request_state_change (request_id, state, "on", recorded_at, note)'
             " VALUES (1, 'extended', '2026-10-20', '2026-10-20 00:00:00',"
             " 'New due date 2026-11-30. They wrote to explain.')",
         ):

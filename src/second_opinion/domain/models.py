@@ -87,9 +87,7 @@ class InsurancePlan(Base):
     __tablename__ = "insurance_plan"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), unique=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), unique=True)
     insurer: Mapped[str] = mapped_column(Text, default="")
     plan_name: Mapped[str] = mapped_column(Text, default="")
     member_id: Mapped[str] = mapped_column(Text, default="")
@@ -276,9 +274,7 @@ class Visit(Base):
     mode: Mapped[VisitMode] = mapped_column(_enum(VisitMode), default=VisitMode.IN_PERSON)
     location: Mapped[str] = mapped_column(Text, default="")
     telemedicine_url: Mapped[str] = mapped_column(Text, default="")
-    companion_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contact.id", ondelete="SET NULL")
-    )
+    companion_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"))
     referral_needed: Mapped[bool] = mapped_column(default=False)
     referral_obtained: Mapped[bool] = mapped_column(default=False)
     referral_number: Mapped[str] = mapped_column(Text, default="")

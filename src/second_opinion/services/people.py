@@ -42,9 +42,7 @@ def clean_name(name: str) -> str:
     if not cleaned:
         raise ValidationError("A name is needed.", field="name")
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise ValidationError(
-            f"A name can be at most {MAX_NAME_LENGTH} characters.", field="name"
-        )
+        raise ValidationError(f"A name can be at most {MAX_NAME_LENGTH} characters.", field="name")
     return cleaned
 
 
