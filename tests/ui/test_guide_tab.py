@@ -41,6 +41,7 @@ def navigator() -> RecordingNavigator:
 @pytest.fixture
 def tab(qtbot, ctx, navigator) -> GuideTab:
     widget = GuideTab(ctx, navigator)
+    widget.reload()
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
@@ -166,6 +167,7 @@ def test_navigation_and_the_step_list_select_a_step(qtbot, tab: GuideTab) -> Non
 def test_a_tick_that_cannot_be_saved_is_undone_and_explained(qtbot, vault, answers) -> None:
     ctx = AppContext(vault, 424242)  # a person who does not exist (e.g. deleted meanwhile)
     tab = GuideTab(ctx, RecordingNavigator())
+    tab.reload()
     qtbot.addWidget(tab)
     tab.show()
     tab.handle_navigation("step", step="support")

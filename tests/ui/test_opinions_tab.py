@@ -39,6 +39,7 @@ def case(vault):
 def tab(qtbot, case):
     vault, ids = case
     widget = OpinionsTab(AppContext(vault, ids["person"]), RecordingNavigator())
+    widget.reload()
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     return widget

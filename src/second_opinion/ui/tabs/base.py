@@ -24,8 +24,10 @@ class Navigator:
 class CaseTab(QWidget):
     """Base of every tab.
 
-    Subclasses build their widgets in ``__init__`` and load data in ``reload``; they must not
-    hold health data anywhere the main window cannot drop (it deletes the tab on lock).
+    Subclasses build their widgets in ``__init__`` and load data only in ``reload``, which the
+    main window calls once, right after construction (loading in ``__init__`` as well would
+    read everything twice). They must not hold health data anywhere the main window cannot
+    drop (it deletes the tab on lock).
 
     Signals:
         sig_title_changed(str): the tab's label changed (e.g. "Records (2 overdue)").

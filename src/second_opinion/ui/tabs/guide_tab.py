@@ -74,7 +74,7 @@ class GuideTab(CaseTab):
 
         self._build()
         ctx.sig_data_changed.connect(self._on_data_changed)
-        self.reload()
+        # Data loads in reload(), which the main window calls once the tab is built.
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:

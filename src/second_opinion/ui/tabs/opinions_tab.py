@@ -160,7 +160,7 @@ class OpinionsTab(CaseTab):
         self.form: OpinionForm | DecisionForm | None = None
         self._build()
         ctx.sig_data_changed.connect(self._on_data_changed)
-        self.reload()
+        # Data loads in reload(), which the main window calls once the tab is built.
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
