@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from dataclasses import dataclass
+
 import pytest
 
 from second_opinion.domain.enums import ContactRole
@@ -91,3 +94,89 @@ def test_flag_dependent_marks_only_second_opinion_doctors(session):
 
 def test_no_first_opinion_doctor_means_nothing_to_flag():
     assert flag_dependent([]) == {}
+
+
+@dataclass(frozen=True)
+class _Contact:
+    id: int | None
+    name: str
+    role: ContactRole
+    organization: str
+    health_system: str
+
+
+def _pairwise_flag_dependent(contacts):
+    """The check as it was before it was made fast: each candidate against the index, one
+    finding built per pair. The fast version must give exactly these findings, in this order."""
+    index = {}
+    for contact in contacts:
+        if contact.role != FIRST:
+            continue
+        for field, _shown, key in independence._names(contact):
+            index.setdefault(key, []).append((contact, field))
+    flagged = {}
+    for contact in contacts:
+        if not ContactRole(contact.role).is_second_opinion:
+            continue
+        found, seen = [], set()
+        for candidate_field, shown, key in independence._names(contact):
+            for first, first_field in index.get(key, []):
+                if first.id == contact.id or id(first) in seen:
+                    continue
+                seen.add(id(first))
+                found.append(
+                    independence.IndependenceFinding(
+                        first.id, first.name, shown, candidate_field, first_field
+                    )
+                )
+        if found:
+            flagged[contact.id] = found
+    return flagged
+
+
+# The same few places typed in the ways people type them, plus blanks.
+_SPELLINGS = (
+    ("St. Mary's Health", "st marys health", "Saint Mary’s Health, Inc."),
+    ("Riverbend Medical Center", "RIVERBEND MEDICAL CENTRE", "The Riverbend Medical Center"),
+    ("Lakeshore Cancer Institute", "lakeshore cancer institute llc"),
+    ("North-Star Health", "North Star Health"),
+    ("Hôpital Saint-Louis", "hopital st louis"),
+    ("Valley Oncology",),
+    ("",),
+    ("   ",),
+)
+
+
+def _generated(seed: int, n: int = 400) -> list[_Contact]:
+    rng = random.Random(seed)
+    roles = [FIRST, CANDIDATE, CHOSEN, ContactRole.SPECIALIST, ContactRole.OTHER]
+
+    def place() -> str:
+        return rng.choice(rng.choice(_SPELLINGS))
+
+    contacts = [
+        _Contact(n_, f"Dr. {n_}", rng.choice(roles), place(), place()) for n_ in range(1, n + 1)
+    ]
+    # Inconsistent input the check still has to survive: a candidate carrying the id of a
+    # first-opinion doctor, and contacts without an id.
+    first = next(c for c in contacts if c.role == FIRST)
+    contacts.append(_Contact(first.id, "Dr. Twin", CANDIDATE, first.organization, place()))
+    contacts.append(_Contact(None, "Dr. Unsaved", FIRST, place(), place()))
+    return contacts
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_flag_dependent_gives_the_pairwise_findings(seed):
+    contacts = _generated(seed)
+    expected = _pairwise_flag_dependent(contacts)
+    assert len(expected) > 50  # the data really exercises the check
+    assert flag_dependent(contacts) == expected
+
+
+def test_flagged_contacts_do_not_share_one_list():
+    first = _Contact(1, "Dr. Kim", FIRST, "Valley Oncology", "")
+    a = _Contact(2, "Dr. Rao", CANDIDATE, "Valley Oncology", "")
+    b = _Contact(3, "Dr. Ng", CANDIDATE, "Valley Oncology", "")
+    flagged = flag_dependent([first, a, b])
+    flagged[2].clear()
+    assert [f.first_opinion_name for f in flagged[3]] == ["Dr. Kim"]
