@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,15 +28,14 @@ from second_opinion.services import questions as question_service
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.questions import QuestionData, QuestionRow, VisitChoice
 from second_opinion.ui.contact_form import FieldErrors, label_of
-from second_opinion.ui.dates import short_date_format
+from second_opinion.ui.dates import format_date
 
 
 def format_when(moment: dt.datetime | None) -> str:
     """A visit's date in the user's locale and local time, e.g. "12 June 2026"."""
     if moment is None:
         return ""
-    local = QDateTime(moment).toTimeZone(QTimeZone.systemTimeZone())
-    return QLocale().toString(local.date(), short_date_format())
+    return format_date(moment.astimezone().date())  # the computer's own time zone
 
 
 def visit_label(doctor: str, starts_at: dt.datetime | None, status: VisitStatus | None) -> str:
