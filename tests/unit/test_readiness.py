@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from second_opinion.domain.enums import (
     ContactRole,
@@ -15,10 +16,19 @@ from second_opinion.domain.enums import (
     RequestState,
     TriState,
     VisitMode,
+    VisitStatus,
 )
-from second_opinion.domain.models import InsurancePlan, Question, RecordItem, RecordRequest
+from second_opinion.domain.models import (
+    InsurancePlan,
+    Person,
+    Question,
+    RecordItem,
+    RecordRequest,
+    Visit,
+)
 from second_opinion.services import visits
-from second_opinion.services.readiness import readiness
+from second_opinion.services.demo import build_demo
+from second_opinion.services.readiness import readiness, readiness_for_person
 from second_opinion.services.visits import VisitInput
 from tests.factories import make_contact, make_person
 
@@ -252,3 +262,88 @@ def test_a_fully_prepared_visit_is_ready(case: Case) -> None:
     assert result.ready
     assert result.done_count == len(result.checks) == 3
     assert result.missing == ()
+
+
+def _one_by_one(session, person_id: int) -> dict:
+    planned = session.scalars(
+        select(Visit.id).where(Visit.person_id == person_id, Visit.status == VisitStatus.PLANNED)
+    ).all()
+    return {visit_id: readiness(session, visit_id, TODAY) for visit_id in planned}
+
+
+def test_the_whole_list_gives_the_same_checklists_as_each_visit_on_the_demo_case(
+    session,
+) -> None:
+    build_demo(session, TODAY)
+    people = session.scalars(select(Person.id)).all()
+    assert len(people) >= 2
+    for person_id in people:
+        batched = readiness_for_person(session, person_id, TODAY)
+        assert batched, "the demo plans visits for everyone"
+        assert batched == _one_by_one(session, person_id)
+
+
+def test_the_whole_list_matches_each_visit_with_several_doctors(case: Case) -> None:
+    second = case.other_doctor
+    third = make_contact(case.session, "Dr. Third Opinion", ContactRole.SPECIALIST)
+    friend = make_contact(case.session, "Sam Rivera", ContactRole.SUPPORT_PERSON)
+    case.session.add(InsurancePlan(person_id=case.person.id, referral_needed=TriState.YES))
+    labs = case.item(RecordKind.LAB_RESULTS, "CBC, 2 March")
+    scans = case.item(RecordKind.IMAGING_FILES, "MRI disc")
+    slides = case.item(RecordKind.PATHOLOGY_MATERIAL, "Slides; block A2")
+    notes = [case.item(RecordKind.VISIT_NOTES, f"Visit note {n}") for n in range(6)]
+
+    case.request(labs, scans, state=RequestState.RECEIVED)
+    case.request(*notes, state=RequestState.SENT).due_on = dt.date(2026, 11, 1)
+    case.request(labs, slides, state=RequestState.PROBLEM, recipient=second)
+    case.request(labs, state=RequestState.RECEIVED, recipient=second)
+    case.request(scans, state=RequestState.REQUESTED, recipient=second).due_on = dt.date(
+        2026, 12, 20
+    )
+    first_visit = case.visit(companion_id=friend.id)
+    second_visit = visits.add_visit(
+        case.session,
+        case.person.id,
+        VisitInput(second.id, START, "Europe/London", mode=VisitMode.TELEMEDICINE),
+        now=NOW,
+    ).id
+    third_visit = visits.add_visit(
+        case.session,
+        case.person.id,
+        VisitInput(
+            third.id,
+            START,
+            "America/Chicago",
+            mode=VisitMode.TELEMEDICINE,
+            telemedicine_url="https://v.example/3",
+            referral_needed=True,
+            referral_obtained=True,
+        ),
+        now=NOW,
+    ).id
+    done = case.visit(status=VisitStatus.DONE)
+    case.question(first_visit, Priority.TOP)
+    case.question(second_visit)
+    # Another person's requests to the same doctor never count for this one.
+    other = make_person(case.session, "Someone Else")
+    stray = RecordItem(person_id=other.id, kind=RecordKind.LAB_RESULTS)
+    case.session.add(
+        RecordRequest(
+            person_id=other.id,
+            holder_id=case.holder.id,
+            recipient_id=case.doctor.id,
+            state=RequestState.RECEIVED,
+            items=[stray],
+        )
+    )
+    case.session.flush()
+
+    batched = readiness_for_person(case.session, case.person.id, TODAY)
+    assert set(batched) == {first_visit, second_visit, third_visit}  # not the one done
+    assert done not in batched
+    assert batched == _one_by_one(case.session, case.person.id)
+    # The answers differ from doctor to doctor, so the comparison above means something.
+    assert batched[first_visit].check("records").label == "2 of 8 record items confirmed received"
+    assert not batched[second_visit].check("physical_material").ok
+    assert batched[third_visit].check("records").fix_kwargs == {"recipient_id": third.id}
+    assert batched[first_visit].check("companion").ok

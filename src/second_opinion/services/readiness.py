@@ -8,8 +8,9 @@ missing, names the place in the app where it is fixed (a navigator target such a
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from second_opinion.domain.enums import (
     RequestState,
     TriState,
     VisitMode,
+    VisitStatus,
 )
 from second_opinion.domain.models import (
     Contact,
@@ -29,6 +31,7 @@ from second_opinion.domain.models import (
     RecordItem,
     RecordRequest,
     Visit,
+    record_request_item,
 )
 from second_opinion.services import labels
 from second_opinion.services.errors import NotFound
@@ -79,7 +82,7 @@ class VisitReadiness:
         return None
 
 
-def _item_name(item: RecordItem) -> str:
+def _item_name(item: _Item) -> str:
     kind = labels.RECORD_KIND[item.kind]
     description = " ".join(item.description.split())
     if description:
@@ -89,7 +92,7 @@ def _item_name(item: RecordItem) -> str:
     return kind
 
 
-def _named(items: list[RecordItem]) -> str:
+def _named(items: list[_Item]) -> str:
     names = [_item_name(item) for item in items[:NAMED_AT_MOST]]
     extra = len(items) - len(names)
     # Semicolons, since a description may itself hold commas.
@@ -108,61 +111,196 @@ def readiness(session: Session, visit_id: int, today: dt.date) -> VisitReadiness
     visit = session.get(Visit, visit_id)
     if visit is None:
         raise NotFound("This visit no longer exists.")
-    doctor = visit.doctor
-    checks: list[ReadinessCheck] = []
+    return _checklists(session, visit.person_id, [visit], today)[visit.id]
 
-    requests = session.scalars(
-        select(RecordRequest)
-        .where(
-            RecordRequest.person_id == visit.person_id,
-            RecordRequest.recipient_id == visit.doctor_id,
-        )
-        .order_by(RecordRequest.id)
+
+def readiness_for_person(
+    session: Session, person_id: int, today: dt.date
+) -> dict[int, VisitReadiness]:
+    """The checklist of every planned visit of a person, keyed by visit id.
+
+    Gives the same answers as :func:`readiness` visit by visit, but reads the person's
+    requests, items and questions once for all visits (a list of a hundred planned visits
+    would otherwise run thousands of queries).
+    """
+    planned = session.scalars(
+        select(Visit)
+        .where(Visit.person_id == person_id, Visit.status == VisitStatus.PLANNED)
+        .order_by(Visit.id)
     ).all()
+    return _checklists(session, person_id, planned, today)
+
+
+@dataclass(frozen=True)
+class _Item:
+    id: int
+    kind: RecordKind
+    description: str
+
+
+@dataclass(frozen=True)
+class _Request:
+    id: int
+    state: RequestState
+    effective_due_on: dt.date | None
+
+
+@dataclass
+class _Sent:
+    """What went to one recipient doctor, across all the requests addressed to them."""
+
+    requests: list[_Request] = field(default_factory=list)
     # An item may travel on several requests (a resend after a problem); one confirmed
     # receipt is enough.
-    meant: dict[int, RecordItem] = {}
-    received: set[int] = set()
+    meant: dict[int, _Item] = field(default_factory=dict)
+    received: set[int] = field(default_factory=set)
     # For each item, the first request still under way that carries it: where a cross leads.
-    pending: dict[int, int] = {}
-    for request in requests:
-        for item in request.items:
-            meant.setdefault(item.id, item)
-            if request.state is RequestState.RECEIVED:
-                received.add(item.id)
-            else:
-                pending.setdefault(item.id, request.id)
-
-    late = _late_requests(requests, visit, today)
-    checks.append(_records_check(visit, doctor, meant, received, pending, late))
-    if visit.mode is VisitMode.TELEMEDICINE:
-        checks.append(_physical_check(session, visit, doctor, meant, received, pending))
-        checks.append(_link_check(visit))
-    checks.append(_questions_check(session, visit))
-    plan = session.scalar(select(InsurancePlan).where(InsurancePlan.person_id == visit.person_id))
-    referral = _referral_check(visit, plan)
-    if referral is not None:
-        checks.append(referral)
-    prior_auth = _prior_auth_check(visit, plan)
-    if prior_auth is not None:
-        checks.append(prior_auth)
-    checks.append(_companion_check(session, visit))
-    return VisitReadiness(visit_id=visit.id, doctor_name=doctor.name, checks=tuple(checks))
+    pending: dict[int, int] = field(default_factory=dict)
 
 
-def _records_check(
-    visit: Visit,
-    doctor: Contact,
-    meant: dict[int, RecordItem],
-    received: set[int],
-    pending: dict[int, int],
-    late: str = "",
-) -> ReadinessCheck:
+def _checklists(
+    session: Session, person_id: int, visits: Sequence[Visit], today: dt.date
+) -> dict[int, VisitReadiness]:
+    """The checklists of ``visits`` (all of ``person_id``), reading the data once for all."""
+    if not visits:
+        return {}
+    doctor_ids = {visit.doctor_id for visit in visits}
+    visit_ids = [visit.id for visit in visits]
+    sent = _sent_by_recipient(session, person_id, doctor_ids)
+
+    contact_ids = doctor_ids | {v.companion_id for v in visits if v.companion_id is not None}
+    names: dict[int, str] = {
+        contact_id: name
+        for contact_id, name in session.execute(
+            select(Contact.id, Contact.name).where(Contact.id.in_(contact_ids))
+        )
+    }
+    priorities: dict[int, list[int]] = defaultdict(list)
+    for visit_id, priority in session.execute(
+        select(Question.visit_id, Question.priority).where(Question.visit_id.in_(visit_ids))
+    ):
+        if visit_id is not None:
+            priorities[visit_id].append(priority)
+    plan = session.scalar(select(InsurancePlan).where(InsurancePlan.person_id == person_id))
+    physical: list[_Item] | None = None
+    has_support: bool | None = None
+
+    result: dict[int, VisitReadiness] = {}
+    for visit in visits:
+        doctor_name = names[visit.doctor_id]
+        to_doctor = sent.get(visit.doctor_id) or _Sent()
+        checks: list[ReadinessCheck] = []
+        late = _late_requests(to_doctor.requests, visit, today)
+        checks.append(_records_check(visit, doctor_name, to_doctor, late))
+        if visit.mode is VisitMode.TELEMEDICINE:
+            if physical is None:
+                physical = _physical_items(session, person_id)
+            checks.append(_physical_check(visit, doctor_name, physical, to_doctor))
+            checks.append(_link_check(visit))
+        checks.append(_questions_check(visit, priorities.get(visit.id, [])))
+        referral = _referral_check(visit, plan)
+        if referral is not None:
+            checks.append(referral)
+        prior_auth = _prior_auth_check(visit, plan)
+        if prior_auth is not None:
+            checks.append(prior_auth)
+        companion = names.get(visit.companion_id) if visit.companion_id is not None else None
+        if companion is None and has_support is None:
+            has_support = _has_support_person(session)
+        checks.append(_companion_check(visit, companion, bool(has_support)))
+        result[visit.id] = VisitReadiness(
+            visit_id=visit.id, doctor_name=doctor_name, checks=tuple(checks)
+        )
+    return result
+
+
+def _sent_by_recipient(
+    session: Session, person_id: int, recipient_ids: set[int]
+) -> dict[int, _Sent]:
+    """The person's requests to these recipients and their items, grouped by recipient.
+
+    Plain column queries rather than ORM objects: a busy case has thousands of requests, and
+    only a few columns of them matter here.
+    """
+    sent: dict[int, _Sent] = {}
+    by_request: dict[int, tuple[_Sent, _Request]] = {}
+    for request_id, recipient_id, state, due_on, extended_due_on in session.execute(
+        select(
+            RecordRequest.id,
+            RecordRequest.recipient_id,
+            RecordRequest.state,
+            RecordRequest.due_on,
+            RecordRequest.extended_due_on,
+        )
+        .where(
+            RecordRequest.person_id == person_id,
+            RecordRequest.recipient_id.in_(recipient_ids),
+        )
+        .order_by(RecordRequest.id)
+    ):
+        request = _Request(request_id, state, extended_due_on or due_on)
+        group = sent.setdefault(recipient_id, _Sent())
+        group.requests.append(request)
+        by_request[request_id] = (group, request)
+
+    links = session.execute(
+        select(
+            record_request_item.c.request_id,
+            RecordItem.id,
+            RecordItem.kind,
+            RecordItem.description,
+        )
+        .join(RecordItem, RecordItem.id == record_request_item.c.item_id)
+        .join(RecordRequest, RecordRequest.id == record_request_item.c.request_id)
+        .where(
+            RecordRequest.person_id == person_id,
+            RecordRequest.recipient_id.in_(recipient_ids),
+        )
+        # Requests in the order they were made, and a request's items in the order they
+        # were recorded: the first missing item names the request a cross opens.
+        .order_by(record_request_item.c.request_id, RecordItem.id)
+    )
+    items: dict[int, _Item] = {}
+    for request_id, item_id, kind, description in links:
+        group, request = by_request[request_id]
+        item = items.get(item_id)
+        if item is None:
+            item = items[item_id] = _Item(item_id, kind, description)
+        group.meant.setdefault(item_id, item)
+        if request.state is RequestState.RECEIVED:
+            group.received.add(item_id)
+        else:
+            group.pending.setdefault(item_id, request_id)
+    return sent
+
+
+def _physical_items(session: Session, person_id: int) -> list[_Item]:
+    """The person's imaging files and pathology material, whoever they are meant for."""
+    physical_kinds = [kind for kind in RecordKind if kind.needs_physical_transfer]
+    return [
+        _Item(item_id, kind, description)
+        for item_id, kind, description in session.execute(
+            select(RecordItem.id, RecordItem.kind, RecordItem.description)
+            .where(RecordItem.person_id == person_id, RecordItem.kind.in_(physical_kinds))
+            .order_by(RecordItem.id)
+        )
+    ]
+
+
+def _has_support_person(session: Session) -> bool:
+    found = session.scalar(
+        select(Contact.id).where(Contact.role == ContactRole.SUPPORT_PERSON).limit(1)
+    )
+    return found is not None
+
+
+def _records_check(visit: Visit, doctor_name: str, sent: _Sent, late: str) -> ReadinessCheck:
+    meant, received = sent.meant, sent.received
     if not meant:
         return ReadinessCheck(
             key="records",
             ok=False,
-            label=f"No records are on their way to {doctor.name} yet",
+            label=f"No records are on their way to {doctor_name} yet",
             detail="Request the records this doctor needs, sent straight to them.",
             fix_target="records.new_request",
             fix_args=(("recipient_id", visit.doctor_id),),
@@ -174,10 +312,10 @@ def _records_check(
             key="records",
             ok=True,
             label=f"All {_plural(total, 'record item', 'record items')} confirmed received",
-            detail=f"{doctor.name} has confirmed receiving everything requested for them.",
+            detail=f"{doctor_name} has confirmed receiving everything requested for them.",
             fix_target=None,
         )
-    target, fix_args = _open_request_fix(waiting, pending, visit)
+    target, fix_args = _open_request_fix(waiting, sent.pending, visit)
     return ReadinessCheck(
         key="records",
         ok=False,
@@ -189,7 +327,7 @@ def _records_check(
     )
 
 
-def _late_requests(requests: Sequence[RecordRequest], visit: Visit, today: dt.date) -> str:
+def _late_requests(requests: Sequence[_Request], visit: Visit, today: dt.date) -> str:
     """A hint when records still under way are overdue or due only after the visit day."""
     visit_day = visit.starts_at.astimezone(zone_or_utc(visit.time_zone)).date()
     overdue = after_visit = 0
@@ -214,20 +352,9 @@ def _late_requests(requests: Sequence[RecordRequest], visit: Visit, today: dt.da
 
 
 def _physical_check(
-    session: Session,
-    visit: Visit,
-    doctor: Contact,
-    meant: dict[int, RecordItem],
-    received: set[int],
-    pending: dict[int, int],
+    visit: Visit, doctor_name: str, known: list[_Item], sent: _Sent
 ) -> ReadinessCheck:
     """Imaging files and pathology material cannot be handed over on a video call."""
-    physical_kinds = [kind for kind in RecordKind if kind.needs_physical_transfer]
-    known = session.scalars(
-        select(RecordItem)
-        .where(RecordItem.person_id == visit.person_id, RecordItem.kind.in_(physical_kinds))
-        .order_by(RecordItem.id)
-    ).all()
     if not known:
         return ReadinessCheck(
             key="physical_material",
@@ -237,17 +364,17 @@ def _physical_check(
             "doctor before a video visit.",
             fix_target=None,
         )
-    missing = [item for item in known if item.id not in received]
+    missing = [item for item in known if item.id not in sent.received]
     if not missing:
         return ReadinessCheck(
             key="physical_material",
             ok=True,
             label="Imaging and pathology material confirmed at the doctor's side",
-            detail=f"{doctor.name} has confirmed receiving "
+            detail=f"{doctor_name} has confirmed receiving "
             f"{_plural(len(known), 'item', 'items')} that cannot be shown on a video call.",
             fix_target=None,
         )
-    target, fix_args = _open_request_fix(missing, pending, visit)
+    target, fix_args = _open_request_fix(missing, sent.pending, visit)
     return ReadinessCheck(
         key="physical_material",
         ok=False,
@@ -259,7 +386,7 @@ def _physical_check(
 
 
 def _open_request_fix(
-    missing: list[RecordItem], pending: dict[int, int], visit: Visit
+    missing: list[_Item], pending: dict[int, int], visit: Visit
 ) -> tuple[str, FixArgs]:
     """Where a cross about missing records leads.
 
@@ -290,10 +417,7 @@ def _link_check(visit: Visit) -> ReadinessCheck:
     )
 
 
-def _questions_check(session: Session, visit: Visit) -> ReadinessCheck:
-    priorities = session.scalars(
-        select(Question.priority).where(Question.visit_id == visit.id)
-    ).all()
+def _questions_check(visit: Visit, priorities: list[int]) -> ReadinessCheck:
     count = len(priorities)
     top = sum(1 for p in priorities if p == int(Priority.TOP))
     if count == 0:
@@ -372,19 +496,16 @@ def _prior_auth_check(visit: Visit, plan: InsurancePlan | None) -> ReadinessChec
     )
 
 
-def _companion_check(session: Session, visit: Visit) -> ReadinessCheck:
-    if visit.companion is not None:
+def _companion_check(visit: Visit, companion: str | None, has_support: bool) -> ReadinessCheck:
+    if companion is not None:
         return ReadinessCheck(
             key="companion",
             ok=True,
-            label=f"{visit.companion.name} is coming along",
+            label=f"{companion} is coming along",
             detail="",
             fix_target=None,
         )
-    has_support = session.scalar(
-        select(Contact.id).where(Contact.role == ContactRole.SUPPORT_PERSON).limit(1)
-    )
-    if has_support is None:
+    if not has_support:
         return ReadinessCheck(
             key="companion",
             ok=False,

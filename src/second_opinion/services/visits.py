@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from second_opinion.domain.enums import VisitMode, VisitStatus
 from second_opinion.domain.models import Contact, Person, Question, Visit
@@ -368,7 +368,12 @@ def list_visits(session: Session, person_id: int, now: dt.datetime) -> list[Visi
     """
     now = now.astimezone(dt.UTC)
     visits = session.scalars(
-        select(Visit).where(Visit.person_id == person_id).order_by(Visit.starts_at, Visit.id)
+        select(Visit)
+        .where(Visit.person_id == person_id)
+        .order_by(Visit.starts_at, Visit.id)
+        # Doctor and companion names in the same read: loading them visit by visit cost a
+        # query each on a long list.
+        .options(selectinload(Visit.doctor), selectinload(Visit.companion))
     ).all()
     counts = _question_counts(session, person_id)
     timed = [(v, _timing(v, now)) for v in visits]
