@@ -269,3 +269,36 @@ def test_enter_on_a_visit_opens_it_for_editing(qtbot, tab, case) -> None:
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert tab.form is not None and tab.form.visit_id == visit_id
     assert tab.form.windowTitle() == "Edit visit"
+
+
+def test_columns_fit_their_text_and_keep_a_width_the_user_chose(qtbot, tab, case) -> None:
+    vault, ids = case
+    with vault.session() as s:
+        for days in (3, 40, -4):
+            visits.add_visit(
+                s,
+                ids["person"],
+                VisitInput(ids["doctor"], NOW + dt.timedelta(days=days), "America/Los_Angeles"),
+                now=NOW,
+            )
+    tab.reload()
+    tab.show()
+    qtbot.waitExposed(tab)
+    metrics = tab.table.fontMetrics()
+    for column in (0, 1, 4):
+        for row in range(tab.proxy.rowCount()):
+            text = tab.proxy.index(row, column).data()
+            # Sized to the contents, not cut off: no "…" on a date or a countdown.
+            assert tab.table.columnWidth(column) >= metrics.horizontalAdvance(text), text
+
+    header = tab.table.horizontalHeader()
+    header.resizeSection(2, 333)  # what dragging the edge of "Doctor" does
+    with vault.session() as s:
+        visits.add_visit(
+            s,
+            ids["person"],
+            VisitInput(ids["doctor"], NOW + dt.timedelta(days=5), "UTC"),
+            now=NOW,
+        )
+    tab.reload()
+    assert tab.table.columnWidth(2) == 333

@@ -12,6 +12,7 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import qtawesome as qta
@@ -57,6 +58,9 @@ QUIET = "#8a8f98"
 INFO = "#3d8bd9"
 WARN = "#e0a800"
 
+#: "Where": the one column that may be long; it stretches and elides.
+PLACE_COLUMN = 3
+
 
 @dataclass(frozen=True)
 class VisitListRow:
@@ -64,7 +68,10 @@ class VisitListRow:
     readiness: VisitReadiness | None  # only for planned visits
 
 
+@cache
 def _icon(name: str, color: str | None = None) -> QIcon:
+    # Made once per name and colour: the table asks for its icons on every paint, and
+    # building a qtawesome icon each time made a switch into this tab visibly slower.
     icon: QIcon = qta.icon(name, color=color) if color else qta.icon(name)
     return icon
 
@@ -156,9 +163,12 @@ class VisitsTab(CaseTab):
         self.form: VisitForm | None = None
         self._rows: list[VisitListRow] = []
         self._last_title = ""
+        self._columns_resized_by_user = False
+        self._fitting_columns = False
         self._build()
         ctx.sig_data_changed.connect(self._on_data_changed)
-        self.reload()
+        # No reload here: the data loads in reload(), which the main window calls right after
+        # building the tab (loading here too read everything twice).
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -247,9 +257,15 @@ class VisitsTab(CaseTab):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to their contents once per reload (_fit_columns), not ResizeToContents: that
+        # mode makes Qt ask every cell for its size each time the tab is shown.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Measuring some rows is enough (the texts of a column are alike) and keeps a reload
+        # with hundreds of visits quick.
+        header.setResizeContentsPrecision(50)
         # The place is the one column that may be long: it takes what is left and elides.
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PLACE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._on_section_resized)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         # Enter or a double click, whichever the platform uses to "open" an item.
         self.table.activated.connect(lambda _index: self.edit_current())
@@ -388,10 +404,11 @@ class VisitsTab(CaseTab):
         rows: list[VisitListRow] = []
         try:
             with self.ctx.session() as session:
-                for row in visits.list_visits(session, self.ctx.person_id, now):
-                    ready = None
-                    if row.status is VisitStatus.PLANNED:
-                        ready = readiness.readiness(session, row.id, now.date())
+                listed = visits.list_visits(session, self.ctx.person_id, now)
+                checklists = readiness.readiness_for_person(session, self.ctx.person_id, now.date())
+                for row in listed:
+                    # Only planned visits have a checklist; a done one needs no preparing.
+                    ready = checklists.get(row.id) if row.status is VisitStatus.PLANNED else None
                     rows.append(VisitListRow(row, ready))
         except (ServiceError, SQLAlchemyError):
             log.exception("could not load visits for person %s", self.ctx.person_id)
@@ -400,6 +417,7 @@ class VisitsTab(CaseTab):
         self.model.set_rows(rows)
         self._apply_past_filter()
         self.stack.setCurrentIndex(1 if rows else 0)
+        self._fit_columns()
         self._update_banner()
         title = self.title()
         if title != self._last_title:
@@ -460,6 +478,23 @@ class VisitsTab(CaseTab):
         )
         self.table.scrollTo(index)
         return True
+
+    def _fit_columns(self) -> None:
+        """Size the columns to what they show, unless the user has set widths of their own."""
+        if self._columns_resized_by_user or not self._rows:
+            return
+        self._fitting_columns = True
+        try:
+            for column in range(self.model.columnCount()):
+                if column != PLACE_COLUMN:  # it stretches into what is left
+                    self.table.resizeColumnToContents(column)
+        finally:
+            self._fitting_columns = False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        # Only a drag by the user counts; our own fitting and the stretching place do not.
+        if column != PLACE_COLUMN and not self._fitting_columns and self.table.isVisible():
+            self._columns_resized_by_user = True
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)
