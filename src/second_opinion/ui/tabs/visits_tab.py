@@ -76,6 +76,24 @@ def _icon(name: str, color: str | None = None) -> QIcon:
     return icon
 
 
+@cache
+def _cell_icon(name: str, color: str) -> QIcon:
+    """An icon for a table cell, drawn once as pixmaps.
+
+    A qtawesome icon draws its glyph again on every paint, and a table paints dozens of them
+    per scroll or selection; a pixmap icon is only copied.
+    """
+    source = _icon(name, color=color)
+    icon = QIcon()
+    for size in (16, 24, 32):
+        pixmap = source.pixmap(size, size)
+        icon.addPixmap(pixmap)
+        # As qtawesome draws a coloured icon: the same colour on a selected row, not the
+        # style's tint of it.
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("visits", text)
 
@@ -115,14 +133,14 @@ def countdown_text(row: VisitRow) -> str:
 
 def timing_icon(row: VisitRow) -> QIcon:
     if row.timing is VisitTiming.NEXT:
-        return _icon("fa5s.star", color=INFO)
+        return _cell_icon("fa5s.star", color=INFO)
     if row.timing is VisitTiming.UPCOMING:
-        return _icon("fa5s.calendar-alt", color=INFO)
+        return _cell_icon("fa5s.calendar-alt", color=INFO)
     if row.timing is VisitTiming.PLANNED_PASSED:
-        return _icon("fa5s.exclamation-triangle", color=WARN)
+        return _cell_icon("fa5s.exclamation-triangle", color=WARN)
     if row.status is VisitStatus.CANCELLED:
-        return _icon("fa5s.ban", color=QUIET)
-    return _icon("fa5s.check", color=QUIET)
+        return _cell_icon("fa5s.ban", color=QUIET)
+    return _cell_icon("fa5s.check", color=QUIET)
 
 
 def place_text(row: VisitRow) -> str:
@@ -149,8 +167,8 @@ def readiness_icon(item: VisitListRow) -> QIcon | None:
     if item.readiness is None:
         return None
     if item.readiness.ready:
-        return _icon("fa5s.check-circle", color=GOOD)
-    return _icon("fa5s.times-circle", color=MISSING)
+        return _cell_icon("fa5s.check-circle", color=GOOD)
+    return _cell_icon("fa5s.times-circle", color=MISSING)
 
 
 class VisitsTab(CaseTab):
