@@ -7,9 +7,11 @@ place in the app where it gets fixed.
 
 from __future__ import annotations
 
+from functools import cache
+
 import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -31,6 +33,13 @@ ICON_SIZE = 18
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("readiness", text)
+
+
+@cache
+def _status_pixmap(name: str, colour: str) -> QPixmap:
+    # Drawn once: the checklist is rebuilt on every change of the chosen visit.
+    pixmap: QPixmap = qta.icon(name, color=colour).pixmap(ICON_SIZE, ICON_SIZE)
+    return pixmap
 
 
 def fix_button_text(target: str) -> str:
@@ -114,7 +123,7 @@ class ReadinessView(QWidget):
             else ("fa5s.times-circle", MISSING, tr("Missing"))
         )
         icon = QLabel(self._grid_host)
-        icon.setPixmap(qta.icon(icon_name, color=colour).pixmap(ICON_SIZE, ICON_SIZE))
+        icon.setPixmap(_status_pixmap(icon_name, colour))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         status = QLabel(word, self._grid_host)
         status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
