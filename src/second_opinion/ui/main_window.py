@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: pause between building two tabs in the background, so clicks and keys are handled between
+BACKGROUND_BUILD_GAP_MS = 30
+
 NOT_MEDICAL_ADVICE = (
     "Second Opinion helps you organise getting a second opinion. It is not medical advice and "
     "does not replace the advice of your doctors; decisions about your care are yours to make "
@@ -129,7 +132,11 @@ class MainWindow(QMainWindow, Navigator):
 
         self._build_actions()
         self._build_menus()
-        self._build_toolbar()
+        # Built on first unlock: nothing on it is of use while locked, and skipping it keeps
+        # the first paint fast.
+        self.person_toolbar: QToolBar | None = None
+        self._awaiting_first_paint = False
+        self.tab_widget.installEventFilter(self)
         self.statusBar().showMessage(self.tr("Locked"))
         self.show_lock_page()
 
@@ -290,9 +297,13 @@ class MainWindow(QMainWindow, Navigator):
         layout.addWidget(page)
         self.lock_page = page
         self._stack.setCurrentWidget(self._lock_holder)
-        self.person_toolbar.hide()
+        if self.person_toolbar is not None:
+            self.person_toolbar.hide()
         for act in self._vault_actions:
             act.setEnabled(False)
+        # Import the first tab's code on the unlock thread while the person waits anyway.
+        first = spec_for(self._restoring_tab) or TABS[0]
+        page.warm_modules = ["qtawesome", "second_opinion.services.people", first.module]
         if isinstance(page, UnlockPage):
             page.start(try_remembered_key=try_remembered_key)
         else:
@@ -318,6 +329,8 @@ class MainWindow(QMainWindow, Navigator):
         for action, name in self._pending_icons:
             action.setIcon(_icon(name))
         self._pending_icons = []
+        if self.person_toolbar is None:
+            self._build_toolbar()
         self._fill_person_combo(people, people[0].id)
         self._build_tab_shells()
         if self.lock_page is not None:
@@ -325,17 +338,30 @@ class MainWindow(QMainWindow, Navigator):
             self.lock_page.deleteLater()
             self.lock_page = None
         self._stack.setCurrentWidget(self.tab_widget)
+        assert self.person_toolbar is not None
         self.person_toolbar.show()
         for act in self._vault_actions:
             act.setEnabled(True)
         self.navigate(self._restoring_tab if spec_for(self._restoring_tab) else "guide")
         self.statusBar().showMessage(self.tr("Unlocked"), 3000)
         self.idle.set_interval_ms(self.settings.auto_lock_minutes * 60_000)
-        # Build the other tabs once the window has painted, one per event-loop turn, so their
-        # counts (e.g. overdue records) show on the tab bar without slowing the start.
+        # Build the other tabs after the unlocked window has painted (see eventFilter), one at a
+        # time with input handled in between, so their counts (e.g. overdue records) reach the
+        # tab bar without delaying the first sight of the window.
         self._build_queue = [spec.key for spec in TABS if spec.key not in self._tabs]
-        QTimer.singleShot(0, self._build_next_in_background)
+        self._awaiting_first_paint = True
+        self.tab_widget.update()
         self.sig_vault_unlocked.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.tab_widget
+            and event.type() == QEvent.Type.Paint
+            and self._awaiting_first_paint
+        ):
+            self._awaiting_first_paint = False
+            QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
+        return super().eventFilter(watched, event)
 
     def lock(self) -> None:
         """Drop every tab, model and cached object holding health data; wipe the key."""
@@ -424,7 +450,7 @@ class MainWindow(QMainWindow, Navigator):
             return
         self.tab(self._build_queue.pop(0))
         if self._build_queue:
-            QTimer.singleShot(0, self._build_next_in_background)
+            QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
 
     def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(TABS):
@@ -638,7 +664,7 @@ def _icon(name: str) -> QIcon:
 
 
 def _app_icon() -> QIcon:
-    from importlib.resources import files
-
-    svg = files("second_opinion") / "resources" / "icons" / "second-opinion.svg"
+    # A plain path (not importlib.resources, which imports zipfile): the package is always
+    # installed as files, frozen builds included.
+    svg = Path(__file__).resolve().parent.parent / "resources" / "icons" / "second-opinion.svg"
     return QIcon(str(svg)) if svg.is_file() else QIcon()

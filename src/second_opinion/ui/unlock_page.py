@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from second_opinion.ui.tasks import run_in_background
+
+KEYRING_CHECK_DELAY_MS = 150
 
 # Refusals that mean "this file needs attention", where restoring a backup is the way out.
 _RESTORABLE = {"VaultDamaged", "VaultMissing", "NotAVault", "WeakKdfParameters"}
@@ -94,6 +97,18 @@ class _BusyPage(QWidget):
         self.keyring_note = QLabel(self)
         self.keyring_note.setWordWrap(True)
         self.keyring_note.hide()
+        #: modules the window will need right after unlocking; imported on the unlock thread
+        self.warm_modules: list[str] = []
+
+    def warm_up(self) -> None:
+        """Import what the unlocked window needs first, off the GUI thread (which is idle,
+        showing the busy bar, while the key is derived)."""
+        import contextlib
+        import importlib
+
+        for name in self.warm_modules:
+            with contextlib.suppress(ImportError):  # the GUI thread will meet and report it
+                importlib.import_module(name)
 
     def check_keyring(self) -> None:
         def probe() -> tuple[bool, str]:
@@ -103,6 +118,8 @@ class _BusyPage(QWidget):
             return status.usable, status.reason
 
         def show(result: tuple[bool, str]) -> None:
+            if not Shiboken.isValid(self):  # the page went away (unlocked) meanwhile
+                return
             usable, reason = result
             self.remember.setVisible(usable)
             self.keyring_note.setVisible(not usable)
@@ -168,7 +185,8 @@ class UnlockPage(_BusyPage):
         """Called when the page is shown: offer the keyring, try a remembered key."""
         self.passphrase.clear()
         self.passphrase.setFocus()
-        self.check_keyring()
+        # After the first paint: the keyring check only decides whether a check box shows.
+        QTimer.singleShot(KEYRING_CHECK_DELAY_MS, self, self.check_keyring)
         if try_remembered_key:
             self._try_remembered_key()
 
@@ -185,7 +203,9 @@ class UnlockPage(_BusyPage):
             key = KeyStore().load(header.vault_id)
             if key is None:
                 return None
-            return Vault.unlock_with_key(folder, key)
+            vault = Vault.unlock_with_key(folder, key)
+            self.warm_up()
+            return vault
 
         def done(vault: Any) -> None:
             self.set_busy(False)
@@ -216,6 +236,7 @@ class UnlockPage(_BusyPage):
             store = KeyStore()
             if remember:
                 store.save(vault.vault_id, vault.key)
+            self.warm_up()
             return vault
 
         def failed(exc: BaseException) -> None:
@@ -324,7 +345,7 @@ class WelcomePage(_BusyPage):
 
     def start(self) -> None:
         self.passphrase.setFocus()
-        self.check_keyring()
+        QTimer.singleShot(KEYRING_CHECK_DELAY_MS, self, self.check_keyring)
 
     def _rate(self, text: str) -> None:
         if not text:
