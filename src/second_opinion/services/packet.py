@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from second_opinion.domain.enums import ContactRole, RequestState, VisitMode, VisitStatus
 from second_opinion.domain.models import (
@@ -281,8 +281,11 @@ def _overdue(request: RecordRequest, today: dt.date) -> bool:
 def _records_for(
     session: Session, person_id: int, visit: Visit, today: dt.date
 ) -> tuple[tuple[RecordLine, ...], tuple[MissingRecord, ...]]:
+    # Items and holders come in two extra queries, not one lazy load per request (a large
+    # case has hundreds of requests to one doctor).
     requests = session.scalars(
         select(RecordRequest)
+        .options(selectinload(RecordRequest.items), joinedload(RecordRequest.holder))
         .where(RecordRequest.person_id == person_id, RecordRequest.recipient_id == visit.doctor_id)
         .order_by(
             RecordRequest.requested_on.is_(None), RecordRequest.requested_on, RecordRequest.id
@@ -313,6 +316,7 @@ def _records_for(
     telemedicine = visit.mode is VisitMode.TELEMEDICINE
     all_items = session.scalars(
         select(RecordItem)
+        .options(selectinload(RecordItem.requests), joinedload(RecordItem.holder))
         .where(RecordItem.person_id == person_id)
         .order_by(RecordItem.date_of_service.is_(None), RecordItem.date_of_service, RecordItem.id)
     ).all()
