@@ -231,6 +231,10 @@ class DocumentRenderer:
         self.running_head = _fit(
             printable(" ".join(running_head.split())), REGULAR, 8, self.content_width
         )
+        # Table cells with the same text and style share one paragraph: a long table repeats
+        # the same holder or label hundreds of times, and each paragraph costs parsing and
+        # line breaking. (Sharing is safe: a table wraps a cell just before drawing it.)
+        self._cell_paragraphs: dict[tuple[str, str], CachedParagraph] = {}
 
     @property
     def content_width(self) -> float:
@@ -298,6 +302,8 @@ class DocumentRenderer:
 
     def paras(self, cell: Cell, style: str = "Body") -> list[Flowable]:
         """User text (``Long`` parts) as paragraphs outside a table, one per part."""
+        if isinstance(cell, Plain):
+            cell = Long(cell.text, empty=cell.empty)
         if not isinstance(cell, str | Long | tuple):
             return cell if isinstance(cell, list) else [cell]
         parts = cell if isinstance(cell, tuple) else (cell,)
@@ -332,48 +338,54 @@ class DocumentRenderer:
 
     def grid_table(
         self, header: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequence[float]
-    ) -> Table:
-        """A table with a repeated header row; cells are markup, ``Long`` text or flowables."""
-        expanded, groups = self._expand(rows, ["Cell"] * len(header))
-        data = [[self.p(h, "HeadCell") for h in header], *expanded]
-        table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-        style: list[tuple[Any, ...]] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-        ]
-        for number, (first, last) in enumerate(groups):
-            first, last = first + 1, last + 1  # below the header row
-            style.append(("LINEBELOW", (0, last), (-1, last), 0.4, FAINT_RULE))
-            if number % 2:
-                style.append(("BACKGROUND", (0, first), (-1, last), SHADE))
-            if last > first:
-                style += _joined_rows(first, last)
-        table.setStyle(TableStyle(style))
-        return table
+    ) -> Flowable:
+        """A table with its header row on top of every page it runs over.
+
+        Cells are markup, ``Long`` or ``Plain`` text, or flowables.
+        """
+        text_widths = [w - 2 * _GRID_PADDING for w in widths]
+        expanded, groups = self._expand(rows, ["Cell"] * len(header), text_widths)
+        head: list[CellValue] = [CachedParagraph(h, self.styles["HeadCell"]) for h in header]
+        return _PagedGrid(_GridLayout(head, expanded, groups, widths))
+
+    def _cell_paragraph(self, markup: str, style: str) -> CachedParagraph:
+        key = (markup, style)
+        paragraph = self._cell_paragraphs.get(key)
+        if paragraph is None:
+            paragraph = CachedParagraph(markup, self.styles[style])
+            self._cell_paragraphs[key] = paragraph
+        return paragraph
 
     def _expand(
-        self, rows: Sequence[Sequence[Cell]], styles: Sequence[str]
-    ) -> tuple[list[list[Flowable]], list[tuple[int, int]]]:
+        self,
+        rows: Sequence[Sequence[Cell]],
+        styles: Sequence[str],
+        text_widths: Sequence[float] | None = None,
+    ) -> tuple[list[list[CellValue]], list[tuple[int, int]]]:
         """Table rows with long user text spread over several physical rows.
 
         A row taller than a page cannot be placed, and ReportLab's way out (splitting inside
         a row) is slow and repeats the header row in the middle of a page. So user text comes
         in as ``Long`` and is cut into short pieces, one physical row each, that the table can
         break between. Returns the rows and, per logical row, its first and last physical row.
+        ``Plain`` text stays a plain string where it fits its column's ``text_widths``.
         """
-        out: list[list[Flowable]] = []
+        out: list[list[CellValue]] = []
         groups: list[tuple[int, int]] = []
         for row in rows:
-            columns: list[list[Flowable]] = []
-            for cell, style in zip(row, styles, strict=False):
+            columns: list[list[CellValue]] = []
+            for index, (cell, style) in enumerate(zip(row, styles, strict=False)):
+                if isinstance(cell, Plain):
+                    width = text_widths[index] if text_widths is not None else 0.0
+                    plain = _plain_text(cell, width)
+                    if plain is not None:
+                        columns.append([plain])
+                        continue
+                    cell = Long(cell.text, empty=cell.empty)
                 if isinstance(cell, str | Long | tuple):
                     parts = cell if isinstance(cell, tuple) else (cell,)
                     pieces = _pack([p for part in parts for p in _pieces(part, style)])
-                    columns.append([self.p(markup, st) for markup, st in pieces])
+                    columns.append([self._cell_paragraph(markup, st) for markup, st in pieces])
                 else:
                     columns.append([cell])  # a flowable or a list of them
             height = max(len(c) for c in columns)
@@ -382,6 +394,19 @@ class DocumentRenderer:
                 out.append([c[index] if index < len(c) else "" for c in columns])
             groups.append((first, len(out) - 1))
         return out, groups
+
+
+@dataclass(frozen=True)
+class Plain:
+    """Short text for a grid table cell, drawn as a plain string in the cell font.
+
+    A string costs a fraction of a paragraph to lay out and draw, which counts in a table of
+    a thousand rows. Text that does not fit its column on one line per line prints like
+    ``Long`` instead (wrapped), so nothing is ever cut off.
+    """
+
+    text: str
+    empty: str = "—"  # shown when there is no text
 
 
 @dataclass(frozen=True)
@@ -396,8 +421,10 @@ class Long:
 
 #: markup and ``Long`` texts shown one under the other
 Parts = tuple[Union[str, Long], ...]  # noqa: UP007 - a runtime alias
-#: markup, a ``Long``, several of them, or ready-made flowables
-Cell = Union[str, Long, Parts, Flowable, list[Flowable]]  # noqa: UP007
+#: markup, a ``Long`` or ``Plain``, several of them, or ready-made flowables
+Cell = Union[str, Long, Plain, Parts, Flowable, list[Flowable]]  # noqa: UP007
+#: what a ReportLab table cell holds once laid out: a flowable (or a list) or a plain string
+CellValue = Union[Flowable, list[Flowable], str]  # noqa: UP007
 
 # How much text one table row may hold: even in the narrowest column it stays well under a
 # page, so no row ever has to be split.
@@ -452,3 +479,196 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
         else:
             high = middle - 1
     return text[:low].rstrip() + "…"
+
+
+# Grid tables -------------------------------------------------------------------------------
+
+_GRID_PADDING = 4  # left and right padding of a grid table cell
+# Plain cell text: the "Cell" paragraph style's font, so plain and wrapped cells look alike.
+_PLAIN_SIZE = 9
+_PLAIN_LEADING = 12
+# A plain cell with more lines than this is left to a paragraph, which the table can cut
+# into rows that break between pages.
+_PLAIN_MAX_LINES = 8
+# Rows measured at a time while a long table is laid out.
+_MEASURE_CHUNK = 40
+
+
+def _plain_text(cell: Plain, width: float) -> str | None:
+    """``cell`` as the string a table cell draws, or None when it would not fit ``width``."""
+    lines = [" ".join(text_line.split()) for text_line in printable(cell.text).split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    if not lines:
+        return cell.empty
+    if len(lines) > _PLAIN_MAX_LINES:
+        return None
+    if any(stringWidth(text_line, REGULAR, _PLAIN_SIZE) > width for text_line in lines):
+        return None
+    return "\n".join(lines)
+
+
+class CachedParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph broken into lines once per width, however often it is asked to wrap.
+
+    A long table measures each cell and then wraps it again to draw it, and a block kept
+    together is wrapped whole and then again paragraph by paragraph. Breaking lines is most
+    of the cost of a big packet, and the text and the width never change in between.
+    """
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # ReportLab drops blPara when it wants a paragraph measured afresh (after a split).
+        if self._wrapped_for != avail_width or not hasattr(self, "blPara"):
+            super().wrap(avail_width, avail_height)
+            self._wrapped_for = avail_width
+        return self.width, self.height
+
+
+class _GridLayout:
+    """What all the pages of one grid table share: its rows, their styles and heights."""
+
+    def __init__(
+        self,
+        header: list[CellValue],
+        body: list[list[CellValue]],
+        groups: list[tuple[int, int]],
+        widths: Sequence[float],
+    ) -> None:
+        self.header = header
+        self.body = body
+        self.groups = groups
+        self.widths = [float(w) for w in widths]
+        self.width = sum(self.widths)
+        #: for each physical row, the logical row (group) it belongs to
+        self.group_of = [number for number, (a, b) in enumerate(groups) for _ in range(a, b + 1)]
+        #: heights of the body rows measured so far (in order, from the first)
+        self.heights: list[float] = []
+        self.header_height = 0.0
+        if header:
+            self.header_height = self._table([header], self._style(0, 0, header=True)).wrap(
+                self.width, 1e9
+            )[1]
+
+    def _style(self, start: int, stop: int, header: bool) -> list[tuple[Any, ...]]:
+        """Style commands of a table showing the body rows ``start:stop`` (after the header)."""
+        offset = 1 if header else 0
+        style: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), _GRID_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _GRID_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("FONT", (0, 0), (-1, -1), REGULAR, _PLAIN_SIZE, _PLAIN_LEADING),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ]
+        if header:
+            style.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT))
+        if stop <= start:
+            return style
+
+        def row(index: int) -> int:
+            return index - start + offset
+
+        for number in range(self.group_of[start], self.group_of[stop - 1] + 1):
+            first, last = self.groups[number]
+            shown_first, shown_last = max(first, start), min(last, stop - 1)
+            if last == shown_last:
+                style.append(("LINEBELOW", (0, row(last)), (-1, row(last)), 0.4, FAINT_RULE))
+            if number % 2:
+                style.append(("BACKGROUND", (0, row(shown_first)), (-1, row(shown_last)), SHADE))
+            # Rows that continue one long text: no padding between them, so it reads as one
+            # block (also where a page break cuts the block).
+            followed_to = min(last - 1, shown_last)  # rows with more of their text below
+            if shown_first <= followed_to:
+                style.append(("BOTTOMPADDING", (0, row(shown_first)), (-1, row(followed_to)), 0))
+            continued_from = max(first + 1, shown_first)  # rows going on from the one above
+            if continued_from <= shown_last:
+                style.append(("TOPPADDING", (0, row(continued_from)), (-1, row(shown_last)), 0))
+        return style
+
+    def _table(
+        self,
+        data: list[list[CellValue]],
+        style: list[tuple[Any, ...]],
+        heights: list[float] | None = None,
+    ) -> Table:
+        table = Table(data, colWidths=self.widths, rowHeights=heights, hAlign="LEFT")
+        table.setStyle(TableStyle(style))
+        return table
+
+    def measure(self, stop: int) -> None:
+        """Make sure the heights of the body rows before ``stop`` are known."""
+        stop = min(stop, len(self.body))
+        while len(self.heights) < stop:
+            start = len(self.heights)
+            end = min(len(self.body), start + _MEASURE_CHUNK)
+            table = self._table(self.body[start:end], self._style(start, end, header=False))
+            table.wrap(self.width, 1e9)
+            # ReportLab's own row heights, so a page's table (given these heights) lays out
+            # exactly as if it had measured itself.
+            self.heights.extend(table._rowHeights)
+
+    def rows_fitting(self, start: int, height: float) -> tuple[int, float]:
+        """How many body rows from ``start`` fit in ``height`` under the header, and their
+        height; when they do not all fit, the height returned is of one row more."""
+        room = height - self.header_height
+        used = 0.0
+        index = start
+        while index < len(self.body):
+            if index >= len(self.heights):
+                self.measure(index + 1)
+            if used + self.heights[index] > room:
+                return index - start, self.header_height + used + self.heights[index]
+            used += self.heights[index]
+            index += 1
+        return index - start, self.header_height + used
+
+    def page(self, start: int, stop: int) -> Table:
+        """A finished table of the header and the body rows ``start:stop``."""
+        self.measure(stop)
+        data = ([self.header] if self.header else []) + self.body[start:stop]
+        heights = ([self.header_height] if self.header else []) + self.heights[start:stop]
+        return self._table(data, self._style(start, stop, bool(self.header)), heights)
+
+
+class _PagedGrid(Flowable):  # type: ignore[misc]
+    """A grid table that breaks between pages with its header row on top of each page.
+
+    ReportLab's own table re-measures and re-styles all the rows left each time it splits
+    at a page end, which made a table of a thousand rows take seconds. Here each row is
+    measured once, and ReportLab is handed one page's rows at a time.
+    """
+
+    def __init__(self, layout: _GridLayout, start: int = 0) -> None:
+        super().__init__()
+        self.layout = layout
+        self.start = start
+        self.hAlign = "LEFT"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        layout = self.layout
+        _count, height = layout.rows_fitting(self.start, avail_height)
+        self.width = layout.width
+        # When not every row fits, the height says so (it exceeds what is available) without
+        # measuring the rest of a long table.
+        self.height = height
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        layout = self.layout
+        count, _height = layout.rows_fitting(self.start, avail_height)
+        if count == 0:
+            return []  # not even one row fits here: the whole table moves on
+        stop = self.start + count
+        if stop >= len(layout.body):
+            return [layout.page(self.start, stop)]
+        return [layout.page(self.start, stop), _PagedGrid(layout, stop)]
+
+    def draw(self) -> None:
+        table = self.layout.page(self.start, len(self.layout.body))
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)

@@ -17,11 +17,13 @@ from reportlab.platypus.flowables import HRFlowable
 from second_opinion.export.base import (
     ACCENT,
     RULE,
+    CachedParagraph,
     Cell,
     DocumentRenderer,
     FillWithLines,
     Long,
     Parts,
+    Plain,
     WritingLines,
 )
 from second_opinion.export.data import (
@@ -231,7 +233,7 @@ class PacketRenderer(DocumentRenderer):
                 Long(contact.email, style="Small", empty=""),
                 Long(contact.address, style="Small", empty=""),
             )
-            rows.append([Long(member.relation), who, Long(contact.phone), Long(contact.fax)])
+            rows.append([Plain(member.relation), who, Plain(contact.phone), Plain(contact.fax)])
         story.append(self.grid_table(["Role", "Name", "Phone", "Fax"], rows, widths))
         return story
 
@@ -248,9 +250,10 @@ class PacketRenderer(DocumentRenderer):
             rows: list[list[Cell]] = []
             for record in data.records:
                 what = (Long(record.kind, bold=True), Long(record.description, empty=""))
-                status: tuple[str | Long, ...] = (Long(record.state),)
+                # Plain strings where they can be: a thousand-row table lays out much faster.
+                status: Cell = Plain(record.state)
                 if record.overdue:
-                    status += ('<font color="#8a3b12"><b>Overdue</b></font>',)
+                    status = (Long(record.state), '<font color="#8a3b12"><b>Overdue</b></font>')
                 dates = [
                     ("Service", record.date_of_service),
                     ("Requested", record.requested_on),
@@ -258,17 +261,10 @@ class PacketRenderer(DocumentRenderer):
                     ("Sent", record.sent_on),
                     ("Received", record.received_on),
                 ]
-                date_markup = "<br/>".join(
+                date_lines = "\n".join(
                     f"{label}: {short_date(value)}" for label, value in dates if value
                 )
-                rows.append(
-                    [
-                        what,
-                        Long(record.holder),
-                        status,
-                        date_markup or "—",
-                    ]
-                )
+                rows.append([what, Long(record.holder), status, Plain(date_lines)])
             story.append(self.grid_table(["Record", "From", "Status", "Dates"], rows, widths))
         else:
             story.append(self.p(f"No records have been requested for {doctor} yet."))
@@ -280,13 +276,7 @@ class PacketRenderer(DocumentRenderer):
             rows = []
             for missing in data.missing:
                 what = (Long(missing.kind, bold=True), Long(missing.description, empty=""))
-                rows.append(
-                    [
-                        what,
-                        Long(missing.holder),
-                        Long(missing.reason),
-                    ]
-                )
+                rows.append([what, Long(missing.holder), Plain(missing.reason)])
             story.append(self.grid_table(["Record", "Held by", "Why it is missing"], rows, widths))
         elif not data.records:
             # No request and nothing missing means the app lists no records at all.
@@ -326,11 +316,13 @@ class PacketRenderer(DocumentRenderer):
             if question.is_top:
                 tags.insert(0, "<b>Top priority</b>")
             block: list[Flowable] = [
-                Paragraph(text, numbered, bulletText=f"{number}."),
-                Paragraph(" · ".join(t for t in tags if t), meta),
+                CachedParagraph(text, numbered, bulletText=f"{number}."),
+                CachedParagraph(" · ".join(t for t in tags if t), meta),
             ]
             if question.answer:
-                block.append(Paragraph(f"Answer noted earlier: {para(question.answer)}", meta))
+                block.append(
+                    CachedParagraph(f"Answer noted earlier: {para(question.answer)}", meta)
+                )
             block += [WritingLines(4 if question.is_top else 3, indent=9 * mm), Spacer(1, 5 * mm)]
             story.append(KeepTogether(block))
         return story

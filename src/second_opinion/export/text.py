@@ -10,6 +10,7 @@ line breaks kept.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from xml.sax.saxutils import escape
 
@@ -23,26 +24,38 @@ _VARIATION_SELECTORS = range(0xFE00, 0xFE10)
 _VARIATION_SELECTORS_SUPPLEMENT = range(0xE0100, 0xE01F0)
 
 
+def _printed(ch: str, covered: frozenset[int]) -> str:
+    """What one character becomes on paper: itself, a line break, U+FFFD or nothing."""
+    code = ord(ch)
+    if ch == "\n":
+        return ch
+    category = unicodedata.category(ch)
+    if category in ("Cc", "Cs", "Co") or (category == "Cf" and code not in covered):
+        return ""
+    if code in _VARIATION_SELECTORS or code in _VARIATION_SELECTORS_SUPPLEMENT:
+        return ""
+    if category in ("Zl", "Zp"):
+        return "\n"
+    return ch if code in covered else REPLACEMENT
+
+
+@functools.cache
+def _unchanged() -> frozenset[str]:
+    """The characters that print as themselves (worked out once, from the fonts)."""
+    covered = register_fonts()
+    candidates = (chr(code) for code in covered | {ord("\n")})
+    return frozenset(ch for ch in candidates if _printed(ch, covered) == ch)
+
+
 def printable(text: str) -> str:
     """``text`` as it will appear on paper (before markup escaping)."""
-    covered = register_fonts()
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    out: list[str] = []
-    for ch in text:
-        code = ord(ch)
-        if ch == "\n":
-            out.append(ch)
-            continue
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cs", "Co") or (category == "Cf" and code not in covered):
-            continue
-        if code in _VARIATION_SELECTORS or code in _VARIATION_SELECTORS_SUPPLEMENT:
-            continue
-        if category in ("Zl", "Zp"):
-            out.append("\n")
-            continue
-        out.append(ch if code in covered else REPLACEMENT)
-    return "".join(out)
+    # Nearly all text prints as typed; one set lookup per character (in C) says so, where
+    # asking Unicode about each character costs a large packet a tenth of a second.
+    if _unchanged().issuperset(text):
+        return text
+    covered = register_fonts()
+    return "".join(_printed(ch, covered) for ch in text)
 
 
 def para(text: str) -> str:
