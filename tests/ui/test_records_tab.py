@@ -54,6 +54,7 @@ def tab(qtbot, vault, case, navigator) -> RecordsTab:
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
+    widget.reload()  # as the main window does once it has built the tab
     return widget
 
 
@@ -418,3 +419,67 @@ def test_a_failed_save_keeps_the_form_open_with_what_was_typed(tab, case, monkey
     assert form.isVisible()
     assert "disk may be full" in form.error.text()
     assert form.description.text() == "Pathology slides"
+
+
+def test_building_the_tab_reads_nothing_until_it_is_loaded(qtbot, vault, case, navigator):
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, sql: str, *_args: object) -> None:
+        statements.append(sql)
+
+    with vault.session() as s:
+        engine = s.get_bind()
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        widget = RecordsTab(AppContext(vault, case["person"]), navigator)
+        qtbot.addWidget(widget)
+        assert statements == []  # the main window calls reload() once the tab is built
+        widget.reload()
+        assert statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def test_a_contact_added_after_loading_is_offered_when_a_form_opens(tab, case, vault):
+    with vault.session() as s:
+        records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
+    tab.reload()
+    with vault.session() as s:
+        late = make_contact(s, "Dr. Okafor", ContactRole.SECOND_OPINION_CANDIDATE).id
+    tab.open_request_form()
+    form = tab.current_form
+    assert isinstance(form, RequestForm)
+    assert form.recipient.findData(late) >= 0
+    form.reject()
+
+
+def test_columns_fit_their_texts_and_keep_a_width_the_person_chose(tab, case, vault):
+    with vault.session() as s:
+        item = records.add_item(
+            s, case["person"], ItemData(RecordKind.IMAGING_REPORT, "CT of the chest")
+        )
+        rid = rr.add_request(
+            s,
+            case["person"],
+            rr.RequestData(
+                item_ids=[item],
+                holder_id=case["lab"],
+                recipient_id=case["rao"],
+                requested_on=TODAY - dt.timedelta(days=45),
+            ),
+        )
+        rr.mark_received(s, rid, TODAY)
+    tab.reload()
+    metrics = tab.request_view.fontMetrics()
+    for column in (0, 1, 3, 4, 5):  # status, due, from, to, requested
+        text = tab.request_proxy.index(0, column).data()
+        assert tab.request_view.columnWidth(column) > metrics.horizontalAdvance(text), text
+    cell = matrix_cell(tab)
+    assert cell.startswith("Confirmed")
+    assert tab.matrix_view.columnWidth(1) > tab.matrix_view.fontMetrics().horizontalAdvance(cell)
+
+    tab.request_view.setColumnWidth(3, 300)
+    tab.reload()
+    assert tab.request_view.columnWidth(3) == 300

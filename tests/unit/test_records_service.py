@@ -11,6 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import ContactRole, RecordKind, RequestState, TransferMethod
+from second_opinion.domain.models import RecordRequest
 from second_opinion.services import authorizations as auths
 from second_opinion.services import record_requests as rr
 from second_opinion.services import records
@@ -359,9 +360,63 @@ def test_listing_uses_a_fixed_number_of_queries(session, case):
         session.expire_all()
         assert len(rr.list_requests(session, case["person"])) == 60
         assert len(records.who_has_what(session, case["person"]).items) == 30
+        overview_from = len(statements)
+        overview = rr.records_overview(session, case["person"])
+        assert (len(overview.requests), len(overview.matrix.items)) == (60, 30)
     finally:
         event.remove(engine, "before_cursor_execute", count)
-    assert len(statements) <= 4
+    assert overview_from <= 4
+    assert len(statements) - overview_from <= 3  # requests, their items, the records
+
+
+def test_the_overview_gives_the_same_requests_and_matrix_as_listing_them_apart(session, case):
+    scan = item(session, case, "CT report")
+    labs = item(session, case, "Labs")
+    item(session, case, "Never requested")
+    # Two requests reach the same cell with the same state and date: the first one counts.
+    tie_a = request(session, case, [scan, labs])
+    tie_b = request(session, case, [scan])
+    to_lee = request(session, case, [labs], recipient="lee", requested_on=None)
+    rr.mark_sent(session, tie_a, D(2026, 3, 9))
+    rr.mark_sent(session, tie_b, D(2026, 3, 9))
+    rr.mark_waiting_on_me(session, to_lee, D(2026, 3, 2))
+    other = make_person(session, "Someone else")
+    theirs = records.add_item(session, other.id, ItemData(kind=RecordKind.LAB_RESULTS))
+    their_request = rr.add_request(
+        session,
+        other.id,
+        rr.RequestData(
+            item_ids=[theirs],
+            holder_id=case["lab"],
+            recipient_id=case["him"],
+            requested_on=D(2026, 3, 1),
+        ),
+    )
+
+    today = D(2026, 4, 20)
+    overview = rr.records_overview(session, case["person"], today)
+    assert overview.requests == rr.list_requests(session, case["person"], today)
+    assert overview.matrix == records.who_has_what(session, case["person"])
+    assert overview.matrix.cells[(scan, case["rao"])].request_id == tie_a
+    assert overview.matrix.cells[(scan, case["rao"])].request_count == 2
+    assert overview.matrix.cell(labs, case["lee"]) is CellState.REQUESTED
+    assert [r.name for r in overview.matrix.recipients] == ["Dr. Rao", "Dr. Lee"]
+    # Someone else's case stays out, and theirs is complete on its own.
+    theirs_overview = rr.records_overview(session, other.id, today)
+    assert [r.id for r in theirs_overview.requests] == [their_request]
+    assert [i.id for i in theirs_overview.requests[0].items] == [theirs]
+    assert theirs_overview.matrix.cell(theirs, case["him"]) is CellState.REQUESTED
+    empty = make_person(session, "Nobody yet")
+    assert rr.records_overview(session, empty.id, today).requests == []
+    assert rr.records_overview(session, empty.id, today).matrix.items == ()
+
+
+def test_a_listing_sees_what_the_same_session_just_changed(session, case):
+    rid = request(session, case, [item(session, case)])
+    row = session.get(RecordRequest, rid)
+    assert row is not None
+    row.reference_number = "Not flushed yet"
+    assert rr.list_requests(session, case["person"])[0].reference_number == "Not flushed yet"
 
 
 def test_editing_a_request_keeps_its_state_and_recomputes_an_empty_due_date(session, case):

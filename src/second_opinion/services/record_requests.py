@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -29,7 +30,14 @@ from second_opinion.domain.models import (
 from second_opinion.services.authorizations import AuthorizationProblem, authorization_problem
 from second_opinion.services.errors import InvalidTransition, NotFound, ValidationError
 from second_opinion.services.labels import REQUEST_STATE
-from second_opinion.services.records import check_date, check_text, get_request_due_days
+from second_opinion.services.records import (
+    WhoHasWhat,
+    check_date,
+    check_text,
+    get_request_due_days,
+    read_rows,
+    who_has_what_from_links,
+)
 
 S = RequestState
 
@@ -169,9 +177,16 @@ class StateChangeRow:
 
 
 def _rows(
-    session: Session, where: Iterable[ColumnElement[bool]], today: dt.date
+    session: Session,
+    where: Sequence[ColumnElement[bool]],
+    today: dt.date,
+    person_id: int | None = None,
 ) -> list[RequestRow]:
-    """Requests and their items in two queries, however many there are (no query per row)."""
+    """Requests and their items in two queries, however many there are (no query per row).
+
+    With ``person_id`` (listing all of a person's requests) the items are read by person;
+    otherwise by the ids of the requests found, chunked under SQLite's variable limit.
+    """
     holder = aliased(Contact)
     recipient = aliased(Contact)
     # Plain columns rather than ORM objects: building 10 000 objects costs more than the query.
@@ -202,27 +217,47 @@ def _rows(
         .where(*where)
         .order_by(RecordRequest.id)
     )
-    fetched = session.execute(stmt).all()
+    fetched = read_rows(session, stmt).all()
     if not fetched:
         return []
-    ids = [r[0] for r in fetched]
-    items: dict[int, list[RequestItem]] = {}
-    # Chunked so the IN list stays under SQLite's variable limit for 10 000 requests.
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start : start + 5000]
-        item_stmt = (
-            select(
-                record_request_item.c.request_id,
-                RecordItem.id,
-                RecordItem.kind,
-                RecordItem.description,
-            )
-            .join(RecordItem, RecordItem.id == record_request_item.c.item_id)
-            .where(record_request_item.c.request_id.in_(chunk))
-            .order_by(record_request_item.c.request_id, RecordItem.id)
+    item_stmt = (
+        select(
+            record_request_item.c.request_id,
+            RecordItem.id,
+            RecordItem.kind,
+            RecordItem.description,
         )
-        for request_id, item_id, kind, description in session.execute(item_stmt):
-            items.setdefault(request_id, []).append(RequestItem(item_id, kind, description))
+        .join(RecordItem, RecordItem.id == record_request_item.c.item_id)
+        .order_by(record_request_item.c.request_id, RecordItem.id)
+    )
+    if person_id is not None:
+        mine = select(RecordRequest.id).where(RecordRequest.person_id == person_id)
+        item_stmt = item_stmt.where(record_request_item.c.request_id.in_(mine))
+        return _build_rows(fetched, [read_rows(session, item_stmt).all()], today)
+    ids = [r[0] for r in fetched]
+    chunks = [
+        read_rows(
+            session, item_stmt.where(record_request_item.c.request_id.in_(ids[at : at + 5000]))
+        ).all()
+        for at in range(0, len(ids), 5000)
+    ]
+    return _build_rows(fetched, chunks, today)
+
+
+def _build_rows(
+    fetched: Sequence[Sequence[Any]],
+    item_results: Iterable[Iterable[Sequence[Any]]],
+    today: dt.date,
+) -> list[RequestRow]:
+    items: dict[int, list[RequestItem]] = {}
+    # One RequestItem per record, shared by every request that lists it.
+    shared: dict[int, RequestItem] = {}
+    for result in item_results:
+        for request_id, item_id, kind, description in result:
+            item = shared.get(item_id)
+            if item is None:
+                item = shared[item_id] = RequestItem(item_id, kind, description)
+            items.setdefault(request_id, []).append(item)
     return [
         RequestRow(
             id=r[0],
@@ -253,7 +288,43 @@ def _rows(
 def list_requests(
     session: Session, person_id: int, today: dt.date | None = None
 ) -> list[RequestRow]:
-    return _rows(session, [RecordRequest.person_id == person_id], today or dt.date.today())
+    return _rows(
+        session, [RecordRequest.person_id == person_id], today or dt.date.today(), person_id
+    )
+
+
+@dataclass(frozen=True)
+class RecordsOverview:
+    """Everything the records tab lists, read together so nothing is read twice."""
+
+    requests: list[RequestRow]
+    matrix: WhoHasWhat
+
+
+def records_overview(
+    session: Session, person_id: int, today: dt.date | None = None
+) -> RecordsOverview:
+    """``list_requests`` and ``records.who_has_what`` in one go.
+
+    The matrix is worked out from the requests just read (their state, dates, recipient and
+    items) instead of a second pass over every request and its items.
+    """
+    requests = list_requests(session, person_id, today)
+    links = [
+        (
+            item.id,
+            r.id,
+            r.recipient_id,
+            r.recipient_name,
+            r.state,
+            r.requested_on,
+            r.sent_on,
+            r.received_on,
+        )
+        for r in requests  # in request id order, items in id order: as ``_links`` reads them
+        for item in r.items
+    ]
+    return RecordsOverview(requests, who_has_what_from_links(session, person_id, links))
 
 
 def get_request(session: Session, request_id: int, today: dt.date | None = None) -> RequestRow:

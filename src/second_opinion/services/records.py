@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Result, Select, func, select
 from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import RecordKind, RequestState
@@ -148,10 +149,29 @@ class WhoHasWhat:
         return found.state if found else CellState.NOTHING
 
 
-def _destinations(
-    session: Session, person_id: int
-) -> tuple[dict[tuple[int, int], Destination], dict[int, str], dict[int, int]]:
-    """Best state per (item, recipient) in one query over every request of the person."""
+#: One link of a request to an item, as the matrix needs it: item id, request id, recipient
+#: id and name, request state, and the request's requested / sent / received dates.
+Link = tuple[int, int, int, str, RequestState, dt.date | None, dt.date | None, dt.date | None]
+
+_Ts = TypeVarTuple("_Ts")
+
+#: What each request state says about its items at the recipient (see ``cell_state_of``).
+_CELL_OF_STATE = {state: cell_state_of(state) for state in RequestState}
+
+
+def read_rows(session: Session, stmt: Select[*_Ts]) -> Result[*_Ts]:
+    """Run a read-only ``select`` of plain columns through Core rather than the ORM.
+
+    The ORM's result handling costs about as much as the query itself for 10 000 rows, and a
+    select of columns gains nothing from it. Pending changes are flushed first, as the ORM
+    would (autoflush), so a listing right after an edit in the same session sees the edit.
+    """
+    session.flush()
+    return session.connection().execute(stmt)
+
+
+def _links(session: Session, person_id: int) -> list[Link]:
+    """Every (request, item) link of the person's requests, in request then item order."""
     stmt = (
         select(
             record_request_item.c.item_id,
@@ -166,46 +186,47 @@ def _destinations(
         .join(RecordRequest, RecordRequest.id == record_request_item.c.request_id)
         .join(Contact, Contact.id == RecordRequest.recipient_id)
         .where(RecordRequest.person_id == person_id)
+        .order_by(RecordRequest.id, record_request_item.c.item_id)
     )
-    best: dict[tuple[int, int], Destination] = {}
+    return [tuple(row) for row in read_rows(session, stmt).all()]
+
+
+def _destinations(
+    links: Iterable[Link],
+) -> tuple[dict[tuple[int, int], Destination], dict[int, str], dict[int, int]]:
+    """Best state per (item, recipient) over the links; the earliest request wins a tie."""
+    # [state, on, request id, count, recipient name] per cell, made into Destinations once at
+    # the end: building a frozen dataclass per link costs more than the whole comparison.
+    best: dict[tuple[int, int], list[Any]] = {}
     names: dict[int, str] = {}
     counts: dict[int, int] = {}
-    for (
-        item_id,
-        request_id,
-        recipient_id,
-        name,
-        state,
-        requested,
-        sent,
-        received,
-    ) in session.execute(stmt):
+    minimum = dt.date.min
+    confirmed, sent, requested = CellState.CONFIRMED, CellState.SENT, CellState.REQUESTED
+    for item_id, request_id, recipient_id, name, state, requested_on, sent_on, received_on in links:
         names[recipient_id] = name
         counts[item_id] = counts.get(item_id, 0) + 1
-        cell = cell_state_of(state)
-        on = {
-            CellState.CONFIRMED: received,
-            CellState.SENT: sent,
-            CellState.REQUESTED: requested,
-        }.get(cell)
+        cell = _CELL_OF_STATE[state]
+        if cell is confirmed:
+            on = received_on
+        elif cell is sent:
+            on = sent_on
+        elif cell is requested:
+            on = requested_on
+        else:
+            on = None
         key = (item_id, recipient_id)
         previous = best.get(key)
-        count = (previous.request_count if previous else 0) + 1
-        if previous is None or (cell, on or dt.date.min) > (
-            previous.state,
-            previous.on or dt.date.min,
-        ):
-            best[key] = Destination(recipient_id, name, cell, request_id, on, count)
-        else:
-            best[key] = Destination(
-                previous.recipient_id,
-                previous.recipient_name,
-                previous.state,
-                previous.request_id,
-                previous.on,
-                count,
-            )
-    return best, names, counts
+        if previous is None:
+            best[key] = [cell, on, request_id, 1, name]
+            continue
+        previous[3] += 1
+        if (cell, on or minimum) > (previous[0], previous[1] or minimum):
+            previous[0], previous[1], previous[2] = cell, on, request_id
+    cells = {
+        key: Destination(key[1], name, cell, request_id, on, count)
+        for key, (cell, on, request_id, count, name) in best.items()
+    }
+    return cells, names, counts
 
 
 def _item_rows(
@@ -232,10 +253,14 @@ def _item_rows(
         .order_by(RecordItem.date_of_service.desc(), RecordItem.id)
     )
     rows = []
-    for item_id, kind, description, served, holder_id, holder_name, notes in session.execute(stmt):
-        destinations = sorted(
-            by_item.get(item_id, []), key=lambda d: (-d.state, d.recipient_name.casefold())
-        )
+    for item_id, kind, description, served, holder_id, holder_name, notes in read_rows(
+        session, stmt
+    ).all():
+        destinations = by_item.get(item_id, ())
+        if len(destinations) > 1:
+            destinations = sorted(
+                destinations, key=lambda d: (-d.state, d.recipient_name.casefold())
+            )
         rows.append(
             ItemRow(
                 id=item_id,
@@ -253,13 +278,21 @@ def _item_rows(
 
 
 def list_items(session: Session, person_id: int) -> list[ItemRow]:
-    best, _names, counts = _destinations(session, person_id)
+    best, _names, counts = _destinations(_links(session, person_id))
     return _item_rows(session, person_id, best, counts)
 
 
 def who_has_what(session: Session, person_id: int) -> WhoHasWhat:
     """Record items down, recipients across, the furthest any request got in each cell."""
-    best, names, counts = _destinations(session, person_id)
+    return who_has_what_from_links(session, person_id, _links(session, person_id))
+
+
+def who_has_what_from_links(session: Session, person_id: int, links: Iterable[Link]) -> WhoHasWhat:
+    """``who_has_what`` from links already read (with the requests), so they are read once.
+
+    ``links`` must be every link of the person's requests, ordered by request id then item id.
+    """
+    best, names, counts = _destinations(links)
     items = _item_rows(session, person_id, best, counts)
     # The recipient most records went to (usually the second-opinion doctor) comes first.
     reach: dict[int, int] = {}
@@ -271,7 +304,7 @@ def who_has_what(session: Session, person_id: int) -> WhoHasWhat:
             names.items(), key=lambda kv: (-reach[kv[0]], kv[1].casefold(), kv[0])
         )
     )
-    return WhoHasWhat(items=tuple(items), recipients=recipients, cells=dict(best))
+    return WhoHasWhat(items=tuple(items), recipients=recipients, cells=best)
 
 
 # ------------------------------------------------------------------ items

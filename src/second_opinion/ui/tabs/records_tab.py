@@ -9,6 +9,7 @@ Requests (with quick actions and the history of the selected one), Records, Who 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -126,6 +128,51 @@ def _urgency(row: RequestRow, overdue: dict[int, int]) -> tuple[int, dt.date]:
     return (_URGENCY[row.state], row.effective_due_on or dt.date.max)
 
 
+def _overdue_days(requests: Sequence[RequestRow], today: dt.date) -> dict[int, int]:
+    """Overdue request ids and by how many days (``RequestRow.days_overdue``, in one pass)."""
+    overdue: dict[int, int] = {}
+    for r in requests:
+        due = r.extended_due_on or r.due_on
+        if due is not None and request_service.is_overdue(r.state, due, r.sent_on, today):
+            overdue[r.id] = (today - due).days
+    return overdue
+
+
+#: how many of a list's first rows are measured to size its columns
+_SAMPLE_ROWS = 50
+
+
+def _cell_padding(view: QTableView) -> tuple[int, int]:
+    """The room a cell adds around its text, and what an icon before the text takes."""
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    icon_size = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, view)
+    # Both sides of the text, the grid line, and a little air so the text is not cut off.
+    return 2 * margin + 1 + 6, icon_size + 2 * margin
+
+
+def _fit(
+    view: QTableView, columns: Sequence[Column[Any]], rows: Sequence[Any], limits: dict[int, int]
+) -> None:
+    """Give each interactive column the width of its header or its widest sampled text.
+
+    ``limits`` caps some columns so long descriptions cannot push the dates off screen.
+    """
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    padding, icon_room = _cell_padding(view)
+    for column, spec in enumerate(columns):
+        if header.sectionResizeMode(column) is not QHeaderView.ResizeMode.Interactive:
+            continue
+        width = header.sectionSizeHint(column)
+        for row in rows:
+            text_width = metrics.horizontalAdvance(spec.text(row)) + padding
+            if spec.icon is not None and spec.icon(row) is not None:
+                text_width += icon_room
+            width = max(width, text_width)
+        view.setColumnWidth(column, min(width, limits.get(column, width)))
+
+
 class RecordsTab(CaseTab):
     key = "records"
 
@@ -134,7 +181,8 @@ class RecordsTab(CaseTab):
         #: what "today" is; replaceable so a test or a screenshot can fix the date
         self.today: Callable[[], dt.date] = dt.date.today
         self._title = ""
-        self._contacts: list[ContactChoice] = []
+        #: the chosen second-opinion doctors, for the "what each doctor has" summary
+        self._chosen: set[int] = set()
         self._items: list[ItemRow] = []
         self._authorizations: list[AuthorizationRow] = []
         self._due_days = record_service.DEFAULT_REQUEST_DUE_DAYS
@@ -144,6 +192,10 @@ class RecordsTab(CaseTab):
         self._now = self.today()
         #: overdue request ids and by how many days, as of the last load
         self._overdue: dict[int, int] = {}
+        #: the lists whose columns were sized (once, when they first had rows)
+        self._fitted: set[QTableView] = set()
+        #: the matrix's recipients when its columns were last sized
+        self._matrix_shape: tuple[int, ...] = ()
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_toolbar())
@@ -157,7 +209,8 @@ class RecordsTab(CaseTab):
         layout.addWidget(self.views, 1)
         self._install_shortcuts()
         ctx.sig_data_changed.connect(self._on_data_changed)
-        self.reload()
+        # No reload here: the data loads in reload(), which the main window calls once the tab
+        # is built (loading in both places read everything twice).
 
     # ================================================================== building
     def _build_toolbar(self) -> QHBoxLayout:
@@ -241,6 +294,7 @@ class RecordsTab(CaseTab):
             ),
             Column(self.tr("What to do"), self._attention_todo, tooltip=self._attention_todo),
         ]
+        self._attention_columns = columns
         self.attention_model: RowTableModel[AttentionRow] = RowTableModel(
             columns, row_id=lambda a: a.key, parent=self
         )
@@ -250,7 +304,8 @@ class RecordsTab(CaseTab):
         self.attention_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Share the width so the "what to do" column stays readable at 1024 pixels too.
         header = self.attention_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from its texts on each load (ResizeToContents would measure on every paint).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.attention_view.activated.connect(self._open_attention)
@@ -433,6 +488,7 @@ class RecordsTab(CaseTab):
                 ),
             ),
         ]
+        self._request_columns = columns
         self.request_model: RowTableModel[RequestRow] = RowTableModel(
             columns,
             row_id=lambda r: r.id,
@@ -452,7 +508,8 @@ class RecordsTab(CaseTab):
         self.request_proxy = SearchFilterProxy(self)
         self.request_proxy.setSourceModel(self.request_model)
         self.request_view = self._table(self.request_proxy, self.tr("Requests"))
-        self.request_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Every column is sized to its texts once (_fit_columns); the last one takes the rest.
+        self.request_view.horizontalHeader().setStretchLastSection(True)
         self.request_view.activated.connect(lambda _i: self.edit_selected_request())
         self.request_view.selectionModel().selectionChanged.connect(self._request_selected)
         self.request_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -581,6 +638,7 @@ class RecordsTab(CaseTab):
                 tooltip=self._destinations_text,
             ),
         ]
+        self._item_columns = columns
         self.item_model: RowTableModel[ItemRow] = RowTableModel(
             columns,
             row_id=lambda i: i.id,
@@ -629,6 +687,7 @@ class RecordsTab(CaseTab):
         self.matrix_proxy.setSourceModel(self.matrix_model)
         self.matrix_view = self._table(self.matrix_proxy, self.tr("Who has what"))
         self.matrix_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.matrix_view.horizontalHeader().setStretchLastSection(True)
         self.matrix_view.activated.connect(self._open_matrix_cell)
         layout.addWidget(self.matrix_view, 1)
         return page
@@ -688,6 +747,7 @@ class RecordsTab(CaseTab):
                 align_right=True,
             ),
         ]
+        self._auth_columns = columns
         self.auth_model: RowTableModel[AuthorizationRow] = RowTableModel(
             columns, row_id=lambda a: a.id, parent=self
         )
@@ -742,24 +802,38 @@ class RecordsTab(CaseTab):
 
     # ================================================================== loading
     def reload(self) -> None:
+        # Loading makes ~100 000 small objects, all kept: the cyclic garbage collector would
+        # walk every live object several times meanwhile and find nothing to free (a third of
+        # the load on a large case). It runs as usual afterwards.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._load()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _load(self) -> None:
         today = self.today()
         selected = self.selected_request()
         self._now = today
         try:
             with self.ctx.session() as session:
-                requests = request_service.list_requests(session, self.ctx.person_id, today)
-                matrix = record_service.who_has_what(session, self.ctx.person_id)
+                # Requests and the matrix in one read: the matrix is worked out from them.
+                overview = request_service.records_overview(session, self.ctx.person_id, today)
                 authorizations = auth_service.list_authorizations(
                     session, self.ctx.person_id, today
                 )
-                contacts = list_contact_choices(session)
+                # Only the few chosen doctors: the pickers read every contact when a form opens.
+                chosen = list_contact_choices(session, roles=[ContactRole.SECOND_OPINION_CHOSEN])
                 self._due_days = record_service.get_request_due_days(session)
         except (ServiceError, VaultError) as exc:
             prompts.show_error(self, self.tr("Could not load the records"), str(exc))
             return
+        requests, matrix = overview.requests, overview.matrix
         # Worked out once per load: sorting 10 000 rows asks for it many times per row.
-        self._overdue = {r.id: r.days_overdue(today) for r in requests if r.is_overdue(today)}
-        self._contacts = contacts
+        self._overdue = _overdue_days(requests, today)
+        self._chosen = {c.id for c in chosen}
         self._items = list(matrix.items)
         self._authorizations = authorizations
         # Most urgent first, sorted here once: a proxy sort calls back into Python per compare.
@@ -776,11 +850,7 @@ class RecordsTab(CaseTab):
         self.item_actions.setVisible(bool(self._items))
         self._label_views(requests)
         self._summarise_recipients(matrix)
-        for view in (self.request_view, self.item_view, self.auth_view, self.matrix_view):
-            view.resizeColumnsToContents()
-        for view in (self.request_view, self.matrix_view):
-            view.horizontalHeader().setStretchLastSection(True)
-        self._narrow_columns()
+        self._fit_columns()
         if selected is not None:
             self.select_request(selected.id, switch=False)
         elif self.request_proxy.rowCount():
@@ -789,17 +859,66 @@ class RecordsTab(CaseTab):
         self._request_selected()
         log.debug("records tab loaded: %d requests, %d items", len(requests), len(self._items))
 
-    def _narrow_columns(self) -> None:
-        """Keep long descriptions from pushing the dates off screen."""
-        for view, column, width in (
-            (self.request_view, 2, 230),
-            (self.request_view, 3, 170),
-            (self.request_view, 4, 150),
-            (self.matrix_view, 0, 320),
-            (self.auth_view, 3, 280),
+    def _fit_columns(self) -> None:
+        """Size the columns to what they show, once: measured here, not by the view.
+
+        ``resizeColumnsToContents`` asks the model for every role of every sampled cell, through
+        Qt, on every load (half a second on a large case, mostly the 60-column matrix). Here
+        the first rows' texts are measured directly, when a list first has rows, and the widths
+        kept after that (the person may have dragged them). The matrix is measured again when
+        its recipients change, since each recipient is a column.
+        """
+        for view, model, columns, limits in (
+            (
+                self.request_view,
+                self.request_model,
+                self._request_columns,
+                {2: 230, 3: 170, 4: 150},
+            ),
+            (self.item_view, self.item_model, self._item_columns, {}),
+            (self.auth_view, self.auth_model, self._auth_columns, {3: 280}),
         ):
-            if view.columnWidth(column) > width:
-                view.setColumnWidth(column, width)
+            if model.rowCount() and view not in self._fitted:
+                self._fitted.add(view)
+                rows = [model.row_at(n) for n in range(min(_SAMPLE_ROWS, model.rowCount()))]
+                _fit(view, columns, rows, limits)
+        if self.attention_model.rowCount():  # its texts change with the date: every load
+            attention = [
+                self.attention_model.row_at(n)
+                for n in range(min(_SAMPLE_ROWS, self.attention_model.rowCount()))
+            ]
+            _fit(self.attention_view, self._attention_columns[:1], attention, {})
+        matrix = self.matrix_model.matrix()
+        shape = tuple(r.id for r in matrix.recipients)
+        if matrix.items and shape != self._matrix_shape:
+            self._matrix_shape = shape
+            self._fit_matrix(matrix)
+
+    def _fit_matrix(self, matrix: record_service.WhoHasWhat) -> None:
+        view = self.matrix_view
+        metrics = view.fontMetrics()
+        padding, icon_room = _cell_padding(view)
+        # Every recipient column shows one of a few words, with a date: measure those once.
+        sample_date = format_date(dt.date(2026, 12, 28))
+        cell = (
+            icon_room
+            + padding
+            + max(
+                [
+                    metrics.horizontalAdvance(f"{cell_label(state)} {sample_date}")
+                    for state in CellState
+                ]
+                + [metrics.horizontalAdvance(self.tr("To request"))]
+            )
+        )
+        header = view.horizontalHeader()
+        for column in range(1, 1 + len(matrix.recipients)):
+            view.setColumnWidth(column, max(cell, header.sectionSizeHint(column)))
+        first = header.sectionSizeHint(0)
+        for position in range(min(_SAMPLE_ROWS, len(matrix.items))):
+            text = self.matrix_model.index(position, 0).data()
+            first = max(first, metrics.horizontalAdvance(text) + padding)
+        view.setColumnWidth(0, min(first, 320))
 
     def _fill_attention(self, requests: Sequence[RequestRow]) -> None:
         rows: list[AttentionRow] = []
@@ -873,7 +992,7 @@ class RecordsTab(CaseTab):
         self._apply_filters()
 
     def _summarise_recipients(self, matrix: record_service.WhoHasWhat) -> None:
-        chosen = {c.id for c in self._contacts if c.role is ContactRole.SECOND_OPINION_CHOSEN}
+        chosen = self._chosen
         # The chosen second-opinion doctor(s); else whoever most records were meant for.
         recipients = [r for r in matrix.recipients if r.id in chosen][:2]
         recipients = recipients or list(matrix.recipients[:1])
@@ -1144,14 +1263,33 @@ class RecordsTab(CaseTab):
         if select_request is not None:
             self.select_request(select_request)
 
+    def _load_contacts(self) -> list[ContactChoice] | None:
+        """Every contact, for a form's pickers: read when a form opens, never kept.
+
+        Ten thousand contacts take a few tenths of a second to read; the tab itself never
+        needs them, so they are not read (or held) on every reload.
+        """
+        try:
+            with self.ctx.session() as session:
+                return list_contact_choices(session)
+        except (ServiceError, VaultError) as exc:
+            prompts.show_error(self, self.tr("Could not load the contacts"), str(exc))
+            return None
+
     def open_item_form(self, kind: RecordKind | None = None, item: ItemRow | None = None) -> None:
-        form = ItemForm(self.ctx, self._contacts, item=item, kind=kind, parent=self)
+        contacts = self._load_contacts()
+        if contacts is None:
+            return
+        form = ItemForm(self.ctx, contacts, item=item, kind=kind, parent=self)
         self._show_form(form, lambda _id: self._saved())
 
     def open_request_form(
         self, item_ids: Sequence[int] = (), request: RequestRow | None = None
     ) -> None:
-        if not self._contacts:
+        contacts = self._load_contacts()
+        if contacts is None:
+            return
+        if not contacts:
             prompts.show_info(
                 self,
                 self.tr("Add the holder first"),
@@ -1165,12 +1303,12 @@ class RecordsTab(CaseTab):
         if request is None and not self._items:
             # A request is for records: say which one first, then carry on to the request.
             self.ctx.sig_status.emit(self.tr("First add the record you want to request."))
-            item_form = ItemForm(self.ctx, self._contacts, parent=self)
+            item_form = ItemForm(self.ctx, contacts, parent=self)
             self._show_form(item_form, self._request_new_item)
             return
         form = RequestForm(
             self.ctx,
-            self._contacts,
+            contacts,
             self._items,
             self._authorizations,
             self._due_days,
@@ -1190,7 +1328,10 @@ class RecordsTab(CaseTab):
         self._show_form(form, lambda _days: self._saved())
 
     def open_authorization_form(self, authorization: AuthorizationRow | None = None) -> None:
-        form = AuthorizationForm(self.ctx, self._contacts, authorization, parent=self)
+        contacts = self._load_contacts()
+        if contacts is None:
+            return
+        form = AuthorizationForm(self.ctx, contacts, authorization, parent=self)
         self._show_form(form, lambda _id: self._saved())
 
     # ================================================================== request actions
