@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from second_opinion.export import render_letter, render_packet
 from second_opinion.export.data import LetterKind
-from second_opinion.export.text import REPLACEMENT, printable
+from second_opinion.export.fonts import register_fonts
+from second_opinion.export.text import REPLACEMENT, _printed, printable
 from tests.export.pdfread import all_text, flat, pages_text, reader
 from tests.export.samples import letter, packet
 
@@ -139,3 +140,20 @@ def test_any_text_in_every_packet_field(value: str) -> None:
 @given(st.text(max_size=300), st.sampled_from(list(LetterKind)))
 def test_any_text_in_every_letter_field(value: str, kind: LetterKind) -> None:
     _shown(value, render_letter(_stuff(letter(kind), value)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_printable_treats_every_character_by_the_same_rule(value: str) -> None:
+    # Text that prints as typed skips the per-character work; it must come out the same.
+    covered = register_fonts()
+    expected = "".join(
+        _printed(ch, covered)
+        for ch in value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    )
+    assert printable(value) == expected
+
+
+def test_text_the_fonts_can_draw_prints_as_typed() -> None:
+    value = "Summit Hospital — records 12, Łódź, Ωμέγα 😀\nline two"
+    assert printable(value) == value

@@ -175,3 +175,46 @@ def test_records_section_says_plainly_when_nothing_is_listed_or_missing() -> Non
     assert "No records are listed yet." in empty
     complete = all_text(render_packet(packet(missing=())))
     assert flat("Nothing: every record on file has been sent") in flat(complete)
+
+
+def _lines(pdf: bytes) -> list[str]:
+    return [flat(text_line) for page in pages_text(pdf) for text_line in page.splitlines()]
+
+
+def test_a_status_too_long_for_its_column_wraps_inside_it() -> None:
+    # Short cells are drawn as plain strings, which never wrap: a long one must not run on
+    # into the next column.
+    base = packet()
+    state = "Waiting on the hospital's records department"
+    records = (*base.records, replace(base.records[0], state=state))
+    pdf = render_packet(replace(base, records=records))
+    assert flat(state) in flat(all_text(pdf))
+    assert not any(flat(state) in text_line for text_line in _lines(pdf))
+    # ...while a short status stays on one line
+    assert "Received" in _lines(pdf)
+
+
+def test_every_row_of_a_long_table_shows_its_own_cells() -> None:
+    # Rows with the same holder and status share their layout work; each still prints.
+    records = tuple(
+        RecordLine(
+            "Lab results",
+            f"R{i:03d}",
+            "Riverside Laboratory Services",
+            dt.date(2026, 1, 1) + dt.timedelta(days=i),
+            "Requested" if i % 2 else "Partly received by the doctor's office",
+            dt.date(2026, 10, 1),
+            None,
+            None,
+            None,
+            overdue=False,
+        )
+        for i in range(120)
+    )
+    pdf = render_packet(packet(records=records, missing=()))
+    text = flat(all_text(pdf))
+    assert text.count(flat("Riverside Laboratory Services")) == 120
+    assert text.count("Requested:1Oct2026") == 120
+    assert text.count(flat("Partly received by the doctor's office")) == 60
+    order = [text.index(f"R{i:03d}") for i in range(120)]
+    assert order == sorted(order)

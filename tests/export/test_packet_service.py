@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import (
@@ -25,7 +26,7 @@ from second_opinion.domain.models import (
     RecordRequest,
     Visit,
 )
-from second_opinion.export.data import LetterKind, Paper, Section
+from second_opinion.export.data import LetterKind, PacketData, Paper, Section
 from second_opinion.services.errors import NotFound
 from second_opinion.services.packet import (
     build_letter_data,
@@ -33,6 +34,7 @@ from second_opinion.services.packet import (
     list_packet_visits,
     next_visit_id,
 )
+from second_opinion.vault.vault import Vault
 from tests.factories import make_contact, make_person
 
 NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
@@ -245,3 +247,69 @@ def test_letter_data_for_a_request(session: Session) -> None:
     assert data.authorization.expires_on == dt.date(2027, 4, 1)
     with pytest.raises(NotFound):
         build_letter_data(session, 999, LetterKind.REQUEST)
+
+
+def _requests_to(session: Session, person_id: int, doctor_id: int, count: int) -> None:
+    """``count`` requests to the doctor, each from its own holder with two items."""
+    for n in range(count):
+        holder = make_contact(session, f"Lab {n}", ContactRole.RECORDS_DEPARTMENT)
+        items = [
+            RecordItem(
+                person_id=person_id,
+                kind=RecordKind.LAB_RESULTS,
+                description=f"Panel {n}.{i}",
+                holder_id=holder.id,
+                date_of_service=dt.date(2026, 1, 1) + dt.timedelta(days=n + i),
+            )
+            for i in range(2)
+        ]
+        session.add(
+            RecordRequest(
+                person_id=person_id,
+                holder_id=holder.id,
+                recipient_id=doctor_id,
+                state=RequestState.SENT,
+                requested_on=dt.date(2026, 9, 1) + dt.timedelta(days=n),
+                items=items,
+            )
+        )
+    session.flush()
+
+
+def _statements_for_packet(vault: Vault, visit_id: int) -> tuple[int, PacketData]:
+    seen: list[str] = []
+    with vault.session() as fresh:
+        engine = fresh.get_bind()
+
+        def count(*args: object) -> None:
+            seen.append("statement")
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            data = build_packet_data(fresh, visit_id, now=NOW)
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+    return len(seen), data
+
+
+def test_the_packet_reads_the_records_in_a_fixed_number_of_queries(vault: Vault) -> None:
+    # A large case (hundreds of requests to one doctor) must not cost a query per request.
+    visits: dict[int, int] = {}
+    with vault.session() as session:
+        person = make_person(session, "Maria Example")
+        for requests in (3, 40):
+            doctor = make_contact(session, f"Dr. {requests}", ContactRole.SECOND_OPINION_CHOSEN)
+            visit = Visit(
+                person_id=person.id, doctor_id=doctor.id, starts_at=NOW + dt.timedelta(days=7)
+            )
+            session.add(visit)
+            session.flush()
+            _requests_to(session, person.id, doctor.id, requests)
+            visits[requests] = visit.id
+    few, few_data = _statements_for_packet(vault, visits[3])
+    many, many_data = _statements_for_packet(vault, visits[40])
+    assert len(few_data.records) == 6
+    assert len(many_data.records) == 80
+    assert many_data.records[0].holder == "Lab 0"
+    assert [r.description for r in many_data.records[:2]] == ["Panel 0.0", "Panel 0.1"]
+    assert many == few
