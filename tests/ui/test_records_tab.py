@@ -196,6 +196,12 @@ def test_filters_and_search_narrow_the_requests(tab, case, vault):
     pick(tab.kind_filter, None)
     tab.search.setText("ref60")
     assert texts(tab.request_proxy, 2) == ["CT"]
+    tab.search.setText("labs")
+    assert texts(tab.matrix_proxy, 0) == ["Labs"]
+    with vault.session() as s:
+        records.add_item(s, case["person"], ItemData(RecordKind.LAB_RESULTS, "More labs"))
+    tab.reload()  # the search stays, and finds what was added since
+    assert sorted(texts(tab.matrix_proxy, 0)) == ["Labs", "More labs"]
 
 
 def test_navigation_opens_the_right_place(tab, case, vault, navigator, answers, monkeypatch):

@@ -87,14 +87,14 @@ def can_move(state: RequestState, target: RequestState) -> bool:
 # ------------------------------------------------------------------ rows
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands are kept: no __dict__ each
 class RequestItem:
     id: int
     kind: RecordKind
     description: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands are kept: no __dict__ each
 class RequestRow:
     id: int
     state: RequestState

@@ -105,7 +105,7 @@ def cell_state_of(state: RequestState) -> CellState:
     return CellState.REQUESTED
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands are kept: no __dict__ each
 class Destination:
     """Where one item stands with one recipient."""
 
@@ -118,7 +118,7 @@ class Destination:
     request_count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands are kept: no __dict__ each
 class ItemRow:
     id: int
     kind: RecordKind

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QStyle, QWidget
 
 from second_opinion.domain.enums import RecordKind, RequestState, TransferMethod
 from second_opinion.services import labels
@@ -47,10 +47,29 @@ _icon_cache: dict[tuple[str, str], QIcon] = {}
 
 
 def icon(name: str, color: str | None = None) -> QIcon:
+    """One icon per name and colour, drawn once.
+
+    A qtawesome icon draws its glyph again, in Python, every time a cell shows it; the table
+    icons here are drawn once at the small icon size (and greyed once for disabled buttons),
+    so a repaint only copies pixmaps.
+    """
     key = (name, color or "")
-    if key not in _icon_cache:
-        _icon_cache[key] = qta.icon(name, color=color) if color else qta.icon(name)
-    return _icon_cache[key]
+    found = _icon_cache.get(key)
+    if found is None:
+        glyph = qta.icon(name, color=color) if color else qta.icon(name)
+        found = _icon_cache[key] = _drawn_once(glyph)
+    return found
+
+
+def _drawn_once(glyph: QIcon) -> QIcon:
+    app = QApplication.instance()
+    style = app.style() if isinstance(app, QApplication) else None
+    size = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) if style else 16
+    drawn = QIcon()
+    # pixmap() draws at the screen's pixel ratio, so the copy stays sharp on HiDPI screens.
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled):
+        drawn.addPixmap(glyph.pixmap(QSize(size, size), mode), mode)
+    return drawn
 
 
 def tr(text: str, n: int = -1) -> str:

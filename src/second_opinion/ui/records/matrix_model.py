@@ -35,10 +35,13 @@ class WhoHasWhatModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._matrix = WhoHasWhat(items=(), recipients=(), cells={})
+        #: each row's search text, made on the first search (the filter asks for every row)
+        self._search: list[str] | None = None
 
     def set_matrix(self, matrix: WhoHasWhat) -> None:
         self.beginResetModel()
         self._matrix = matrix
+        self._search = None
         self.endResetModel()
 
     def clear(self) -> None:
@@ -68,11 +71,22 @@ class WhoHasWhatModel(QAbstractTableModel):
         return None
 
     def _item(self, index: AnyIndex) -> ItemRow | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._matrix.items):
+        if not index.isValid():
             return None
-        if not 0 <= index.column() < self.columnCount():
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._matrix.items):
             return None
-        return self._matrix.items[index.row()]
+        if not 0 <= column <= len(self._matrix.recipients):
+            return None
+        return self._matrix.items[row]
+
+    def _search_text(self, row: int) -> str:
+        if self._search is None:
+            self._search = [
+                " ".join((i.description, kind_label(i.kind), i.holder_name)).casefold()
+                for i in self._matrix.items
+            ]
+        return self._search[row]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self._item(index)
@@ -81,7 +95,7 @@ class WhoHasWhatModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return item
         if role == SEARCH_ROLE:
-            return " ".join((item.description, kind_label(item.kind), item.holder_name)).casefold()
+            return self._search_text(index.row())
         if index.column() == 0:
             return self._record_data(item, role)
         recipient = self._matrix.recipients[index.column() - 1]
