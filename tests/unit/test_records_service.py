@@ -325,6 +325,9 @@ def test_authorization_flags_and_the_requests_that_rely_on_them(session, case):
     assert [r.id for r in flagged] == [bad]
     counts = {a.id: a.request_count for a in auths.list_authorizations(session, case["person"])}
     assert counts == {valid: 1, expired: 1, revoked: 0}
+    # The list and the single read give the same rows.
+    for listed in auths.list_authorizations(session, case["person"], today):
+        assert auths.get_authorization(session, listed.id, today) == listed
 
     auths.delete_authorization(session, expired)
     assert rr.get_request(session, bad).authorization_id is None

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from second_opinion.domain.models import Authorization, Contact, Person, RecordRequest
 from second_opinion.services.errors import NotFound, ValidationError
-from second_opinion.services.records import check_date, check_text
+from second_opinion.services.records import check_date, check_text, read_rows
 
 
 class AuthorizationProblem(enum.StrEnum):
@@ -178,8 +178,22 @@ def list_authorizations(
         .group_by(RecordRequest.authorization_id)
         .subquery()
     )
+    # Plain columns, not ORM objects: the list is read on every load of the records tab.
     stmt = (
-        select(Authorization, holder.name, recipient.name, func.coalesce(uses.c.n, 0))
+        select(
+            Authorization.id,
+            Authorization.holder_id,
+            holder.name,
+            Authorization.recipient_id,
+            recipient.name,
+            Authorization.scope,
+            Authorization.purpose,
+            Authorization.signed_on,
+            Authorization.expires_on,
+            Authorization.expiry_event,
+            Authorization.revoked_on,
+            func.coalesce(uses.c.n, 0),
+        )
         .join(holder, holder.id == Authorization.holder_id)
         .join(recipient, recipient.id == Authorization.recipient_id)
         .outerjoin(uses, uses.c.authorization_id == Authorization.id)
@@ -187,8 +201,22 @@ def list_authorizations(
         .order_by(Authorization.signed_on.desc(), Authorization.id.desc())
     )
     return [
-        _row(auth, holder_name, recipient_name, int(count), today)
-        for auth, holder_name, recipient_name, count in session.execute(stmt)
+        AuthorizationRow(
+            id=r[0],
+            holder_id=r[1],
+            holder_name=r[2],
+            recipient_id=r[3],
+            recipient_name=r[4],
+            scope=r[5],
+            purpose=r[6],
+            signed_on=r[7],
+            expires_on=r[8],
+            expiry_event=r[9],
+            revoked_on=r[10],
+            request_count=int(r[11]),
+            problem=authorization_problem(r[8], r[10], today),
+        )
+        for r in read_rows(session, stmt).all()
     ]
 
 
