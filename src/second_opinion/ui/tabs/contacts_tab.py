@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -78,6 +79,10 @@ class ContactsTab(CaseTab):
         super().__init__(ctx, navigator, parent)
         self._findings: dict[int, list[IndependenceFinding]] = {}
         self._icons: dict[str, QIcon] = {}
+        self._cell_icons: dict[str, QIcon] = {}
+        # Asked for on every paint and for every search text: translate each label once.
+        self._role_labels = {role: label_of(labels.CONTACT_ROLE, role) for role in ContactRole}
+        self._not_independent = self.tr("Not independent")
         self._saving = False
         self.form: ContactForm | None = None
 
@@ -235,14 +240,41 @@ class ContactsTab(CaseTab):
             self._icons[key] = qta.icon(name, color=color)
         return self._icons[key]
 
+    def _cell_icon(self, name: str, color: str | None = None) -> QIcon:
+        """A qtawesome icon drawn once into pixmaps, for table cells.
+
+        A qtawesome icon draws its font glyph again on every paint, in Python; a list repaints
+        its cells' icons on every keystroke of a search, so cells get plain pixmap icons.
+        """
+        key = f"{name}/{color}"
+        icon = self._cell_icons.get(key)
+        if icon is None:
+            source = self._icon(name, color)
+            size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+            icon = QIcon()
+            for side in sorted({16, size}):
+                for ratio in sorted({1.0, 2.0, self.devicePixelRatioF()}):
+                    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):
+                        icon.addPixmap(source.pixmap(QSize(side, side), ratio, mode), mode)
+            self._cell_icons[key] = icon
+        return icon
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "table"):
+            # Plain icons follow the text colour (dark mode): draw them again.
+            self._icons.clear()
+            self._cell_icons.clear()
+            self.table.viewport().update()
+        super().changeEvent(event)
+
     def _columns(self) -> list[Column[ContactRow]]:
         def role_text(row: ContactRow) -> str:
-            return label_of(labels.CONTACT_ROLE, row.role)
+            return self._role_labels[row.role]
 
         def name_icon(row: ContactRow) -> QIcon:
             if row.kind == ContactKind.ORGANIZATION:
-                return self._icon("fa5s.building")
-            return self._icon("fa5s.user-md" if row.role.is_doctor else "fa5s.user")
+                return self._cell_icon("fa5s.building")
+            return self._cell_icon("fa5s.user-md" if row.role.is_doctor else "fa5s.user")
 
         return [
             Column(self.tr("Name"), lambda r: r.name, icon=name_icon, tooltip=lambda r: r.name),
@@ -266,7 +298,7 @@ class ContactsTab(CaseTab):
                 self._check_text,
                 sort_key=lambda r: (0 if r.id in self._findings else 1, r.name.casefold()),
                 icon=lambda r: (
-                    self._icon("fa5s.exclamation-triangle", WARNING_COLOR)
+                    self._cell_icon("fa5s.exclamation-triangle", WARNING_COLOR)
                     if r.id in self._findings
                     else None
                 ),
@@ -277,7 +309,7 @@ class ContactsTab(CaseTab):
         ]
 
     def _check_text(self, row: ContactRow) -> str:
-        return self.tr("Not independent") if row.id in self._findings else ""
+        return self._not_independent if row.id in self._findings else ""
 
     def _search_text(self, row: ContactRow) -> str:
         return " ".join(
@@ -286,7 +318,7 @@ class ContactsTab(CaseTab):
                 row.organization,
                 row.health_system,
                 row.specialty,
-                label_of(labels.CONTACT_ROLE, row.role),
+                self._role_labels[row.role],
                 row.phone,
                 row.fax,
                 row.phone_digits,
