@@ -57,6 +57,15 @@ def test_every_field_is_stored_and_read_back(session):
     assert again.fax_digits == "442079460958"
 
 
+def test_the_list_reads_every_field_like_a_single_read(session):
+    # The list builds rows from plain columns by position: a field in the wrong place would
+    # put a phone number in the fax column.
+    row = contacts.create_contact(session, full_data())
+    contacts.create_contact(session, ContactData(name="Someone else"))
+    listed = {r.id: r for r in contacts.list_contacts(session)}
+    assert listed[row.id] == contacts.get_contact(session, row.id) == row
+
+
 def test_empty_name_is_refused_on_the_name_field(session):
     with pytest.raises(ValidationError) as err:
         contacts.create_contact(session, ContactData(name="   "))

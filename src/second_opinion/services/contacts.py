@@ -301,7 +301,9 @@ def list_contacts(
                 conditions += [Contact.phone_digits.like(like), Contact.fax_digits.like(like)]
             stmt = stmt.where(or_(*conditions))
     stmt = stmt.order_by(func.lower(Contact.name), Contact.id)
-    return [ContactRow(**r._mapping) for r in session.execute(stmt)]
+    # Positional: the columns are selected in ContactRow's field order, and building 10 000
+    # rows this way skips a mapping and a keyword dictionary per row.
+    return [ContactRow(*r) for r in session.execute(stmt)]
 
 
 def list_contact_choices(
