@@ -198,6 +198,22 @@ def test_independence_warning_in_the_row_and_the_form(qtbot, tab, ctx):
     assert cell(tab, "Dr. Chen", COL_CHECK) == "Not independent"
 
 
+def test_editing_the_first_opinion_doctor_updates_other_rows_verdicts(tab, ctx):
+    kim = add(ctx, "Dr. Kim", ContactRole.FIRST_OPINION, organization="St. Mary's Health")
+    add(ctx, "Dr. Rao", ContactRole.SECOND_OPINION_CANDIDATE, organization="st marys health")
+    add(ctx, "Dr. Ng", ContactRole.SECOND_OPINION_CANDIDATE, organization="Lakeside")
+    tab.reload()
+    tab.table.sortByColumn(COL_CHECK, Qt.SortOrder.AscendingOrder)  # flagged rows first
+    assert visible_names(tab)[0] == "Dr. Rao"
+    assert tab.select(kim)
+    form = tab.edit_current()
+    form.organization.setText("Lakeside")
+    form.accept()
+    assert cell(tab, "Dr. Rao", COL_CHECK) == ""
+    assert cell(tab, "Dr. Ng", COL_CHECK) == "Not independent"
+    assert visible_names(tab)[0] == "Dr. Ng"
+
+
 def test_enter_and_double_click_open_the_form(qtbot, tab, ctx):
     add(ctx, "Dr. Rao")
     tab.reload()

@@ -481,13 +481,30 @@ class ContactsTab(CaseTab):
             for cid in set(before) | set(self._findings)
             if before.get(cid) != self._findings.get(cid) and cid != saved.id
         }
-        by_id = {r.id: r for r in rows if r.id in changed}
-        for row in by_id.values():
-            self.model.upsert(row)
+        self._refresh_check_column(changed)
         self._show_page()
         self.select(saved.id, clear_filters=True)
         self._notify()
         self.ctx.sig_status.emit(self.tr("Contact saved"))
+
+    def _refresh_check_column(self, contact_ids: set[int]) -> None:
+        """Show new independence verdicts on rows that did not change themselves.
+
+        Saving a first-opinion doctor can change the verdict on hundreds of rows; one signal
+        over their range (and one re-sort if the list is sorted by the verdict) replaces a
+        search and a re-sort of the whole list per row.
+        """
+        if not contact_ids:
+            return
+        positions = [n for n, row in enumerate(self.model.rows()) if row.id in contact_ids]
+        if positions:
+            self.model.dataChanged.emit(
+                self.model.index(min(positions), COL_CHECK),
+                self.model.index(max(positions), COL_CHECK),
+            )
+        column, order = self.model.sort_state()
+        if column == COL_CHECK:
+            self.model.sort(column, order)
 
     def _notify(self) -> None:
         self._saving = True
