@@ -209,3 +209,14 @@ def test_hiding_the_selected_row_tells_the_selection(qtbot, proxy, model):
         proxy.set_search("novak farrow")
     assert not selection.hasSelection()
     assert shown_ids(proxy) == expected_ids(model, "novak farrow")
+
+
+@pytest.mark.parametrize("changed", [1, 100])
+def test_data_changed_rejudges_rows_a_predicate_reads_from_outside(proxy, model, changed):
+    model.set_rows(make_items(120, seed=9))
+    flagged: set[int] = set()
+    proxy.set_predicate("flagged", lambda r: r.id in flagged)
+    assert proxy.rowCount() == 0
+    flagged.update(r.id for r in model.rows()[:changed])
+    model.dataChanged.emit(model.index(0, 2), model.index(changed - 1, 2))
+    assert shown_ids(proxy) == [r.id for r in model.rows()[:changed]]

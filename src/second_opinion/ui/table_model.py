@@ -438,9 +438,14 @@ class SearchFilterProxy(QSortFilterProxyModel):
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_: Any) -> None:
         shown = self._shown
-        if shown is not None and top_left.isValid() and bottom_right.isValid():
-            for i in range(top_left.row(), min(bottom_right.row() + 1, len(shown))):
-                shown[i] = self._judge(i)
+        if shown is None or not (top_left.isValid() and bottom_right.isValid()):
+            return
+        first, last = top_left.row(), min(bottom_right.row(), len(shown) - 1)
+        if last - first > 64:  # a whole column changed: one pass is cheaper
+            self._shown = self._judge_all(self._words, list(self._predicates.values()))
+            return
+        for i in range(first, last + 1):
+            shown[i] = self._judge(i)
 
     def _on_rows_rearranged(self, *_args: Any) -> None:
         # Sorted, moved or reloaded: judge every row again (cheap; the texts are cached).
