@@ -654,13 +654,9 @@ class MainWindow(QMainWindow, Navigator):
 
 
 def _icon(name: str) -> QIcon:
-    try:
-        import qtawesome
+    from second_opinion.ui.icons import icon
 
-        icon: QIcon = qtawesome.icon(name)
-        return icon
-    except Exception:  # an icon font problem must never stop the app
-        return QIcon()
+    return icon(name)
 
 
 def _app_icon() -> QIcon:

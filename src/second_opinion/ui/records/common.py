@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QSize, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QStyle, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from second_opinion.domain.enums import RecordKind, RequestState, TransferMethod
 from second_opinion.services import labels
 from second_opinion.services.authorizations import AuthorizationProblem
 from second_opinion.services.records import CellState
+from second_opinion.ui import icons
 from second_opinion.ui.dates import from_qdate, make_date_edit, to_qdate
 
 S = RequestState
@@ -43,33 +43,9 @@ _CELL_ICONS: dict[CellState, tuple[str, str]] = {
     CellState.CONFIRMED: ("fa5s.check-circle", GOOD),
 }
 
-_icon_cache: dict[tuple[str, str], QIcon] = {}
-
 
 def icon(name: str, color: str | None = None) -> QIcon:
-    """One icon per name and colour, drawn once.
-
-    A qtawesome icon draws its glyph again, in Python, every time a cell shows it; the table
-    icons here are drawn once at the small icon size (and greyed once for disabled buttons),
-    so a repaint only copies pixmaps.
-    """
-    key = (name, color or "")
-    found = _icon_cache.get(key)
-    if found is None:
-        glyph = qta.icon(name, color=color) if color else qta.icon(name)
-        found = _icon_cache[key] = _drawn_once(glyph)
-    return found
-
-
-def _drawn_once(glyph: QIcon) -> QIcon:
-    app = QApplication.instance()
-    style = app.style() if isinstance(app, QApplication) else None
-    size = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) if style else 16
-    drawn = QIcon()
-    # pixmap() draws at the screen's pixel ratio, so the copy stays sharp on HiDPI screens.
-    for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled):
-        drawn.addPixmap(glyph.pixmap(QSize(size, size), mode), mode)
-    return drawn
+    return icons.cell_icon(name, color)
 
 
 def tr(text: str, n: int = -1) -> str:

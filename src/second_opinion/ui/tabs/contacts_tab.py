@@ -13,8 +13,7 @@ import logging
 import re
 from typing import Any
 
-import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -39,7 +37,7 @@ from second_opinion.services import vcard as vcard_service
 from second_opinion.services.contacts import ContactData, ContactReferences, ContactRow
 from second_opinion.services.errors import InUse, NotFound, ServiceError
 from second_opinion.services.independence import IndependenceFinding, flag_dependent
-from second_opinion.ui import clipboard, prompts
+from second_opinion.ui import clipboard, icons, prompts
 from second_opinion.ui.column_widths import ProportionalColumns
 from second_opinion.ui.contact_form import ContactForm, independence_reason, label_of
 from second_opinion.ui.context import AppContext
@@ -78,8 +76,6 @@ class ContactsTab(CaseTab):
     def __init__(self, ctx: AppContext, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(ctx, navigator, parent)
         self._findings: dict[int, list[IndependenceFinding]] = {}
-        self._icons: dict[str, QIcon] = {}
-        self._cell_icons: dict[str, QIcon] = {}
         # Asked for on every paint and for every search text: translate each label once.
         self._role_labels = {role: label_of(labels.CONTACT_ROLE, role) for role in ContactRole}
         self._not_independent = self.tr("Not independent")
@@ -235,35 +231,16 @@ class ContactsTab(CaseTab):
     def _icon(self, name: str, color: str | None = None) -> QIcon:
         # Plain icons take the palette's text colour, so they stay visible in dark mode.
         color = color or self.palette().color(QPalette.ColorRole.WindowText).name()
-        key = f"{name}/{color}"
-        if key not in self._icons:
-            self._icons[key] = qta.icon(name, color=color)
-        return self._icons[key]
+        return icons.icon(name, color)
 
     def _cell_icon(self, name: str, color: str | None = None) -> QIcon:
-        """A qtawesome icon drawn once into pixmaps, for table cells.
-
-        A qtawesome icon draws its font glyph again on every paint, in Python; a list repaints
-        its cells' icons on every keystroke of a search, so cells get plain pixmap icons.
-        """
-        key = f"{name}/{color}"
-        icon = self._cell_icons.get(key)
-        if icon is None:
-            source = self._icon(name, color)
-            size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-            icon = QIcon()
-            for side in sorted({16, size}):
-                for ratio in sorted({1.0, 2.0, self.devicePixelRatioF()}):
-                    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):
-                        icon.addPixmap(source.pixmap(QSize(side, side), ratio, mode), mode)
-            self._cell_icons[key] = icon
-        return icon
+        color = color or self.palette().color(QPalette.ColorRole.WindowText).name()
+        return icons.cell_icon(name, color)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "table"):
-            # Plain icons follow the text colour (dark mode): draw them again.
-            self._icons.clear()
-            self._cell_icons.clear()
+            # Plain icons follow the text colour (dark mode): the cache is keyed by colour, so
+            # a repaint picks the icons of the new colour.
             self.table.viewport().update()
         super().changeEvent(event)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -18,7 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -43,6 +42,7 @@ from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.empty_state import EmptyState
+from second_opinion.ui.icons import icon
 from second_opinion.ui.opinion_form import DecisionForm, OpinionForm
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -57,9 +57,7 @@ CELL_LIMIT = 600
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _icon(name: str, color: str | None = None) -> QIcon:
-    icon: QIcon = qta.icon(name, color=color) if color else qta.icon(name)
-    return icon
+_icon = icon
 
 
 def one_line(text: str) -> str:

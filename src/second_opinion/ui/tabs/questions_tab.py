@@ -15,7 +15,6 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import (
     QByteArray,
     QItemSelectionModel,
@@ -48,7 +47,7 @@ from second_opinion.services import questions as question_service
 from second_opinion.services import starter_questions as starter_service
 from second_opinion.services.errors import NotFound, ServiceError
 from second_opinion.services.questions import QuestionData, QuestionRow, VisitChoice
-from second_opinion.ui import prompts
+from second_opinion.ui import icons, prompts
 from second_opinion.ui.column_widths import ProportionalColumns
 from second_opinion.ui.contact_form import label_of
 from second_opinion.ui.context import AppContext
@@ -211,7 +210,6 @@ class QuestionsTab(CaseTab):
 
     def __init__(self, ctx: AppContext, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(ctx, navigator, parent)
-        self._icons: dict[str, QIcon] = {}
         self._visits: list[VisitChoice] = []
         self._saving = False
         self.form: QuestionForm | None = None
@@ -435,10 +433,7 @@ class QuestionsTab(CaseTab):
     # ---------------------------------------------------------------- columns
     def _icon(self, name: str, color: str | None = None) -> QIcon:
         color = color or self.palette().color(QPalette.ColorRole.WindowText).name()
-        key = f"{name}/{color}"
-        if key not in self._icons:
-            self._icons[key] = qta.icon(name, color=color)
-        return self._icons[key]
+        return icons.icon(name, color)
 
     def _columns(self) -> list[Column[QuestionRow]]:
         priority_icons = {

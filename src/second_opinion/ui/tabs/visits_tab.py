@@ -12,10 +12,8 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QLocale, Qt, QTime
 from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -47,6 +45,7 @@ from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import short_date_format
 from second_opinion.ui.empty_state import EmptyState
+from second_opinion.ui.icons import cell_icon, icon
 from second_opinion.ui.readiness_view import GOOD, MISSING, ReadinessView
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -68,30 +67,8 @@ class VisitListRow:
     readiness: VisitReadiness | None  # only for planned visits
 
 
-@cache
-def _icon(name: str, color: str | None = None) -> QIcon:
-    # Made once per name and colour: the table asks for its icons on every paint, and
-    # building a qtawesome icon each time made a switch into this tab visibly slower.
-    icon: QIcon = qta.icon(name, color=color) if color else qta.icon(name)
-    return icon
-
-
-@cache
-def _cell_icon(name: str, color: str) -> QIcon:
-    """An icon for a table cell, drawn once as pixmaps.
-
-    A qtawesome icon draws its glyph again on every paint, and a table paints dozens of them
-    per scroll or selection; a pixmap icon is only copied.
-    """
-    source = _icon(name, color=color)
-    icon = QIcon()
-    for size in (16, 24, 32):
-        pixmap = source.pixmap(size, size)
-        icon.addPixmap(pixmap)
-        # As qtawesome draws a coloured icon: the same colour on a selected row, not the
-        # style's tint of it.
-        icon.addPixmap(pixmap, QIcon.Mode.Selected)
-    return icon
+_icon = icon
+_cell_icon = cell_icon
 
 
 def tr(text: str) -> str:
