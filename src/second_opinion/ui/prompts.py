@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -29,6 +29,9 @@ class ScriptedAnswers:
     def next_confirm(self) -> bool:
         return self.confirms.pop(0) if self.confirms else True
 
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 #: When set, prompts are answered from it instead of showing a dialog.
 scripted: ScriptedAnswers | None = None
@@ -111,6 +114,8 @@ def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None
 
 
 def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
     """Qt's print dialog for ``printer``; False when cancelled."""
     if scripted is not None:
         scripted.shown.append(("print", printer.docName(), ""))

@@ -8,8 +8,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from second_opinion import APP_ID
 from second_opinion.vault.errors import DataFolderNotWritable
 
@@ -18,6 +16,8 @@ PRIVATE_FILE_MODE = 0o600
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # only needed when no --data-dir was given
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=True))
 
 
