@@ -90,3 +90,14 @@ def test_demo_case_has_what_the_app_needs_to_show(session: Session):
     assert len(modes) >= 3 and VisitMode.TELEMEDICINE in modes
     diagnoses = {o.recommended_treatment for o in session.scalars(select(Opinion))}
     assert len(diagnoses) == 2
+
+
+def test_demo_guide_progress_uses_the_guides_own_checklist_keys(session: Session):
+    from second_opinion.domain.models import GuideProgress
+    from second_opinion.services.demo import build_demo
+    from second_opinion.services.guide import load_guide
+
+    build_demo(session, dt.date(2026, 11, 26))
+    known = {item.key for step in load_guide() for item in step.items}
+    ticked = set(session.scalars(select(GuideProgress.item_key)))
+    assert ticked and ticked <= known

@@ -666,7 +666,21 @@ def build_demo(session: Session, today: dt.date) -> int:
         ]
     )
 
-    for key in ("why.read", "insurance.call", "insurance.details", "doctor.first"):
+    # Where Maria is in the guide: insurance sorted out, doctors found, records under way.
+    done = (
+        "insurance.details",
+        "insurance.asked",
+        "insurance.rules",
+        "doctor.first",
+        "doctor.candidates",
+        "doctor.independent",
+        "doctor.booked",
+        "records.list",
+        "records.requested",
+        "questions.written",
+        "support.companion",
+    )
+    for key in done:
         session.add(GuideProgress(person_id=maria.id, item_key=key))
 
     # Tomás: a small, early case, to show the person switcher.
