@@ -40,8 +40,8 @@ def window(qtbot, data_dir: Path):
 def _unlock(qtbot, win: MainWindow, passphrase: str = PASSPHRASE) -> None:
     page = win.lock_page
     assert isinstance(page, UnlockPage)
-    # The page first tries a remembered key; typing is possible once that has finished.
-    qtbot.waitUntil(page.passphrase.isEnabled, timeout=10000)
+    # The page first tries a remembered key; the button works once that has finished.
+    qtbot.waitUntil(page.unlock_button.isEnabled, timeout=10000)
     qtbot.keyClicks(page.passphrase, passphrase)
     qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
 
@@ -183,4 +183,26 @@ def test_build_window_returns_an_unlocked_window_with_every_tab(qtbot, data_dir:
     titles = [win.tab_widget.tabText(i) for i in range(win.tab_widget.count())]
     assert len(titles) == 6
     assert titles[0].startswith("Guide")
+    win.lock()
+
+
+def test_typing_at_once_loses_nothing_while_a_remembered_key_is_tried(
+    qtbot, existing_vault: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    def slow_load(self: KeyStore, vault_id: str) -> None:
+        time.sleep(0.5)  # a keyring that takes its time to say it has nothing
+        return None
+
+    monkeypatch.setattr(KeyStore, "load", slow_load)
+    win = MainWindow(data_dir, AppSettings())
+    qtbot.addWidget(win)
+    win.show()
+    page = win.lock_page
+    assert isinstance(page, UnlockPage)
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    assert page.passphrase.text() == PASSPHRASE
+    with qtbot.waitSignal(win.sig_vault_unlocked, timeout=10000):
+        qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
     win.lock()

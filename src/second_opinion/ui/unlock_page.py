@@ -180,6 +180,8 @@ class UnlockPage(_BusyPage):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.setFocusProxy(self.passphrase)
+        self._remembered_in_flight = False
+        self._unlock_when_free = False
 
     def start(self, try_remembered_key: bool = True) -> None:
         """Called when the page is shown: offer the keyring, try a remembered key."""
@@ -207,20 +209,38 @@ class UnlockPage(_BusyPage):
             self.warm_up()
             return vault
 
+        def finished() -> None:
+            self._remembered_in_flight = False
+            self.busy.hide()
+            self.unlock_button.setEnabled(True)
+
         def done(vault: Any) -> None:
-            self.set_busy(False)
+            finished()
             if vault is not None:
                 self.sig_unlocked.emit(vault)
+            elif self._unlock_when_free:
+                self.unlock()
 
         def failed(exc: BaseException) -> None:
             # Any trouble with a remembered key means "ask for the passphrase", nothing more.
-            self.set_busy(False)
+            finished()
             self._show_refusal(exc, quiet_if_wrong=True)
+            if self._unlock_when_free:
+                self.unlock()
 
-        self.set_busy(True)
+        # The passphrase field stays usable meanwhile: someone who starts typing at once must
+        # not lose keystrokes; pressing Enter early unlocks as soon as this attempt is over.
+        self._remembered_in_flight = True
+        self._unlock_when_free = False
+        self.busy.show()
+        self.unlock_button.setEnabled(False)
         run_in_background(attempt, done, failed)
 
     def unlock(self) -> None:
+        if self._remembered_in_flight:
+            self._unlock_when_free = True
+            return
+        self._unlock_when_free = False
         passphrase = self.passphrase.text()
         if not passphrase:
             self.show_error(self.tr("Type your passphrase first."))
