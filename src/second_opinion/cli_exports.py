@@ -125,7 +125,7 @@ def _check_out(path: Path) -> str | None:
 
 
 def _write(out: Path, data: bytes, what: str = "") -> int:
-    from second_opinion.export.files import write_private_atomically
+    from second_opinion.private_files import write_private_atomically
 
     try:
         written = write_private_atomically(out, data)

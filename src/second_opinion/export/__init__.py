@@ -2,7 +2,7 @@
 authorization form and the letter to the current doctor.
 
 Renderers take the plain data of ``second_opinion.export.data`` and return PDF bytes; writing
-them to disk (atomically, 0600) is ``second_opinion.export.files``.
+them to disk (atomically, 0600) is ``second_opinion.private_files``.
 """
 
 from __future__ import annotations

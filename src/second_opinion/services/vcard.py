@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +21,7 @@ import vobject
 from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import ContactKind, ContactRole, TriState
+from second_opinion.private_files import write_private_atomically
 from second_opinion.services import labels
 from second_opinion.services.contacts import (
     ContactData,
@@ -137,19 +136,7 @@ def export_contacts(session: Session, ids: Iterable[int] | None = None) -> tuple
 
 def write_private_file(path: Path, text: str) -> None:
     """Write atomically and readable by the owner only: the file holds health data."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_private_atomically(Path(path), text.encode("utf-8"))
 
 
 # ------------------------------------------------------------------ import

@@ -154,7 +154,7 @@ class PdfDialog(QDialog):
         def work() -> bytes:
             data = render()
             if write_to is not None:
-                from second_opinion.export.files import write_private_atomically
+                from second_opinion.private_files import write_private_atomically
 
                 write_private_atomically(write_to, data)
             return data

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from second_opinion import APP_ID
+from second_opinion.private_files import PRIVATE_FILE_MODE, write_private_atomically
 from second_opinion.vault.errors import DataFolderNotWritable
 
 PRIVATE_DIR_MODE = 0o700
-PRIVATE_FILE_MODE = 0o600
 
 
 def default_data_dir() -> Path:
@@ -64,32 +64,5 @@ def make_private(path: Path) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
-
-    The temporary file sits in the same folder (so ``os.replace`` is a rename, not a copy),
-    is created 0600, and is flushed to disk before it replaces the target.
-    """
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        os.fchmod(fd, PRIVATE_FILE_MODE) if hasattr(os, "fchmod") else None
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one."""
+    write_private_atomically(path, data)

@@ -29,6 +29,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from second_opinion.private_files import PRIVATE_FILE_MODE
 from second_opinion.vault import migrate
 from second_opinion.vault.connection import (
     classify_unreadable,
@@ -63,12 +64,7 @@ from second_opinion.vault.kdf import (
     normalise_passphrase,
 )
 from second_opinion.vault.key import VaultKey
-from second_opinion.vault.paths import (
-    PRIVATE_FILE_MODE,
-    VaultPaths,
-    ensure_private_dir,
-    make_private,
-)
+from second_opinion.vault.paths import VaultPaths, ensure_private_dir, make_private
 
 log = logging.getLogger(__name__)
 

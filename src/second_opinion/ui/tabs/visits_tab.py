@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from second_opinion.domain.enums import VisitMode, VisitStatus
-from second_opinion.export.files import write_private_atomically
+from second_opinion.private_files import write_private_atomically
 from second_opinion.services import ical, labels, readiness, visits
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.readiness import VisitReadiness

@@ -1,4 +1,4 @@
-"""Exported files hold health data: private from the first byte, never half-written."""
+"""Files the app writes hold health data: private from the first byte, never half-written."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from second_opinion.export import files
-from second_opinion.export.files import write_private_atomically
+from second_opinion import private_files as files
+from second_opinion.private_files import write_private_atomically
 
 
 def test_written_file_is_private_and_complete(tmp_path: Path) -> None:

@@ -1,8 +1,10 @@
-"""Writing an exported document to disk without leaving a readable or half-written file.
+"""Writing a file that holds health data without leaving a readable or half-written one.
 
-The PDF holds health data: it is created 0600 (never the 0644 ReportLab would use), fully
-written and synced under a temporary name in the destination folder, and only then renamed
-over the destination, so a crash or a full disk never leaves a truncated file in its place.
+Used for everything the app writes: the vault's header, exported PDFs, vCards and calendar
+files. The file is created 0600 (never the 0644 a library would use), fully written and
+synced under a temporary name in the destination folder, and only then renamed over the
+destination, so a crash or a full disk never leaves a truncated file in its place. It imports
+nothing from the app, so every layer may use it.
 """
 
 from __future__ import annotations
