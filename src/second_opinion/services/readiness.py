@@ -446,53 +446,63 @@ def _needed(flag: bool, plan_says: TriState | None) -> tuple[bool, str]:
     return False, ""
 
 
-def _referral_check(visit: Visit, plan: InsurancePlan | None) -> ReadinessCheck | None:
-    needed, why = _needed(visit.referral_needed, plan.referral_needed if plan else None)
-    if not needed:
+def _paperwork_check(
+    visit: Visit,
+    key: str,
+    noun: str,
+    pronoun: str,
+    how: str,
+    needed: tuple[bool, str],
+    obtained: bool,
+    number: str,
+) -> ReadinessCheck | None:
+    """A referral or a prior authorization: needed (by the visit or the plan), and in hand?"""
+    is_needed, why = needed
+    if not is_needed:
         return None
-    if visit.referral_obtained:
-        number = f" (number {visit.referral_number})" if visit.referral_number else ""
+    if obtained:
+        suffix = f" (number {number})" if number else ""
         return ReadinessCheck(
-            key="referral",
-            ok=True,
-            label=f"Referral in hand{number}",
-            detail="",
-            fix_target=None,
+            key=key, ok=True, label=f"{noun} in hand{suffix}", detail="", fix_target=None
         )
-    reason = "Your insurance plan needs one." if why == "plan" else "This visit needs one."
+    reason = (
+        f"Your insurance plan needs {pronoun}."
+        if why == "plan"
+        else (f"This visit needs {pronoun}.")
+    )
     return ReadinessCheck(
-        key="referral",
+        key=key,
         ok=False,
-        label="Referral not obtained yet",
-        detail=f"{reason} Ask the referring doctor, then tick it on the visit.",
+        label=f"{noun} not obtained yet",
+        detail=f"{reason} {how}",
         fix_target="visits.edit",
         fix_args=(("visit_id", visit.id),),
+    )
+
+
+def _referral_check(visit: Visit, plan: InsurancePlan | None) -> ReadinessCheck | None:
+    return _paperwork_check(
+        visit,
+        key="referral",
+        noun="Referral",
+        pronoun="one",
+        how="Ask the referring doctor, then tick it on the visit.",
+        needed=_needed(visit.referral_needed, plan.referral_needed if plan else None),
+        obtained=visit.referral_obtained,
+        number=visit.referral_number,
     )
 
 
 def _prior_auth_check(visit: Visit, plan: InsurancePlan | None) -> ReadinessCheck | None:
-    needed, why = _needed(
-        visit.prior_auth_needed, plan.prior_authorization_needed if plan else None
-    )
-    if not needed:
-        return None
-    if visit.prior_auth_obtained:
-        number = f" (number {visit.prior_auth_number})" if visit.prior_auth_number else ""
-        return ReadinessCheck(
-            key="prior_auth",
-            ok=True,
-            label=f"Prior authorization in hand{number}",
-            detail="",
-            fix_target=None,
-        )
-    reason = "Your insurance plan needs it." if why == "plan" else "This visit needs it."
-    return ReadinessCheck(
+    return _paperwork_check(
+        visit,
         key="prior_auth",
-        ok=False,
-        label="Prior authorization not obtained yet",
-        detail=f"{reason} Call the insurer, note the reference number on the visit.",
-        fix_target="visits.edit",
-        fix_args=(("visit_id", visit.id),),
+        noun="Prior authorization",
+        pronoun="it",
+        how="Call the insurer, note the reference number on the visit.",
+        needed=_needed(visit.prior_auth_needed, plan.prior_authorization_needed if plan else None),
+        obtained=visit.prior_auth_obtained,
+        number=visit.prior_auth_number,
     )
 
 
