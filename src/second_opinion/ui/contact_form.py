@@ -16,7 +16,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from second_opinion.services import labels
 from second_opinion.services.contacts import ContactData, ContactRow
 from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.independence import IndependenceFinding, findings_for
+from second_opinion.ui.dialog_buttons import save_cancel_buttons
 
 #: accent for problems; always paired with an icon and words
 PROBLEM_COLOR = "#c9302c"
@@ -220,13 +220,7 @@ class ContactForm(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_widget)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
+        self.buttons = save_cancel_buttons(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.opinions import OpinionInput
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import from_qdate, make_date_edit
+from second_opinion.ui.dialog_buttons import save_cancel_buttons
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +76,7 @@ class _SavingForm(QDialog):
         outer.addWidget(scroll, 1)
         self.general_error = self._error_label(self)
         outer.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
         outer.addWidget(self.buttons)
 
     @staticmethod

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +43,7 @@ from second_opinion.services.labels import TRI_STATE
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
+from second_opinion.ui.dialog_buttons import save_cancel_buttons
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
 
 log = logging.getLogger(__name__)
@@ -191,11 +191,7 @@ class CallDialog(QDialog):
             self.reference.setText(call.reference_number)
             self.summary.setPlainText(call.summary)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(body)
         layout.addWidget(buttons)
@@ -245,11 +241,7 @@ class ProfileDialog(QDialog):
         )
         self.pages.addTab(self._build_calls_page(), qta.icon("fa5s.phone"), self.tr("&Call log"))
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)

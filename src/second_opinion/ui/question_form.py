@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -29,6 +28,7 @@ from second_opinion.services.errors import ServiceError
 from second_opinion.services.questions import QuestionData, QuestionRow, VisitChoice
 from second_opinion.ui.contact_form import FieldErrors, label_of
 from second_opinion.ui.dates import format_date
+from second_opinion.ui.dialog_buttons import save_cancel_buttons
 
 
 def format_when(moment: dt.datetime | None) -> str:
@@ -112,13 +112,7 @@ class QuestionForm(QDialog):
         self.errors.add("asked", self.asked, "")
         self.errors.add("answer", self.answer, self.tr("&Answer:"))
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
+        self.buttons = save_cancel_buttons(self)
 
         layout = QVBoxLayout(self)
         if focus_answer and existing is not None:

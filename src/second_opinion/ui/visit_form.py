@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.visits import VisitInput
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import short_date_format
+from second_opinion.ui.dialog_buttons import save_cancel_buttons
 
 log = logging.getLogger(__name__)
 
@@ -249,11 +249,7 @@ class VisitForm(QDialog):
         self.general_error.hide()
         outer.addWidget(self.general_error)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
         outer.addWidget(self.buttons)
 
         for signal in (

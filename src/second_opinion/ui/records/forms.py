@@ -24,7 +24,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHeaderView,
@@ -50,6 +49,7 @@ from second_opinion.services.record_requests import RequestData, RequestRow
 from second_opinion.services.records import ItemData, ItemRow
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
+from second_opinion.ui.dialog_buttons import save_cancel_buttons
 from second_opinion.ui.records.common import (
     OptionalDateEdit,
     authorization_problem_label,
@@ -82,13 +82,7 @@ class RecordsForm(QDialog):
         self.error.setAccessibleName(tr("Problem with this form"))
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
