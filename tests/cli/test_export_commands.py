@@ -11,7 +11,7 @@ import pytest
 
 from second_opinion.cli import run
 from second_opinion.cli_exports import parse_sections
-from second_opinion.export.data import Paper, Section, default_paper
+from second_opinion.services.packet_data import Paper, Section, default_paper
 from tests.export.pdfread import all_text, reader
 
 PASS = "demo pass\n"

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from second_opinion.export.data import (
+from second_opinion.services.packet_data import (
     AuthorizationTerms,
     CareTeamMember,
     ContactBlock,

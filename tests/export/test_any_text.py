@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from second_opinion.export import render_letter, render_packet
-from second_opinion.export.data import LetterKind
 from second_opinion.export.fonts import register_fonts
 from second_opinion.export.text import REPLACEMENT, _printed, printable
+from second_opinion.services.packet_data import LetterKind
 from tests.export.pdfread import all_text, flat, pages_text, reader
 from tests.export.samples import letter, packet
 

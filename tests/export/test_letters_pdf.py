@@ -7,13 +7,13 @@ import dataclasses
 import pytest
 
 from second_opinion.export import render_letter
-from second_opinion.export.data import AuthorizationTerms, LetterKind, Paper
 from second_opinion.export.letters import (
     CONDITION_STATEMENT,
     COPY_STATEMENT,
     REDISCLOSURE_STATEMENT,
     REVOKE_STATEMENT,
 )
+from second_opinion.services.packet_data import AuthorizationTerms, LetterKind, Paper
 from tests.export.pdfread import all_text, flat, pages_text, reader
 from tests.export.samples import letter
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from second_opinion.export import render_packet
-from second_opinion.export.data import (
+from second_opinion.services.packet_data import (
     SECTION_TITLES,
     Paper,
     QuestionLine,

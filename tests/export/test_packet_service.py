@@ -26,7 +26,6 @@ from second_opinion.domain.models import (
     RecordRequest,
     Visit,
 )
-from second_opinion.export.data import LetterKind, PacketData, Paper, Section
 from second_opinion.services.errors import NotFound
 from second_opinion.services.packet import (
     build_letter_data,
@@ -34,6 +33,7 @@ from second_opinion.services.packet import (
     list_packet_visits,
     next_visit_id,
 )
+from second_opinion.services.packet_data import LetterKind, PacketData, Paper, Section
 from second_opinion.vault.vault import Vault
 from tests.factories import make_contact, make_person
 

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from second_opinion.export.data import Section
 from second_opinion.services.demo import build_demo
+from second_opinion.services.packet_data import Section
 from second_opinion.ui import export_actions, prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.vault.vault import Vault

@@ -28,9 +28,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from second_opinion.export.data import Paper
 from second_opinion.export.fonts import BOLD, REGULAR, register_fonts
 from second_opinion.export.text import chunk_text, para, printable
+from second_opinion.services.packet_data import Paper
 
 CONFIDENTIAL = "Confidential health information"
 

@@ -17,13 +17,13 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
 from second_opinion.export.base import ACCENT, FAINT_RULE, RULE, Cell, DocumentRenderer, Long, Parts
-from second_opinion.export.data import (
+from second_opinion.export.text import line, long_date, para, short_date
+from second_opinion.services.packet_data import (
     LETTER_TITLES,
     ContactBlock,
     LetterData,
     LetterKind,
 )
-from second_opinion.export.text import line, long_date, para, short_date
 
 BLANK = "_" * 28
 

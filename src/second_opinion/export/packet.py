@@ -26,13 +26,13 @@ from second_opinion.export.base import (
     Plain,
     WritingLines,
 )
-from second_opinion.export.data import (
+from second_opinion.export.text import line, long_date, para, short_date, visit_time
+from second_opinion.services.packet_data import (
     SECTION_TITLES,
     ContactBlock,
     PacketData,
     Section,
 )
-from second_opinion.export.text import line, long_date, para, short_date, visit_time
 
 PACKET_TITLE = "Visit packet"
 

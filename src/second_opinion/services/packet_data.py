@@ -3,7 +3,7 @@
 These are what a service hands to the PDF renderers (``second_opinion.export``): strings,
 dates and tuples only, no ORM objects and no Qt, so a packet can be made from the command
 line, the GUI or a test alike. They live here, below ``export``, because layers import
-downward only; ``second_opinion.export.data`` re-exports them under the name export code uses.
+downward only: the services build them and the renderers import them from here.
 """
 
 from __future__ import annotations
