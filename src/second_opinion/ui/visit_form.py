@@ -88,6 +88,9 @@ class VisitForm(QDialog):
         self._load()
         self._update_mode()
         self._update_warnings()
+        # Open wide enough for every field (no sideways scrolling); tall forms scroll down.
+        hint = self._body.sizeHint()
+        self.resize(min(hint.width() + 48, 960), min(hint.height() + 110, 720))
 
     # ------------------------------------------------------------------ building
     def _field(self, key: str, widget: QWidget | QHBoxLayout) -> QWidget:
@@ -120,6 +123,7 @@ class VisitForm(QDialog):
         self.form = form
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self._body = body
 
         self.doctor = QComboBox(body)
         self.doctor.setAccessibleName(self.tr("Doctor"))
