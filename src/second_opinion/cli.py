@@ -94,28 +94,7 @@ class PassphraseSource:
         return first
 
 
-def _gui_arguments(argv: list[str]) -> argparse.Namespace | None:
-    """The options when ``argv`` only opens the GUI (no command, no --help/--version).
-
-    Opening the app is the common case and must paint fast, so it skips building the full
-    parser, which imports every command's module.
-    """
-    gui = argparse.ArgumentParser(add_help=False)
-    gui.add_argument("--data-dir", type=Path, default=None)
-    gui.add_argument("--pw-stdin", action="store_true")
-    try:
-        args, rest = gui.parse_known_args(argv)
-    except SystemExit:
-        return None
-    return None if rest else args
-
-
 def run(argv: list[str]) -> int:
-    gui_args = _gui_arguments(argv)
-    if gui_args is not None:
-        from second_opinion.app import run_gui
-
-        return run_gui(gui_args.data_dir, pw_stdin=gui_args.pw_stdin)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -1,4 +1,10 @@
-"""The main window: the locked/unlocked states, tabs, menus, person switcher and auto-lock."""
+"""The main window: the locked/unlocked states, tabs, menus, person switcher and auto-lock.
+
+Start-up rule: until the first window has painted, this module and the unlock page use nothing
+but Qt classes. Everything else (dialogs, the vault, the tabs) is imported where it is used,
+and even the ``Qt`` namespace is imported only in code that runs after unlocking, because
+PySide builds all of that namespace's enumerations on first use (about 28 ms).
+"""
 
 from __future__ import annotations
 
@@ -6,28 +12,28 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from second_opinion import APP_NAME
-from second_opinion.ui import prompts
 from second_opinion.ui.settings import AppSettings
-from second_opinion.ui.tab_registry import TABS, spec_for
-from second_opinion.ui.tabs.base import Navigator
+from second_opinion.ui.tab_registry import TABS, Navigator, spec_for
 from second_opinion.ui.unlock_page import UnlockPage, WelcomePage
 
 if TYPE_CHECKING:
+    # Classes used only after the first paint are imported where they are used: PySide creates
+    # each class (and its enumerations) on first import, a millisecond or so apiece.
+    from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+    from PySide6.QtWidgets import QToolBar
+
     from second_opinion.ui.context import AppContext
     from second_opinion.ui.tabs.base import CaseTab
     from second_opinion.vault.vault import Vault
@@ -105,7 +111,6 @@ class MainWindow(QMainWindow, Navigator):
         self._unloadable: set[str] = set()
 
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(_app_icon())
         self.setMinimumSize(1024, 700)
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
@@ -126,18 +131,19 @@ class MainWindow(QMainWindow, Navigator):
 
         self.idle = IdleWatcher(self)
         self.idle.sig_idle.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        self._watching_activity = False
 
-        self._build_actions()
-        self._build_menus()
+        # The menu titles show from the first frame; their actions (whose shortcuts need the
+        # Qt namespace) are added right after it, see finish_menus().
+        self._vault_actions: list[QAction] = []
+        self._menus = self._build_menu_titles()
         # Built on first unlock: nothing on it is of use while locked, and skipping it keeps
         # the first paint fast.
         self.person_toolbar: QToolBar | None = None
         self._awaiting_first_paint = False
         self.tab_widget.installEventFilter(self)
-        self.statusBar().showMessage(self.tr("Locked"))
+        # No status bar until the first unlock: the unlock page says all there is to say, and
+        # creating one costs about 6 ms before the first paint.
         self.show_lock_page()
 
     # ---------------------------------------------------------------- actions
@@ -148,6 +154,8 @@ class MainWindow(QMainWindow, Navigator):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         icon: str = "",
     ) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -158,6 +166,8 @@ class MainWindow(QMainWindow, Navigator):
         return action
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         std = QKeySequence.StandardKey
         self.act_backup = self._action(self.tr("&Back up…"), self.backup, None, "fa5s.save")
         self.act_restore = self._action(self.tr("&Restore from a backup…"), self.restore)
@@ -214,9 +224,27 @@ class MainWindow(QMainWindow, Navigator):
             *self.act_tab_keys,
         ]
 
-    def _build_menus(self) -> None:
+    def _build_menu_titles(self) -> dict[str, QMenu]:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        return {
+            "file": bar.addMenu(self.tr("&File")),
+            "edit": bar.addMenu(self.tr("&Edit")),
+            "view": bar.addMenu(self.tr("&View")),
+            "help": bar.addMenu(self.tr("&Help")),
+        }
+
+    def finish_menus(self) -> None:
+        """Create the actions and fill the menus, once (after the first paint, or on unlock)."""
+        if self._vault_actions:
+            return
+        self._build_actions()
+        self._fill_menus()
+        self.setWindowIcon(_app_icon())
+        for act in self._vault_actions:
+            act.setEnabled(self.vault is not None)
+
+    def _fill_menus(self) -> None:
+        file_menu = self._menus["file"]
         file_menu.addAction(self.act_packet)
         file_menu.addAction(self.act_export_contacts)
         file_menu.addSeparator()
@@ -226,7 +254,7 @@ class MainWindow(QMainWindow, Navigator):
         file_menu.addSeparator()
         file_menu.addAction(self.act_lock)
         file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = self._menus["edit"]
         edit_menu.addAction(self.act_new)
         edit_menu.addAction(self.act_find)
         edit_menu.addSeparator()
@@ -236,10 +264,10 @@ class MainWindow(QMainWindow, Navigator):
         edit_menu.addAction(self.act_delete_person)
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_prefs)
-        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu = self._menus["view"]
         for act in self.act_tab_keys:
             view_menu.addAction(act)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = self._menus["help"]
         help_menu.addAction(self.act_guide)
         help_menu.addAction(self.act_shortcuts)
         help_menu.addAction(self.act_disclaimer)
@@ -247,6 +275,9 @@ class MainWindow(QMainWindow, Navigator):
         help_menu.addAction(self.act_about)
 
     def _build_toolbar(self) -> None:
+        from PySide6.QtCore import Qt  # after unlocking only: see the module's docstring
+        from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
+
         bar = QToolBar(self.tr("Person"), self)
         bar.setObjectName("person-toolbar")
         bar.setMovable(False)
@@ -292,6 +323,7 @@ class MainWindow(QMainWindow, Navigator):
         else:
             page = WelcomePage(self.data_dir, self._lock_holder)
         page.sig_unlocked.connect(self.attach_vault)
+        page.sig_painted.connect(self.finish_menus)
         layout = self._lock_holder.layout()
         assert layout is not None
         layout.addWidget(page)
@@ -317,6 +349,7 @@ class MainWindow(QMainWindow, Navigator):
         from second_opinion.services.people import add_person, list_people
         from second_opinion.ui.context import AppContext
 
+        self.finish_menus()
         self.vault = vault
         with vault.session() as session:
             people = list_people(session)
@@ -350,6 +383,8 @@ class MainWindow(QMainWindow, Navigator):
         # tab bar without delaying the first sight of the window.
         self._build_queue = [spec.key for spec in TABS if spec.key not in self._tabs]
         self._awaiting_first_paint = True
+        if not self.isVisible():  # no first paint to wait for (a window not shown yet)
+            self._watch_activity(True)
         self.tab_widget.update()
         self.sig_vault_unlocked.emit()
 
@@ -360,8 +395,26 @@ class MainWindow(QMainWindow, Navigator):
             and self._awaiting_first_paint
         ):
             self._awaiting_first_paint = False
+            self._watch_activity(True)
             QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
         return super().eventFilter(watched, event)
+
+    def _watch_activity(self, on: bool) -> None:
+        """Let the auto-lock see every key and click, only while a vault is open.
+
+        Installed after the unlocked window's first paint, not at start: the first event a
+        Python filter on the whole application sees for one of Qt's private objects makes
+        PySide create every Qt class it has not created yet (about 25 ms), and that should not
+        stand between launch and the first window.
+        """
+        app = QApplication.instance()
+        if app is None or on == self._watching_activity:
+            return
+        if on:
+            app.installEventFilter(self.idle)
+        else:
+            app.removeEventFilter(self.idle)
+        self._watching_activity = on
 
     def lock(self) -> None:
         """Drop every tab, model and cached object holding health data; wipe the key."""
@@ -370,6 +423,7 @@ class MainWindow(QMainWindow, Navigator):
         from second_opinion.ui.clipboard import clear_if_ours
 
         self.idle.stop()
+        self._watch_activity(False)
         current = self.current_tab_key()
         if current:
             self._restoring_tab = current
@@ -426,6 +480,9 @@ class MainWindow(QMainWindow, Navigator):
         try:
             tab_class = spec.load()
         except ImportError:
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QLabel
+
             log.exception("tab %s could not be loaded", key)
             self._unloadable.add(key)
             placeholder = QLabel(self.tr("This part of the app could not be loaded."), container)
@@ -517,6 +574,8 @@ class MainWindow(QMainWindow, Navigator):
             self.ctx.set_person(person_id)
 
     def add_person(self) -> None:
+        from second_opinion.ui import prompts
+
         if self.ctx is None:
             return
         name = prompts.ask_text(
@@ -537,6 +596,8 @@ class MainWindow(QMainWindow, Navigator):
         self.ctx.set_person(new_id)
 
     def rename_person(self) -> None:
+        from second_opinion.ui import prompts
+
         if self.ctx is None:
             return
         current = self.person_combo.currentText()
@@ -558,6 +619,8 @@ class MainWindow(QMainWindow, Navigator):
         self.ctx.notify_changed("people")
 
     def delete_person(self) -> None:
+        from second_opinion.ui import prompts
+
         if self.ctx is None:
             return
         from second_opinion.services.errors import ServiceError
@@ -628,6 +691,8 @@ class MainWindow(QMainWindow, Navigator):
         show_shortcuts(self)
 
     def show_disclaimer(self) -> None:
+        from second_opinion.ui import prompts
+
         prompts.show_info(self, self.tr("Not medical advice"), self.tr(NOT_MEDICAL_ADVICE))
 
     def show_about(self) -> None:
@@ -647,9 +712,7 @@ class MainWindow(QMainWindow, Navigator):
         from second_opinion.ui.clipboard import clear_if_ours
 
         clear_if_ours()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
+        self._watch_activity(False)
         super().closeEvent(event)
 
 
@@ -660,6 +723,8 @@ def _icon(name: str) -> QIcon:
 
 
 def _app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     # A plain path (not importlib.resources, which imports zipfile): the package is always
     # installed as files, frozen builds included.
     svg = Path(__file__).resolve().parent.parent / "resources" / "icons" / "second-opinion.svg"

@@ -1,19 +1,29 @@
-"""The tabs of the main window, in order, and where each one's code lives.
+"""The tabs of the main window, in order, where each one's code lives, and how to open one.
 
 Tabs are imported and built the first time they are needed, so start-up pays only for the tab
-that is shown.
+that is shown. This module loads before the first paint, so it holds only names and Qt.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
 
-@dataclass(frozen=True)
-class TabSpec:
+class Navigator:
+    """Lets a tab (or a guide link) open a place elsewhere in the window.
+
+    ``target`` is "<tab>" or "<tab>.<action>", e.g. "contacts.new", "records.new_request",
+    "visits.open", "guide.step". The main window implements ``navigate``.
+    """
+
+    def navigate(self, target: str, **kwargs: Any) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class TabSpec(NamedTuple):  # not a dataclass: this module loads before the first paint
     key: str
     title: str  # untranslated; see translated_title()
     module: str

@@ -1,15 +1,19 @@
 """What the window shows while the vault is locked: the first-run welcome or the unlock prompt.
 
 This module imports nothing but Qt at load time, so the first window paints fast; the vault,
-SQLAlchemy and the key derivation are imported inside the background task.
+SQLAlchemy and the key derivation are imported inside the background task. It does not even
+touch the ``Qt`` namespace before the page is painted: PySide builds all of that namespace's
+enumerations on first use, about 28 ms, more than the rest of this page costs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -22,8 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import Shiboken
-
-from second_opinion.ui.tasks import run_in_background
 
 KEYRING_CHECK_DELAY_MS = 150
 
@@ -59,21 +61,47 @@ def _heading(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def _page_gone(page: QWidget, vault: Any) -> bool:
+    """True when ``page`` was deleted while its background work ran (the window was closed or
+    locked meanwhile); a vault that work opened is locked again, never left open unseen."""
+    if Shiboken.isValid(page):
+        return False
+    if vault is not None:
+        vault.lock()
+    return True
+
+
+def _make_bold(label: QLabel) -> None:
+    # A font, not a style sheet: a style sheet, even on one label, puts Qt's style-sheet
+    # machinery into the first paint.
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+
+
 def _paragraph(text: str, parent: QWidget) -> QLabel:
+    # Only the app's own sentences, never markup, so the default (automatic) format shows them
+    # as plain text.
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
 class _BusyPage(QWidget):
-    """Shared busy/error handling of the two pages."""
+    """Shared busy/error handling of the two pages, and "the page has been seen".
+
+    Work that can wait (asking the keyring, trying a remembered key) starts only once the
+    page's first frame is drawn, so a background thread never competes with the first paint.
+    """
 
     sig_unlocked = Signal(object)  # the opened Vault
+    sig_painted = Signal()  # once, right after the page's first frame
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
@@ -81,9 +109,8 @@ class _BusyPage(QWidget):
         self.busy.hide()
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setAccessibleName(self.tr("Message"))
-        self.error.setStyleSheet("font-weight: bold")
+        _make_bold(self.error)
         self.error.hide()
         self.remember = QCheckBox(self.tr("Remember on this computer"), self)
         self.remember.setAccessibleName(self.tr("Remember on this computer"))
@@ -99,6 +126,36 @@ class _BusyPage(QWidget):
         self.keyring_note.hide()
         #: modules the window will need right after unlocking; imported on the unlock thread
         self.warm_modules: list[str] = []
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # After the rest of this frame (the zero timer runs once the paint is over).
+            QTimer.singleShot(0, self, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        self.sig_painted.emit()
+        waiting, self._after_paint = self._after_paint, []
+        for work in waiting:
+            work()
+
+    def when_painted(self, work: Callable[[], None]) -> None:
+        """Run ``work`` after the page's first frame (at once if that is over already).
+
+        A page that is still not on screen once the event loop runs (a window built but never
+        shown, as in tests and scripts) has no frame to wait for: its work runs then.
+        """
+        if self._painted:
+            work()
+            return
+        self._after_paint.append(work)
+        if len(self._after_paint) == 1:
+            QTimer.singleShot(0, self, self._run_if_never_shown)
+
+    def _run_if_never_shown(self) -> None:
+        if not self._painted and not self.isVisible():
+            self._run_after_paint()
 
     def warm_up(self) -> None:
         """Import what the unlocked window needs first, off the GUI thread (which is idle,
@@ -127,6 +184,8 @@ class _BusyPage(QWidget):
             # secure keyring, so the passphrase cannot be remembered; ...").
             self.keyring_note.setText(QCoreApplication.translate("keyring", reason))
 
+        from second_opinion.ui.tasks import run_in_background
+
         run_in_background(probe, show, lambda _exc: None)
 
     def set_busy(self, busy: bool) -> None:
@@ -137,6 +196,9 @@ class _BusyPage(QWidget):
             self.error.hide()
 
     def show_error(self, text: str) -> None:
+        from PySide6.QtCore import Qt  # not at import time: see the module's docstring
+
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setText(text)
         self.error.show()
 
@@ -187,10 +249,10 @@ class UnlockPage(_BusyPage):
         """Called when the page is shown: offer the keyring, try a remembered key."""
         self.passphrase.clear()
         self.passphrase.setFocus()
-        # After the first paint: the keyring check only decides whether a check box shows.
+        # Well after the first paint: the keyring check only decides whether a box shows.
         QTimer.singleShot(KEYRING_CHECK_DELAY_MS, self, self.check_keyring)
         if try_remembered_key:
-            self._try_remembered_key()
+            self.when_painted(self._try_remembered_key)
 
     def _try_remembered_key(self) -> None:
         folder = self.data_dir
@@ -215,6 +277,8 @@ class UnlockPage(_BusyPage):
             self.unlock_button.setEnabled(True)
 
         def done(vault: Any) -> None:
+            if _page_gone(self, vault):
+                return
             finished()
             if vault is not None:
                 self.sig_unlocked.emit(vault)
@@ -222,6 +286,8 @@ class UnlockPage(_BusyPage):
                 self.unlock()
 
         def failed(exc: BaseException) -> None:
+            if _page_gone(self, None):
+                return
             # Any trouble with a remembered key means "ask for the passphrase", nothing more.
             finished()
             self._show_refusal(exc, quiet_if_wrong=True)
@@ -234,6 +300,8 @@ class UnlockPage(_BusyPage):
         self._unlock_when_free = False
         self.busy.show()
         self.unlock_button.setEnabled(False)
+        from second_opinion.ui.tasks import run_in_background
+
         run_in_background(attempt, done, failed)
 
     def unlock(self) -> None:
@@ -260,17 +328,23 @@ class UnlockPage(_BusyPage):
             return vault
 
         def failed(exc: BaseException) -> None:
+            if _page_gone(self, None):
+                return
             self.set_busy(False)
             self._show_refusal(exc)
             self.passphrase.setFocus()
             self.passphrase.selectAll()
 
         def done(vault: Any) -> None:
+            if _page_gone(self, vault):
+                return
             self.set_busy(False)
             self.passphrase.clear()
             self.sig_unlocked.emit(vault)
 
         self.set_busy(True)
+        from second_opinion.ui.tasks import run_in_background
+
         run_in_background(attempt, done, failed)
 
     def _show_refusal(self, exc: BaseException, quiet_if_wrong: bool = False) -> None:
@@ -318,7 +392,7 @@ class WelcomePage(_BusyPage):
             ),
             self,
         )
-        warning.setStyleSheet("font-weight: bold")
+        _make_bold(warning)
         layout.addWidget(warning)
         self.person_name = QLineEdit(self.tr("Me"), self)
         self.person_name.setAccessibleName(self.tr("Whose second opinion is this?"))
@@ -425,14 +499,20 @@ class WelcomePage(_BusyPage):
             return vault
 
         def failed(exc: BaseException) -> None:
+            if _page_gone(self, None):
+                return
             self.set_busy(False)
             self.show_error(str(exc))
 
         def done(vault: Any) -> None:
+            if _page_gone(self, vault):
+                return
             self.set_busy(False)
             self.passphrase.clear()
             self.repeat.clear()
             self.sig_unlocked.emit(vault)
 
         self.set_busy(True)
+        from second_opinion.ui.tasks import run_in_background
+
         run_in_background(attempt, done, failed)

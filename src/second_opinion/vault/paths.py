@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from second_opinion import APP_ID
 from second_opinion.private_files import PRIVATE_FILE_MODE, write_private_atomically
@@ -21,8 +21,10 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=True))
 
 
-@dataclass(frozen=True)
-class VaultPaths:
+class VaultPaths(NamedTuple):
+    """The files of the vault in ``folder``. (A NamedTuple, not a dataclass: the window asks
+    ``exists()`` before its first paint, and the dataclasses module costs 2 ms to load.)"""
+
     folder: Path
 
     @property

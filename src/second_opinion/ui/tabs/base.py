@@ -8,17 +8,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.tab_registry import Navigator
 
-
-class Navigator:
-    """Lets a tab (or a guide link) open a place elsewhere in the window.
-
-    ``target`` is "<tab>" or "<tab>.<action>", e.g. "contacts.new", "records.new_request",
-    "visits.open", "guide.step". The main window implements ``navigate``.
-    """
-
-    def navigate(self, target: str, **kwargs: Any) -> None:  # pragma: no cover - interface
-        raise NotImplementedError
+__all__ = ["CaseTab", "Navigator"]
 
 
 class CaseTab(QWidget):
