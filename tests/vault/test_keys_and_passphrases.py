@@ -7,9 +7,9 @@ import json
 import unicodedata
 from pathlib import Path
 
+import argon2.low_level
 import pytest
 
-from second_opinion.vault import kdf as kdf_module
 from second_opinion.vault import vault as vault_module
 from second_opinion.vault.errors import EmptyPassphrase, WeakKdfParameters, WrongPassphrase
 from second_opinion.vault.kdf import MINIMUM, KdfParameters
@@ -130,7 +130,7 @@ def test_an_empty_passphrase_is_refused_before_any_work(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(vault_module, "derive_key", _must_not_derive)
-    monkeypatch.setattr(kdf_module, "hash_secret_raw", _must_not_derive)
+    monkeypatch.setattr(argon2.low_level, "hash_secret_raw", _must_not_derive)
 
     with pytest.raises(EmptyPassphrase):
         Vault.create(data_dir, "", kdf=TEST_KDF)

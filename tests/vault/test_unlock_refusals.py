@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import text
 
 from second_opinion.vault import paths as paths_module
-from second_opinion.vault import vault as vault_module
 from second_opinion.vault.errors import (
     DataFolderNotWritable,
     NotAVault,
@@ -204,17 +203,12 @@ def test_data_folder_refusing_new_files_is_reported_not_writable(
 
 
 def test_unlocking_where_the_lock_file_cannot_be_created_is_reported_not_writable(
-    closed_vault: Path, monkeypatch: pytest.MonkeyPatch
+    closed_vault: Path,
 ) -> None:
-    class ReadOnlyFolderLock:
-        def __init__(self, *_args: object, **_kwargs: object) -> None:
-            pass
-
-        def acquire(self) -> None:
-            raise PermissionError(13, "Permission denied")
-
+    lock_file = VaultPaths(closed_vault).lock
+    lock_file.unlink(missing_ok=True)
+    lock_file.mkdir()  # something that cannot be opened as the lock file
     before = snapshot(closed_vault)
-    monkeypatch.setattr(vault_module.filelock, "FileLock", ReadOnlyFolderLock)
     with pytest.raises(DataFolderNotWritable):
         Vault.unlock(closed_vault, PASSPHRASE)
     assert snapshot(closed_vault) == before

@@ -1,19 +1,16 @@
-"""Opening keyed SQLCipher connections and the engine that pools them.
+"""Opening keyed SQLCipher connections (the pool of ``engine.py`` opens its own through these).
 
 Every connection gets the key as its very first statement, then the settings the vault relies
-on. The pool keys each new connection itself, so any thread may open one; with a raw key this
-costs microseconds (no KDF per connection).
+on. With a raw key this costs microseconds (no KDF per connection). Plain DB-API only: the
+vault opens, checks and reads its first screen before SQLAlchemy has been imported.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
 
 from second_opinion.vault.errors import NotAVault, VaultDamaged, VaultInUse, WrongPassphrase
 from second_opinion.vault.key import VaultKey
@@ -98,36 +95,6 @@ def classify_unreadable(path: Path) -> type[Exception]:
     if start == SQLITE_PLAIN_MAGIC:
         return NotAVault
     return VaultDamaged
-
-
-def create_vault_engine(path: Path, key: VaultKey) -> Engine:
-    def creator() -> Any:
-        return open_keyed(path, key)
-
-    engine = create_engine(
-        "sqlite://",
-        creator=creator,
-        # The DBAPI module decides which exceptions SQLAlchemy recognises and wraps.
-        module=sqlcipher3,
-        poolclass=QueuePool,
-        pool_size=4,
-        max_overflow=8,
-        pool_pre_ping=False,
-        # Bound parameters are health data: keep them out of exception text.
-        hide_parameters=True,
-    )
-
-    @event.listens_for(engine, "connect")
-    def _no_pysqlite_transaction_magic(dbapi_conn: Any, _record: Any) -> None:
-        # Let SQLAlchemy emit BEGIN itself (the pysqlite driver's implicit transactions
-        # otherwise defer BEGIN and break SAVEPOINTs).
-        dbapi_conn.isolation_level = None
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
 
 
 def is_database_error(exc: BaseException) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -59,6 +58,8 @@ class VaultHeader:
 
     @classmethod
     def new(cls, slot: KeySlot) -> VaultHeader:
+        import uuid  # only a new vault needs one; opening should not load it
+
         return cls(vault_id=str(uuid.uuid4()), current=slot)
 
     def with_pending(self, slot: KeySlot | None) -> VaultHeader:

@@ -14,8 +14,6 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 
-from argon2.low_level import Type, hash_secret_raw
-
 from second_opinion.vault.errors import EmptyPassphrase, WeakKdfParameters
 
 KEY_BYTES = 32
@@ -92,6 +90,9 @@ def new_salt() -> bytes:
 
 
 def derive_key(passphrase: str, salt: bytes, params: KdfParameters) -> bytearray:
+    # Imported here: opening with a remembered key derives nothing, and should not load argon2.
+    from argon2.low_level import Type, hash_secret_raw
+
     params.require_minimum()
     secret = normalise_passphrase(passphrase)
     raw = hash_secret_raw(

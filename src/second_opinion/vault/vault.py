@@ -22,18 +22,14 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import filelock
 import sqlcipher3
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
 
 from second_opinion.private_files import PRIVATE_FILE_MODE
 from second_opinion.vault import migrate
 from second_opinion.vault.connection import (
     classify_unreadable,
-    create_vault_engine,
     damaged_pages,
     error_code,
     open_keyed,
@@ -41,19 +37,18 @@ from second_opinion.vault.connection import (
 from second_opinion.vault.errors import (
     BackupFailed,
     CouldNotSave,
-    DataFolderNotWritable,
     NotAVault,
     NoVault,
     VaultDamaged,
     VaultError,
     VaultExists,
     VaultFromNewerVersion,
-    VaultInUse,
     VaultLocked,
     VaultMissing,
     WrongPassphrase,
 )
 from second_opinion.vault.header import KeySlot, VaultHeader
+from second_opinion.vault.instance_lock import InstanceLock
 from second_opinion.vault.kdf import (
     DEFAULT,
     KdfParameters,
@@ -65,6 +60,11 @@ from second_opinion.vault.kdf import (
 )
 from second_opinion.vault.key import VaultKey
 from second_opinion.vault.paths import VaultPaths, ensure_private_dir, make_private
+
+if TYPE_CHECKING:
+    # SQLAlchemy is imported on the first session (see engine.py), not when the vault opens.
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -102,14 +102,17 @@ class Vault:
     """An unlocked vault. Obtain one with ``create``, ``unlock`` or ``unlock_with_key``."""
 
     def __init__(
-        self, paths: VaultPaths, header: VaultHeader, key: VaultKey, lock: filelock.BaseFileLock
+        self, paths: VaultPaths, header: VaultHeader, key: VaultKey, lock: InstanceLock
     ) -> None:
         self.paths = paths
         self._header = header
         self._key = key
         self._instance_lock = lock
-        self._engine: Engine | None = create_vault_engine(paths.database, key)
-        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._locked = False
+        # Made on first use (_require_engine): opening, checking and the first screen's plain
+        # reads (``reading``) do without SQLAlchemy, which takes a quarter second to import.
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
         # One unit of work at a time within this process (other processes are kept out by the
         # instance lock). SQLite allows one writer anyway; queueing here, rather than in
         # SQLite's busy handler, means a session that reads and then writes can never be
@@ -137,6 +140,8 @@ class Vault:
             with contextlib.suppress(FileNotFoundError):
                 building.unlink()
             _create_private_file(building)
+            from second_opinion.vault.engine import create_vault_engine
+
             engine = create_vault_engine(building, key)
             try:
                 migrate.upgrade(engine)
@@ -220,35 +225,38 @@ class Vault:
                 # or truncated file is reported as damaged now, not half-way through an edit.
                 if damaged_pages(conn):
                     raise VaultDamaged()
+                try:
+                    revision = migrate.revision_of(conn)
+                except sqlcipher3.DatabaseError as exc:
+                    raise VaultDamaged() from exc
             finally:
                 conn.close()
+            # Refuses a vault from a newer app before anything is written.
+            upgrade = migrate.revision_needs_upgrade(revision)
             if header.pending is not None:
                 # The database decides which side of an interrupted change won.
                 header = header.promoted() if slot_is_pending else header.with_pending(None)
                 header.write(paths.header)
             vault = cls(paths, header, key, lock)
-            vault._upgrade_schema_if_needed()
+            if upgrade:
+                try:
+                    vault._upgrade_schema()
+                except BaseException:
+                    vault.lock()
+                    raise
         except BaseException:
             lock.release()
             raise
         log.info("vault unlocked")
         return vault
 
-    def _upgrade_schema_if_needed(self) -> None:
-        engine = self._require_engine()
-        try:
-            upgrade = migrate.needs_upgrade(engine)
-        except DBAPIError as exc:
-            self.lock()
-            raise VaultDamaged() from exc
-        except VaultError:
-            self.lock()
-            raise
-        if upgrade:
-            ensure_private_dir(self.paths.backups)
-            self.backup_to(self.paths.backups / f"pre-upgrade-{_timestamp()}{BACKUP_SUFFIX}")
-            migrate.upgrade(engine)
-            log.info("vault schema upgraded")
+    def _upgrade_schema(self) -> None:
+        """Back up, then bring an older vault's schema up to this app's (the caller locks on
+        any error)."""
+        ensure_private_dir(self.paths.backups)
+        self.backup_to(self.paths.backups / f"pre-upgrade-{_timestamp()}{BACKUP_SUFFIX}")
+        migrate.upgrade(self._require_engine())
+        log.info("vault schema upgraded")
 
     # ----------------------------------------------------------------- using
     @property
@@ -257,12 +265,12 @@ class Vault:
 
     @property
     def key(self) -> VaultKey:
-        self._require_engine()
+        self._require_open()
         return self._key
 
     @property
     def is_locked(self) -> bool:
-        return self._engine is None
+        return self._locked
 
     @property
     def engine(self) -> Engine:
@@ -270,7 +278,23 @@ class Vault:
 
     def session_factory(self) -> Callable[[], Session]:
         self._require_engine()
+        assert self._sessions is not None
         return self._sessions
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlcipher3.Connection]:
+        """A plain keyed connection for a quick read, between units of work; closed after.
+
+        For what the first screen after unlocking shows, read before SQLAlchemy has loaded.
+        Never for writes: those go through ``session``.
+        """
+        with self._serialised():
+            self._require_open()
+            conn = open_keyed(self.paths.database, self._key)
+            try:
+                yield conn
+            finally:
+                conn.close()
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -279,8 +303,11 @@ class Vault:
         A write the disk refuses (full, read-only, I/O error) raises ``CouldNotSave`` and
         leaves everything committed earlier as it was; the caller keeps the edit for a retry.
         """
+        from sqlalchemy.exc import DBAPIError
+
         with self._serialised():
             self._require_engine()
+            assert self._sessions is not None
             with self._sessions() as session:
                 try:
                     yield session
@@ -308,10 +335,26 @@ class Vault:
             if acquired:
                 self._guard.release()
 
-    def _require_engine(self) -> Engine:
-        if self._engine is None:
+    def _require_open(self) -> None:
+        if self._locked:
             raise VaultLocked()
+
+    def _require_engine(self) -> Engine:
+        self._require_open()
+        if self._engine is None:
+            with self._guard:
+                if self._engine is None:
+                    self._make_engine()
+        assert self._engine is not None
         return self._engine
+
+    def _make_engine(self) -> None:
+        from sqlalchemy.orm import sessionmaker
+
+        from second_opinion.vault.engine import create_vault_engine
+
+        self._engine = create_vault_engine(self.paths.database, self._key)
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
     # ----------------------------------------------------------------- checks
     def integrity_check(self) -> IntegrityReport:
@@ -320,7 +363,7 @@ class Vault:
         Runs between units of work (not during a re-key, which would swap the key under it).
         """
         with self._serialised():
-            self._require_engine()
+            self._require_open()
             return self._check_integrity()
 
     def _check_integrity(self) -> IntegrityReport:
@@ -359,7 +402,7 @@ class Vault:
         """
         normalise_passphrase(new_passphrase)
         with self._guard:
-            engine = self._require_engine()
+            self._require_open()
             if not key_matches(
                 derive_key(old_passphrase, self._header.current.salt, self._header.current.kdf),
                 self._header.current.key_check,
@@ -369,7 +412,8 @@ class Vault:
             pending_header = self._header.with_pending(slot)
             try:
                 pending_header.write(self.paths.header)
-                engine.dispose()
+                if self._engine is not None:
+                    self._engine.dispose()
                 conn = open_keyed(self.paths.database, self._key)
                 try:
                     conn.execute(f"PRAGMA rekey = {new_key.pragma_literal()}")
@@ -391,8 +435,9 @@ class Vault:
             self._header.write(self.paths.header)
             self._key.wipe()
             self._key = new_key
-            self._engine = create_vault_engine(self.paths.database, new_key)
-            self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+            # The next session makes a new engine, keyed with the new key.
+            self._engine = None
+            self._sessions = None
         log.info("vault passphrase changed")
 
     # ----------------------------------------------------------------- backups
@@ -404,7 +449,7 @@ class Vault:
         replaces the destination only once complete: a failed backup leaves any earlier
         backup at that path untouched and no partial file behind.
         """
-        self._require_engine()
+        self._require_open()
         destination = destination.expanduser()
         try:
             destination.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -417,7 +462,7 @@ class Vault:
                 # Between units of work, so that the header and the key that go into the
                 # backup are the ones its database is encrypted with (no re-key in between).
                 with self._serialised():
-                    self._require_engine()
+                    self._require_open()
                     header_bytes = self._header.to_bytes()
                     _snapshot_database(self.paths.database, self._key, snapshot)
                 payload_fd, payload_name = tempfile.mkstemp(
@@ -484,6 +529,8 @@ class Vault:
             if self._engine is not None:
                 self._engine.dispose()
                 self._engine = None
+                self._sessions = None
+            self._locked = True
             self._key.wipe()
             with contextlib.suppress(Exception):
                 self._instance_lock.release()
@@ -497,15 +544,11 @@ class Vault:
 
 
 # --------------------------------------------------------------------- helpers
-def _acquire_instance_lock(paths: VaultPaths) -> filelock.BaseFileLock:
-    # Not thread-local: the vault may be unlocked on a worker thread and locked on the GUI one.
-    lock = filelock.FileLock(str(paths.lock), timeout=0, mode=PRIVATE_FILE_MODE, thread_local=False)
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise VaultInUse() from None
-    except OSError as exc:
-        raise DataFolderNotWritable() from exc
+def _acquire_instance_lock(paths: VaultPaths) -> InstanceLock:
+    # Any thread may release it: the vault may be unlocked on a worker thread and locked on
+    # the GUI one.
+    lock = InstanceLock(paths.lock)
+    lock.acquire()
     make_private(paths.lock)
     return lock
 
