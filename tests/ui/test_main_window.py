@@ -206,3 +206,46 @@ def test_typing_at_once_loses_nothing_while_a_remembered_key_is_tried(
     with qtbot.waitSignal(win.sig_vault_unlocked, timeout=10000):
         qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
     win.lock()
+
+
+def test_activity_after_unlock_keeps_the_vault_open(
+    qtbot, existing_vault: Path, window: MainWindow
+) -> None:
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    # The auto-lock starts watching keys and clicks once the unlocked window has painted.
+    qtbot.waitUntil(lambda: window._watching_activity, timeout=5000)
+    window.idle.set_interval_ms(400)
+    for _ in range(8):
+        qtbot.keyClick(window.tab_widget, Qt.Key.Key_Shift)
+        qtbot.wait(100)
+    assert window.vault is not None
+    with qtbot.waitSignal(window.sig_vault_locked, timeout=5000):
+        pass  # and without activity it locks
+
+
+def test_the_unlock_page_paints_before_anything_but_qt_is_loaded(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        f"""
+        import json, sys
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from pathlib import Path
+        from second_opinion.ui.main_window import MainWindow
+        window = MainWindow(Path({str(tmp_path / "vault")!r}))
+        window.show()
+        window.grab()  # paints it
+        heavy = ("sqlalchemy", "sqlcipher3", "keyring", "qtawesome",
+                 "second_opinion.cli", "second_opinion.vault.vault")
+        print(json.dumps(sorted(m for m in heavy if m in sys.modules)))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

@@ -7,6 +7,10 @@ ours and tiny on purpose: no YAML or Markdown library is needed to read it.
 
 Progress is stored as the set of ticked item keys per person (``GuideProgress``). A step is done
 when all its items are ticked; the introduction has no items and is not counted.
+
+The Guide is the first tab people see, and it is built before the ORM has loaded (see
+``first_screen``), so this module imports SQLAlchemy and the models only in the functions
+that use the database.
 """
 
 from __future__ import annotations
@@ -16,13 +20,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from second_opinion.domain.models import GuideProgress, Person
 from second_opinion.services.errors import NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _PAGE_NAME = re.compile(r"^\d{2}-[a-z0-9-]+\.md$")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
@@ -202,6 +206,10 @@ def progress(session: Session, person_id: int) -> set[str]:
     Keys of items a newer guide no longer has are left in the vault but not returned, so the
     counts shown always match the text shown.
     """
+    from sqlalchemy import select
+
+    from second_opinion.domain.models import GuideProgress
+
     stored = session.scalars(
         select(GuideProgress.item_key).where(GuideProgress.person_id == person_id)
     ).all()
@@ -209,6 +217,8 @@ def progress(session: Session, person_id: int) -> set[str]:
 
 
 def set_item_done(session: Session, person_id: int, key: str, done: bool) -> None:
+    from second_opinion.domain.models import GuideProgress, Person
+
     if key not in all_item_keys():
         raise ValidationError(f"The guide has no checklist item {key!r}.", field="key")
     if session.get(Person, person_id) is None:

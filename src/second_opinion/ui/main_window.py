@@ -160,7 +160,7 @@ class MainWindow(QMainWindow, Navigator):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon:
-            # qtawesome is loaded only after unlock, to keep the first paint fast.
+            # Icons are made on unlock: these actions do nothing while the vault is locked.
             self._pending_icons.append((action, icon))
         action.triggered.connect(slot)
         return action
@@ -335,7 +335,7 @@ class MainWindow(QMainWindow, Navigator):
             act.setEnabled(False)
         # Import the first tab's code on the unlock thread while the person waits anyway.
         first = spec_for(self._restoring_tab) or TABS[0]
-        page.warm_modules = ["qtawesome", "second_opinion.services.people", first.module]
+        page.warm_modules = ["second_opinion.services.first_screen", first.module]
         if isinstance(page, UnlockPage):
             page.start(try_remembered_key=try_remembered_key)
         else:
@@ -345,17 +345,22 @@ class MainWindow(QMainWindow, Navigator):
         page.setFocus()
 
     def attach_vault(self, vault: Vault) -> None:
-        """Show ``vault``: build the context, the person switcher and the first tab."""
-        from second_opinion.services.people import add_person, list_people
+        """Show ``vault``: build the context, the person switcher and the first tab.
+
+        Everything here reads with plain SQL (``services.first_screen``); SQLAlchemy and the
+        other tabs load on a worker thread once this has painted (see ``_after_first_paint``).
+        """
         from second_opinion.ui.context import AppContext
 
         self.finish_menus()
         self.vault = vault
-        with vault.session() as session:
-            people = list_people(session)
-            if not people:
+        people = self._read_people()
+        if not people:  # a vault with nobody in it: the case needs someone
+            from second_opinion.services.people import add_person
+
+            with vault.session() as session:
                 add_person(session, self.tr("Me"))
-                people = list_people(session)
+            people = self._read_people()
         self.ctx = AppContext(vault, people[0].id, self)
         self.ctx.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.ctx.sig_data_changed.connect(self._on_data_changed)
@@ -395,9 +400,26 @@ class MainWindow(QMainWindow, Navigator):
             and self._awaiting_first_paint
         ):
             self._awaiting_first_paint = False
-            self._watch_activity(True)
-            QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
+            QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        """Once the unlocked window is on screen: watch for activity, load the rest of the app
+        on a worker thread (the GUI stays responsive), then build the other tabs."""
+        if self.ctx is None:
+            return
+        self._watch_activity(True)
+        from second_opinion.ui.tasks import run_in_background
+
+        modules = [spec.module for spec in TABS if spec.key not in self._tabs]
+        run_in_background(
+            lambda: _import_for_later(modules),
+            lambda _result: self._start_background_builds(),
+            lambda _exc: self._start_background_builds(),
+        )
+
+    def _start_background_builds(self) -> None:
+        QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
 
     def _watch_activity(self, on: bool) -> None:
         """Let the auto-lock see every key and click, only while a vault is open.
@@ -560,11 +582,14 @@ class MainWindow(QMainWindow, Navigator):
     def _reload_people(self, current_id: int) -> None:
         if self.ctx is None:
             return
-        from second_opinion.services.people import list_people
+        self._fill_person_combo(self._read_people(), current_id)
 
-        with self.ctx.session() as session:
-            people = list_people(session)
-        self._fill_person_combo(people, current_id)
+    def _read_people(self) -> list[Any]:
+        from second_opinion.services.first_screen import people
+
+        assert self.vault is not None
+        with self.vault.reading() as conn:
+            return people(conn)
 
     def _on_person_picked(self, index: int) -> None:
         if self.ctx is None or index < 0:
@@ -714,6 +739,24 @@ class MainWindow(QMainWindow, Navigator):
         clear_if_ours()
         self._watch_activity(False)
         super().closeEvent(event)
+
+
+def _import_for_later(modules: list[str]) -> None:
+    """Import what the other tabs and the first save need (SQLAlchemy, the models, the tabs),
+    on a worker thread: about half a second the person would otherwise wait for on a click."""
+    import importlib
+
+    from sqlalchemy.orm import configure_mappers
+
+    import second_opinion.domain.models
+    import second_opinion.vault.engine  # noqa: F401
+
+    configure_mappers()
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # the GUI thread meets it again when building the tab, and says so
+            log.warning("module %s could not be imported ahead", name)
 
 
 def _icon(name: str) -> QIcon:

@@ -135,10 +135,12 @@ class _BusyPage(QWidget):
             QTimer.singleShot(0, self, self._run_after_paint)
 
     def _run_after_paint(self) -> None:
-        self.sig_painted.emit()
+        # The page's own work first: it starts a thread (a remembered key) that can run while
+        # the window finishes its menus on this one.
         waiting, self._after_paint = self._after_paint, []
         for work in waiting:
             work()
+        self.sig_painted.emit()
 
     def when_painted(self, work: Callable[[], None]) -> None:
         """Run ``work`` after the page's first frame (at once if that is over already).

@@ -12,7 +12,6 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
@@ -32,15 +31,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from second_opinion.services import guide
+from second_opinion.services import first_screen, guide
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.guide import GuideItem, GuideStep
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.icons import cell_icon, icon
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
+from second_opinion.vault.connection import is_database_error
+from second_opinion.vault.errors import VaultError
 
 log = logging.getLogger(__name__)
 
@@ -187,10 +188,10 @@ class GuideTab(CaseTab):
         self.checklist_hint.setEnabled(False)  # shown in the palette's quieter text colour
 
         nav = QHBoxLayout()
-        self.back_button = QPushButton(qta.icon("fa5s.arrow-left"), self.tr("Back"), page)
+        self.back_button = QPushButton(icon("fa5s.arrow-left"), self.tr("Back"), page)
         self.back_button.setAccessibleName(self.tr("Previous step"))
         self.back_button.clicked.connect(lambda: self._move(-1))
-        self.next_button = QPushButton(qta.icon("fa5s.arrow-right"), "", page)
+        self.next_button = QPushButton(icon("fa5s.arrow-right"), "", page)
         self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # icon after text
         self.next_button.clicked.connect(lambda: self._move(1))
@@ -222,13 +223,12 @@ class GuideTab(CaseTab):
         if not row.step.counts:
             name, options = "fa5s.info-circle", {}
         elif row.done:
-            name, options = "fa5s.check-circle", {"color": DONE_COLOUR}
+            name, options = "fa5s.check-circle", {"color": DONE_COLOUR.name()}
         elif row.done_items:
             name, options = "fa5s.adjust", {}
         else:
             name, options = "fa5.circle", {}
-        icon: QIcon = qta.icon(name, **options)
-        return icon
+        return cell_icon(name, **options)
 
     # ------------------------------------------------------------------ CaseTab
     def title(self) -> str:
@@ -238,10 +238,13 @@ class GuideTab(CaseTab):
     def reload(self) -> None:
         person_id = self.ctx.person_id
         try:
-            with self.ctx.session() as session:
-                self._done = guide.progress(session, person_id)
-        except (ServiceError, SQLAlchemyError):
-            log.exception("could not read guide progress for person %s", person_id)
+            # Plain SQL: this tab is usually the first screen, shown before the ORM loads.
+            with self.ctx.vault.reading() as conn:
+                self._done = first_screen.guide_done_keys(conn, person_id)
+        except Exception as exc:
+            if not (isinstance(exc, VaultError) or is_database_error(exc)):
+                raise
+            log.warning("could not read guide progress (%s)", type(exc).__name__)
             self._done = set()
         if person_id != self._loaded_person:
             # Another person's case: open where *they* are in the guide.
@@ -370,7 +373,7 @@ class GuideTab(CaseTab):
             self.checklist_layout.addWidget(box, row, 0)
             box.show()  # the layout would only show it on the next turn of the event loop
             if item.target:
-                link = QPushButton(qta.icon("fa5s.external-link-alt"), self._link_text(item))
+                link = QPushButton(icon("fa5s.external-link-alt"), self._link_text(item))
                 link.setParent(self.checklist_box)
                 link.setAccessibleName(
                     self.tr("{action}: {item}").format(
@@ -431,6 +434,8 @@ class GuideTab(CaseTab):
             self.navigator.navigate(item.target, **item.target_kwargs)
 
     def _on_item_toggled(self, key: str, checked: bool) -> None:
+        from sqlalchemy.exc import SQLAlchemyError  # the ORM is loaded by now, or loads here
+
         person_id = self.ctx.person_id
         try:
             with self.ctx.session() as session:
