@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -33,6 +32,7 @@ from second_opinion.services import labels
 from second_opinion.services.contacts import ContactData, ContactRow
 from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.independence import IndependenceFinding, findings_for
+from second_opinion.ui import icons
 from second_opinion.ui.dialog_buttons import save_cancel_buttons
 
 #: accent for problems; always paired with an icon and words
@@ -144,7 +144,7 @@ class ContactForm(QDialog):
         self.warning.setFrameShape(QFrame.Shape.StyledPanel)
         warning_row = QHBoxLayout(self.warning)
         icon = QLabel(self.warning)
-        icon.setPixmap(qta.icon("fa5s.exclamation-triangle", color="#e0a800").pixmap(20, 20))
+        icon.setPixmap(icons.pixmap("fa5s.exclamation-triangle", 20, "#e0a800"))
         self.warning_text = QLabel(self.warning)
         self.warning_text.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_text.setWordWrap(True)

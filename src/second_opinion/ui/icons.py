@@ -1,45 +1,208 @@
-"""Icons from qtawesome's fonts, made once.
+"""Font Awesome icons, drawn once per name and colour from small SVG files.
 
-A qtawesome icon draws its font glyph again, in Python, every time it is painted; a table
-repaints its cells' icons on every scroll, selection and search keystroke. ``icon`` caches
-the qtawesome icon per name and colour (for buttons and actions); ``cell_icon`` also draws it
-once into pixmaps, at the small-icon sizes and the screen ratios a table uses, so a repaint
-only copies them. Both keep the colour on a selected row, as qtawesome itself does.
+The icons are the Font Awesome 5 glyphs the app names as qtawesome did ("fa5s.user-md" for
+solid, "fa5.circle" for regular), stored one SVG each in ``resources/icons/fa/`` by
+``scripts/make_icons.py``. qtawesome itself is not used at run time: importing it cost
+~130 ms, because its qtpy layer star-imports the PySide6 modules and PySide then builds every
+Qt class and enum; and it loaded all its fonts on the first icon.
+
+``icon`` draws the glyph into pixmaps at the usual small-icon sizes, for the device-pixel
+ratios 1, 2 and the primary screen's, so painting an icon (a table repaints its cells' icons
+on every scroll and keystroke) only copies a pixmap. A disabled icon is drawn in the palette's
+greyed text colour; a selected one keeps its colour, as qtawesome's did. All the sizes and
+both colours are drawn in one go, as one SVG "sheet" cut into pixmaps: one SVG parse instead
+of sixteen halves the time an icon takes to make.
+
+Only QtGui classes are imported here: the ``Qt`` namespace costs ~28 ms on first use.
 """
 
 from __future__ import annotations
 
 import logging
 from functools import cache
+from pathlib import Path
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPalette, QPixmap
 
 log = logging.getLogger(__name__)
 
+FOLDER = Path(__file__).resolve().parent.parent / "resources" / "icons" / "fa"
+# Icon sizes (in device-independent pixels) drawn ahead: menus, buttons, tabs, table cells.
+SIZES = (16, 20, 24, 32, 48)
+_STYLES = ("fa5s", "fa5")  # Font Awesome 5 solid and regular
+_NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_GAP = 2  # pixels between the icons on a sheet, so no edge bleeds into the next
+
+
+def icon(name: str, color: str | QColor | None = None) -> QIcon:
+    """The icon ``name`` (e.g. "fa5s.user-md") in ``color`` ("#rrggbb" or a QColor).
+
+    Without a colour, the application palette's window-text colour at this moment, so a
+    dark palette gets light icons. An unknown name gives an empty icon (and a warning).
+    """
+    if QGuiApplication.instance() is None:  # a pixmap needs the application
+        log.warning("icon %s asked for before the application exists", name)
+        return QIcon()
+    normal, disabled = _colours(color)
+    return _icon(name, normal, disabled, _ratios())
+
+
+def cell_icon(name: str, color: str | QColor | None = None) -> QIcon:
+    """The icon for a table cell; ``icon`` already draws every icon once into pixmaps."""
+    return icon(name, color)
+
+
+def pixmap(name: str, side: int, color: str | QColor | None = None) -> QPixmap:
+    """The icon drawn at exactly ``side`` pixels (for a QLabel), sharp on the app's screens.
+
+    ``icon(...).pixmap(side)`` scales the nearest drawn size for a size not in ``SIZES``.
+    """
+    app = QGuiApplication.instance()
+    if app is None:
+        log.warning("icon %s asked for before the application exists", name)
+        return QPixmap()
+    normal, _ = _colours(color)
+    ratio = app.devicePixelRatio()  # type: ignore[attr-defined]  # a QGuiApplication
+    # A copy: the caller may change it without changing the one kept for the next call.
+    return QPixmap(_pixmap(name, side, normal, ratio))
+
+
+def _colours(color: str | QColor | None) -> tuple[str, str]:
+    """The normal and the disabled colour, as "#aarrggbb"."""
+    palette = QGuiApplication.palette()
+    text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+    normal = text
+    if color is not None:
+        given = QColor(color)
+        if given.isValid():
+            normal = given
+        else:
+            log.warning("icon colour %r is not a colour; using the text colour", color)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+    if disabled.rgba() == text.rgba():  # a palette without its own disabled colours
+        window = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
+        disabled = QColor(
+            (text.red() + window.red()) // 2,
+            (text.green() + window.green()) // 2,
+            (text.blue() + window.blue()) // 2,
+        )
+    argb = QColor.NameFormat.HexArgb
+    return normal.name(argb), disabled.name(argb)
+
+
+def _ratios() -> tuple[float, ...]:
+    screen = QGuiApplication.primaryScreen()
+    return tuple(sorted({1.0, 2.0, screen.devicePixelRatio() if screen else 1.0}))
+
 
 @cache
-def icon(name: str, color: str | None = None) -> QIcon:
-    """qtawesome's icon ``name`` (e.g. "fa5s.user-md"); an empty icon if the font fails."""
-    try:
-        import qtawesome
-
-        made: QIcon = qtawesome.icon(name, color=color) if color else qtawesome.icon(name)
-    except Exception:  # an icon font problem must never stop the app
-        log.warning("icon %s could not be made", name)
+def _icon(name: str, normal: str, disabled: str, ratios: tuple[float, ...]) -> QIcon:
+    wanted = sorted({round(side * ratio) for ratio in ratios for side in SIZES})
+    rows = _draw(name, (normal, disabled), wanted)
+    if rows is None:
         return QIcon()
+    made = QIcon()
+    for drawn, modes in zip(
+        rows, ((QIcon.Mode.Normal, QIcon.Mode.Selected), (QIcon.Mode.Disabled,)), strict=True
+    ):
+        for ratio in ratios:
+            for side in SIZES:
+                piece = drawn[round(side * ratio)]
+                if ratio != 1.0:
+                    piece = QPixmap(piece)
+                    piece.setDevicePixelRatio(ratio)
+                for mode in modes:
+                    made.addPixmap(piece, mode)
     return made
 
 
 @cache
-def cell_icon(name: str, color: str | None = None) -> QIcon:
-    """``icon(name, color)`` drawn once into pixmaps, for table cells."""
-    source = icon(name, color)
-    screen = QGuiApplication.primaryScreen()
-    ratios = sorted({1.0, 2.0, screen.devicePixelRatio() if screen else 1.0})
-    drawn = QIcon()
-    for side in (16, 20, 24, 32):
-        for ratio in ratios:
-            for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Disabled):
-                drawn.addPixmap(source.pixmap(QSize(side, side), ratio, mode), mode)
+def _pixmap(name: str, side: int, colour: str, ratio: float) -> QPixmap:
+    pixels = round(side * ratio)
+    rows = _draw(name, (colour,), [pixels])
+    if rows is None:
+        return QPixmap()
+    drawn = rows[0][pixels]
+    drawn.setDevicePixelRatio(ratio)
     return drawn
+
+
+def _draw(
+    name: str, colours: tuple[str, ...], pixel_sizes: list[int]
+) -> list[dict[int, QPixmap]] | None:
+    """The glyph ``name`` in each colour ("#aarrggbb"), at each size in device pixels.
+
+    All of them are drawn in one go: one SVG "sheet" with a row per colour and the sizes side
+    by side, cut into pixmaps. None (and a warning) if there is no such icon.
+    """
+    glyph = _glyph(name)
+    if glyph is None:
+        return None
+    min_x, min_y, side, path = glyph
+    row_height = pixel_sizes[-1] + _GAP
+    width = sum(pixels + _GAP for pixels in pixel_sizes)
+    parts = [
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+        b' width="%d" height="%d"><defs><path id="g" d="%s"/></defs>'
+        % (width, row_height * len(colours), path)
+    ]
+    for row, colour in enumerate(colours):
+        fill = b'fill="#%s"' % colour[3:].encode("ascii")
+        alpha = int(colour[1:3], 16)
+        if alpha != 255:
+            fill += b' fill-opacity="%.3f"' % (alpha / 255)
+        x = 0
+        for pixels in pixel_sizes:
+            parts.append(
+                b'<use xlink:href="#g" %s transform="translate(%d %d) scale(%.6g) '
+                b'translate(%.6g %.6g)"/>'
+                % (fill, x, row * row_height, pixels / side, -min_x, -min_y)
+            )
+            x += pixels + _GAP
+    parts.append(b"</svg>")
+    sheet = QImage()
+    if not sheet.loadFromData(b"".join(parts), "SVG"):
+        log.warning("icon %s could not be drawn", name)
+        return None
+    rows = []
+    for row in range(len(colours)):
+        drawn, x = {}, 0
+        for pixels in pixel_sizes:
+            drawn[pixels] = QPixmap.fromImage(sheet.copy(x, row * row_height, pixels, pixels))
+            x += pixels + _GAP
+        rows.append(drawn)
+    return rows
+
+
+@cache
+def _glyph(name: str) -> tuple[float, float, float, bytes] | None:
+    """The left and top edge and the side of ``name``'s square viewBox, and its path."""
+    style, _, glyph = name.partition(".")
+    if style not in _STYLES or not glyph or not _NAME_CHARACTERS.issuperset(glyph):
+        log.warning("no icon named %r", name)
+        return None
+    try:
+        text = (FOLDER / f"{name}.svg").read_bytes()
+    except OSError:
+        log.warning("no icon file for %s (scripts/make_icons.py makes them)", name)
+        return None
+    # What scripts/make_icons.py writes: a square viewBox around the glyph, and one path.
+    view_box, path = _attribute(text, b"viewBox"), _attribute(text, b"d")
+    try:
+        min_x, min_y, side, _ = (float(v) for v in (view_box or b"").split())
+    except ValueError:
+        view_box = None
+    if view_box is None or not path:
+        log.warning("icon file for %s is not as scripts/make_icons.py writes it", name)
+        return None
+    return min_x, min_y, side, path
+
+
+def _attribute(text: bytes, name: bytes) -> bytes | None:
+    """The value of the first attribute ``name`` in ``text``."""
+    start = text.find(b' %s="' % name)
+    if start < 0:
+        return None
+    start += len(name) + 3
+    end = text.find(b'"', start)
+    return text[start:end] if end >= 0 else None

@@ -12,7 +12,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -40,7 +39,7 @@ from second_opinion.domain.enums import TriState
 from second_opinion.services import profile as profiles
 from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.labels import TRI_STATE
-from second_opinion.ui import prompts
+from second_opinion.ui import icons, prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
 from second_opinion.ui.dialog_buttons import save_cancel_buttons
@@ -235,11 +234,11 @@ class ProfileDialog(QDialog):
 
         self.pages = QTabWidget(self)
         self.pages.setAccessibleName(self.tr("Profile pages"))
-        self.pages.addTab(self._build_profile_page(), qta.icon("fa5s.user"), self.tr("&Profile"))
+        self.pages.addTab(self._build_profile_page(), icons.icon("fa5s.user"), self.tr("&Profile"))
         self.pages.addTab(
-            self._build_insurance_page(), qta.icon("fa5s.id-card"), self.tr("&Insurance")
+            self._build_insurance_page(), icons.icon("fa5s.id-card"), self.tr("&Insurance")
         )
-        self.pages.addTab(self._build_calls_page(), qta.icon("fa5s.phone"), self.tr("&Call log"))
+        self.pages.addTab(self._build_calls_page(), icons.icon("fa5s.phone"), self.tr("&Call log"))
 
         self.buttons = save_cancel_buttons(self)
 
@@ -358,13 +357,15 @@ class ProfileDialog(QDialog):
         intro.setWordWrap(True)
 
         bar = QHBoxLayout()
-        self.add_call_button = QPushButton(qta.icon("fa5s.plus"), self.tr("&Add call…"), page)
+        self.add_call_button = QPushButton(icons.icon("fa5s.plus"), self.tr("&Add call…"), page)
         self.add_call_button.setAccessibleName(self.tr("Add call"))
         self.add_call_button.clicked.connect(self.add_call)
-        self.edit_call_button = QPushButton(qta.icon("fa5s.edit"), self.tr("&Edit…"), page)
+        self.edit_call_button = QPushButton(icons.icon("fa5s.edit"), self.tr("&Edit…"), page)
         self.edit_call_button.setAccessibleName(self.tr("Edit call"))
         self.edit_call_button.clicked.connect(self.edit_call)
-        self.delete_call_button = QPushButton(qta.icon("fa5s.trash-alt"), self.tr("&Delete"), page)
+        self.delete_call_button = QPushButton(
+            icons.icon("fa5s.trash-alt"), self.tr("&Delete"), page
+        )
         self.delete_call_button.setAccessibleName(self.tr("Delete call"))
         self.delete_call_button.clicked.connect(self.delete_call)
         bar.addWidget(self.add_call_button)

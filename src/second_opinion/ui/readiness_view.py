@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from second_opinion.services.readiness import ReadinessCheck, VisitReadiness
+from second_opinion.ui import icons
 from second_opinion.ui.tabs.base import Navigator
 
 # Accents that read on light and dark palettes; each is always paired with a word.
@@ -38,8 +38,7 @@ def tr(text: str) -> str:
 @cache
 def _status_pixmap(name: str, colour: str) -> QPixmap:
     # Drawn once: the checklist is rebuilt on every change of the chosen visit.
-    pixmap: QPixmap = qta.icon(name, color=colour).pixmap(ICON_SIZE, ICON_SIZE)
-    return pixmap
+    return icons.pixmap(name, ICON_SIZE, colour)
 
 
 def fix_button_text(target: str) -> str:
@@ -153,7 +152,7 @@ class ReadinessView(QWidget):
             button_row = QHBoxLayout()
             button_row.setContentsMargins(0, 2, 0, 0)
             button = QPushButton(
-                qta.icon("fa5s.arrow-right"), fix_button_text(check.fix_target), text_host
+                icons.icon("fa5s.arrow-right"), fix_button_text(check.fix_target), text_host
             )
             button.setAccessibleName(f"{fix_button_text(check.fix_target)} ({tr(check.label)})")
             button.setToolTip(tr(check.detail) if check.detail else tr(check.label))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from second_opinion.domain.enums import QuestionCategory
 from second_opinion.services import labels
 from second_opinion.services.starter_questions import StarterQuestion, starters
+from second_opinion.ui import icons
 from second_opinion.ui.contact_form import label_of
 
 
@@ -56,8 +56,8 @@ class StarterQuestionsDialog(QDialog):
         self.category_buttons: dict[QuestionCategory, QPushButton] = {}
         self.sections: dict[QuestionCategory, QWidget] = {}
         text_color = self.palette().color(QPalette.ColorRole.WindowText).name()
-        self._check_icon = qta.icon("fa5s.check", color=text_color)
-        self._plus_icon = qta.icon("fa5s.plus", color=text_color)
+        self._check_icon = icons.icon("fa5s.check", text_color)
+        self._plus_icon = icons.icon("fa5s.plus", text_color)
 
         intro = QLabel(
             self.tr(

@@ -12,7 +12,6 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +37,7 @@ from second_opinion.services import contacts, labels, visits
 from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.visits import VisitInput
+from second_opinion.ui import icons
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import short_date_format
 from second_opinion.ui.dialog_buttons import save_cancel_buttons
@@ -238,9 +238,7 @@ class VisitForm(QDialog):
         self.warning.setWordWrap(True)
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_icon = QLabel(self)
-        self.warning_icon.setPixmap(
-            qta.icon("fa5s.exclamation-triangle", color=WARN_COLOUR).pixmap(16, 16)
-        )
+        self.warning_icon.setPixmap(icons.pixmap("fa5s.exclamation-triangle", 16, WARN_COLOUR))
         self.warning_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         warning_row = QHBoxLayout()
         warning_row.addWidget(self.warning_icon)
