@@ -110,13 +110,20 @@ done
 compgen -G "$INTERNAL/sqlcipher3/_sqlite3*.so" >/dev/null || missing+="sqlcipher3 "
 compgen -G "$INTERNAL/_argon2_cffi_bindings/_ffi*.so" >/dev/null || missing+="argon2 bindings "
 compgen -G "$INTERNAL/second_opinion/vault/migrations/versions/0*.py" >/dev/null || missing+="migration versions "
-compgen -G "$INTERNAL/qtawesome/fonts/fontawesome5-solid-webfont*.ttf" >/dev/null || missing+="qtawesome fonts "
+# The app draws its icons from these SVGs (no qtawesome in the bundle): every one must be there.
+for svg in "$REPO"/src/second_opinion/resources/icons/fa/*.svg; do
+    [ -f "$INTERNAL/second_opinion/resources/icons/fa/$(basename "$svg")" ] || {
+        missing+="Font Awesome SVGs (resources/icons/fa) "
+        break
+    }
+done
 compgen -G "$INTERNAL/keyring-*.dist-info/entry_points.txt" >/dev/null || missing+="keyring entry points "
 unwanted="$(cd "$INTERNAL" && find . \( -iname '*WebEngine*' -o -iname 'libQt6Qml*' -o -iname 'libQt6Quick*' \
     -o -iname 'libQt63D*' -o -iname 'libQt6Multimedia*' -o -iname '*tkinter*' -o -iname 'libtk*' \
-    -o -path './tests' -o -path './pytest' -o -path './hypothesis' \) -print | head -5)"
+    -o -path './tests' -o -path './pytest' -o -path './hypothesis' -o -path './qtawesome' \
+    -o -path './qtpy' \) -print | head -5)"
 if [ -z "$missing" ] && [ -z "$unwanted" ]; then
-    ok "contents: Qt plugins (offscreen, xcb, wayland, svg, print), SQLCipher, argon2, fonts, migrations; no WebEngine/Qml/Tk/tests"
+    ok "contents: Qt plugins (offscreen, xcb, wayland, svg, print), SQLCipher, argon2, fonts, icons, migrations; no WebEngine/Qml/Tk/tests/qtawesome"
 else
     bad "contents" "missing: ${missing:-none}
 unwanted: ${unwanted:-none}"
@@ -268,8 +275,8 @@ if command -v Xvfb >/dev/null && command -v xwininfo >/dev/null; then
                 bad "window icon missing (SVG plugins?)" "$icon"
             fi
         fi
-        # Type the passphrase as a person would; the tabs (imported by name), qtawesome's
-        # fonts and the vault must all work from the bundle for the window to open.
+        # Type the passphrase as a person would; the tabs (imported by name), the icon SVGs
+        # and the vault must all work from the bundle for the window to open.
         if command -v xdotool >/dev/null; then
             DISPLAY="$display" xdotool search --sync --name "Second Opinion" windowactivate --sync \
                 2>/dev/null
