@@ -323,7 +323,9 @@ class MainWindow(QMainWindow, Navigator):
         else:
             page = WelcomePage(self.data_dir, self._lock_holder)
         page.sig_unlocked.connect(self.attach_vault)
-        page.sig_painted.connect(self.finish_menus)
+        # The menus' actions are made once the page is on screen and any remembered-key attempt
+        # is over (its thread should not compete with them); unlocking makes them anyway.
+        page.sig_settled.connect(self.finish_menus)
         layout = self._lock_holder.layout()
         assert layout is not None
         layout.addWidget(page)

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import Shiboken
 
 KEYRING_CHECK_DELAY_MS = 150
+BUSY_BAR_DELAY_MS = 400
 
 # Refusals that mean "this file needs attention", where restoring a backup is the way out.
 _RESTORABLE = {"VaultDamaged", "VaultMissing", "NotAVault", "WeakKdfParameters"}
@@ -95,13 +95,15 @@ class _BusyPage(QWidget):
     """
 
     sig_unlocked = Signal(object)  # the opened Vault
-    sig_painted = Signal()  # once, right after the page's first frame
+    #: once, after the first frame and any start-up work (a remembered key) that followed it
+    sig_settled = Signal()
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self._painted = False
         self._after_paint: list[Callable[[], None]] = []
+        self.installEventFilter(self)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
@@ -127,20 +129,26 @@ class _BusyPage(QWidget):
         #: modules the window will need right after unlocking; imported on the unlock thread
         self.warm_modules: list[str] = []
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._painted:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Installed on the page itself until its first paint, then removed: a Python
+        # paintEvent would be called (and take the GIL from the unlock thread) on every frame.
+        if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
+            self.removeEventFilter(self)
             # After the rest of this frame (the zero timer runs once the paint is over).
             QTimer.singleShot(0, self, self._run_after_paint)
+        return False
 
     def _run_after_paint(self) -> None:
-        # The page's own work first: it starts a thread (a remembered key) that can run while
-        # the window finishes its menus on this one.
         waiting, self._after_paint = self._after_paint, []
         for work in waiting:
             work()
-        self.sig_painted.emit()
+        if not self._busy_at_start():
+            self.sig_settled.emit()
+
+    def _busy_at_start(self) -> bool:
+        """Whether start-up work is still running (it emits ``sig_settled`` when done)."""
+        return False
 
     def when_painted(self, work: Callable[[], None]) -> None:
         """Run ``work`` after the page's first frame (at once if that is over already).
@@ -277,6 +285,7 @@ class UnlockPage(_BusyPage):
             self._remembered_in_flight = False
             self.busy.hide()
             self.unlock_button.setEnabled(True)
+            self.sig_settled.emit()
 
         def done(vault: Any) -> None:
             if _page_gone(self, vault):
@@ -300,11 +309,20 @@ class UnlockPage(_BusyPage):
         # not lose keystrokes; pressing Enter early unlocks as soon as this attempt is over.
         self._remembered_in_flight = True
         self._unlock_when_free = False
-        self.busy.show()
+        # The busy bar only if this takes long enough to be noticed: usually it is over in a
+        # blink, and an animated bar repaints (and competes with the thread) all the while.
+        QTimer.singleShot(BUSY_BAR_DELAY_MS, self, self._show_busy_if_still_trying)
         self.unlock_button.setEnabled(False)
         from second_opinion.ui.tasks import run_in_background
 
         run_in_background(attempt, done, failed)
+
+    def _show_busy_if_still_trying(self) -> None:
+        if self._remembered_in_flight:
+            self.busy.show()
+
+    def _busy_at_start(self) -> bool:
+        return self._remembered_in_flight
 
     def unlock(self) -> None:
         if self._remembered_in_flight:
