@@ -118,13 +118,19 @@ def test_disabled_is_greyed_and_selected_keeps_the_colour(
     assert all(c.hsvSaturation() < 30 for c in disabled)  # a grey, not a paler red
 
 
-def test_every_drawn_size_is_sharp_at_one_and_two_pixels_per_point(qapp: QApplication) -> None:
+def test_every_size_is_drawn_for_the_screens_and_scaled_for_others(qapp: QApplication) -> None:
     made = icons.icon("fa5s.user")
+    screens = {screen.devicePixelRatio() for screen in QGuiApplication.screens()}
+    drawn_sizes = {size.width() for size in made.availableSizes()}
     for side in icons.SIZES:
-        for ratio in (1.0, 2.0):
+        for ratio in screens:
+            assert round(side * ratio) in drawn_sizes  # drawn, not scaled
+        for ratio in screens:
             drawn = made.pixmap(QSize(side, side), ratio)
             assert drawn.width() == round(side * ratio)
             assert drawn.devicePixelRatio() == ratio
+        # A screen that was not there when the icon was made still gets a (scaled) icon.
+        assert not made.pixmap(QSize(side, side), 3.0).isNull()
 
 
 def test_pixmap_is_drawn_at_exactly_the_asked_size(qapp: QApplication) -> None:

@@ -7,7 +7,7 @@ solid, "fa5.circle" for regular), stored one SVG each in ``resources/icons/fa/``
 Qt class and enum; and it loaded all its fonts on the first icon.
 
 ``icon`` draws the glyph into pixmaps at the usual small-icon sizes, for the device-pixel
-ratios 1, 2 and the primary screen's, so painting an icon (a table repaints its cells' icons
+ratios of the screens there are, so painting an icon (a table repaints its cells' icons
 on every scroll and keystroke) only copies a pixmap. A disabled icon is drawn in the palette's
 greyed text colour; a selected one keeps its colour, as qtawesome's did. All the sizes and
 both colours are drawn in one go, as one SVG "sheet" cut into pixmaps: one SVG parse instead
@@ -91,8 +91,11 @@ def _colours(color: str | QColor | None) -> tuple[str, str]:
 
 
 def _ratios() -> tuple[float, ...]:
-    screen = QGuiApplication.primaryScreen()
-    return tuple(sorted({1.0, 2.0, screen.devicePixelRatio() if screen else 1.0}))
+    # The ratios of the screens there are (drawing for 2.0 as well, on a 1.0 screen, made
+    # each icon five times the work, on the path to the first unlocked window). A window
+    # moved to a screen added later gets scaled pixmaps until the next start.
+    ratios = {screen.devicePixelRatio() for screen in QGuiApplication.screens()}
+    return tuple(sorted(ratios or {1.0}))
 
 
 @cache
