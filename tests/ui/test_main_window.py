@@ -249,3 +249,44 @@ def test_the_unlock_page_paints_before_anything_but_qt_is_loaded(tmp_path: Path)
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+@pytest.mark.parametrize("where", ["first screen", "elsewhere"])
+def test_a_damaged_page_found_after_unlocking_closes_the_vault_and_says_so(
+    qtbot, data_dir: Path, where: str
+) -> None:
+    from second_opinion.domain.enums import QuestionCategory
+    from second_opinion.domain.models import Question
+    from second_opinion.services.people import add_person
+    from tests.vault.helpers import add_people
+
+    with Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF) as vault:
+        with vault.session() as s:
+            ada = add_person(s, "Ada")
+        if where == "first screen":
+            add_people(vault, 300)  # the person table fills most of the file
+        else:
+            category = next(iter(QuestionCategory))
+            with vault.session() as s:
+                s.add_all(
+                    Question(person_id=ada, text="q" * 400, category=category) for _ in range(300)
+                )
+    db = data_dir / "vault.db"
+    data = bytearray(db.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 512] = bytes(512)
+    db.write_bytes(bytes(data))
+
+    win = MainWindow(data_dir, AppSettings())
+    qtbot.addWidget(win)
+    win.show()
+    _unlock(qtbot, win)
+    qtbot.waitUntil(
+        lambda: isinstance(win.lock_page, UnlockPage) and win.lock_page.error.isVisible(),
+        timeout=10000,
+    )
+    assert win.vault is None
+    page = win.lock_page
+    assert isinstance(page, UnlockPage)
+    assert "damaged" in page.error.text().lower()
+    assert page.restore_button.isVisible()

@@ -12,7 +12,7 @@ import pytest
 
 from second_opinion.services import first_screen, guide
 from second_opinion.services.people import add_person, list_people
-from second_opinion.vault.errors import VaultInUse, VaultLocked
+from second_opinion.vault.errors import VaultDamaged, VaultInUse, VaultLocked
 from second_opinion.vault.instance_lock import InstanceLock
 from second_opinion.vault.vault import Vault
 from tests.conftest import PASSPHRASE, TEST_KDF
@@ -95,3 +95,22 @@ def test_a_session_after_a_passphrase_change_uses_the_new_key(vault: Vault) -> N
         assert [p.name for p in list_people(s)] == ["Ada"]
     with vault.reading() as conn:
         assert [p.name for p in first_screen.people(conn)] == ["Ada"]
+
+
+def test_pages_left_unchecked_at_unlock_are_checked_by_pages_intact(data_dir: Path) -> None:
+    from tests.vault.helpers import add_people
+
+    with Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF) as vault:
+        add_people(vault, 300)
+        assert vault.pages_intact()
+    db = data_dir / "vault.db"
+    data = bytearray(db.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 512] = bytes(512)
+    db.write_bytes(bytes(data))
+    with pytest.raises(VaultDamaged):
+        Vault.unlock(data_dir, PASSPHRASE)  # the default still checks every page
+    vault = Vault.unlock(data_dir, PASSPHRASE, check_pages=False)
+    try:
+        assert not vault.pages_intact()
+    finally:
+        vault.lock()

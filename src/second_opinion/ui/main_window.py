@@ -356,7 +356,17 @@ class MainWindow(QMainWindow, Navigator):
 
         self.finish_menus()
         self.vault = vault
-        people = self._read_people()
+        try:
+            people = self._read_people()
+        except Exception as exc:
+            from second_opinion.vault.connection import is_database_error
+
+            if not is_database_error(exc):
+                raise
+            self.vault = None
+            vault.lock()
+            self._show_damaged()
+            return
         if not people:  # a vault with nobody in it: the case needs someone
             from second_opinion.services.people import add_person
 
@@ -408,17 +418,39 @@ class MainWindow(QMainWindow, Navigator):
     def _after_first_paint(self) -> None:
         """Once the unlocked window is on screen: watch for activity, load the rest of the app
         on a worker thread (the GUI stays responsive), then build the other tabs."""
-        if self.ctx is None:
+        if self.ctx is None or self.vault is None:
             return
         self._watch_activity(True)
         from second_opinion.ui.tasks import run_in_background
 
+        vault = self.vault
         modules = [spec.module for spec in TABS if spec.key not in self._tabs]
-        run_in_background(
-            lambda: _import_for_later(modules),
-            lambda _result: self._start_background_builds(),
-            lambda _exc: self._start_background_builds(),
-        )
+
+        def checked(intact: bool) -> None:
+            if self.vault is not vault:  # locked (or another vault) meanwhile
+                return
+            if not intact:
+                self._close_damaged()
+                return
+            run_in_background(
+                lambda: _import_for_later(modules),
+                lambda _result: self._start_background_builds(),
+                lambda _exc: self._start_background_builds(),
+            )
+
+        # First every page's HMAC, which the unlock left for now (see Vault._open).
+        run_in_background(vault.pages_intact, checked, lambda _exc: checked(False))
+
+    def _close_damaged(self) -> None:
+        log.warning("vault pages failed their check after unlocking")
+        self.lock()
+        self._show_damaged()
+
+    def _show_damaged(self) -> None:
+        from second_opinion.vault.errors import VaultDamaged
+
+        if isinstance(self.lock_page, UnlockPage):
+            self.lock_page.show_refusal(VaultDamaged())
 
     def _start_background_builds(self) -> None:
         QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)

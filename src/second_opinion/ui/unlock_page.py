@@ -277,7 +277,8 @@ class UnlockPage(_BusyPage):
             key = KeyStore().load(header.vault_id)
             if key is None:
                 return None
-            vault = Vault.unlock_with_key(folder, key)
+            # The window checks every page right after its first paint (Vault._open says why).
+            vault = Vault.unlock_with_key(folder, key, check_pages=False)
             self.warm_up()
             return vault
 
@@ -301,7 +302,7 @@ class UnlockPage(_BusyPage):
                 return
             # Any trouble with a remembered key means "ask for the passphrase", nothing more.
             finished()
-            self._show_refusal(exc, quiet_if_wrong=True)
+            self.show_refusal(exc, quiet_if_wrong=True)
             if self._unlock_when_free:
                 self.unlock()
 
@@ -340,7 +341,7 @@ class UnlockPage(_BusyPage):
             from second_opinion.vault.keystore import KeyStore
             from second_opinion.vault.vault import Vault
 
-            vault = Vault.unlock(folder, passphrase)
+            vault = Vault.unlock(folder, passphrase, check_pages=False)
             store = KeyStore()
             if remember:
                 store.save(vault.vault_id, vault.key)
@@ -351,7 +352,7 @@ class UnlockPage(_BusyPage):
             if _page_gone(self, None):
                 return
             self.set_busy(False)
-            self._show_refusal(exc)
+            self.show_refusal(exc)
             self.passphrase.setFocus()
             self.passphrase.selectAll()
 
@@ -367,7 +368,8 @@ class UnlockPage(_BusyPage):
 
         run_in_background(attempt, done, failed)
 
-    def _show_refusal(self, exc: BaseException, quiet_if_wrong: bool = False) -> None:
+    def show_refusal(self, exc: BaseException, quiet_if_wrong: bool = False) -> None:
+        """Say why the vault did not open (or was closed again), with a way out if any."""
         name = type(exc).__name__
         if name == "WrongPassphrase" and quiet_if_wrong:
             self.show_error(
