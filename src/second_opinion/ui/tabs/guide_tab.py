@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from second_opinion.services import first_screen, guide
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.guide import GuideItem, GuideStep
-from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.icons import cell_icon, icon
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
@@ -448,6 +447,8 @@ class GuideTab(CaseTab):
                 box.setChecked(not checked)
                 box.blockSignals(False)
             message = error.message if isinstance(error, ServiceError) else ""
+            from second_opinion.ui import prompts  # dialogs: not needed for the first screen
+
             prompts.show_error(
                 self,
                 self.tr("Not saved"),
