@@ -497,7 +497,7 @@ def table(results: dict[str, Any], extra: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--json", action="store_true", help="end with one JSON object")
-    parser.add_argument("--runs", type=int, default=5, help="fresh processes per start-up kind")
+    parser.add_argument("--runs", type=int, default=11, help="fresh processes per start-up kind")
     parser.add_argument("--rounds", type=int, default=2, help="passes over every tab pair")
     args = parser.parse_args(argv)
     started = time.perf_counter()

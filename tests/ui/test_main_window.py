@@ -290,3 +290,13 @@ def test_a_damaged_page_found_after_unlocking_closes_the_vault_and_says_so(
     assert isinstance(page, UnlockPage)
     assert "damaged" in page.error.text().lower()
     assert page.restore_button.isVisible()
+
+
+def test_the_unlock_page_offers_to_remember_once_no_remembered_key_was_found(
+    qtbot, existing_vault: Path, window: MainWindow
+) -> None:
+    page = window.lock_page
+    assert isinstance(page, UnlockPage)
+    qtbot.waitUntil(page.remember.isVisible, timeout=10000)
+    assert page.unlock_button.isEnabled()
+    assert window.act_quit.isEnabled()  # the menus were filled meanwhile

@@ -259,10 +259,14 @@ class UnlockPage(_BusyPage):
         """Called when the page is shown: offer the keyring, try a remembered key."""
         self.passphrase.clear()
         self.passphrase.setFocus()
-        # Well after the first paint: the keyring check only decides whether a box shows.
-        QTimer.singleShot(KEYRING_CHECK_DELAY_MS, self, self.check_keyring)
         if try_remembered_key:
             self.when_painted(self._try_remembered_key)
+            # The keyring check only decides whether a box shows: once the attempt is over
+            # (with the vault open, the page is gone and the check never runs).
+            self.sig_settled.connect(self.check_keyring)
+        else:
+            # Well after the first paint.
+            QTimer.singleShot(KEYRING_CHECK_DELAY_MS, self, self.check_keyring)
 
     def _try_remembered_key(self) -> None:
         folder = self.data_dir
