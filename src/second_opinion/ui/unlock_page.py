@@ -290,15 +290,17 @@ class UnlockPage(_BusyPage):
             self._remembered_in_flight = False
             self.busy.hide()
             self.unlock_button.setEnabled(True)
-            self.sig_settled.emit()
 
         def done(vault: Any) -> None:
             if _page_gone(self, vault):
                 return
             finished()
             if vault is not None:
+                # Straight to the unlocked window: this page and its keyring check are done.
                 self.sig_unlocked.emit(vault)
-            elif self._unlock_when_free:
+                return
+            self.sig_settled.emit()
+            if self._unlock_when_free:
                 self.unlock()
 
         def failed(exc: BaseException) -> None:
@@ -306,6 +308,7 @@ class UnlockPage(_BusyPage):
                 return
             # Any trouble with a remembered key means "ask for the passphrase", nothing more.
             finished()
+            self.sig_settled.emit()
             self.show_refusal(exc, quiet_if_wrong=True)
             if self._unlock_when_free:
                 self.unlock()
