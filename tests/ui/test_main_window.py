@@ -300,3 +300,4 @@ def test_the_unlock_page_offers_to_remember_once_no_remembered_key_was_found(
     qtbot.waitUntil(page.remember.isVisible, timeout=10000)
     assert page.unlock_button.isEnabled()
     assert window.act_quit.isEnabled()  # the menus were filled meanwhile
+    qtbot.waitUntil(lambda: not window.windowIcon().isNull(), timeout=3000)

@@ -68,7 +68,14 @@ def pixmap(name: str, side: int, color: str | QColor | None = None) -> QPixmap:
 
 
 def _colours(color: str | QColor | None) -> tuple[str, str]:
-    """The normal and the disabled colour, as "#aarrggbb"."""
+    """The normal and the disabled colour, as "#aarrggbb" (worked out once per colour and
+    palette: a table asks for its cells' icons on every repaint)."""
+    given = color.name(QColor.NameFormat.HexArgb) if isinstance(color, QColor) else color
+    return _colours_in(given, QGuiApplication.palette().cacheKey())
+
+
+@cache
+def _colours_in(color: str | None, _palette_key: int) -> tuple[str, str]:
     palette = QGuiApplication.palette()
     text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
     normal = text

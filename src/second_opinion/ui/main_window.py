@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 #: pause between building two tabs in the background, so clicks and keys are handled between
 BACKGROUND_BUILD_GAP_MS = 30
+WINDOW_ICON_DELAY_MS = 200
 
 NOT_MEDICAL_ADVICE = (
     "Second Opinion helps you organise getting a second opinion. It is not medical advice and "
@@ -239,7 +240,9 @@ class MainWindow(QMainWindow, Navigator):
             return
         self._build_actions()
         self._fill_menus()
-        self.setWindowIcon(_app_icon())
+        # The window's icon (an SVG, 2 ms) only shows in the task bar: not on the way to the
+        # first screen.
+        QTimer.singleShot(WINDOW_ICON_DELAY_MS, self, lambda: self.setWindowIcon(_app_icon()))
         for act in self._vault_actions:
             act.setEnabled(self.vault is not None)
 
