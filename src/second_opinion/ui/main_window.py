@@ -93,10 +93,13 @@ class MainWindow(QMainWindow, Navigator):
     """Signals:
     sig_vault_unlocked(): the tabs are built and show the vault.
     sig_vault_locked(): every tab and model holding health data was dropped.
+    sig_started(): start-up is over: the unlocked window has painted, or the unlock page has
+        painted and found no remembered key (whichever comes first; once).
     """
 
     sig_vault_unlocked = Signal()
     sig_vault_locked = Signal()
+    sig_started = Signal()
 
     def __init__(self, data_dir: Path, settings: AppSettings | None = None) -> None:
         super().__init__()
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow, Navigator):
         self.idle = IdleWatcher(self)
         self.idle.sig_idle.connect(self.lock)
         self._watching_activity = False
+        self._started = False
 
         # The menu titles show from the first frame; their actions (whose shortcuts need the
         # Qt namespace) are added right after it, see finish_menus().
@@ -329,6 +333,7 @@ class MainWindow(QMainWindow, Navigator):
         # The menus' actions are made once the page is on screen and any remembered-key attempt
         # is over (its thread should not compete with them); unlocking makes them anyway.
         page.sig_settled.connect(self.finish_menus)
+        page.sig_settled.connect(self._announce_started)
         layout = self._lock_holder.layout()
         assert layout is not None
         layout.addWidget(page)
@@ -421,6 +426,7 @@ class MainWindow(QMainWindow, Navigator):
     def _after_first_paint(self) -> None:
         """Once the unlocked window is on screen: watch for activity, load the rest of the app
         on a worker thread (the GUI stays responsive), then build the other tabs."""
+        self._announce_started()
         if self.ctx is None or self.vault is None:
             return
         self._watch_activity(True)
@@ -443,6 +449,11 @@ class MainWindow(QMainWindow, Navigator):
 
         # First every page's HMAC, which the unlock left for now (see Vault._open).
         run_in_background(vault.pages_intact, checked, lambda _exc: checked(False))
+
+    def _announce_started(self) -> None:
+        if not self._started:
+            self._started = True
+            self.sig_started.emit()
 
     def _close_damaged(self) -> None:
         log.warning("vault pages failed their check after unlocking")
