@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from types import TracebackType
 
 log = logging.getLogger("second_opinion.crash")
 
 
 def describe(exc_type: type[BaseException], tb: TracebackType | None) -> str:
     """Type and stack only: ``ValueError at app.py:12 in save <- ...``."""
+    import traceback  # here, not at start-up: installing the hook must cost nothing
+
     frames = traceback.extract_tb(tb)
     where = " <- ".join(
         f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name}"

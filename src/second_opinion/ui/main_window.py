@@ -321,7 +321,7 @@ class MainWindow(QMainWindow, Navigator):
         if self.lock_page is not None:
             self.lock_page.setParent(None)
             self.lock_page.deleteLater()
-        from second_opinion.vault.paths import VaultPaths
+        from second_opinion.vault.layout import VaultPaths
 
         page: UnlockPage | WelcomePage
         if VaultPaths(self.data_dir).exists():

@@ -6,11 +6,20 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import NamedTuple
 
 from second_opinion import APP_ID
 from second_opinion.private_files import PRIVATE_FILE_MODE, write_private_atomically
 from second_opinion.vault.errors import DataFolderNotWritable
+from second_opinion.vault.layout import VaultPaths
+
+__all__ = [
+    "PRIVATE_DIR_MODE",
+    "VaultPaths",
+    "atomic_write_bytes",
+    "default_data_dir",
+    "ensure_private_dir",
+    "make_private",
+]
 
 PRIVATE_DIR_MODE = 0o700
 
@@ -19,32 +28,6 @@ def default_data_dir() -> Path:
     import platformdirs  # only needed when no --data-dir was given
 
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=True))
-
-
-class VaultPaths(NamedTuple):
-    """The files of the vault in ``folder``. (A NamedTuple, not a dataclass: the window asks
-    ``exists()`` before its first paint, and the dataclasses module costs 2 ms to load.)"""
-
-    folder: Path
-
-    @property
-    def header(self) -> Path:
-        return self.folder / "vault.header.json"
-
-    @property
-    def database(self) -> Path:
-        return self.folder / "vault.db"
-
-    @property
-    def lock(self) -> Path:
-        return self.folder / "vault.lock"
-
-    @property
-    def backups(self) -> Path:
-        return self.folder / "backups"
-
-    def exists(self) -> bool:
-        return self.header.exists() or self.database.exists()
 
 
 def ensure_private_dir(folder: Path) -> None:
