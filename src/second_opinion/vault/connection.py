@@ -7,7 +7,6 @@ vault opens, checks and reads its first screen before SQLAlchemy has been import
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import sqlcipher3
@@ -98,4 +97,5 @@ def classify_unreadable(path: Path) -> type[Exception]:
 
 
 def is_database_error(exc: BaseException) -> bool:
-    return isinstance(exc, sqlcipher3.DatabaseError | sqlite3.DatabaseError)
+    """Whether the driver refused a read or write (a damaged page, a full disk, ...)."""
+    return isinstance(exc, sqlcipher3.DatabaseError)
