@@ -151,11 +151,17 @@ class Children:
         from second_opinion.vault.keystore import SERVICE
 
         key = base64.b64encode(built.key).decode("ascii")
+        # A person who ticked "Remember on this computer": the key in the keyring, and the
+        # app's own note of it in its settings (a folder of their own, so that the runs
+        # without a remembered key neither see nor clear it).
+        (root / "config-remembered").mkdir(mode=0o700, exist_ok=True)
         self.remembered_env = dict(
             env,
+            XDG_CONFIG_HOME=str(root / "config-remembered"),
             PYTHON_KEYRING_BACKEND="probe_keyring.MemoryKeyring",
             SO_BENCH_REMEMBERED=f"{SERVICE}|{built.vault_id}|{key}",
         )
+        _note_remembered_key(built.vault_id, self.remembered_env)
 
     def run(self, script: str, args: list[str], remembered: bool, timeout: float) -> dict[str, Any]:
         env = self.remembered_env if remembered else self.env
@@ -180,6 +186,19 @@ class Children:
         if "unlocked_painted" in result:
             result["cold_start_s"] = result["unlocked_painted"] - started
         return result
+
+
+def _note_remembered_key(vault_id: str, env: dict[str, str]) -> None:
+    """Write the app's settings note of a remembered key, through the app's own settings
+    class, in a process with the child processes' environment (so in their folder)."""
+    script = (
+        "import sys\n"
+        "from second_opinion.ui.settings import AppSettings\n"
+        "settings = AppSettings()\n"
+        "settings.remembered_vault = sys.argv[1]\n"
+        "settings.sync()\n"
+    )
+    subprocess.run([sys.executable, "-c", script, vault_id], env=env, check=True, timeout=60)
 
 
 def _byte_compile_the_app() -> None:

@@ -83,7 +83,10 @@ def run_gui(data_dir: Path | str | None, pw_stdin: bool = False) -> int:
 
         window = MainWindow(folder)
     window.sig_started.connect(_resume_garbage_collection)
-    window.show()
+    if pw_stdin:
+        window.show()
+    else:
+        window.show_when_ready()
     return app.exec()
 
 

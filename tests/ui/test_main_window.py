@@ -337,3 +337,82 @@ def test_the_garbage_collector_comes_back_even_if_start_up_never_ends(
         qtbot.waitUntil(gc.isenabled, timeout=3000)
     finally:
         gc.enable()
+
+
+def _remember(data_dir: Path) -> str:
+    with Vault.unlock(data_dir, PASSPHRASE) as vault:
+        assert KeyStore().save(vault.vault_id, vault.key)
+        return vault.vault_id
+
+
+def test_a_remembered_key_opens_the_window_unlocked_without_the_prompt_first(
+    qtbot, existing_vault: Path, data_dir: Path
+) -> None:
+    settings = AppSettings()
+    settings.remembered_vault = _remember(data_dir)
+    win = MainWindow(data_dir, settings)
+    qtbot.addWidget(win)
+    prompt_painted: list[bool] = []
+    page = win.lock_page
+    assert isinstance(page, UnlockPage)
+    page.sig_settled.connect(lambda: prompt_painted.append(True))
+    win.show_when_ready()
+    assert not win.isVisible()  # not yet: the key is tried first
+    with qtbot.waitSignal(win.sig_vault_unlocked, timeout=10000):
+        pass
+    assert win.isVisible() and win.vault is not None
+    assert not prompt_painted
+    win.lock()
+
+
+def test_a_remembered_key_that_is_gone_shows_the_prompt_and_is_forgotten(
+    qtbot, existing_vault: Path, data_dir: Path
+) -> None:
+    settings = AppSettings()
+    settings.remembered_vault = "some-vault-id"  # noted, but the keyring has nothing
+    win = MainWindow(data_dir, settings)
+    qtbot.addWidget(win)
+    win.show_when_ready()
+    qtbot.waitUntil(win.isVisible, timeout=10000)
+    assert isinstance(win.lock_page, UnlockPage)
+    qtbot.waitUntil(lambda: settings.remembered_vault == "", timeout=10000)
+    with qtbot.waitSignal(win.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, win)
+    win.lock()
+
+
+def test_a_slow_keyring_does_not_keep_the_window_hidden(
+    qtbot, existing_vault: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from second_opinion.ui import main_window as main_window_module
+
+    def slow_load(self: KeyStore, vault_id: str) -> None:
+        time.sleep(1.0)  # a keyring asking for its own password
+        return None
+
+    monkeypatch.setattr(KeyStore, "load", slow_load)
+    monkeypatch.setattr(main_window_module, "QUIET_START_LIMIT_MS", 100)
+    settings = AppSettings()
+    settings.remembered_vault = "some-vault-id"
+    win = MainWindow(data_dir, settings)
+    qtbot.addWidget(win)
+    win.show_when_ready()
+    qtbot.waitUntil(win.isVisible, timeout=800)  # long before the keyring answers
+    page = win.lock_page
+    assert isinstance(page, UnlockPage)
+    qtbot.waitUntil(page.unlock_button.isEnabled, timeout=5000)
+
+
+def test_unlocking_with_remember_ticked_notes_it_for_the_next_start(
+    qtbot, existing_vault: Path, window: MainWindow
+) -> None:
+    page = window.lock_page
+    assert isinstance(page, UnlockPage)
+    qtbot.waitUntil(page.remember.isVisible, timeout=10000)
+    page.remember.setChecked(True)
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    assert window.vault is not None
+    assert window.settings.remembered_vault == window.vault.vault_id

@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 #: pause between building two tabs in the background, so clicks and keys are handled between
 BACKGROUND_BUILD_GAP_MS = 30
 WINDOW_ICON_DELAY_MS = 200
+#: how long a window with a remembered key stays unseen while it tries the key
+QUIET_START_LIMIT_MS = 400
 
 NOT_MEDICAL_ADVICE = (
     "Second Opinion helps you organise getting a second opinion. It is not medical advice and "
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow, Navigator):
         self.idle.sig_idle.connect(self.lock)
         self._watching_activity = False
         self._started = False
+        self._quiet_start = False
 
         # The menu titles show from the first frame; their actions (whose shortcuts need the
         # Qt namespace) are added right after it, see finish_menus().
@@ -332,8 +335,10 @@ class MainWindow(QMainWindow, Navigator):
         page.sig_unlocked.connect(self.attach_vault)
         # The menus' actions are made once the page is on screen and any remembered-key attempt
         # is over (its thread should not compete with them); unlocking makes them anyway.
+        page.sig_settled.connect(self._end_quiet_start)
         page.sig_settled.connect(self.finish_menus)
         page.sig_settled.connect(self._announce_started)
+        page.sig_remembered.connect(self._note_remembered)
         layout = self._lock_holder.layout()
         assert layout is not None
         layout.addWidget(page)
@@ -362,6 +367,9 @@ class MainWindow(QMainWindow, Navigator):
         """
         from second_opinion.ui.context import AppContext
 
+        # Shown before anything is built, so its first paint shows the unlocked window (and
+        # the work after that paint waits for it, see eventFilter).
+        self._end_quiet_start()
         self.finish_menus()
         self.vault = vault
         try:
@@ -449,6 +457,26 @@ class MainWindow(QMainWindow, Navigator):
 
         # First every page's HMAC, which the unlock left for now (see Vault._open).
         run_in_background(vault.pages_intact, checked, lambda _exc: checked(False))
+
+    def show_when_ready(self) -> None:
+        """Show the window, at once, or, when this computer remembers the vault's key, once
+        that key has been tried: then the window opens unlocked instead of flashing the
+        passphrase prompt first. If the key does not open it, or the keyring takes longer
+        than QUIET_START_LIMIT_MS (it may be asking its own password), the prompt shows."""
+        if not (isinstance(self.lock_page, UnlockPage) and self.settings.remembered_vault):
+            self.show()
+            return
+        # The page tries the key as soon as the event loop runs, seeing it is not on screen.
+        self._quiet_start = True
+        QTimer.singleShot(QUIET_START_LIMIT_MS, self, self._end_quiet_start)
+
+    def _end_quiet_start(self) -> None:
+        if self._quiet_start:
+            self._quiet_start = False
+            self.show()
+
+    def _note_remembered(self, vault_id: str) -> None:
+        self.settings.remembered_vault = vault_id
 
     def _announce_started(self) -> None:
         if not self._started:

@@ -1,5 +1,6 @@
 """Per-computer preferences (QSettings). They never hold names, paths of exports or health data:
-only window geometry, the last tab, and the auto-lock delay."""
+only window geometry, the last tab, the auto-lock delay, and the (random) id of a vault whose
+key was remembered in this computer's keyring."""
 
 from __future__ import annotations
 
@@ -40,6 +41,19 @@ class AppSettings:
     @last_tab.setter
     def last_tab(self, key: str) -> None:
         self._q.setValue("window/last_tab", key)
+
+    @property
+    def remembered_vault(self) -> str:
+        """The id of the vault whose key the keyring was last given here ("" for none): a hint
+        to try the keyring before showing the window, never the key itself."""
+        return str(self._q.value("security/remembered_vault", ""))
+
+    @remembered_vault.setter
+    def remembered_vault(self, vault_id: str) -> None:
+        if vault_id:
+            self._q.setValue("security/remembered_vault", vault_id)
+        else:
+            self._q.remove("security/remembered_vault")
 
     def sync(self) -> None:
         self._q.sync()

@@ -97,12 +97,17 @@ class _BusyPage(QWidget):
     sig_unlocked = Signal(object)  # the opened Vault
     #: once, after the first frame and any start-up work (a remembered key) that followed it
     sig_settled = Signal()
+    #: the vault id whose key this computer's keyring now holds, or "" when it holds none
+    sig_remembered = Signal(str)
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self._painted = False
         self._after_paint: list[Callable[[], None]] = []
+        self._remembered_id = ""  # set by a worker when it gave the keyring this vault's key
+        self._settled = False
+        self._key_missing = False
         self.installEventFilter(self)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
@@ -144,11 +149,16 @@ class _BusyPage(QWidget):
         for work in waiting:
             work()
         if not self._busy_at_start():
-            self.sig_settled.emit()
+            self._settle()
 
     def _busy_at_start(self) -> bool:
         """Whether start-up work is still running (it emits ``sig_settled`` when done)."""
         return False
+
+    def _settle(self) -> None:
+        if not self._settled:
+            self._settled = True
+            self.sig_settled.emit()
 
     def when_painted(self, work: Callable[[], None]) -> None:
         """Run ``work`` after the page's first frame (at once if that is over already).
@@ -280,6 +290,7 @@ class UnlockPage(_BusyPage):
             header = VaultHeader.read(VaultPaths(folder).header)
             key = KeyStore().load(header.vault_id)
             if key is None:
+                self._key_missing = True
                 return None
             # The window checks every page right after its first paint (Vault._open says why).
             vault = Vault.unlock_with_key(folder, key, check_pages=False)
@@ -299,7 +310,9 @@ class UnlockPage(_BusyPage):
                 # Straight to the unlocked window: this page and its keyring check are done.
                 self.sig_unlocked.emit(vault)
                 return
-            self.sig_settled.emit()
+            if self._key_missing:
+                self.sig_remembered.emit("")
+            self._settle()
             if self._unlock_when_free:
                 self.unlock()
 
@@ -308,7 +321,9 @@ class UnlockPage(_BusyPage):
                 return
             # Any trouble with a remembered key means "ask for the passphrase", nothing more.
             finished()
-            self.sig_settled.emit()
+            if type(exc).__name__ == "WrongPassphrase":  # a stale key (the passphrase changed)
+                self.sig_remembered.emit("")
+            self._settle()
             self.show_refusal(exc, quiet_if_wrong=True)
             if self._unlock_when_free:
                 self.unlock()
@@ -317,6 +332,7 @@ class UnlockPage(_BusyPage):
         # not lose keystrokes; pressing Enter early unlocks as soon as this attempt is over.
         self._remembered_in_flight = True
         self._unlock_when_free = False
+        self._key_missing = False
         # The busy bar only if this takes long enough to be noticed: usually it is over in a
         # blink, and an animated bar repaints (and competes with the thread) all the while.
         QTimer.singleShot(BUSY_BAR_DELAY_MS, self, self._show_busy_if_still_trying)
@@ -350,8 +366,8 @@ class UnlockPage(_BusyPage):
 
             vault = Vault.unlock(folder, passphrase, check_pages=False)
             store = KeyStore()
-            if remember:
-                store.save(vault.vault_id, vault.key)
+            if remember and store.save(vault.vault_id, vault.key):
+                self._remembered_id = vault.vault_id
             self.warm_up()
             return vault
 
@@ -368,6 +384,8 @@ class UnlockPage(_BusyPage):
                 return
             self.set_busy(False)
             self.passphrase.clear()
+            if self._remembered_id:
+                self.sig_remembered.emit(self._remembered_id)
             self.sig_unlocked.emit(vault)
 
         self.set_busy(True)
@@ -523,8 +541,8 @@ class WelcomePage(_BusyPage):
             vault = Vault.create(folder, passphrase)
             with vault.session() as session:
                 add_person(session, name)
-            if remember:
-                KeyStore().save(vault.vault_id, vault.key)
+            if remember and KeyStore().save(vault.vault_id, vault.key):
+                self._remembered_id = vault.vault_id
             return vault
 
         def failed(exc: BaseException) -> None:
@@ -539,6 +557,8 @@ class WelcomePage(_BusyPage):
             self.set_busy(False)
             self.passphrase.clear()
             self.repeat.clear()
+            if self._remembered_id:
+                self.sig_remembered.emit(self._remembered_id)
             self.sig_unlocked.emit(vault)
 
         self.set_busy(True)
