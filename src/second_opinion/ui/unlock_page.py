@@ -1,9 +1,11 @@
 """What the window shows while the vault is locked: the first-run welcome or the unlock prompt.
 
 This module imports nothing but Qt at load time, so the first window paints fast; the vault,
-SQLAlchemy and the key derivation are imported inside the background task. It does not even
-touch the ``Qt`` namespace before the page is painted: PySide builds all of that namespace's
-enumerations on first use, about 28 ms, more than the rest of this page costs.
+the keyring and the key derivation are imported inside the background tasks, which start
+once the page has painted (or at once when the window is kept back while a remembered key is
+tried, see ``MainWindow.show_when_ready``). It does not even touch the ``Qt`` namespace before
+the page is painted: PySide builds all of that namespace's enumerations on first use, about
+28 ms, more than the rest of this page costs.
 """
 
 from __future__ import annotations
@@ -178,8 +180,8 @@ class _BusyPage(QWidget):
             self._run_after_paint()
 
     def warm_up(self) -> None:
-        """Import what the unlocked window needs first, off the GUI thread (which is idle,
-        showing the busy bar, while the key is derived)."""
+        """Import what the unlocked window needs first (its first tab), on the unlock thread,
+        right after the vault opened: the GUI thread has nothing to do meanwhile."""
         import contextlib
         import importlib
 
