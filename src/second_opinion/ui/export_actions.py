@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import Shiboken
 
 from second_opinion.services.errors import NotFound
 from second_opinion.services.packet_data import (
@@ -160,17 +159,14 @@ class PdfDialog(QDialog):
             return data
 
         self._set_busy(True, self.tr("Building the PDF…"))
-        run_in_background(work, lambda data: self._built(data, then), self._failed)
+        # Owned by the dialog: closed (or the vault locked) meanwhile, the result is dropped.
+        run_in_background(work, lambda data: self._built(data, then), self._failed, owner=self)
 
     def _built(self, data: bytes, then: Callable[[bytes], None]) -> None:
-        if not Shiboken.isValid(self):  # closed (or the vault locked) while the PDF was built
-            return
         self._set_busy(False)
         then(data)
 
     def _failed(self, exc: BaseException) -> None:
-        if not Shiboken.isValid(self):
-            return
         self._set_busy(False)
         log.warning("export failed: %s", type(exc).__name__)  # the type only: no health data
         if isinstance(exc, OSError):

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import Shiboken
 
 KEYRING_CHECK_DELAY_MS = 150
 BUSY_BAR_DELAY_MS = 400
@@ -63,14 +62,10 @@ def _heading(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def _page_gone(page: QWidget, vault: Any) -> bool:
-    """True when ``page`` was deleted while its background work ran (the window was closed or
-    locked meanwhile); a vault that work opened is locked again, never left open unseen."""
-    if Shiboken.isValid(page):
-        return False
+def _lock_unseen(vault: Any) -> None:
+    """A vault opened for a page that went away meanwhile: locked again, never left open."""
     if vault is not None:
         vault.lock()
-    return True
 
 
 def _make_bold(label: QLabel) -> None:
@@ -197,8 +192,6 @@ class _BusyPage(QWidget):
             return status.usable, status.reason
 
         def show(result: tuple[bool, str]) -> None:
-            if not Shiboken.isValid(self):  # the page went away (unlocked) meanwhile
-                return
             usable, reason = result
             self.remember.setVisible(usable)
             self.keyring_note.setVisible(not usable)
@@ -208,7 +201,7 @@ class _BusyPage(QWidget):
 
         from second_opinion.ui.tasks import run_in_background
 
-        run_in_background(probe, show, lambda _exc: None)
+        run_in_background(probe, show, lambda _exc: None, owner=self)
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -305,8 +298,6 @@ class UnlockPage(_BusyPage):
             self.unlock_button.setEnabled(True)
 
         def done(vault: Any) -> None:
-            if _page_gone(self, vault):
-                return
             finished()
             if vault is not None:
                 # Straight to the unlocked window: this page and its keyring check are done.
@@ -319,8 +310,6 @@ class UnlockPage(_BusyPage):
                 self.unlock()
 
         def failed(exc: BaseException) -> None:
-            if _page_gone(self, None):
-                return
             # Any trouble with a remembered key means "ask for the passphrase", nothing more.
             finished()
             if type(exc).__name__ == "WrongPassphrase":  # a stale key (the passphrase changed)
@@ -341,7 +330,7 @@ class UnlockPage(_BusyPage):
         self.unlock_button.setEnabled(False)
         from second_opinion.ui.tasks import run_in_background
 
-        run_in_background(attempt, done, failed)
+        run_in_background(attempt, done, failed, owner=self, discard=_lock_unseen)
 
     def _show_busy_if_still_trying(self) -> None:
         if self._remembered_in_flight:
@@ -374,16 +363,12 @@ class UnlockPage(_BusyPage):
             return vault
 
         def failed(exc: BaseException) -> None:
-            if _page_gone(self, None):
-                return
             self.set_busy(False)
             self.show_refusal(exc)
             self.passphrase.setFocus()
             self.passphrase.selectAll()
 
         def done(vault: Any) -> None:
-            if _page_gone(self, vault):
-                return
             self.set_busy(False)
             self.passphrase.clear()
             if self._remembered_id:
@@ -393,7 +378,7 @@ class UnlockPage(_BusyPage):
         self.set_busy(True)
         from second_opinion.ui.tasks import run_in_background
 
-        run_in_background(attempt, done, failed)
+        run_in_background(attempt, done, failed, owner=self, discard=_lock_unseen)
 
     def show_refusal(self, exc: BaseException, quiet_if_wrong: bool = False) -> None:
         """Say why the vault did not open (or was closed again), with a way out if any."""
@@ -548,14 +533,10 @@ class WelcomePage(_BusyPage):
             return vault
 
         def failed(exc: BaseException) -> None:
-            if _page_gone(self, None):
-                return
             self.set_busy(False)
             self.show_error(str(exc))
 
         def done(vault: Any) -> None:
-            if _page_gone(self, vault):
-                return
             self.set_busy(False)
             self.passphrase.clear()
             self.repeat.clear()
@@ -566,4 +547,4 @@ class WelcomePage(_BusyPage):
         self.set_busy(True)
         from second_opinion.ui.tasks import run_in_background
 
-        run_in_background(attempt, done, failed)
+        run_in_background(attempt, done, failed, owner=self, discard=_lock_unseen)
