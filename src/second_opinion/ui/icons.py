@@ -97,10 +97,12 @@ def _colours_in(color: str | None, _palette_key: int) -> tuple[str, str]:
     return normal.name(argb), disabled.name(argb)
 
 
+@cache
 def _ratios() -> tuple[float, ...]:
-    # The ratios of the screens there are (drawing for 2.0 as well, on a 1.0 screen, made
-    # each icon five times the work, on the path to the first unlocked window). A window
-    # moved to a screen added later gets scaled pixmaps until the next start.
+    # The ratios of the screens there are at start (drawing for 2.0 as well, on a 1.0 screen,
+    # made each icon five times the work, on the path to the first unlocked window). A window
+    # moved to a screen added later gets scaled pixmaps until the next start. Asked once: a
+    # table asks for its cells' icons on every repaint.
     ratios = {screen.devicePixelRatio() for screen in QGuiApplication.screens()}
     return tuple(sorted(ratios or {1.0}))
 

@@ -113,7 +113,6 @@ class MainWindow(QMainWindow, Navigator):
         self._containers: dict[str, QWidget] = {}
         self._build_queue: list[str] = []
         self._restoring_tab = self.settings.last_tab
-        self._pending_icons: list[tuple[QAction, str]] = []
         self._unloadable: set[str] = set()
 
         self.setWindowTitle(APP_NAME)
@@ -168,8 +167,7 @@ class MainWindow(QMainWindow, Navigator):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon:
-            # Icons are made on unlock: these actions do nothing while the vault is locked.
-            self._pending_icons.append((action, icon))
+            action.setIcon(_icon(icon))
         action.triggered.connect(slot)
         return action
 
@@ -392,9 +390,6 @@ class MainWindow(QMainWindow, Navigator):
         self.ctx = AppContext(vault, people[0].id, self)
         self.ctx.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.ctx.sig_data_changed.connect(self._on_data_changed)
-        for action, name in self._pending_icons:
-            action.setIcon(_icon(name))
-        self._pending_icons = []
         if self.person_toolbar is None:
             self._build_toolbar()
         self._fill_person_combo(people, people[0].id)
