@@ -7,10 +7,8 @@ place in the app where it gets fixed.
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -33,12 +31,6 @@ ICON_SIZE = 18
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("readiness", text)
-
-
-@cache
-def _status_pixmap(name: str, colour: str) -> QPixmap:
-    # Drawn once: the checklist is rebuilt on every change of the chosen visit.
-    return icons.pixmap(name, ICON_SIZE, colour)
 
 
 def fix_button_text(target: str) -> str:
@@ -122,7 +114,7 @@ class ReadinessView(QWidget):
             else ("fa5s.times-circle", MISSING, tr("Missing"))
         )
         icon = QLabel(self._grid_host)
-        icon.setPixmap(_status_pixmap(icon_name, colour))
+        icon.setPixmap(icons.pixmap(icon_name, ICON_SIZE, colour))  # drawn once, cached
         icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         status = QLabel(word, self._grid_host)
         status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
