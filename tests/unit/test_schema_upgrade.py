@@ -65,6 +65,6 @@ def test_an_older_vault_is_backed_up_then_upgraded_keeping_its_data(data_dir: Pa
 
 
 def test_the_fast_schema_check_knows_the_newest_migration() -> None:
-    # needs_upgrade() answers without Alembic by comparing with HEAD_REVISION: a new migration
+    # Unlocking answers without Alembic by comparing with HEAD_REVISION: a new migration
     # that forgets to move it would leave vaults un-upgraded.
     assert migrate.head_revision() == migrate.HEAD_REVISION

@@ -55,14 +55,8 @@ def revision_of(dbapi_conn: Any) -> str | None:
 
 
 def current_revision(conn: Connection) -> str | None:
-    from sqlalchemy import text
-    from sqlalchemy.exc import OperationalError
-
-    try:
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-    except OperationalError:  # no table yet: a database no migration has touched
-        return None
-    return None if row is None else str(row[0])
+    """``revision_of`` for a SQLAlchemy connection."""
+    return revision_of(conn.connection.driver_connection)
 
 
 def known_revisions() -> set[str]:
@@ -70,13 +64,6 @@ def known_revisions() -> set[str]:
 
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
-
-
-def needs_upgrade(engine: Engine) -> bool:
-    """True when the vault is older than this app; refuses a vault from a newer app."""
-    with engine.connect() as conn:
-        current = current_revision(conn)
-    return revision_needs_upgrade(current)
 
 
 def revision_needs_upgrade(current: str | None) -> bool:

@@ -372,18 +372,11 @@ class Vault:
     def pages_intact(self) -> bool:
         """Whether every page's HMAC (and the file's length) checks out: what unlocking checks,
         for a caller that unlocked with ``check_pages=False``."""
-        with self._serialised():
-            self._require_open()
-            try:
-                conn = open_keyed(self.paths.database, self._key)
-            except (WrongPassphrase, sqlcipher3.DatabaseError):  # page 1 no longer decrypts
-                return False
-            try:
+        try:
+            with self.reading() as conn:
                 return not damaged_pages(conn)
-            except sqlcipher3.DatabaseError:
-                return False
-            finally:
-                conn.close()
+        except (WrongPassphrase, sqlcipher3.DatabaseError):  # page 1 no longer decrypts
+            return False
 
     def integrity_check(self) -> IntegrityReport:
         """Every page's HMAC, SQLite's structure check and the foreign keys.
