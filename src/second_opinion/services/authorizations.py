@@ -14,7 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from second_opinion.domain.models import Authorization, Contact, Person, RecordRequest
-from second_opinion.services.errors import NotFound, ValidationError
+from second_opinion.services.errors import NotFound, ValidationError, must_exist
 from second_opinion.services.records import check_date, check_text, read_rows
 
 
@@ -124,10 +124,9 @@ def add_authorization(session: Session, person_id: int, data: AuthorizationData)
 
 
 def _get(session: Session, authorization_id: int) -> Authorization:
-    auth = session.get(Authorization, authorization_id)
-    if auth is None:
-        raise NotFound("This authorization no longer exists.")
-    return auth
+    return must_exist(
+        session, Authorization, authorization_id, "This authorization no longer exists."
+    )
 
 
 def update_authorization(session: Session, authorization_id: int, data: AuthorizationData) -> None:

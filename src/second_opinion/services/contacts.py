@@ -26,7 +26,7 @@ from second_opinion.domain.models import (
     RecordRequest,
     Visit,
 )
-from second_opinion.services.errors import InUse, NotFound, ValidationError
+from second_opinion.services.errors import InUse, ValidationError, must_exist
 
 log = logging.getLogger(__name__)
 
@@ -321,9 +321,7 @@ def list_contact_choices(
 
 
 def get_contact(session: Session, contact_id: int) -> ContactRow:
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise NotFound("This contact no longer exists.")
+    contact = must_exist(session, Contact, contact_id, "This contact no longer exists.")
     return _row(contact)
 
 
@@ -350,9 +348,7 @@ def create_contact(session: Session, data: ContactData, region: str = DEFAULT_RE
 def update_contact(
     session: Session, contact_id: int, data: ContactData, region: str = DEFAULT_REGION
 ) -> ContactRow:
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise NotFound("This contact no longer exists.")
+    contact = must_exist(session, Contact, contact_id, "This contact no longer exists.")
     clean = validate(data, region)
     _apply(contact, clean)
     session.flush()
@@ -410,9 +406,7 @@ def delete_contact(session: Session, contact_id: int) -> ContactReferences:
     A record item loses its holder and a visit its companion: both stay meaningful without
     them. Returns what was unlinked so the caller can say so.
     """
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise NotFound("This contact no longer exists.")
+    contact = must_exist(session, Contact, contact_id, "This contact no longer exists.")
     refs = contact_references(session, contact_id)
     if refs.blocking:
         raise InUse(

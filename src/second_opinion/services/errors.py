@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+T = TypeVar("T")
+
 
 class ServiceError(Exception):
     def __init__(self, message: str, field: str | None = None) -> None:
@@ -19,6 +26,14 @@ class ValidationError(ServiceError):
 
 class NotFound(ServiceError):
     pass
+
+
+def must_exist(session: Session, model: type[T], key: object, message: str) -> T:
+    """The ``model`` row with primary key ``key``, or ``NotFound(message)``."""
+    row = session.get(model, key)
+    if row is None:
+        raise NotFound(message)
+    return row
 
 
 class InUse(ServiceError):

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from second_opinion.domain.models import Contact, Decision, Opinion, Person
-from second_opinion.services.errors import NotFound, ValidationError
+from second_opinion.services.errors import NotFound, ValidationError, must_exist
 
 MAX_TEXT = 100_000
 MIN_COMPARED = 2
@@ -178,10 +178,7 @@ def _row(opinion: Opinion) -> OpinionRow:
 
 
 def _get(session: Session, opinion_id: int) -> Opinion:
-    opinion = session.get(Opinion, opinion_id)
-    if opinion is None:
-        raise NotFound("This opinion no longer exists.")
-    return opinion
+    return must_exist(session, Opinion, opinion_id, "This opinion no longer exists.")
 
 
 def add_opinion(session: Session, person_id: int, data: OpinionInput) -> int:
@@ -343,8 +340,6 @@ def list_decisions(session: Session, person_id: int) -> list[DecisionRow]:
 
 
 def delete_decision(session: Session, decision_id: int) -> None:
-    row = session.get(Decision, decision_id)
-    if row is None:
-        raise NotFound("This decision no longer exists.")
+    row = must_exist(session, Decision, decision_id, "This decision no longer exists.")
     session.delete(row)
     session.flush()

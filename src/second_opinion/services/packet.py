@@ -28,7 +28,7 @@ from second_opinion.domain.models import (
     Visit,
 )
 from second_opinion.services import labels
-from second_opinion.services.errors import NotFound
+from second_opinion.services.errors import must_exist
 from second_opinion.services.packet_data import (
     ALL_SECTIONS,
     AuthorizationTerms,
@@ -100,10 +100,7 @@ def contact_block(contact: Contact) -> ContactBlock:
 
 
 def _get_visit(session: Session, visit_id: int) -> Visit:
-    visit = session.get(Visit, visit_id)
-    if visit is None:
-        raise NotFound(f"There is no visit with id {visit_id}.")
-    return visit
+    return must_exist(session, Visit, visit_id, f"There is no visit with id {visit_id}.")
 
 
 def list_packet_visits(
@@ -471,9 +468,9 @@ def build_letter_data(
     now: dt.datetime | None = None,
 ) -> LetterData:
     """The letter or form ``kind`` for one records request. Raises ``NotFound``."""
-    request = session.get(RecordRequest, request_id)
-    if request is None:
-        raise NotFound(f"There is no records request with id {request_id}.")
+    request = must_exist(
+        session, RecordRequest, request_id, f"There is no records request with id {request_id}."
+    )
     person = session.get(Person, request.person_id)
     assert person is not None
     items = sorted(request.items, key=lambda i: (i.date_of_service or dt.date.min, i.id))
@@ -500,7 +497,7 @@ def build_letter_data(
 
 
 def person_of_request(session: Session, request_id: int) -> int:
-    request = session.get(RecordRequest, request_id)
-    if request is None:
-        raise NotFound(f"There is no records request with id {request_id}.")
+    request = must_exist(
+        session, RecordRequest, request_id, f"There is no records request with id {request_id}."
+    )
     return request.person_id

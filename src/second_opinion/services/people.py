@@ -15,7 +15,7 @@ from second_opinion.domain.models import (
     RecordRequest,
     Visit,
 )
-from second_opinion.services.errors import NotFound, ValidationError
+from second_opinion.services.errors import ValidationError, must_exist
 
 MAX_NAME_LENGTH = 200
 
@@ -59,9 +59,7 @@ def add_person(session: Session, name: str) -> int:
 
 
 def rename_person(session: Session, person_id: int, name: str) -> None:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFound("This person no longer exists.")
+    person = must_exist(session, Person, person_id, "This person no longer exists.")
     person.name = clean_name(name)
 
 
@@ -81,9 +79,7 @@ def footprint(session: Session, person_id: int) -> PersonFootprint:
 
 def delete_person(session: Session, person_id: int) -> None:
     """Delete a person and everything of their case; shared contacts stay."""
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFound("This person no longer exists.")
+    person = must_exist(session, Person, person_id, "This person no longer exists.")
     if len(list_people(session)) <= 1:
         raise ValidationError("The last person in a vault cannot be deleted.")
     session.delete(person)

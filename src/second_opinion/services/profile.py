@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import TriState
 from second_opinion.domain.models import InsuranceCall, InsurancePlan, Person
-from second_opinion.services.errors import NotFound, ValidationError
+from second_opinion.services.errors import NotFound, ValidationError, must_exist
 from second_opinion.services.people import clean_name
 
 EARLIEST_DATE = dt.date(1900, 1, 1)
@@ -102,10 +102,7 @@ def _phone(value: str) -> str:
 
 
 def _person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFound("This person no longer exists.")
-    return person
+    return must_exist(session, Person, person_id, "This person no longer exists.")
 
 
 # ------------------------------------------------------------------ profile

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import Priority, QuestionCategory, VisitStatus
 from second_opinion.domain.models import Contact, Question, Visit
-from second_opinion.services.errors import NotFound, ValidationError
+from second_opinion.services.errors import NotFound, ValidationError, must_exist
 
 log = logging.getLogger(__name__)
 
@@ -231,10 +231,7 @@ def create_question(
 
 
 def _load(session: Session, question_id: int) -> Question:
-    question = session.get(Question, question_id)
-    if question is None:
-        raise NotFound("This question no longer exists.")
-    return question
+    return must_exist(session, Question, question_id, "This question no longer exists.")
 
 
 def update_question(session: Session, question_id: int, data: QuestionData) -> QuestionRow:
@@ -380,9 +377,7 @@ def carry_unanswered(
     question is marked not asked, since it still has to be asked at the next visit.
     Returns (the visit they went to, how many moved); (None, 0) when there is no next visit.
     """
-    visit = session.get(Visit, from_visit_id)
-    if visit is None:
-        raise NotFound("This visit no longer exists.")
+    visit = must_exist(session, Visit, from_visit_id, "This visit no longer exists.")
     target = to_visit_id or next_planned_visit(session, visit.person_id, visit.starts_at)
     if target is None:
         return None, 0

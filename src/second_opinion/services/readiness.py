@@ -34,7 +34,7 @@ from second_opinion.domain.models import (
     record_request_item,
 )
 from second_opinion.services import labels
-from second_opinion.services.errors import NotFound
+from second_opinion.services.errors import must_exist
 from second_opinion.services.visits import zone_or_utc
 
 #: How many missing things a check names before saying "and N more".
@@ -108,9 +108,7 @@ def _plural(count: int, one: str, many: str) -> str:
 
 def readiness(session: Session, visit_id: int, today: dt.date) -> VisitReadiness:
     """The checklist for one visit, as of ``today`` (used to spot requests running late)."""
-    visit = session.get(Visit, visit_id)
-    if visit is None:
-        raise NotFound("This visit no longer exists.")
+    visit = must_exist(session, Visit, visit_id, "This visit no longer exists.")
     return _checklists(session, visit.person_id, [visit], today)[visit.id]
 
 

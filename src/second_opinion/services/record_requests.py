@@ -28,7 +28,7 @@ from second_opinion.domain.models import (
     record_request_item,
 )
 from second_opinion.services.authorizations import AuthorizationProblem, authorization_problem
-from second_opinion.services.errors import InvalidTransition, NotFound, ValidationError
+from second_opinion.services.errors import InvalidTransition, NotFound, ValidationError, must_exist
 from second_opinion.services.labels import REQUEST_STATE
 from second_opinion.services.records import (
     WhoHasWhat,
@@ -510,10 +510,7 @@ def delete_request(session: Session, request_id: int) -> None:
 
 
 def _get(session: Session, request_id: int) -> RecordRequest:
-    req = session.get(RecordRequest, request_id)
-    if req is None:
-        raise NotFound("This request no longer exists.")
-    return req
+    return must_exist(session, RecordRequest, request_id, "This request no longer exists.")
 
 
 # ------------------------------------------------------------------ moving along the path

@@ -24,7 +24,7 @@ from second_opinion.domain.models import (
     VaultSetting,
     record_request_item,
 )
-from second_opinion.services.errors import NotFound, ValidationError
+from second_opinion.services.errors import NotFound, ValidationError, must_exist
 
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2100, 12, 31)
@@ -351,10 +351,7 @@ def _apply_item(item: RecordItem, data: ItemData) -> None:
 
 
 def _get_item(session: Session, item_id: int) -> RecordItem:
-    item = session.get(RecordItem, item_id)
-    if item is None:
-        raise NotFound("This record no longer exists.")
-    return item
+    return must_exist(session, RecordItem, item_id, "This record no longer exists.")
 
 
 def update_item(session: Session, item_id: int, data: ItemData) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from second_opinion.domain.enums import VisitMode, VisitStatus
 from second_opinion.domain.models import Contact, Person, Question, Visit
-from second_opinion.services.errors import NotFound, ValidationError
+from second_opinion.services.errors import NotFound, ValidationError, must_exist
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
@@ -302,10 +302,7 @@ def linked_question_count(session: Session, visit_id: int) -> int:
 
 # ------------------------------------------------------------------ reading
 def _get(session: Session, visit_id: int) -> Visit:
-    visit = session.get(Visit, visit_id)
-    if visit is None:
-        raise NotFound("This visit no longer exists.")
-    return visit
+    return must_exist(session, Visit, visit_id, "This visit no longer exists.")
 
 
 def _timing(visit: Visit, now: dt.datetime) -> VisitTiming:
