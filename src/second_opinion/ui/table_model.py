@@ -28,6 +28,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -35,6 +36,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QAbstractItemView
 
 Row = TypeVar("Row")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -489,3 +491,12 @@ class SearchFilterProxy(QSortFilterProxyModel):
             return bool(a < b)
         except TypeError:
             return str(a) < str(b)
+
+
+def show_row(view: QAbstractItemView, index: QModelIndex) -> None:
+    """Make ``index``'s row the current and only selected one, and scroll it into sight."""
+    view.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    view.scrollTo(index)

@@ -42,7 +42,13 @@ from second_opinion.ui.column_widths import ProportionalColumns
 from second_opinion.ui.contact_form import ContactForm, independence_reason, label_of
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.empty_state import EmptyState
-from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.table_model import (
+    ROW_ROLE,
+    Column,
+    RowTableModel,
+    SearchFilterProxy,
+    show_row,
+)
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 log = logging.getLogger(__name__)
@@ -366,12 +372,7 @@ class ContactsTab(CaseTab):
             proxy_index = self.proxy.mapFromSource(self.model.index(position, 0))
         if not proxy_index.isValid():
             return False
-        self.table.selectionModel().setCurrentIndex(
-            proxy_index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(proxy_index)
+        show_row(self.table, proxy_index)
         return True
 
     def _update_buttons(self, *_args: object) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,7 +74,13 @@ from second_opinion.ui.records.forms import (
     StateChangeForm,
 )
 from second_opinion.ui.records.matrix_model import REQUEST_ID_ROLE, WhoHasWhatModel
-from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.table_model import (
+    ROW_ROLE,
+    Column,
+    RowTableModel,
+    SearchFilterProxy,
+    show_row,
+)
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 from second_opinion.vault.errors import VaultError
 
@@ -1180,12 +1186,7 @@ class RecordsTab(CaseTab):
             self.recipient_filter.setCurrentIndex(0)
             self.kind_filter.setCurrentIndex(0)
             proxy_index = self.request_proxy.mapFromSource(self.request_model.index(position, 0))
-        self.request_view.selectionModel().setCurrentIndex(
-            proxy_index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.request_view.scrollTo(proxy_index)
+        show_row(self.request_view, proxy_index)
         if switch:
             self.request_view.setFocus()
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QLocale, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,7 @@ from second_opinion.ui.dates import short_date_format
 from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.icons import cell_icon, icon
 from second_opinion.ui.readiness_view import GOOD, MISSING, ReadinessView
-from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy, show_row
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 from second_opinion.ui.visit_form import VisitForm, system_time_zone
 
@@ -466,12 +466,7 @@ class VisitsTab(CaseTab):
         index = self.proxy.mapFromSource(self.model.index(position, 0))
         if not index.isValid():
             return False
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        show_row(self.table, index)
         return True
 
     def _fit_columns(self) -> None:
