@@ -15,3 +15,14 @@ def answers() -> Iterator[prompts.ScriptedAnswers]:
     prompts.scripted = scripted
     yield scripted
     prompts.scripted = None
+
+
+@pytest.fixture
+def settle(qtbot):
+    """Wait until every operation handed to the runner has finished and its callbacks ran."""
+    from second_opinion.ui import ops
+
+    def wait(timeout: int = 10_000) -> None:
+        qtbot.waitUntil(ops.all_idle, timeout=timeout)
+
+    return wait

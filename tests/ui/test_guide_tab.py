@@ -105,7 +105,7 @@ def test_unticking_takes_progress_back(qtbot, tab: GuideTab) -> None:
     assert tab.step_model.index(row, 1).data() == "1 of 2"
 
 
-def test_switching_person_changes_the_progress_shown(qtbot, tab, ctx, people) -> None:
+def test_switching_person_changes_the_progress_shown(settle, qtbot, tab, ctx, people) -> None:
     anna, ben = people
     tab.handle_navigation("step", step="support")
     for item in guide.find_step("support").items:
@@ -113,12 +113,14 @@ def test_switching_person_changes_the_progress_shown(qtbot, tab, ctx, people) ->
     assert tab.progress_label.text() == "1 of 7 steps done"
 
     ctx.set_person(ben)
+    settle()
     assert tab.progress_label.text() == "0 of 7 steps done"
     assert tab.title() == "Guide (0/7)"
     tab.handle_navigation("step", step="support")
     assert not checkbox(tab, "Tell your current doctor about the second opinion").isChecked()
 
     ctx.set_person(anna)
+    settle()
     assert tab.progress_label.text() == "1 of 7 steps done"
     # Anna has started, so the guide opens at her first unfinished step, not the introduction
     assert tab.current_step() == "insurance"

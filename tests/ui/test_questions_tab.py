@@ -298,15 +298,17 @@ def test_delete_asks_naming_the_question_and_closes_the_gap(qtbot, tab, ctx, ans
     assert tab.current_row().text == "Me too"
 
 
-def test_each_person_sees_their_own_questions(tab, ctx):
+def test_each_person_sees_their_own_questions(settle, tab, ctx):
     add(ctx, "Mine")
     tab.reload()
     mine = ctx.person_id
     with ctx.session() as s:
         other = add_person(s, "Dad")
     ctx.set_person(other)
+    settle()
     assert tab.pages.currentWidget() is tab.empty_page
     ctx.set_person(mine)
+    settle()
     assert shown(tab) == ["Mine"]
 
 

@@ -217,13 +217,21 @@ def _check_line(value: str, field: str, limit: int = MAX_LINE_LENGTH) -> str:
     return cleaned
 
 
-def validate(data: ContactData, region: str = DEFAULT_REGION) -> ContactData:
-    """Return ``data`` cleaned as it will be stored, or raise ``ValidationError`` on a field."""
-    name = data.name.strip()
+def check_name(text: str) -> str:
+    """The name as stored, or ``ValidationError`` when it is empty or too long."""
+    name = text.strip()
     if not name:
         raise ValidationError("A name is needed.", field="name")
     if len(name) > MAX_NAME_LENGTH:
-        raise ValidationError(f"A name can be at most {MAX_NAME_LENGTH} characters.", field="name")
+        raise ValidationError(
+            "A name can be at most {limit} characters.", field="name", limit=MAX_NAME_LENGTH
+        )
+    return name
+
+
+def validate(data: ContactData, region: str = DEFAULT_REGION) -> ContactData:
+    """Return ``data`` cleaned as it will be stored, or raise ``ValidationError`` on a field."""
+    name = check_name(data.name)
     if len(data.notes) > MAX_NOTES_LENGTH:
         raise ValidationError(
             f"Notes can be at most {MAX_NOTES_LENGTH:,} characters.", field="notes"

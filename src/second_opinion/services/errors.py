@@ -11,13 +11,20 @@ T = TypeVar("T")
 
 
 class ServiceError(Exception):
-    def __init__(self, message: str, field: str | None = None) -> None:
+    """A refusal with a message for a person.
+
+    ``message`` is the untranslated English text, with ``{placeholders}`` for ``values``
+    (so a translation can move them); ``str()`` gives it filled in.
+    """
+
+    def __init__(self, message: str, field: str | None = None, **values: object) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+        self.values = values
 
     def __str__(self) -> str:
-        return self.message
+        return self.message.format(**self.values) if self.values else self.message
 
 
 class ValidationError(ServiceError):

@@ -30,7 +30,7 @@ from second_opinion.services.contacts import (
     list_contacts,
     validate,
 )
-from second_opinion.services.errors import ValidationError
+from second_opinion.services.errors import ServiceError, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class ImportSummary:
         return len(self.imported)
 
 
-class VCardFileError(Exception):
+class VCardFileError(ServiceError):
     """The file cannot be read as vCards at all (too big, not text, no cards in it)."""
 
 

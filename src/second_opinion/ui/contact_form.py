@@ -1,28 +1,22 @@
-"""The form to add or change a contact: every field, and the problem shown next to its field.
+"""The form to add or change a contact, with the live independence check.
 
-The form checks what it can as you leave it (the same rules the service applies), saves
-itself through a callback when accepted, and stays open with the message beside the field
-when the service refuses, so nothing typed is lost. It is opened with ``open()``, never
-``exec()``, so tests fill it in and call ``accept()``.
+Fields, problems, Save and Cancel behave as every form's do (``form_base``). It is opened with
+``open()``, never ``exec()``, so tests fill it in and call ``accept()``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,13 +24,13 @@ from second_opinion.domain.enums import ContactKind, ContactRole, TriState
 from second_opinion.services import contacts as contact_service
 from second_opinion.services import labels
 from second_opinion.services.contacts import ContactData, ContactRow
-from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.independence import IndependenceFinding, findings_for
-from second_opinion.ui import icons
-from second_opinion.ui.dialog_buttons import save_cancel_buttons
+from second_opinion.ui import icons, palette
+from second_opinion.ui.form_base import FormDialog
 
-#: accent for problems; always paired with an icon and words
-PROBLEM_COLOR = "#c9302c"
+if TYPE_CHECKING:
+    from second_opinion.case.contacts import ContactSaved
+    from second_opinion.ui.ops import Pending
 
 
 def label_of(table: dict, value: object) -> str:  # type: ignore[type-arg]
@@ -54,97 +48,44 @@ def independence_reason(finding: IndependenceFinding) -> str:
     else:
         text = QCoreApplication.translate(
             "contacts",
-            "Shares the organisation “{name}” with {doctor}, who gave the first opinion. "
+            "Shares the organization “{name}” with {doctor}, who gave the first opinion. "
             "A colleague may share the same views; consider a doctor from elsewhere.",
         )
     return text.format(name=finding.shared_name, doctor=finding.first_opinion_name)
 
 
-class FieldErrors:
-    """A message under each field of a QFormLayout, shown only while the field has a problem."""
-
-    def __init__(self, form: QFormLayout) -> None:
-        self._form = form
-        self._labels: dict[str, QLabel] = {}
-        self._widgets: dict[str, QWidget] = {}
-
-    def add(self, field: str, widget: QWidget, caption: str) -> None:
-        """Add ``widget`` as a row of the form with an (empty) error line beneath it."""
-        self._form.addRow(caption, widget)
-        error = QLabel()
-        error.setTextFormat(Qt.TextFormat.PlainText)
-        error.setWordWrap(True)
-        error.setObjectName(f"error_{field}")
-        error.setAccessibleName(
-            QCoreApplication.translate("forms", "Problem with {field}").format(
-                field=caption.replace("&", "").rstrip(":")
-            )
-        )
-        palette = error.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_COLOR)
-        error.setPalette(palette)
-        error.hide()
-        self._form.addRow("", error)
-        self._labels[field] = error
-        self._widgets[field] = widget
-
-    def show(self, field: str | None, message: str) -> bool:
-        """Show ``message`` under ``field``; False when the form has no such field."""
-        if field is None or field not in self._labels:
-            return False
-        label = self._labels[field]
-        label.setText("⚠ " + message)
-        label.show()
-        widget = self._widgets[field]
-        widget.setAccessibleDescription(message)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
-
-    def clear(self, field: str | None = None) -> None:
-        for name, label in self._labels.items():
-            if field is None or name == field:
-                label.clear()
-                label.hide()
-                self._widgets[name].setAccessibleDescription("")
-
-    def message(self, field: str) -> str:
-        label = self._labels.get(field)
-        if label is None or label.isHidden():
-            return ""
-        return label.text().removeprefix("⚠ ")
-
-
-class ContactForm(QDialog):
+class ContactForm(FormDialog):
     """Add or edit one contact.
 
-    ``save`` receives the typed ``ContactData`` and returns the stored row, or raises a
-    ``ServiceError`` that is then shown in the form. ``contacts`` (every stored contact) is
-    used for the live independence check.
+    ``submit`` turns the typed ``ContactData`` into the operation that stores it.
+    ``contacts`` (every stored contact) is used for the live independence check.
     """
 
     def __init__(
         self,
-        save: Callable[[ContactData], ContactRow],
+        submit: Callable[[ContactData], Pending[ContactSaved]],
         contacts: Sequence[ContactRow] = (),
         existing: ContactRow | None = None,
         preset_role: ContactRole | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._save = save
+        super().__init__(
+            QCoreApplication.translate("ContactForm", "Edit contact")
+            if existing
+            else QCoreApplication.translate("ContactForm", "Add a contact"),
+            parent,
+        )
+        self._submit = submit
         self._contacts = list(contacts)
         self.existing = existing
-        self.saved: ContactRow | None = None
-        self.setWindowTitle(self.tr("Edit contact") if existing else self.tr("Add a contact"))
-        self.setAccessibleName(self.windowTitle())
-        self.setSizeGripEnabled(True)
+        self.saved: ContactSaved | None = None
 
         self.warning = QFrame(self)
         self.warning.setObjectName("independenceWarning")
         self.warning.setFrameShape(QFrame.Shape.StyledPanel)
         warning_row = QHBoxLayout(self.warning)
         icon = QLabel(self.warning)
-        icon.setPixmap(icons.pixmap("fa5s.exclamation-triangle", 20, "#e0a800"))
+        icon.setPixmap(icons.pixmap("fa5s.exclamation-triangle", 20, palette.accent(palette.WARN)))
         self.warning_text = QLabel(self.warning)
         self.warning_text.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_text.setWordWrap(True)
@@ -164,10 +105,10 @@ class ContactForm(QDialog):
             self.role.addItem(label_of(labels.CONTACT_ROLE, role), role)
         self.specialty = self._line(self.tr("Specialty"), self.tr("e.g. Medical oncology"))
         self.organization = self._line(
-            self.tr("Organisation"), self.tr("Practice, hospital or clinic")
+            self.tr("Organization"), self.tr("Practice, hospital or clinic")
         )
         self.health_system = self._line(
-            self.tr("Health system"), self.tr("The network the organisation belongs to")
+            self.tr("Health system"), self.tr("The network the organization belongs to")
         )
         self.phone = self._line(self.tr("Phone"), self.tr("Any format, e.g. (555) 010-2030"))
         self.fax = self._line(self.tr("Fax"), self.tr("Records often travel by fax"))
@@ -184,22 +125,18 @@ class ContactForm(QDialog):
             self.in_network.addItem(label_of(labels.TRI_STATE, state), state)
         self.notes = self._text(self.tr("Notes"), 90)
         for combo, name in (
-            (self.kind, self.tr("Person or organisation")),
+            (self.kind, self.tr("Person or organization")),
             (self.role, self.tr("Role in this case")),
             (self.in_network, self.tr("In my insurer's network")),
         ):
             combo.setAccessibleName(name)
 
-        form_widget = QWidget()
-        self.form = QFormLayout(form_widget)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors = FieldErrors(self.form)
         rows: list[tuple[str, QWidget, str]] = [
             ("name", self.name, self.tr("&Name:")),
             ("kind", self.kind, self.tr("&Kind:")),
             ("role", self.role, self.tr("&Role in this case:")),
             ("specialty", self.specialty, self.tr("&Specialty:")),
-            ("organization", self.organization, self.tr("&Organisation:")),
+            ("organization", self.organization, self.tr("&Organization:")),
             ("health_system", self.health_system, self.tr("&Health system:")),
             ("phone", self.phone, self.tr("&Phone:")),
             ("fax", self.fax, self.tr("&Fax:")),
@@ -211,26 +148,22 @@ class ContactForm(QDialog):
             ("in_network", self.in_network, self.tr("&In network:")),
             ("notes", self.notes, self.tr("No&tes:")),
         ]
+        checks: dict[str, Callable[[], object]] = {
+            "email": lambda: contact_service.check_email(self.email.text()),
+            "phone": lambda: contact_service.check_phone(self.phone.text(), "phone"),
+            "fax": lambda: contact_service.check_phone(self.fax.text(), "fax"),
+            "name": lambda: contact_service.check_name(self.name.text()),
+        }
         for field, widget, caption in rows:
-            self.errors.add(field, widget, caption)
+            self.add_field(field, widget, caption, checks.get(field))
         self._fields = {field: widget for field, widget, _ in rows}
+        self.header.addWidget(self.warning)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(form_widget)
-
-        self.buttons = save_cancel_buttons(self)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.warning)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.buttons)
-
-        if existing is not None:
-            self.set_data(existing.to_data())
-        elif preset_role is not None:
-            self.role.setCurrentIndex(self.role.findData(preset_role))
+        with self.loading():
+            if existing is not None:
+                self.set_data(existing.to_data())
+            elif preset_role is not None:
+                self.role.setCurrentIndex(self.role.findData(preset_role))
         for signal in (
             self.role.currentIndexChanged,
             self.organization.textChanged,
@@ -238,10 +171,6 @@ class ContactForm(QDialog):
             self.name.textChanged,
         ):
             signal.connect(self._update_independence)
-        self.email.editingFinished.connect(lambda: self._check_field("email"))
-        self.phone.editingFinished.connect(lambda: self._check_field("phone"))
-        self.fax.editingFinished.connect(lambda: self._check_field("fax"))
-        self.name.textChanged.connect(lambda _t: self.errors.clear("name"))
         self._update_independence()
         self.resize(560, 720)
         self.name.setFocus()
@@ -305,25 +234,12 @@ class ContactForm(QDialog):
         self.in_network.setCurrentIndex(self.in_network.findData(data.in_network))
 
     # ---------------------------------------------------------------- checks
-    def _check_field(self, field: str) -> None:
-        """Say at once, when leaving a field, what the service would refuse on save."""
-        value = getattr(self.data(), field)
-        try:
-            if field == "email":
-                contact_service.check_email(value)
-            else:
-                contact_service.check_phone(value, field)
-        except ValidationError as exc:
-            self.errors.show(field, self._translated(exc))
-            return
-        self.errors.clear(field)
-
     def _update_independence(self) -> None:
         existing_id = self.existing.id if self.existing else None
         findings = findings_for(self.data(), self._contacts, candidate_id=existing_id)
         if findings:
             self.warning_text.setText(
-                self.tr("Not independent.")
+                self.tr("May not be independent.")
                 + " "
                 + "\n".join(independence_reason(f) for f in findings)
             )
@@ -335,19 +251,9 @@ class ContactForm(QDialog):
     def independence_text(self) -> str:
         return self.warning_text.text() if not self.warning.isHidden() else ""
 
-    @staticmethod
-    def _translated(exc: ServiceError) -> str:
-        return QCoreApplication.translate("service", exc.message)
-
     # ---------------------------------------------------------------- saving
-    def accept(self) -> None:
-        self.errors.clear()
-        data = self.data()
-        try:
-            contact_service.validate(data)
-            self.saved = self._save(data)
-        except ServiceError as exc:
-            if not self.errors.show(exc.field, self._translated(exc)):
-                self.errors.show("name", self._translated(exc))
-            return
-        super().accept()
+    def collect(self) -> ContactData:
+        return self.data()
+
+    def submit(self, data: ContactData) -> Pending[ContactSaved]:
+        return self._submit(data)

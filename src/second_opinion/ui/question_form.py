@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +27,7 @@ from second_opinion.services import labels
 from second_opinion.services import questions as question_service
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.questions import QuestionData, QuestionRow, VisitChoice
-from second_opinion.ui.contact_form import FieldErrors, label_of
+from second_opinion.ui.contact_form import label_of
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.dialog_buttons import save_cancel_buttons
 
@@ -47,6 +48,64 @@ def visit_label(doctor: str, starts_at: dt.datetime | None, status: VisitStatus 
 
 def choice_label(choice: VisitChoice) -> str:
     return visit_label(choice.doctor, choice.starts_at, choice.status)
+
+
+# TRANSITION: the old per-form error lines, until this form moves to form_base.FormDialog.
+PROBLEM_COLOR = "#c9302c"
+
+
+class FieldErrors:
+    """A message under each field of a QFormLayout, shown only while the field has a problem."""
+
+    def __init__(self, form: QFormLayout) -> None:
+        self._form = form
+        self._labels: dict[str, QLabel] = {}
+        self._widgets: dict[str, QWidget] = {}
+
+    def add(self, field: str, widget: QWidget, caption: str) -> None:
+        """Add ``widget`` as a row of the form with an (empty) error line beneath it."""
+        self._form.addRow(caption, widget)
+        error = QLabel()
+        error.setTextFormat(Qt.TextFormat.PlainText)
+        error.setWordWrap(True)
+        error.setObjectName(f"error_{field}")
+        error.setAccessibleName(
+            QCoreApplication.translate("forms", "Problem with {field}").format(
+                field=caption.replace("&", "").rstrip(":")
+            )
+        )
+        palette = error.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_COLOR)
+        error.setPalette(palette)
+        error.hide()
+        self._form.addRow("", error)
+        self._labels[field] = error
+        self._widgets[field] = widget
+
+    def show(self, field: str | None, message: str) -> bool:
+        """Show ``message`` under ``field``; False when the form has no such field."""
+        if field is None or field not in self._labels:
+            return False
+        label = self._labels[field]
+        label.setText("⚠ " + message)
+        label.show()
+        widget = self._widgets[field]
+        widget.setAccessibleDescription(message)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def clear(self, field: str | None = None) -> None:
+        for name, label in self._labels.items():
+            if field is None or name == field:
+                label.clear()
+                label.hide()
+                self._widgets[name].setAccessibleDescription("")
+
+    def message(self, field: str) -> str:
+        label = self._labels.get(field)
+        if label is None or label.isHidden():
+            return ""
+        return label.text().removeprefix("⚠ ")
 
 
 class QuestionForm(QDialog):

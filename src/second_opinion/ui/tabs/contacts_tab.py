@@ -1,9 +1,10 @@
 """Doctors & contacts: everyone in the case, searchable by name, organisation or any number.
 
 One ``RowTableModel`` over ``ContactRow``s under a ``SearchFilterProxy`` (sorting and filtering
-stay instant with 10 000 contacts); the role filter is a proxy predicate. Second-opinion
-doctors who share an organisation or health system with the first-opinion doctor carry a
-warning icon and the words "Not independent" in their row.
+stay instant with 10 000 contacts); the role filter is a proxy predicate. Everything it shows
+comes from the case layer (``case.contacts``) through the operations runner. Second-opinion
+doctors who share an organization or health system with the first-opinion doctor carry a
+warning icon and the words "May not be independent" in their row.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,18 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from second_opinion.case import contacts as case_contacts
+from second_opinion.case.changes import Area, Changes
+from second_opinion.case.contacts import ContactSaved, ContactsBoard
 from second_opinion.domain.enums import ContactKind, ContactRole
-from second_opinion.services import contacts as contact_service
 from second_opinion.services import labels
 from second_opinion.services import vcard as vcard_service
 from second_opinion.services.contacts import ContactData, ContactReferences, ContactRow
-from second_opinion.services.errors import InUse, NotFound, ServiceError
-from second_opinion.services.independence import IndependenceFinding, flag_dependent
-from second_opinion.ui import clipboard, icons, prompts
+from second_opinion.services.errors import NotFound, ServiceError
+from second_opinion.services.independence import IndependenceFinding
+from second_opinion.ui import clipboard, icons, palette, prompts
 from second_opinion.ui.column_widths import ProportionalColumns
 from second_opinion.ui.contact_form import ContactForm, independence_reason, label_of
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.empty_state import EmptyState
+from second_opinion.ui.ops import Pending, service_error_text, service_text
 from second_opinion.ui.table_model import (
     ROW_ROLE,
     Column,
@@ -53,11 +57,8 @@ from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 log = logging.getLogger(__name__)
 
-WARNING_COLOR = "#e0a800"
 _PHONE_WORD = re.compile(r"^[+(]?[0-9][0-9()\-./]*$")
 _ROLE_ORDER = {role: n for n, role in enumerate(ContactRole)}
-#: the only roles the independence check reads, so a save need not reload every contact
-_CHECKED_ROLES = [r for r in ContactRole if r == ContactRole.FIRST_OPINION or r.is_second_opinion]
 
 COL_NAME, COL_ROLE, COL_SPECIALTY, COL_ORG, COL_PHONE, COL_FAX, COL_CHECK = range(7)
 
@@ -84,8 +85,7 @@ class ContactsTab(CaseTab):
         self._findings: dict[int, list[IndependenceFinding]] = {}
         # Asked for on every paint and for every search text: translate each label once.
         self._role_labels = {role: label_of(labels.CONTACT_ROLE, role) for role in ContactRole}
-        self._not_independent = self.tr("Not independent")
-        self._saving = False
+        self._not_independent = self.tr("May not be independent")
         self.form: ContactForm | None = None
 
         self.model: RowTableModel[ContactRow] = RowTableModel(
@@ -97,7 +97,7 @@ class ContactsTab(CaseTab):
         # ---- toolbar
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(
-            self.tr("Search doctors, organisations, specialties, numbers…")
+            self.tr("Search doctors, organizations, specialties, numbers…")
         )
         self.search.setAccessibleName(self.tr("Search contacts"))
         self.search.setClearButtonEnabled(True)
@@ -230,7 +230,7 @@ class ContactsTab(CaseTab):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-        ctx.sig_data_changed.connect(self._on_data_changed)
+        ctx.sig_changed.connect(self._on_changed)
         self._update_buttons()
 
     # ---------------------------------------------------------------- columns
@@ -268,7 +268,7 @@ class ContactsTab(CaseTab):
             ),
             Column(self.tr("Specialty"), lambda r: r.specialty, tooltip=lambda r: r.specialty),
             Column(
-                self.tr("Organisation"),
+                self.tr("Organization"),
                 lambda r: r.organization,
                 tooltip=lambda r: (
                     self.tr("Health system: {0}").format(r.health_system) if r.health_system else ""
@@ -281,7 +281,7 @@ class ContactsTab(CaseTab):
                 self._check_text,
                 sort_key=lambda r: (0 if r.id in self._findings else 1, r.name.casefold()),
                 icon=lambda r: (
-                    self._cell_icon("fa5s.exclamation-triangle", WARNING_COLOR)
+                    self._cell_icon("fa5s.exclamation-triangle", palette.accent(palette.WARN))
                     if r.id in self._findings
                     else None
                 ),
@@ -314,16 +314,23 @@ class ContactsTab(CaseTab):
     def title(self) -> str:
         return self.tr("Doctors & contacts")
 
-    def reload(self) -> None:
+    def reload(self, select: int | None = None) -> None:
+        """Load the board; then select ``select`` (clearing filters to show it) or keep the
+        current selection."""
+        self.ctx.ops.query(case_contacts.contacts_board, owner=self).success(
+            lambda board: self._show_board(board, select)
+        ).run()
+
+    def _show_board(self, board: ContactsBoard, select: int | None) -> None:
         selected = self.current_id()
-        with self.ctx.session() as session:
-            rows = contact_service.list_contacts(session)
-        self._findings = flag_dependent(rows)
-        self.model.set_rows(rows)
+        self._findings = board.findings
+        self.model.set_rows(board.rows)
         self._show_page()
-        if selected is not None:
+        if select is not None:
+            self.select(select, clear_filters=True)
+        elif selected is not None:
             self.select(selected)
-        log.debug("contacts tab loaded %d rows", len(rows))
+        log.debug("contacts tab loaded %d rows", len(board.rows))
 
     def handle_navigation(self, action: str, **kwargs: Any) -> None:
         if action == "new":
@@ -426,13 +433,16 @@ class ContactsTab(CaseTab):
             self.form.activateWindow()
             return self.form
 
-        def save(data: ContactData) -> ContactRow:
-            with self.ctx.session() as session:
-                if existing is None:
-                    return contact_service.create_contact(session, data)
-                return contact_service.update_contact(session, existing.id, data)
+        contact_id = existing.id if existing is not None else None
 
-        form = ContactForm(save, self.model.rows(), existing, role, self)
+        def submit(data: ContactData) -> Pending[ContactSaved]:
+            return self.ctx.ops.change(
+                lambda case: case_contacts.save_contact(case, data, contact_id),
+                owner=self,
+                title=self.tr("Save contact"),
+            )
+
+        form = ContactForm(submit, self.model.rows(), existing, role, self)
         form.accepted.connect(lambda: self._after_save(form))
         form.finished.connect(lambda _result: self._forget_form(form))
         self.form = form
@@ -448,22 +458,24 @@ class ContactsTab(CaseTab):
         saved = form.saved
         if saved is None:
             return
-        with self.ctx.session() as session:
-            rows = contact_service.list_contacts(session, roles=_CHECKED_ROLES)
+        self.model.upsert(saved.row)
+        self._show_findings(saved.findings, exclude=saved.row.id)
+        self._show_page()
+        self.select(saved.row.id, clear_filters=True)
+        self.ctx.sig_status.emit(self.tr("Contact saved"))
+
+    def _show_findings(
+        self, findings: dict[int, list[IndependenceFinding]], exclude: int | None = None
+    ) -> None:
+        """Take new independence verdicts; a changed first-opinion doctor changes other rows."""
         before = self._findings
-        self._findings = flag_dependent(rows)
-        self.model.upsert(saved)
-        # A changed first-opinion doctor can change the verdict on other rows too.
+        self._findings = findings
         changed = {
             cid
-            for cid in set(before) | set(self._findings)
-            if before.get(cid) != self._findings.get(cid) and cid != saved.id
+            for cid in set(before) | set(findings)
+            if before.get(cid) != findings.get(cid) and cid != exclude
         }
         self._refresh_check_column(changed)
-        self._show_page()
-        self.select(saved.id, clear_filters=True)
-        self._notify()
-        self.ctx.sig_status.emit(self.tr("Contact saved"))
 
     def _refresh_check_column(self, contact_ids: set[int]) -> None:
         """Show new independence verdicts on rows that did not change themselves.
@@ -484,15 +496,10 @@ class ContactsTab(CaseTab):
         if column == COL_CHECK:
             self.model.sort(column, order)
 
-    def _notify(self) -> None:
-        self._saving = True
-        try:
-            self.ctx.notify_changed("contacts")
-        finally:
-            self._saving = False
-
-    def _on_data_changed(self, area: str) -> None:
-        if area in ("contacts", "people") and not self._saving:
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        if initiator is self:
+            return  # this tab already shows its own change
+        if changes.touches(Area.CONTACTS, Area.PEOPLE):
             self.reload()
 
     # ---------------------------------------------------------------- delete
@@ -518,12 +525,14 @@ class ContactsTab(CaseTab):
         if row is None:
             return
         title = self.tr("Delete contact")
-        try:
-            with self.ctx.session() as session:
-                refs: ContactReferences = contact_service.contact_references(session, row.id)
-        except NotFound:
-            self.reload()
-            return
+        self.ctx.ops.query(
+            lambda case: case_contacts.references(case, row.id), owner=self, title=title
+        ).success(lambda refs: self._confirm_delete(row, refs)).failure(
+            lambda _exc: self.reload()
+        ).run()
+
+    def _confirm_delete(self, row: ContactRow, refs: ContactReferences) -> None:
+        title = self.tr("Delete contact")
         if refs.blocking:
             prompts.show_error(
                 self,
@@ -542,27 +551,23 @@ class ContactsTab(CaseTab):
             question = self.tr("Delete {name}? This cannot be undone.").format(name=row.name)
         if not prompts.ask_confirm(self, title, question, self.tr("Delete")):
             return
-        try:
-            with self.ctx.session() as session:
-                contact_service.delete_contact(session, row.id)
-        except InUse as exc:
-            prompts.show_error(self, title, QCoreApplication.translate("service", exc.message))
+        self.ctx.ops.change(
+            lambda case: case_contacts.delete_contact(case, row.id), owner=self, title=title
+        ).success(lambda _unlinked: self._show_deleted(row.id)).failure(
+            lambda exc: self._delete_refused(exc, title)
+        ).run()
+
+    def _delete_refused(self, exc: ServiceError, title: str) -> None:
+        if isinstance(exc, NotFound):
+            self.reload()
             return
-        except NotFound:
-            pass
+        prompts.show_error(self, title, service_error_text(exc))
+
+    def _show_deleted(self, contact_id: int) -> None:
         position = self.proxy.mapFromSource(
-            self.model.index(self.model.position_of(row.id) or 0, 0)
+            self.model.index(self.model.position_of(contact_id) or 0, 0)
         ).row()
-        self.model.remove(row.id)
-        with self.ctx.session() as session:
-            self._findings = flag_dependent(
-                contact_service.list_contacts(session, roles=_CHECKED_ROLES)
-            )
-        if self.model.rowCount():
-            self.model.dataChanged.emit(
-                self.model.index(0, COL_CHECK),
-                self.model.index(self.model.rowCount() - 1, COL_CHECK),
-            )
+        self.model.remove(contact_id)
         self._show_page()
         if self.proxy.rowCount():
             next_index = self.proxy.index(min(max(position, 0), self.proxy.rowCount() - 1), 0)
@@ -571,8 +576,11 @@ class ContactsTab(CaseTab):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-        self._notify()
         self.ctx.sig_status.emit(self.tr("Contact deleted"))
+        # The verdicts of others may change with a first-opinion doctor gone.
+        self.ctx.ops.query(case_contacts.independence_findings, owner=self).success(
+            self._show_findings
+        ).run()
 
     # ---------------------------------------------------------------- clipboard
     def details_text(self, row: ContactRow) -> str:
@@ -580,7 +588,7 @@ class ContactsTab(CaseTab):
         for label, value in (
             (self.tr("Role"), label_of(labels.CONTACT_ROLE, row.role)),
             (self.tr("Specialty"), row.specialty),
-            (self.tr("Organisation"), row.organization),
+            (self.tr("Organization"), row.organization),
             (self.tr("Health system"), row.health_system),
             (self.tr("Phone"), row.phone),
             (self.tr("Fax"), row.fax),
@@ -608,19 +616,13 @@ class ContactsTab(CaseTab):
         )
         if path is None:
             return
-        try:
-            text = vcard_service.read_vcard_file(path)
-            with self.ctx.session() as session:
-                summary = vcard_service.import_vcards(session, text)
-        except vcard_service.VCardFileError as exc:
-            prompts.show_error(self, title, QCoreApplication.translate("service", str(exc)))
-            return
-        except ServiceError as exc:
-            prompts.show_error(self, title, QCoreApplication.translate("service", exc.message))
-            return
-        self.reload()
-        if summary.imported:
-            self.select(summary.imported[0], clear_filters=True)
+        self.ctx.ops.change(
+            lambda case: case_contacts.import_vcard_file(case, path), owner=self, title=title
+        ).success(self._show_imported).run()
+
+    def _show_imported(self, summary: vcard_service.ImportSummary) -> None:
+        title = self.tr("Import contacts")
+        self.reload(select=summary.imported[0] if summary.imported else None)
         lines = [
             plural(
                 summary.imported_count,
@@ -641,12 +643,10 @@ class ContactsTab(CaseTab):
             lines.append(self.tr("Imported with a change:"))
             lines += [self._card_line(s) for s in summary.warnings[:20]]
         prompts.show_info(self, title, "\n".join(lines))
-        if summary.imported:
-            self._notify()
 
     def _card_line(self, card: vcard_service.SkippedCard) -> str:
         who = card.name or self.tr("card {0}").format(card.number)
-        return f"• {who}: {QCoreApplication.translate('service', card.reason)}"
+        return f"• {who}: {service_text(card.reason)}"
 
     def export_vcard(self) -> None:
         title = self.tr("Export contacts")
@@ -659,20 +659,15 @@ class ContactsTab(CaseTab):
             return
         if not path.suffix:
             path = path.with_suffix(".vcf")
-        try:
-            vcard_service.write_private_file(path, vcard_service.export_vcards(rows))
-        except OSError as exc:
-            prompts.show_error(
+        self.ctx.ops.query(
+            lambda _case: case_contacts.export_vcard_file(path, rows), owner=self, title=title
+        ).success(
+            lambda count: prompts.show_info(
                 self,
                 title,
-                self.tr("The file could not be written: {0}").format(exc.strerror or ""),
+                plural(count, self.tr("Exported 1 contact."), self.tr("Exported {n} contacts.")),
             )
-            return
-        prompts.show_info(
-            self,
-            title,
-            plural(len(rows), self.tr("Exported 1 contact."), self.tr("Exported {n} contacts.")),
-        )
+        ).run()
 
     # ---------------------------------------------------------------- misc
     def row_for(self, index: QModelIndex) -> ContactRow | None:
