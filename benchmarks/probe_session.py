@@ -10,7 +10,14 @@ the unlocked window has painted:
    first paint;
 3. types words into the contacts search field one key at a time (then deletes them), timing
    each keystroke to the contacts list repainted after its filter changed;
-4. reports the process's peak resident memory, with every tab visited.
+4. types a word into every tab's search field, one key at a time;
+5. saves a contact, marks a records request sent and prepares a visit packet, as a person
+   would, waiting for the operations runner to finish each;
+6. reports the process's peak resident memory, with every tab visited.
+
+Throughout, from the moment the event loop starts (before the unlock), a heartbeat timer notes
+how long the GUI thread goes without processing events: ``gui_stall_ms_max`` is the longest
+such gap, with the phase it happened in.
 
 Prints one JSON line. A tab that is missing (its module not written yet) is reported in
 ``missing_tabs`` and left out; without a contacts tab the filter result is null.
@@ -121,6 +128,41 @@ def _switch(app: QApplication, spy: PaintSpy, window: Any, index: int) -> float 
 # What was measured so far: reported even if the session runs out of time.
 RESULT: dict[str, Any] = {}
 
+#: the heartbeat's period; a gap longer than this is time the GUI thread was busy
+HEARTBEAT_MS = 2
+
+
+class StallMeter(QObject):
+    """Notes the longest time between two heartbeats, i.e. the GUI thread not handling events."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.phase = "unlock"
+        self.worst: dict[str, float] = {}
+        self._last: float | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(HEARTBEAT_MS)
+        self._timer.timeout.connect(self._beat)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def set_phase(self, phase: str) -> None:
+        self._beat()
+        self.phase = phase
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        if self._last is not None:
+            gap_ms = (now - self._last) * 1000 - HEARTBEAT_MS
+            if gap_ms > self.worst.get(self.phase, 0.0):
+                self.worst[self.phase] = gap_ms
+        self._last = now
+        RESULT["gui_stall_ms_by_phase"] = self.worst
+
+
+STALLS = StallMeter()
+
 
 def _progress(text: str) -> None:
     sys.stderr.write(f"[session {time.monotonic():.2f}] {text}\n")
@@ -131,6 +173,7 @@ def measure(app: QApplication, spy: PaintSpy, window: Any, rounds: int) -> dict[
     from second_opinion.ui.tab_registry import TAB_KEYS
 
     result = RESULT
+    STALLS.set_phase("open every tab")
     # 1. every tab once, in order (as a new user would click through them)
     first_visit: dict[str, float | None] = {}
     for index, key in enumerate(TAB_KEYS):
@@ -146,6 +189,7 @@ def measure(app: QApplication, spy: PaintSpy, window: Any, rounds: int) -> dict[
     _settle(app, 0.3)
 
     # 2. every ordered pair of the tabs that exist
+    STALLS.set_phase("switch tabs")
     index_of = {key: TAB_KEYS.index(key) for key in present}
     switches: list[float] = []
     slowest: dict[str, float] = {}
@@ -165,9 +209,31 @@ def measure(app: QApplication, spy: PaintSpy, window: Any, rounds: int) -> dict[
     _progress(f"{len(switches)} tab switches")
 
     # 3. keystrokes in the contacts search
+    STALLS.set_phase("filter contacts")
     result["filter_ms"] = []
     if "contacts" in present:
         result.update(_measure_filter(app, spy, window, index_of["contacts"]))
+
+    # 4. a word into every search field
+    STALLS.set_phase("type into every search field")
+    result["searched_tabs"] = _type_into_every_search(app, spy, window, present, index_of)
+
+    # 5. the everyday changes
+    result["actions"] = {}
+    for name, action in (
+        ("save a contact", _save_contact),
+        ("mark a request sent", _mark_request_sent),
+        ("export a packet", _export_packet),
+    ):
+        STALLS.set_phase(name)
+        started = time.perf_counter()
+        outcome = action(app, spy, window, index_of)
+        result["actions"][name] = {
+            "outcome": outcome,
+            "ms": round((time.perf_counter() - started) * 1000, 1),
+        }
+        _settle(app, 0.1)
+    STALLS.set_phase("done")
 
     usage = resource.getrusage(resource.RUSAGE_SELF)
     result["peak_rss_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
@@ -242,6 +308,90 @@ def _measure_filter(app: QApplication, spy: PaintSpy, window: Any, index: int) -
     }
 
 
+def _idle() -> bool:
+    from second_opinion.ui import ops
+
+    return ops.all_idle()
+
+
+def _type_into_every_search(
+    app: QApplication, spy: PaintSpy, window: Any, present: list[str], index_of: dict[str, int]
+) -> list[str]:
+    from PySide6.QtTest import QTest
+
+    searched = []
+    for key in present:
+        _switch(app, spy, window, index_of[key])
+        tab = window.tab(key)
+        fields = [
+            f
+            for f in tab.findChildren(QLineEdit)
+            if f.isVisible() and f.accessibleName().lower().startswith("search")
+        ]
+        for field in fields:
+            field.setFocus()
+            for ch in "mar":
+                QTest.keyClicks(field, ch)
+                _wait(app, _idle)
+                _settle(app, 0.02)
+            field.clear()
+            _wait(app, _idle)
+            searched.append(f"{key}:{field.accessibleName()}")
+    return searched
+
+
+def _save_contact(app: QApplication, spy: PaintSpy, window: Any, index_of: dict[str, int]) -> str:
+    window.navigate("contacts")
+    tab = window.tab("contacts")
+    form = tab.open_new()
+    _settle(app, 0.05)
+    form.name.setText("Dr. Benchmark Person")
+    form.organization.setText("Lakeside Clinic")
+    form.accept()
+    if _wait(app, lambda: tab.form is None and _idle(), timeout_s=10) is None:
+        return "not saved in time"
+    return "saved"
+
+
+def _mark_request_sent(
+    app: QApplication, spy: PaintSpy, window: Any, index_of: dict[str, int]
+) -> str:
+    window.navigate("records")
+    tab = window.tab("records")
+    mark = getattr(tab, "benchmark_mark_first_request_sent", None)
+    if mark is None:
+        return "not measured: the records tab has no scripted 'mark sent'"
+    mark()
+    if _wait(app, _idle, timeout_s=10) is None:
+        return "not finished in time"
+    return "marked"
+
+
+def _export_packet(app: QApplication, spy: PaintSpy, window: Any, index_of: dict[str, int]) -> str:
+    import tempfile
+    from pathlib import Path
+
+    from second_opinion.ui import prompts
+
+    out = Path(tempfile.mkdtemp()) / "packet.pdf"
+    prompts.scripted = prompts.ScriptedAnswers(save_paths=[out])
+    try:
+        window.prepare_packet()
+        _settle(app, 0.05)
+        dialogs = [w for w in app.topLevelWidgets() if w.isVisible() and w is not window]
+        for dialog in dialogs:
+            save = getattr(dialog, "save", None)
+            if callable(save):
+                save()
+        if _wait(app, lambda: out.exists() and _idle(), timeout_s=20) is None:
+            return "no packet written in time"
+        return f"{out.stat().st_size} bytes"
+    finally:
+        prompts.scripted = None
+        for dialog in [w for w in app.topLevelWidgets() if w.isVisible() and w is not window]:
+            dialog.close()
+
+
 def main(argv: list[str]) -> int:
     folder, rounds = argv[1], int(argv[2])
     app = QApplication(sys.argv[:1])
@@ -272,6 +422,7 @@ def main(argv: list[str]) -> int:
         finish(RESULT)
 
     QTimer.singleShot(_SESSION_LIMIT_MS, out_of_time)
+    STALLS.start()
     from second_opinion.__main__ import main as app_main
 
     return app_main(["--data-dir", folder])

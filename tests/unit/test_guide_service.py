@@ -14,7 +14,11 @@ from tests.factories import make_person
 
 def _all_text() -> str:
     return "\n".join(
-        step.title + "\n" + step.body + "\n".join(i.label for i in step.items)
+        step.title
+        + "\n"
+        + step.body
+        + "".join(f"\n{title}\n{text}" for title, text in step.details)
+        + "\n".join(i.label for i in step.items)
         for step in guide.load_guide()
     ).casefold()
 
@@ -58,10 +62,37 @@ def test_the_guide_covers(pattern: str) -> None:
 
 
 def test_the_guide_does_not_overstate_the_law() -> None:
-    records = guide.find_step("records").body.casefold()
+    step = guide.find_step("records")
+    records = " ".join((step.body + "".join(t for _title, t in step.details)).casefold().split())
     assert "without your written permission" in records
     assert "many offices still ask for a signed form" in records
     assert "must sign" not in _all_text()
+    # the fee limit is for copies given to the person, not copies sent to someone else
+    assert "for copies given to you, any fee must be reasonable" in records
+    assert "no longer applies to copies sent to someone else" in records
+    assert "sets no deadline" in records  # provider-to-provider transfers
+
+
+def test_the_practical_script_comes_before_the_legal_detail() -> None:
+    step = guide.find_step("records")
+    body = step.body.casefold()
+    assert body.index("polite but firm") < body.index("what to send")
+    assert "45 cfr" not in body and "right of access" not in body  # folded away
+    assert [title for title, _text in step.details] == ["The legal details (United States)"]
+    assert len(body.split()) < 500
+
+
+def test_medicare_is_described_precisely() -> None:
+    text = " ".join(guide.find_step("insurance").body.split()).casefold()
+    assert "surgery that is not an emergency" in text
+    assert "deductible and 20% coinsurance" in text
+    assert "medicare advantage plans set their own rules" in text
+
+
+def test_a_details_block_must_be_closed() -> None:
+    page = "---\nkey: x\ntitle: X\n---\nBody\n::: details Law\ntext\n"
+    with pytest.raises(guide.GuideFormatError):
+        guide.parse_page(page)
 
 
 def test_not_medical_advice_is_said_once() -> None:

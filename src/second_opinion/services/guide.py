@@ -15,6 +15,7 @@ that use the database.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -32,7 +33,8 @@ _PAGE_NAME = re.compile(r"^\d{2}-[a-z0-9-]+\.md$")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
 _TARGET = re.compile(r"^[a-z_]+(\.[a-z_]+)?(\?.*)?$")
 _CHECKLIST_START = "::: checklist"
-_CHECKLIST_END = ":::"
+_DETAILS_START = "::: details "
+_BLOCK_END = ":::"
 MAX_ITEM_KEY = 80  # the width of GuideProgress.item_key
 
 
@@ -63,6 +65,8 @@ class GuideStep:
     items: tuple[GuideItem, ...]
     #: 1..n for counted steps; 0 for pages without a checklist (the introduction)
     number: int = 0
+    #: folded sections (title, Markdown): detail a reader may open, after the practical text
+    details: tuple[tuple[str, str], ...] = ()
 
     @property
     def counts(self) -> bool:
@@ -126,16 +130,46 @@ def parse_page(text: str, source: str = "<guide>") -> GuideStep:
         closed = False
         for line in rest[start + 1 :]:
             stripped = line.strip()
-            if stripped == _CHECKLIST_END:
+            if stripped == _BLOCK_END:
                 closed = True
                 break
             if stripped:
                 items.append(_parse_item(stripped, key, source))
         if not closed:
             raise GuideFormatError(f"{source}: checklist is not closed with ':::'")
+    body_lines, details = _split_details(body_lines, source)
     return GuideStep(
-        key=key, title=title, body="\n".join(body_lines).strip() + "\n", items=tuple(items)
+        key=key,
+        title=title,
+        body="\n".join(body_lines).strip() + "\n",
+        items=tuple(items),
+        details=details,
     )
+
+
+def _split_details(lines: list[str], source: str) -> tuple[list[str], tuple[tuple[str, str], ...]]:
+    """Take ``::: details TITLE`` ... ``:::`` blocks out of the body."""
+    body: list[str] = []
+    details: list[tuple[str, str]] = []
+    open_title: str | None = None
+    block: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if open_title is None and stripped.startswith(_DETAILS_START):
+            open_title = stripped[len(_DETAILS_START) :].strip()
+            if not open_title:
+                raise GuideFormatError(f"{source}: a details block needs a title")
+            block = []
+        elif open_title is not None and stripped == _BLOCK_END:
+            details.append((open_title, "\n".join(block).strip() + "\n"))
+            open_title = None
+        elif open_title is not None:
+            block.append(line)
+        else:
+            body.append(line)
+    if open_title is not None:
+        raise GuideFormatError(f"{source}: details block is not closed with ':::'")
+    return body, tuple(details)
 
 
 def _parse_item(line: str, step_key: str, source: str) -> GuideItem:
@@ -178,7 +212,7 @@ def _load_cached() -> tuple[GuideStep, ...]:
             seen_items.add(item.key)
         if step.counts:
             number += 1
-            step = GuideStep(step.key, step.title, step.body, step.items, number=number)
+            step = dataclasses.replace(step, number=number)
         steps.append(step)
     return tuple(steps)
 
