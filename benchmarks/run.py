@@ -489,6 +489,14 @@ def table(results: dict[str, Any], extra: dict[str, Any]) -> str:
     if session.get("tab_switch_slowest_into_ms"):
         slow = ", ".join(f"{k} {_fmt(v)}" for k, v in session["tab_switch_slowest_into_ms"].items())
         lines.append(f"slowest switch into each tab (ms): {slow}")
+    if session.get("gui_stall_ms_by_phase"):
+        stalls = ", ".join(f"{k} {_fmt(v)}" for k, v in session["gui_stall_ms_by_phase"].items())
+        lines.append(f"longest GUI stall by phase (ms): {stalls}")
+    if session.get("actions"):
+        done = ", ".join(
+            f"{name}: {v['outcome']} ({v['ms']} ms)" for name, v in session["actions"].items()
+        )
+        lines.append(f"actions: {done}")
     if session.get("missing_tabs"):
         lines.append(f"tabs missing: {', '.join(session['missing_tabs'])}")
     if "filter_rows" in session:
