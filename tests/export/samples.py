@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
+from second_opinion.services.legal_basis import RequestBasis
 from second_opinion.services.packet_data import (
     AuthorizationTerms,
     CareTeamMember,
@@ -197,5 +198,7 @@ def letter(kind: LetterKind = LetterKind.REQUEST, **changes: object) -> LetterDa
         ),
         prepared_on=dt.date(2026, 11, 26),
         paper=Paper.LETTER,
+        basis=RequestBasis.DIRECTED_ELECTRONIC,
+        method_phrase="on a disc (CD or DVD) sent by mail",
     )
     return replace(data, **changes)  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from second_opinion.domain.enums import TransferMethod
 from second_opinion.export import render_letter
 from second_opinion.export.letters import (
     CONDITION_STATEMENT,
@@ -13,7 +14,14 @@ from second_opinion.export.letters import (
     REDISCLOSURE_STATEMENT,
     REVOKE_STATEMENT,
 )
-from second_opinion.services.packet_data import AuthorizationTerms, LetterKind, Paper
+from second_opinion.services import legal_basis
+from second_opinion.services.legal_basis import RequestBasis
+from second_opinion.services.packet_data import (
+    AuthorizationTerms,
+    LetterKind,
+    Paper,
+    RecordItemLine,
+)
 from tests.export.pdfread import all_text, flat, pages_text, reader
 from tests.export.samples import letter
 
@@ -32,7 +40,7 @@ def test_authorization_form_has_every_required_element() -> None:
         "Purpose",
         "A second medical opinion, at my request.",
         "expires",
-        "22 April 2027",
+        "April 22, 2027",
         "Signature of the patient or personal representative",
         "Date",
         # ...and, when a representative signs, their authority to act
@@ -62,29 +70,82 @@ def test_expiry_event_and_date_are_both_printed() -> None:
     assert flat("when this happens: the second opinion is given") in text
 
 
+ACCESS_CLOCK = (
+    "45 CFR 164.524",
+    "no later than 30 calendar days after you receive it",
+    "extend that time once, by no more than 30 more days",
+    "only by telling me in writing within the first 30 days",
+)
+
+
 def test_request_letter_states_the_access_deadline_correctly() -> None:
+    # electronic copies directed to the second doctor: the right of access and its clock
     text = flat(all_text(render_letter(letter(LetterKind.REQUEST))))
     for snippet in (
-        "45 CFR 164.524",
-        "no later than 30 calendar days after you receive it",
-        "extend that time once, by no more than 30 more days",
-        "only by telling me in writing within the first 30 days",
-        "reasonable, cost-based fee",
-        # the items, the recipient and the method
+        *ACCESS_CLOCK,
+        "send electronic copies of the records listed below directly to the doctor",
+        # the items, the recipient and the method, phrased as a sentence
         "Mammogram and ultrasound images",
         "Diagnostic mammogram report",
         "Dr. Ana Rao",
         "1200 Lakeshore Drive",
-        "Disc",
+        "on a disc (CD or DVD) sent by mail",
         "ROI-88123",
     ):
         assert flat(snippet) in text, snippet
+    # Since 2020 the fee limit does not cover copies sent to someone else: no claim of it.
+    assert flat("cost-based") not in text
     # It never promises a fixed calendar date the holder must meet.
-    assert "21 November 2026" not in text
+    assert "November 21, 2026" not in text
+
+
+def test_own_copies_carry_the_clock_and_the_fee_limit() -> None:
+    data = letter(
+        LetterKind.REQUEST,
+        recipient_is_sender=True,
+        basis=RequestBasis.OWN_COPIES,
+        method_phrase="by mail",
+    )
+    text = flat(all_text(render_letter(data)))
+    for snippet in (*ACCESS_CLOCK, "for copies given to me", "reasonable, cost-based fee"):
+        assert flat(snippet) in text, snippet
+
+
+def test_paper_copies_to_a_doctor_claim_no_deadline_and_no_fee_rule() -> None:
+    data = letter(
+        LetterKind.REQUEST, basis=RequestBasis.HOLDER_POLICY, method_phrase="by fax", method="Fax"
+    )
+    text = flat(all_text(render_letter(data)))
+    assert flat("Please send them to this doctor, by fax:") in text
+    assert flat("right of access") not in text
+    assert flat("30 calendar days") not in text and flat("cost-based") not in text
+    assert flat("whether there is a fee") in text
+
+
+def test_slides_are_requested_as_a_loan_not_under_the_right_of_access() -> None:
+    slides = RecordItemLine(
+        "Pathology slides or blocks", "H&E slides, case S26-1234", None, physical=True
+    )
+    data = letter(LetterKind.REQUEST, items=(slides,), basis=RequestBasis.HOLDER_POLICY)
+    text = flat(all_text(render_letter(data)))
+    assert flat("right of access") not in text and flat("30 calendar days") not in text
+    assert flat("by what date the material must be returned") in text
+    assert flat("recuts") in text and flat("H&E slides, case S26-1234") in text
+
+
+def test_methods_read_as_sentences_never_by_in_person() -> None:
+    for method in TransferMethod:
+        for to_person in (True, False):
+            phrase = legal_basis.method_phrase(method, to_person)
+            assert "by in person" not in phrase.lower()
+            assert not (not to_person and "portal" in phrase)
+    assert legal_basis.methods_for(False) == [
+        m for m in TransferMethod if m is not TransferMethod.PORTAL
+    ]
 
 
 def test_request_to_myself_asks_for_copies_to_me() -> None:
-    data = letter(LetterKind.REQUEST, recipient_is_sender=True)
+    data = letter(LetterKind.REQUEST, recipient_is_sender=True, basis=RequestBasis.OWN_COPIES)
     text = flat(all_text(render_letter(data)))
     assert flat("Please send the copies to me") in text
     assert flat("directly to the doctor") not in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -28,9 +29,9 @@ def test_every_section_heading_and_its_content_is_printed() -> None:
     expected = [
         # cover
         "Maria Example",
-        "12 April 1968",
+        "April 12, 1968",
         "Dr. Ana Rao",
-        "Thursday 3 December 2026, 09:30 (America/Chicago, CST)",
+        "Thursday, December 3, 2026, 9:30 AM CST",
         "Building B, 4th floor",
         "Lucia Example",
         "invasive ductal",
@@ -45,7 +46,7 @@ def test_every_section_heading_and_its_content_is_printed() -> None:
         "Dr. Grace Lee",
         # records, their state and dates, and what is missing
         "Core biopsy, left breast",
-        "Received: 30 Oct 2026",
+        "Received: Oct 30, 2026",
         "Overdue",
         "Still missing",
         "5 days overdue",
@@ -214,7 +215,18 @@ def test_every_row_of_a_long_table_shows_its_own_cells() -> None:
     pdf = render_packet(packet(records=records, missing=()))
     text = flat(all_text(pdf))
     assert text.count(flat("Riverside Laboratory Services")) == 120
-    assert text.count("Requested:1Oct2026") == 120
+    assert text.count("Requested:Oct1,2026") == 120
     assert text.count(flat("Partly received by the doctor's office")) == 60
     order = [text.index(f"R{i:03d}") for i in range(120)]
     assert order == sorted(order)
+
+
+def test_visit_times_name_the_zone_as_people_do() -> None:
+    from second_opinion.export.text import visit_time
+
+    utc = dt.datetime(2026, 12, 3, 15, 5, tzinfo=dt.UTC)
+    assert visit_time(utc, "Etc/UTC") == "Thursday, December 3, 2026, 3:05 PM UTC"
+    kolkata = utc.astimezone(ZoneInfo("Asia/Kolkata"))
+    assert visit_time(kolkata, "Asia/Kolkata").endswith("8:35 PM IST")
+    noon = dt.datetime(2026, 12, 3, 0, 30, tzinfo=ZoneInfo("America/New_York"))
+    assert visit_time(noon, "America/New_York") == "Thursday, December 3, 2026, 12:30 AM EST"

@@ -10,6 +10,7 @@ for treatment without the patient's authorization, yet many offices still ask fo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -18,11 +19,13 @@ from reportlab.platypus.flowables import HRFlowable
 
 from second_opinion.export.base import ACCENT, FAINT_RULE, RULE, Cell, DocumentRenderer, Long, Parts
 from second_opinion.export.text import line, long_date, para, short_date
+from second_opinion.services.legal_basis import RequestBasis
 from second_opinion.services.packet_data import (
     LETTER_TITLES,
     ContactBlock,
     LetterData,
     LetterKind,
+    RecordItemLine,
 )
 
 BLANK = "_" * 28
@@ -36,7 +39,7 @@ REVOKE_STATEMENT = (
     "explains how to revoke."
 )
 CONDITION_STATEMENT = (
-    "The provider named in section 2 may not condition my treatment, payment, enrolment in a "
+    "The provider named in section 2 may not condition my treatment, payment, enrollment in a "
     "health plan or eligibility for benefits on whether I sign this authorization."
 )
 REDISCLOSURE_STATEMENT = (
@@ -56,8 +59,19 @@ ACCESS_DEADLINE = (
     "why, and the date by which you will act."
 )
 ACCESS_FEE = (
-    "If there is a fee, please tell me before you send the copies; the rule allows only a "
-    "reasonable, cost-based fee."
+    "If there is a fee, please tell me before you send the copies; for copies given to me, the "
+    "rule allows only a reasonable, cost-based fee."
+)
+DIRECTED_FEE = "If there is a fee, please tell me before you send the copies."
+HOLDER_POLICY_NOTE = (
+    "Please let me know when you expect to send the copies, and whether there is a fee, before "
+    "you send them."
+)
+MATERIAL_REQUEST = (
+    "The second doctor's pathologist would also like to review the pathology material listed "
+    "below. I understand that slides and blocks are usually released at a doctor's request, "
+    "often as a loan. Please tell me what you need from the second doctor's office, whether "
+    "recuts can be sent instead of originals, and by what date the material must be returned."
 )
 TREATMENT_SHARING = (
     "Providers may share records with one another for treatment without a signed "
@@ -141,8 +155,8 @@ class _LetterBase(DocumentRenderer):
         )
         return [head, Spacer(1, 5 * mm)]
 
-    def _items_table(self) -> Flowable:
-        items = self.data.items
+    def _items_table(self, items: Sequence[RecordItemLine] | None = None) -> Flowable:
+        items = self.data.items if items is None else tuple(items)
         if not items:
             return KeepTogether(
                 [
@@ -208,38 +222,55 @@ class RequestLetterRenderer(_LetterBase):
         story += [self.p(subject, "H2"), Spacer(1, 2 * mm)]
         if data.reference_number:
             story.append(self.p(f"Your reference: {line(data.reference_number)}"))
-        story += [
-            self.p("To the records department,"),
-            self.p(
-                "Under my right of access to my own health information, I ask for copies of "
-                "the records listed below. Where a record includes images, please send the "
-                "images themselves (for example on a disc or by secure link) as well as the "
-                "written report."
-            ),
-            self._items_table(),
-            Spacer(1, 3 * mm),
-        ]
-        method = line(data.method)
-        if data.recipient_is_sender:
-            story.append(
-                self.p(f"Please send the copies to me, at the address above, by <b>{method}</b>.")
-            )
-        else:
-            story.append(
-                self.p(
-                    "I am getting a second medical opinion. Please send the copies directly "
-                    f"to the doctor below, by <b>{method}</b>:"
+        copies = [item for item in data.items if not item.physical]
+        material = [item for item in data.items if item.physical]
+        basis = data.basis
+        method = line(data.method_phrase) or f"by {line(data.method).lower()}"
+        story.append(self.p("To the records department,"))
+        if copies or not material:
+            if basis is RequestBasis.HOLDER_POLICY:
+                opening = (
+                    "I am getting a second medical opinion, and I ask you to send copies of the "
+                    "records listed below to the doctor named further down."
                 )
-            )
+            elif basis is RequestBasis.DIRECTED_ELECTRONIC:
+                opening = (
+                    "Under my right of access to my own health information, I ask you to send "
+                    "electronic copies of the records listed below directly to the doctor "
+                    "named further down."
+                )
+            else:
+                opening = (
+                    "Under my right of access to my own health information, I ask for copies "
+                    "of the records listed below."
+                )
+            story += [
+                self.p(
+                    f"{opening} Where a record includes images, please send the images "
+                    "themselves (for example on a disc or by secure link) as well as the "
+                    "written report."
+                ),
+                self._items_table(copies),
+                Spacer(1, 3 * mm),
+            ]
+        if material:
+            story += [self.p(MATERIAL_REQUEST), self._items_table(material), Spacer(1, 3 * mm)]
+        if data.recipient_is_sender:
+            story.append(self.p(f"Please send the copies to me, at the address above, {method}."))
+        else:
+            story.append(self.p(f"Please send them to this doctor, {method}:"))
             story += self._boxed(self._address_lines(data.recipient))
-        story += [
-            self.p(ACCESS_DEADLINE),
-            self.p(
-                f"{ACCESS_FEE} If your office needs its own form, please send it to me and I "
-                "will complete it straight away. Thank you for your help."
-            ),
-            *self._signature(),
-        ]
+        closing = (
+            "If your office needs its own form, please send it to me and I will complete it "
+            "straight away. Thank you for your help."
+        )
+        if basis is RequestBasis.OWN_COPIES:
+            story += [self.p(ACCESS_DEADLINE), self.p(f"{ACCESS_FEE} {closing}")]
+        elif basis is RequestBasis.DIRECTED_ELECTRONIC:
+            story += [self.p(ACCESS_DEADLINE), self.p(f"{DIRECTED_FEE} {closing}")]
+        else:
+            story.append(self.p(f"{HOLDER_POLICY_NOTE} {closing}"))
+        story += self._signature()
         return story
 
     def _boxed(self, parts: Parts) -> list[Flowable]:
@@ -271,7 +302,7 @@ class CurrentDoctorLetterRenderer(_LetterBase):
             story.append(
                 self.p(
                     f"The second opinion is with {who}. Could you please send these records "
-                    f"to them, by <b>{line(data.method)}</b>:"
+                    f"to them, {line(data.method_phrase) or 'by ' + line(data.method).lower()}:"
                 )
             )
         story += [self._items_table(), Spacer(1, 3 * mm)]

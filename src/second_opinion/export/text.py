@@ -110,22 +110,33 @@ _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 def short_date(value: dt.date | None) -> str:
-    """ "3 Dec 2026": unambiguous in every country, unlike 03/12/2026."""
+    """ "Dec 3, 2026": US order with the month as a word, so no reader mistakes it for 12/3."""
     if value is None:
         return ""
-    return f"{value.day} {_MONTHS[value.month - 1][:3]} {value.year}"
+    return f"{_MONTHS[value.month - 1][:3]} {value.day}, {value.year}"
 
 
 def long_date(value: dt.date | None) -> str:
-    """ "3 December 2026"."""
+    """ "December 3, 2026"."""
     if value is None:
         return ""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
 
 
 def visit_time(value: dt.datetime, zone: str) -> str:
-    """ "Thursday 3 December 2026, 09:30 (America/Chicago, CST)"."""
+    """ "Thursday, December 3, 2026, 9:30 AM CST": the clock as the invitation shows it.
+
+    The zone is named by its everyday abbreviation (CST, EDT, UTC), not by its database name
+    ("America/Chicago"); a zone without one prints as its offset ("UTC+05:30").
+    """
     abbreviation = value.tzname() or ""
-    zone_label = zone if not abbreviation or abbreviation == zone else f"{zone}, {abbreviation}"
+    if not abbreviation or abbreviation[0] in "+-":
+        offset = value.utcoffset() or dt.timedelta(0)
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "-"
+        hours, rest = divmod(abs(minutes), 60)
+        abbreviation = f"UTC{sign}{hours:02d}:{rest:02d}" if minutes else "UTC"
     weekday = _WEEKDAYS[value.weekday()]
-    return f"{weekday} {long_date(value.date())}, {value:%H:%M} ({line(zone_label)})"
+    hour = value.hour % 12 or 12
+    clock = f"{hour}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
+    return f"{weekday}, {long_date(value.date())}, {clock} {line(abbreviation)}"

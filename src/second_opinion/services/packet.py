@@ -27,7 +27,7 @@ from second_opinion.domain.models import (
     RecordRequest,
     Visit,
 )
-from second_opinion.services import labels
+from second_opinion.services import labels, legal_basis
 from second_opinion.services.errors import must_exist
 from second_opinion.services.packet_data import (
     ALL_SECTIONS,
@@ -474,6 +474,7 @@ def build_letter_data(
     person = session.get(Person, request.person_id)
     assert person is not None
     items = sorted(request.items, key=lambda i: (i.date_of_service or dt.date.min, i.id))
+    to_person = request.recipient.role is ContactRole.SELF
     return LetterData(
         kind=kind,
         person_name=person.name,
@@ -481,10 +482,15 @@ def build_letter_data(
         sender=_sender_for(session, person),
         holder=contact_block(request.holder),
         recipient=contact_block(request.recipient),
-        recipient_is_sender=request.recipient.role is ContactRole.SELF,
+        recipient_is_sender=to_person,
         method=labels.TRANSFER_METHOD[request.method],
         items=tuple(
-            RecordItemLine(labels.RECORD_KIND[i.kind], i.description, i.date_of_service)
+            RecordItemLine(
+                labels.RECORD_KIND[i.kind],
+                i.description,
+                i.date_of_service,
+                physical=legal_basis.is_physical_material(i.kind),
+            )
             for i in items
         ),
         requested_on=request.requested_on,
@@ -493,6 +499,8 @@ def build_letter_data(
         authorization=_terms(session, request),
         prepared_on=_today(now),
         paper=paper,
+        basis=legal_basis.basis_for(to_person, request.method),
+        method_phrase=legal_basis.method_phrase(request.method, to_person),
     )
 
 

@@ -12,6 +12,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from second_opinion.services.legal_basis import RequestBasis
+
 
 class Paper(enum.StrEnum):
     A4 = "a4"
@@ -208,6 +210,8 @@ class RecordItemLine:
     kind: str
     description: str
     date_of_service: dt.date | None
+    #: slides or blocks: lent by the lab, never asked for under the right of access
+    physical: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,3 +245,7 @@ class LetterData:
     authorization: AuthorizationTerms | None
     prepared_on: dt.date
     paper: Paper = Paper.A4
+    #: the rule the request rests on
+    basis: RequestBasis = RequestBasis.OWN_COPIES
+    #: "by fax", "through the patient portal": the method as a letter says it
+    method_phrase: str = ""
