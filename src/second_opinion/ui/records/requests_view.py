@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -44,6 +40,7 @@ from second_opinion.ui.records.common import (
 )
 from second_opinion.ui.records.forms import DueDaysForm, StateChangeForm
 from second_opinion.ui.records.host import RecordsHost
+from second_opinion.ui.records.request_detail import RequestDetail
 from second_opinion.ui.records.tables import action_button, empty_state, make_table, selected_row
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy, show_row
 
@@ -133,7 +130,9 @@ class RequestsView(QWidget):
         )
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.view)
-        splitter.addWidget(self._build_detail())
+        self.detail = RequestDetail(self)
+        self.history_model = self.detail.history_model
+        splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([950, 280])
@@ -235,56 +234,6 @@ class RequestsView(QWidget):
             ),
         ]
 
-    def _build_detail(self) -> QWidget:
-        panel = QWidget(self)
-        panel.setMinimumWidth(240)
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(6, 0, 0, 0)
-        self.detail_title = QLabel(panel)
-        self.detail_title.setWordWrap(True)
-        self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail_title.setAccessibleName(tr("Selected request"))
-        font = self.detail_title.font()
-        font.setBold(True)
-        self.detail_title.setFont(font)
-        layout.addWidget(self.detail_title)
-        form = QFormLayout()
-        self.detail_fields: dict[str, QLabel] = {}
-        for key, label in (
-            ("state", tr("Status:")),
-            ("route", tr("From → to:")),
-            ("due", tr("Due:")),
-            ("fee", tr("Fee, reference:")),
-            ("notes", tr("Notes:")),
-        ):
-            value = QLabel(panel)
-            value.setWordWrap(True)
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setAccessibleName(label.rstrip(":"))
-            form.addRow(label, value)
-            self.detail_fields[key] = value
-        layout.addLayout(form)
-        history_label = QLabel(tr("History"), panel)
-        history_label.setFont(font)
-        layout.addWidget(history_label)
-        self.history_model: RowTableModel[StateChangeRow] = RowTableModel(
-            [
-                Column(tr("On"), lambda c: format_date(c.on), sort_key=lambda c: (c.on, c.id)),
-                Column(
-                    tr("State"), lambda c: state_label(c.state), icon=lambda c: state_icon(c.state)
-                ),
-                Column(tr("Note"), _history_note, tooltip=_history_note),
-            ],
-            row_id=lambda c: c.id,
-            parent=self,
-        )
-        self.history_view = make_table(panel, self.history_model, tr("History of this request"))
-        self.history_view.setSortingEnabled(False)
-        self.history_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.history_view, 1)
-        return panel
-
     # ---------------------------------------------------------------- showing the board
     def show_board(self, board: RecordsBoard, select: int | None = None) -> None:
         selected = self.selected()
@@ -338,8 +287,7 @@ class RequestsView(QWidget):
         ):
             action.setEnabled(row is not None)
         self.undo_button.setEnabled(False)
-        self.history_model.clear()
-        self._show_detail(row)
+        self.detail.show_request(row, self.status_tooltip, self.due_text)
         if row is not None:
             request_id = row.id
             self.host.ctx.ops.query(
@@ -352,31 +300,8 @@ class RequestsView(QWidget):
         row = self.selected()
         if row is None or row.id != request_id:
             return  # the selection moved on meanwhile
-        self.history_model.set_rows(history)
-        self.history_view.resizeColumnsToContents()
-        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.detail.show_history(history)
         self.undo_button.setEnabled(len(history) > 1)
-
-    def _show_detail(self, row: RequestRow | None) -> None:
-        if row is None:
-            self.detail_title.setText(tr("Select a request to see its history."))
-            for value in self.detail_fields.values():
-                value.clear()
-            return
-        self.detail_title.setText(items_text(row))
-        self.detail_fields["state"].setText(self.status_tooltip(row))
-        self.detail_fields["route"].setText(
-            f"{row.holder_name} → {row.recipient_name} ({method_label(row.method)})"
-        )
-        due_text = self.due_text(row) if row.effective_due_on else tr("not requested yet")
-        if row.extended_due_on and row.due_on:
-            due_text += " " + tr("(extended from %1)").replace("%1", format_date(row.due_on))
-        self.detail_fields["due"].setText(due_text)
-        fee = QLocale().toCurrencyString(row.fee_cents / 100) if row.fee_cents else ""
-        if row.reference_number:
-            fee = (fee + " · " if fee else "") + tr("ref. %1").replace("%1", row.reference_number)
-        self.detail_fields["fee"].setText(fee)
-        self.detail_fields["notes"].setText(row.notes[:2000])
 
     # ---------------------------------------------------------------- texts
     def status_text(self, row: RequestRow) -> str:
@@ -535,9 +460,6 @@ class RequestsView(QWidget):
             prompts.show_error(self, title, service_error_text(exc))
         self.host.reload()
 
-    def filter_by(self, name: str, predicate: Callable[[RequestRow], bool] | None) -> None:
-        self.proxy.set_predicate(name, predicate)
-
 
 def _search_text(row: RequestRow) -> str:
     return " ".join(
@@ -551,10 +473,3 @@ def _search_text(row: RequestRow) -> str:
             method_label(row.method),
         )
     )
-
-
-def _history_note(change: StateChangeRow) -> str:
-    if change.new_due_on is not None:
-        due = tr("New due date %1").replace("%1", format_date(change.new_due_on))
-        return f"{due}. {change.note}" if change.note else due
-    return change.note
