@@ -358,6 +358,8 @@ def test_the_default_due_time_is_a_setting_the_request_form_follows(
     form = tab.current_form
     assert isinstance(form, DueDaysForm)
     assert form.days.value() == 30
+    law = form.days.toolTip()
+    assert "your own records under HIPAA" in law and "no such legal deadline" in law
     form.days.setValue(14)
     form.accept()
     settle()
@@ -371,6 +373,7 @@ def test_the_default_due_time_is_a_setting_the_request_form_follows(
     assert isinstance(request_form, RequestForm)
     request_form.requested_on.set_value(dt.date(2026, 5, 1))
     assert request_form.due_on.value() == dt.date(2026, 5, 15)
+    assert request_form.due_on.toolTip() == law  # said once, the same in every form
     request_form.reject()
 
 

@@ -56,6 +56,16 @@ def tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("records", text, None, n)
 
 
+def legal_deadline_note() -> str:
+    """What the law says about the 30 days, said once for every records form that mentions it."""
+    return tr(
+        "The 30 days apply only when you ask for your own records under HIPAA (your right of "
+        "access): the holder must act within 30 days, and may extend once, by up to 30 more "
+        "days, if it tells you in writing within the first 30 days why and by when. Transfers "
+        "from one provider to another have no such legal deadline."
+    )
+
+
 def state_label(state: RequestState) -> str:
     return QCoreApplication.translate("labels", labels.REQUEST_STATE[state])
 

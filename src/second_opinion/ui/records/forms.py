@@ -33,7 +33,7 @@ from second_opinion.services.errors import ServiceError
 from second_opinion.services.records import ItemData, ItemRow
 from second_opinion.ui.dates import from_qdate, make_date_edit, to_qdate
 from second_opinion.ui.form_base import FormDialog
-from second_opinion.ui.records.common import OptionalDateEdit, kind_label, tr
+from second_opinion.ui.records.common import OptionalDateEdit, kind_label, legal_deadline_note, tr
 
 if TYPE_CHECKING:
     from second_opinion.ui.ops import Pending
@@ -281,9 +281,7 @@ class DueDaysForm(RecordsForm):
         self.days.setSuffix(tr(" days"))
         with self.loading():
             self.days.setValue(days)
-        self.days.setToolTip(
-            tr("US law (HIPAA) gives a records holder 30 days to answer a request.")
-        )
+        self.days.setToolTip(legal_deadline_note())
         self.add_field("request_due_days", self.days, tr("&Due after:"))
         hint = QLabel(tr("New requests fall due this many days after the request date."), self)
         hint.setWordWrap(True)

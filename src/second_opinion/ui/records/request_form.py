@@ -32,6 +32,7 @@ from second_opinion.ui.records.common import (
     OptionalDateEdit,
     authorization_problem_label,
     item_text,
+    legal_deadline_note,
     method_label,
     tr,
 )
@@ -164,9 +165,7 @@ class RequestForm(RecordsForm):
             self.method.addItem(method_label(m), m)
         self.requested_on = OptionalDateEdit(tr("Requested"), tr("Date requested"), self)
         self.due_on = OptionalDateEdit(tr("Due"), tr("Due date"), self)
-        self.due_on.setToolTip(
-            tr("By law a holder has 30 days to answer a request for your records.")
-        )
+        self.due_on.setToolTip(legal_deadline_note())
         self.fee = QDoubleSpinBox(self)
         self.fee.setAccessibleName(tr("Fee"))
         self.fee.setRange(0, 1_000_000)
