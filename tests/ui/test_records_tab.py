@@ -15,7 +15,8 @@ from second_opinion.services import records
 from second_opinion.services.records import ItemData
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import to_qdate
-from second_opinion.ui.records.forms import ItemForm, RequestForm, StateChangeForm
+from second_opinion.ui.records.forms import ItemForm, StateChangeForm
+from second_opinion.ui.records.request_form import RequestForm
 from second_opinion.ui.tabs.base import Navigator
 from second_opinion.ui.tabs.records_tab import RecordsTab
 from tests.factories import make_contact, make_person
@@ -48,14 +49,24 @@ def navigator() -> RecordingNavigator:
 
 
 @pytest.fixture
-def tab(qtbot, vault, case, navigator) -> RecordsTab:
+def tab(qtbot, vault, case, navigator, settle) -> RecordsTab:
     ctx = AppContext(vault, case["person"])
     widget = RecordsTab(ctx, navigator)
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
     widget.reload()  # as the main window does once it has built the tab
+    settle()
     return widget
+
+
+@pytest.fixture
+def reload(tab, settle):
+    def again() -> None:
+        tab.reload()
+        settle()
+
+    return again
 
 
 def pick(combo, data: object) -> None:
@@ -67,25 +78,44 @@ def texts(model, column: int) -> list[str]:
 
 
 def matrix_cell(tab: RecordsTab, row: int = 0, column: int = 1) -> str:
-    return str(tab.matrix_proxy.index(row, column).data())
+    return str(tab.matrix.proxy.index(row, column).data())
 
 
-def add_item_through_form(tab: RecordsTab, case: dict[str, int]) -> None:
-    tab.open_item_form()
+def add_item_through_form(tab: RecordsTab, case: dict[str, int], settle) -> None:
+    tab.items.open_form()
+    settle()
     form = tab.current_form
     assert isinstance(form, ItemForm)
     pick(form.kind, RecordKind.PATHOLOGY_REPORT)
     form.description.setText("Core biopsy report <b> & notes")
     pick(form.holder, case["lab"])
     form.accept()
+    settle()
 
 
-def test_a_request_made_in_the_forms_goes_overdue_then_sent_then_received(qtbot, tab, case):
-    assert tab.request_stack.currentIndex() == 0  # the designed empty state
-    add_item_through_form(tab, case)
-    assert texts(tab.item_proxy, 0) == ["Core biopsy report <b> & notes"]
+def add_request(vault, case, description="CT", days_ago: int | None = None, **extra) -> int:
+    with vault.session() as s:
+        item = records.add_item(s, case["person"], ItemData(RecordKind.IMAGING_REPORT, description))
+        return rr.add_request(
+            s,
+            case["person"],
+            rr.RequestData(
+                item_ids=[item],
+                holder_id=case["lab"],
+                recipient_id=case["rao"],
+                requested_on=None if days_ago is None else TODAY - dt.timedelta(days=days_ago),
+                **extra,
+            ),
+        )
+
+
+def test_a_request_made_in_the_forms_goes_overdue_then_sent_then_received(qtbot, tab, case, settle):
+    assert tab.requests.stack.currentIndex() == 0  # the designed empty state
+    add_item_through_form(tab, case, settle)
+    assert texts(tab.items.proxy, 0) == ["Core biopsy report <b> & notes"]
 
     qtbot.mouseClick(tab.new_request_button, Qt.MouseButton.LeftButton)
+    settle()
     form = tab.current_form
     assert isinstance(form, RequestForm)
     form.pick_proxy.setData(
@@ -98,65 +128,67 @@ def test_a_request_made_in_the_forms_goes_overdue_then_sent_then_received(qtbot,
     assert form.due_on.value() == TODAY - dt.timedelta(days=10)
     with qtbot.waitSignal(tab.sig_title_changed) as title:
         form.accept()
+        settle()
     assert title.args == ["Records (1 overdue)"]
     assert tab.title() == "Records (1 overdue)"
-    assert texts(tab.attention_model, 0) == ["Overdue · 10 days overdue"]
-    assert "Call Riverside Pathology" in texts(tab.attention_model, 3)[0]
+    assert texts(tab.attention.model, 0) == ["Overdue · 10 days overdue"]
+    assert "Call Riverside Pathology" in texts(tab.attention.model, 3)[0]
     assert matrix_cell(tab).startswith("Requested")
     assert tab.selected_request() is not None  # the new request is selected
 
-    qtbot.mouseClick(tab.mark_sent_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.requests.mark_sent_button, Qt.MouseButton.LeftButton)
     sent = tab.current_form
     assert isinstance(sent, StateChangeForm)
     sent.on.setDate(to_qdate(TODAY - dt.timedelta(days=12)))  # sent before it was due
     sent.accept()
+    settle()
     assert tab.title() == "Records"
-    assert tab.attention_view.isHidden()
-    assert "Nothing overdue" in tab.attention_heading.text()
+    assert tab.attention.view.isHidden()
+    assert "Nothing overdue" in tab.attention.heading.text()
     assert matrix_cell(tab).startswith("Sent")
 
-    qtbot.mouseClick(tab.mark_received_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.requests.mark_received_button, Qt.MouseButton.LeftButton)
     received = tab.current_form
     assert isinstance(received, StateChangeForm)
     received.accept()
+    settle()
     assert matrix_cell(tab).startswith("Confirmed")
-    assert tab.recipient_summary.text().startswith("Dr. Rao has 1 of 1 records confirmed")
-    assert not tab.mark_sent_button.isEnabled()
-    assert texts(tab.history_model, 1) == ["Requested", "Sent", "Received"]
+    assert tab.attention.summary.text().startswith("Dr. Rao has 1 of 1 records confirmed")
+    assert not tab.requests.mark_sent_button.isEnabled()
+    assert texts(tab.requests.history_model, 1) == ["Requested", "Sent", "Received"]
 
 
-def test_undo_puts_the_request_back_after_asking(qtbot, tab, case, answers, vault):
+def test_undo_asks_first_then_puts_the_request_back(
+    qtbot, tab, case, answers, vault, reload, settle
+):
+    rid = add_request(vault, case, days_ago=3)
     with vault.session() as s:
-        item = records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
-        rid = rr.add_request(
-            s,
-            case["person"],
-            rr.RequestData(
-                item_ids=[item],
-                holder_id=case["lab"],
-                recipient_id=case["rao"],
-                requested_on=TODAY - dt.timedelta(days=3),
-            ),
-        )
         rr.mark_sent(s, rid, TODAY)
-    tab.reload()
+    reload()
     tab.select_request(rid)
+    settle()
     assert matrix_cell(tab).startswith("Sent")
 
     answers.confirms.append(False)
-    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
-    assert matrix_cell(tab).startswith("Sent")
-    qtbot.keyClick(tab.request_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(tab.requests.undo_button, Qt.MouseButton.LeftButton)
+    settle()
     assert answers.shown[-1][2] == "Undo “Sent” and put this request back to “Requested”?"
+    assert matrix_cell(tab).startswith("Sent")
+    with vault.session() as s:  # nothing was changed while the question was open
+        assert rr.get_request(s, rid).state is RequestState.SENT
+
+    qtbot.keyClick(tab.requests.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle()
     assert matrix_cell(tab).startswith("Requested")
-    assert not tab.undo_button.isEnabled()  # only the first entry is left
+    assert not tab.requests.undo_button.isEnabled()  # only the first entry is left
 
 
-def test_a_due_date_before_the_request_is_refused_on_the_field(tab, case, vault):
+def test_a_due_date_before_the_request_is_refused_on_the_field(tab, case, vault, reload, settle):
     with vault.session() as s:
         records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
-    tab.reload()
-    tab.open_request_form(item_ids=[tab.item_model.row_at(0).id])
+    reload()
+    tab.open_request_form(item_ids=[tab.items.model.row_at(0).id])
+    settle()
     form = tab.current_form
     assert isinstance(form, RequestForm)
     pick(form.holder, case["lab"])
@@ -164,61 +196,48 @@ def test_a_due_date_before_the_request_is_refused_on_the_field(tab, case, vault)
     form.requested_on.set_value(dt.date(2026, 3, 10))
     form.due_on.set_value(dt.date(2026, 3, 1))
     form.accept()
+    settle()
     assert form.isVisible()
-    assert "Due on: The due date cannot be before the date of the request." in form.error.text()
-    assert tab.request_model.rowCount() == 0
+    assert form.errors.message("due_on") == (
+        "The due date cannot be before the date of the request."
+    )
+    assert "Due on: The due date" in form.problem_line.text()
+    assert tab.requests.model.rowCount() == 0
 
 
-def test_filters_and_search_narrow_the_requests(tab, case, vault):
-    with vault.session() as s:
-        scan = records.add_item(s, case["person"], ItemData(RecordKind.IMAGING_REPORT, "CT"))
-        labs = records.add_item(s, case["person"], ItemData(RecordKind.LAB_RESULTS, "Labs"))
-        for item, days in ((scan, 60), (labs, 5)):
-            rr.add_request(
-                s,
-                case["person"],
-                rr.RequestData(
-                    item_ids=[item],
-                    holder_id=case["lab"],
-                    recipient_id=case["rao"],
-                    requested_on=TODAY - dt.timedelta(days=days),
-                    reference_number=f"REF{days}",
-                ),
-            )
-    tab.reload()
-    assert tab.request_proxy.rowCount() == 2
+def test_filters_and_search_narrow_the_requests(tab, case, vault, reload):
+    add_request(vault, case, "CT", days_ago=60, reference_number="REF60")
+    add_request(vault, case, "Labs", days_ago=5, reference_number="REF5")
+    reload()
+    proxy = tab.requests.proxy
+    assert proxy.rowCount() == 2
     pick(tab.state_filter, "overdue")
-    assert texts(tab.request_proxy, 2) == ["CT"]
+    assert texts(proxy, 2) == ["CT"]
     pick(tab.state_filter, None)
-    pick(tab.kind_filter, RecordKind.LAB_RESULTS)
-    assert texts(tab.request_proxy, 2) == ["Labs"]
-    assert texts(tab.matrix_proxy, 0) == ["Labs"]
-    pick(tab.kind_filter, None)
     tab.search.setText("ref60")
-    assert texts(tab.request_proxy, 2) == ["CT"]
+    assert texts(proxy, 2) == ["CT"]
     tab.search.setText("labs")
-    assert texts(tab.matrix_proxy, 0) == ["Labs"]
+    assert texts(tab.matrix.proxy, 0) == ["Labs"]
     with vault.session() as s:
         records.add_item(s, case["person"], ItemData(RecordKind.LAB_RESULTS, "More labs"))
-    tab.reload()  # the search stays, and finds what was added since
-    assert sorted(texts(tab.matrix_proxy, 0)) == ["Labs", "More labs"]
+    reload()  # the search stays, and finds what was added since
+    assert sorted(texts(tab.matrix.proxy, 0)) == ["Labs", "More labs"]
+    tab.search.clear()
+    pick(tab.kind_filter, RecordKind.LAB_RESULTS)
+    assert texts(tab.items.proxy, 0) == ["More labs"]
 
 
-def test_navigation_opens_the_right_place(tab, case, vault, navigator, answers, monkeypatch):
-    with vault.session() as s:
-        item = records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
-        rid = rr.add_request(
-            s,
-            case["person"],
-            rr.RequestData(item_ids=[item], holder_id=case["lab"], recipient_id=case["rao"]),
-        )
-    tab.reload()
+def test_navigation_opens_the_right_place(
+    tab, case, vault, navigator, answers, monkeypatch, reload, settle
+):
+    rid = add_request(vault, case)
+    reload()
     tab.views.setCurrentIndex(2)
     tab.handle_navigation("open_request", request_id=rid)
     assert tab.views.currentIndex() == 0
     assert tab.selected_request().id == rid
 
-    tab.act_open_holder.trigger()
+    tab.requests.act_open_holder.trigger()
     assert navigator.calls[-1] == ("contacts.open", {"contact_id": case["lab"]})
 
     import second_opinion.ui.export_actions as export_actions
@@ -227,86 +246,73 @@ def test_navigation_opens_the_right_place(tab, case, vault, navigator, answers, 
     monkeypatch.setattr(
         export_actions, "export_letter", lambda _p, _c, rid, kind: letters.append((rid, kind))
     )
-    tab.act_letter.trigger()
-    tab.act_auth_form.trigger()
-    tab.act_doctor_letter.trigger()
+    tab.requests.act_letter.trigger()
+    tab.requests.act_auth_form.trigger()
+    tab.requests.act_doctor_letter.trigger()
     assert letters == [(rid, "request"), (rid, "authorization"), (rid, "current-doctor")]
 
     monkeypatch.setitem(sys.modules, "second_opinion.ui.export_actions", None)
-    tab.act_letter.trigger()
+    tab.requests.act_letter.trigger()
     assert answers.shown[-1][0] == "info"
     assert "not available" in answers.shown[-1][2]
 
     tab.handle_navigation("new_item", kind="imaging_files")
+    settle()
     form = tab.current_form
     assert isinstance(form, ItemForm)
-    assert form.data().kind is RecordKind.IMAGING_FILES
+    assert form.collect().kind is RecordKind.IMAGING_FILES
     form.reject()
 
 
-def test_waiting_on_me_comes_after_overdue(tab, case, vault):
+def test_waiting_on_me_is_not_overdue_and_comes_after_it(tab, case, vault, reload):
+    waiting = add_request(vault, case, "Labs", days_ago=45, notes="Sign the form")
     with vault.session() as s:
-        item = records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
-
-        def add(days: int) -> int:
-            data = rr.RequestData(
-                item_ids=[item],
-                holder_id=case["lab"],
-                recipient_id=case["rao"],
-                requested_on=TODAY - dt.timedelta(days=days),
-                notes="Sign the form",
-            )
-            return rr.add_request(s, case["person"], data)
-
-        waiting = add(1)
         rr.mark_waiting_on_me(s, waiting, TODAY)
-        add(31)
-    tab.reload()
-    assert texts(tab.attention_proxy, 0) == ["Overdue · 1 day overdue", "Waiting on me"]
-    assert texts(tab.attention_proxy, 3)[1] == "Sign the form"
-    assert "1 overdue, 1 waiting on you" in tab.attention_heading.text()
+    add_request(vault, case, "CT", days_ago=31)
+    reload()
+    assert texts(tab.attention.proxy, 0) == ["Overdue · 1 day overdue", "Waiting on me"]
+    assert texts(tab.attention.proxy, 3)[1] == "Sign the form"
+    assert "1 overdue, 1 waiting on you" in tab.attention.heading.text()
+    assert tab.title() == "Records (1 overdue)"
+    pick(tab.state_filter, "overdue")
+    assert texts(tab.requests.proxy, 2) == ["CT"]
 
 
-def test_models_pass_the_model_tester(qtmodeltester, tab, case, vault):
+def test_models_pass_the_model_tester(qtmodeltester, tab, case, vault, reload, settle):
+    rid = add_request(vault, case, days_ago=45)
     with vault.session() as s:
-        item = records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
-        rid = rr.add_request(
-            s,
-            case["person"],
-            rr.RequestData(
-                item_ids=[item],
-                holder_id=case["lab"],
-                recipient_id=case["rao"],
-                requested_on=TODAY - dt.timedelta(days=45),
-            ),
-        )
         rr.mark_problem(s, rid, TODAY)
-    tab.reload()
+    reload()
     tab.select_request(rid)
+    settle()
     for model in (
-        tab.matrix_model,
-        tab.matrix_proxy,
-        tab.request_model,
-        tab.attention_model,
-        tab.item_model,
-        tab.auth_model,
-        tab.history_model,
+        tab.matrix.model,
+        tab.matrix.proxy,
+        tab.requests.model,
+        tab.attention.model,
+        tab.items.model,
+        tab.authorizations.model,
+        tab.requests.history_model,
     ):
         qtmodeltester.check(model)
     tab.open_request_form()
+    settle()
     form = tab.current_form
     assert isinstance(form, RequestForm)
     qtmodeltester.check(form.pick_model)
     form.reject()
-    assert tab.matrix_model.index(0, 1).data(Qt.ItemDataRole.DisplayRole).startswith("Requested")
-    assert tab.request_model.row_at(0).state is RequestState.PROBLEM
+    assert tab.matrix.model.index(0, 1).data(Qt.ItemDataRole.DisplayRole).startswith("Requested")
+    assert tab.requests.model.row_at(0).state is RequestState.PROBLEM
 
 
-def test_an_expired_authorization_flags_the_request_that_relies_on_it(tab, case, vault):
+def test_an_expired_authorization_flags_the_request_that_relies_on_it(
+    tab, case, vault, reload, settle
+):
     from second_opinion.ui.records.forms import AuthorizationForm
 
     tab.views.setCurrentIndex(3)
-    tab.new_auth_button.click()
+    tab.authorizations.new_button.click()
+    settle()
     form = tab.current_form
     assert isinstance(form, AuthorizationForm)
     pick(form.holder, case["lab"])
@@ -315,119 +321,118 @@ def test_an_expired_authorization_flags_the_request_that_relies_on_it(tab, case,
     form.signed_on.set_value(TODAY - dt.timedelta(days=400))
     form.expires_on.set_value(TODAY - dt.timedelta(days=1))
     form.accept()
-    assert texts(tab.auth_proxy, 0) == ["Expired"]
+    settle()
+    assert texts(tab.authorizations.proxy, 0) == ["Expired"]
     assert tab.views.tabText(3) == "Authorizations (1 expired or revoked)"
 
-    with vault.session() as s:
-        item = records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
-        rr.add_request(
-            s,
-            case["person"],
-            rr.RequestData(
-                item_ids=[item],
-                holder_id=case["lab"],
-                recipient_id=case["rao"],
-                requested_on=TODAY,
-                authorization_id=tab.auth_model.row_at(0).id,
-            ),
-        )
-    tab.reload()
-    assert texts(tab.attention_proxy, 0) == ["Authorization expired"]
-    assert texts(tab.request_proxy, 10) == ["Expired"]
+    add_request(vault, case, days_ago=0, authorization_id=tab.authorizations.model.row_at(0).id)
+    reload()
+    assert texts(tab.attention.proxy, 0) == ["Authorization expired"]
+    assert texts(tab.requests.proxy, 10) == ["Expired"]
 
 
-def test_deleting_a_record_names_it_and_the_requests_it_leaves(tab, case, vault, answers):
-    with vault.session() as s:
-        item = records.add_item(s, case["person"], ItemData(RecordKind.IMAGING_REPORT, "CT"))
-        rr.add_request(
-            s,
-            case["person"],
-            rr.RequestData(item_ids=[item], holder_id=case["lab"], recipient_id=case["rao"]),
-        )
-    tab.reload()
+def test_deleting_a_record_names_it_and_the_requests_it_leaves(
+    tab, case, vault, answers, reload, settle
+):
+    add_request(vault, case)
+    reload()
     tab.views.setCurrentIndex(1)
-    tab.item_view.selectRow(0)
+    tab.items.view.selectRow(0)
     answers.confirms.append(False)
-    tab.delete_item_button.click()
+    tab.items.delete_button.click()
+    settle()
     assert answers.shown[-1][2] == "Delete “CT” and take it off the request that lists it?"
-    assert tab.item_model.rowCount() == 1
-    tab.delete_item_button.click()
-    assert tab.item_model.rowCount() == 0
-    assert tab.item_stack.currentIndex() == 0  # back to the empty state
+    assert tab.items.model.rowCount() == 1
+    tab.items.delete_button.click()
+    settle()
+    assert tab.items.model.rowCount() == 0
+    assert tab.items.stack.currentIndex() == 0  # back to the empty state
 
 
-def test_the_default_due_time_is_a_setting_the_request_form_follows(tab, vault, case):
+def test_the_default_due_time_is_a_setting_the_request_form_follows(
+    tab, vault, case, reload, settle
+):
     from second_opinion.ui.records.forms import DueDaysForm
 
-    tab.act_due_days.trigger()
+    tab.requests.act_due_days.trigger()
     form = tab.current_form
     assert isinstance(form, DueDaysForm)
     assert form.days.value() == 30
+    law = form.days.toolTip()
+    assert "your own records under HIPAA" in law and "no such legal deadline" in law
     form.days.setValue(14)
     form.accept()
+    settle()
     with vault.session() as s:
         assert records.get_request_due_days(s) == 14
         records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
-    tab.reload()
+    reload()
     tab.open_request_form()
+    settle()
     request_form = tab.current_form
     assert isinstance(request_form, RequestForm)
     request_form.requested_on.set_value(dt.date(2026, 5, 1))
     assert request_form.due_on.value() == dt.date(2026, 5, 15)
+    assert request_form.due_on.toolTip() == law  # said once, the same in every form
     request_form.reject()
 
 
-def test_new_request_without_records_asks_for_the_record_first(qtbot, tab, case):
+def test_new_request_without_records_asks_for_the_record_first(qtbot, tab, case, settle):
     tab.new_item()  # Ctrl+N
+    settle()
     item_form = tab.current_form
     assert isinstance(item_form, ItemForm)
     item_form.description.setText("Operative report")
     item_form.accept()
+    settle()
     qtbot.waitUntil(lambda: isinstance(tab.current_form, RequestForm))
+    settle()
     request_form = tab.current_form
     assert isinstance(request_form, RequestForm)
-    assert request_form.data().item_ids == [tab.item_model.row_at(0).id]
+    assert request_form.collect().item_ids == [tab.items.model.row_at(0).id]
     request_form.reject()
 
 
-def test_keyboard_delete_names_the_request_and_can_be_cancelled(qtbot, tab, case, vault, answers):
-    with vault.session() as s:
-        item = records.add_item(s, case["person"], ItemData(RecordKind.IMAGING_REPORT, "CT"))
-        rr.add_request(
-            s,
-            case["person"],
-            rr.RequestData(item_ids=[item], holder_id=case["lab"], recipient_id=case["rao"]),
-        )
-    tab.reload()
-    tab.request_view.setFocus()
+def test_keyboard_delete_names_the_request_and_can_be_cancelled(
+    qtbot, tab, case, vault, answers, reload, settle
+):
+    add_request(vault, case)
+    reload()
+    tab.requests.view.setFocus()
     answers.confirms.append(False)
-    qtbot.keyClick(tab.request_view, Qt.Key.Key_Delete)
+    qtbot.keyClick(tab.requests.view, Qt.Key.Key_Delete)
+    settle()
     assert answers.shown[-1][2] == (
         "Delete the request to Dr. Rao from Riverside Pathology for “CT” and its history?"
     )
-    assert tab.request_model.rowCount() == 1
-    qtbot.keyClick(tab.request_view, Qt.Key.Key_Delete)
-    assert tab.request_model.rowCount() == 0
+    assert tab.requests.model.rowCount() == 1
+    qtbot.keyClick(tab.requests.view, Qt.Key.Key_Delete)
+    settle()
+    assert tab.requests.model.rowCount() == 0
 
 
-def test_a_failed_save_keeps_the_form_open_with_what_was_typed(tab, case, monkeypatch):
+def test_a_failed_save_keeps_the_form_open_with_what_was_typed(
+    tab, case, monkeypatch, answers, settle
+):
     from second_opinion.vault.errors import CouldNotSave
 
     def full_disk(*_args: object) -> int:
         raise CouldNotSave()
 
     monkeypatch.setattr(records, "add_item", full_disk)
-    tab.open_item_form()
+    tab.items.open_form()
+    settle()
     form = tab.current_form
     assert isinstance(form, ItemForm)
     form.description.setText("Pathology slides")
     form.accept()
+    settle()
     assert form.isVisible()
-    assert "disk may be full" in form.error.text()
+    assert "disk may be full" in answers.shown[-1][2]
     assert form.description.text() == "Pathology slides"
 
 
-def test_building_the_tab_reads_nothing_until_it_is_loaded(qtbot, vault, case, navigator):
+def test_building_the_tab_reads_nothing_until_it_is_loaded(qtbot, vault, case, navigator, settle):
     from sqlalchemy import event
 
     statements: list[str] = []
@@ -443,49 +448,52 @@ def test_building_the_tab_reads_nothing_until_it_is_loaded(qtbot, vault, case, n
         qtbot.addWidget(widget)
         assert statements == []  # the main window calls reload() once the tab is built
         widget.reload()
+        settle()
         assert statements
     finally:
         event.remove(engine, "before_cursor_execute", count)
 
 
-def test_a_contact_added_after_loading_is_offered_when_a_form_opens(tab, case, vault):
+def test_a_contact_added_after_loading_is_offered_when_a_form_opens(
+    tab, case, vault, reload, settle
+):
     with vault.session() as s:
         records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
-    tab.reload()
+    reload()
     with vault.session() as s:
         late = make_contact(s, "Dr. Okafor", ContactRole.SECOND_OPINION_CANDIDATE).id
     tab.open_request_form()
+    settle()
     form = tab.current_form
     assert isinstance(form, RequestForm)
     assert form.recipient.findData(late) >= 0
     form.reject()
 
 
-def test_columns_fit_their_texts_and_keep_a_width_the_person_chose(tab, case, vault):
+def test_another_screens_change_reloads_the_board(tab, case, vault, settle):
+    from second_opinion.case.changes import Area
+
+    add_request(vault, case, days_ago=45)
+    tab.ctx.announce(Area.CONTACTS)  # e.g. a holder renamed in Doctors & contacts
+    settle()
+    assert tab.requests.model.rowCount() == 1
+    assert tab.title() == "Records (1 overdue)"
+
+
+def test_columns_fit_their_texts_and_keep_a_width_the_person_chose(tab, case, vault, reload):
+    rid = add_request(vault, case, "CT of the chest", days_ago=45)
     with vault.session() as s:
-        item = records.add_item(
-            s, case["person"], ItemData(RecordKind.IMAGING_REPORT, "CT of the chest")
-        )
-        rid = rr.add_request(
-            s,
-            case["person"],
-            rr.RequestData(
-                item_ids=[item],
-                holder_id=case["lab"],
-                recipient_id=case["rao"],
-                requested_on=TODAY - dt.timedelta(days=45),
-            ),
-        )
         rr.mark_received(s, rid, TODAY)
-    tab.reload()
-    metrics = tab.request_view.fontMetrics()
+    reload()
+    view = tab.requests.view
+    metrics = view.fontMetrics()
     for column in (0, 1, 3, 4, 5):  # status, due, from, to, requested
-        text = tab.request_proxy.index(0, column).data()
-        assert tab.request_view.columnWidth(column) > metrics.horizontalAdvance(text), text
+        text = tab.requests.proxy.index(0, column).data()
+        assert view.columnWidth(column) > metrics.horizontalAdvance(text), text
     cell = matrix_cell(tab)
     assert cell.startswith("Confirmed")
-    assert tab.matrix_view.columnWidth(1) > tab.matrix_view.fontMetrics().horizontalAdvance(cell)
+    assert tab.matrix.view.columnWidth(1) > tab.matrix.view.fontMetrics().horizontalAdvance(cell)
 
-    tab.request_view.setColumnWidth(3, 300)
-    tab.reload()
-    assert tab.request_view.columnWidth(3) == 300
+    view.setColumnWidth(3, 300)
+    reload()
+    assert view.columnWidth(3) == 300

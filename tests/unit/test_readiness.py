@@ -139,6 +139,21 @@ def test_records_cross_warns_about_requests_overdue_or_due_after_the_visit(case:
     assert "1 request is overdue and 1 request is due only after the visit" in detail
 
 
+def test_readiness_calls_overdue_only_what_the_records_tab_does(case: Case) -> None:
+    """The one overdue rule: waiting on me, or sent on time, is no holder's delay."""
+    visit_id = case.visit()  # 3 December
+    waiting = case.request(case.item(RecordKind.LAB_RESULTS), state=RequestState.WAITING_ON_ME)
+    waiting.due_on = dt.date(2026, 11, 20)
+    sent = case.request(case.item(RecordKind.VISIT_NOTES), state=RequestState.SENT)
+    sent.due_on, sent.sent_on = dt.date(2026, 11, 20), dt.date(2026, 11, 20)
+    case.session.flush()
+    assert "overdue" not in case.check(visit_id, "records").detail
+
+    sent.sent_on = dt.date(2026, 11, 21)  # a day late
+    case.session.flush()
+    assert "1 request is overdue" in case.check(visit_id, "records").detail
+
+
 def test_an_item_received_on_a_resend_counts_once(case: Case) -> None:
     visit_id = case.visit()
     labs = case.item(RecordKind.LAB_RESULTS)

@@ -72,36 +72,70 @@ def test_due_date_defaults_to_thirty_days_and_follows_the_setting(session, case)
     assert rr.get_request(session, second).due_on == D(2026, 3, 16)
 
 
+def overdue_ids(session: Session, case: dict[str, int], on: dt.date) -> list[int]:
+    return [r.id for r in rr.overdue_requests(rr.list_requests(session, case["person"], on), on)]
+
+
 def test_due_today_is_not_overdue_but_the_day_after_is(session, case):
     rid = request(session, case, [item(session, case)])  # due 2026-03-31
-    assert rr.overdue_requests(session, case["person"], D(2026, 3, 31)) == []
-    overdue = rr.overdue_requests(session, case["person"], D(2026, 4, 1))
-    assert [r.id for r in overdue] == [rid]
-    assert overdue[0].days_overdue(D(2026, 4, 12)) == 12
-    assert not rr.get_request(session, rid).is_overdue(D(2026, 3, 31))
+    assert overdue_ids(session, case, D(2026, 3, 31)) == []
+    assert overdue_ids(session, case, D(2026, 4, 1)) == [rid]
+    row = rr.get_request(session, rid)
+    assert row.days_overdue(D(2026, 4, 1)) == 1
+    assert row.days_overdue(D(2026, 4, 12)) == 12
+    assert row.days_overdue(D(2026, 3, 31)) == 0
+    assert not row.is_overdue(D(2026, 3, 31))
 
 
 def test_received_and_not_yet_requested_are_never_overdue(session, case):
     received = request(session, case, [item(session, case)])
     rr.mark_received(session, received, D(2026, 3, 5))
-    request(session, case, [item(session, case)], requested_on=None)
-    assert rr.overdue_requests(session, case["person"], D(2027, 1, 1)) == []
+    request(session, case, [item(session, case)], requested_on=None, due_on=D(2026, 3, 2))
+    assert overdue_ids(session, case, D(2027, 1, 1)) == []
 
 
-def test_sent_in_time_is_not_overdue_but_sent_late_or_waiting_still_is(session, case):
-    on_time = request(session, case, [item(session, case)])
-    rr.mark_sent(session, on_time, D(2026, 3, 20))
-    late = request(session, case, [item(session, case)])
-    rr.mark_sent(session, late, D(2026, 4, 3))
+def test_waiting_on_me_is_never_overdue(session, case):
     waiting = request(session, case, [item(session, case)])
     rr.mark_waiting_on_me(session, waiting, D(2026, 3, 10), "Sign the release form")
-
-    overdue = {r.id for r in rr.overdue_requests(session, case["person"], D(2026, 4, 10))}
-    assert overdue == {late, waiting}
-    # The database filter and the row's own rule agree.
     rows = rr.list_requests(session, case["person"])
-    assert {r.id for r in rows if r.is_overdue(D(2026, 4, 10))} == overdue
-    assert [r.id for r in rr.waiting_on_me(session, case["person"])] == [waiting]
+    assert overdue_ids(session, case, D(2027, 1, 1)) == []
+    assert [r.id for r in rr.waiting_on_me(rows)] == [waiting]
+    # Back to "requested" once the form is signed: the holder's clock counts again.
+    rr.mark_requested(session, waiting, D(2026, 3, 12))
+    assert overdue_ids(session, case, D(2026, 4, 11)) == []  # due 30 days on: 11 April
+    assert overdue_ids(session, case, D(2026, 4, 12)) == [waiting]
+
+
+@pytest.mark.parametrize(
+    ("sent_on", "overdue_on_april_10"),
+    [
+        (D(2026, 3, 20), False),  # well in time
+        (D(2026, 3, 31), False),  # on the due day itself
+        (D(2026, 4, 1), True),  # a day late: still the holder's delay
+    ],
+)
+def test_sent_on_or_before_the_due_date_is_not_nagged(session, case, sent_on, overdue_on_april_10):
+    rid = request(session, case, [item(session, case)])  # due 2026-03-31
+    rr.mark_sent(session, rid, sent_on)
+    assert bool(overdue_ids(session, case, D(2026, 4, 10))) is overdue_on_april_10
+    assert rr.get_request(session, rid).is_overdue(D(2026, 4, 10)) is overdue_on_april_10
+
+
+def test_the_rule_by_state(session, case):
+    """Every state against the one rule, a day after the due date."""
+    due, day_after = D(2026, 3, 31), D(2026, 4, 1)
+    owed = {S.REQUESTED, S.EXTENDED, S.PARTLY_RECEIVED, S.SENT, S.PROBLEM}
+    for state in RequestState:
+        assert rr.is_overdue(state, due, None, day_after) is (state in owed), state
+        assert rr.is_overdue(state, due, None, due) is False, state
+        assert rr.is_overdue(state, None, None, day_after) is False, state
+    assert rr.days_overdue(S.SENT, due, due, D(2026, 5, 1)) == 0
+
+
+def test_most_overdue_comes_first(session, case):
+    older = request(session, case, [item(session, case)], requested_on=D(2026, 2, 1))
+    newer = request(session, case, [item(session, case)])
+    assert overdue_ids(session, case, D(2026, 4, 10)) == [older, newer]
 
 
 def test_extension_moves_the_due_date_and_must_be_later(session, case):
@@ -113,8 +147,8 @@ def test_extension_moves_the_due_date_and_must_be_later(session, case):
     row = rr.get_request(session, rid)
     assert row.state is S.EXTENDED
     assert row.effective_due_on == D(2026, 4, 30)
-    assert rr.overdue_requests(session, case["person"], D(2026, 4, 15)) == []
-    assert [r.id for r in rr.overdue_requests(session, case["person"], D(2026, 5, 1))] == [rid]
+    assert overdue_ids(session, case, D(2026, 4, 30)) == []
+    assert overdue_ids(session, case, D(2026, 5, 1)) == [rid]
     last = rr.request_history(session, rid)[-1]
     assert (last.new_due_on, last.note) == (D(2026, 4, 30), "Backlog")
 
@@ -321,7 +355,7 @@ def test_authorization_flags_and_the_requests_that_rely_on_them(session, case):
     rows_by_id = {r.id: r for r in rr.list_requests(session, case["person"], today)}
     assert rows_by_id[ok].authorization_problem is None
     assert rows_by_id[bad].authorization_problem is auths.AuthorizationProblem.EXPIRED
-    flagged = rr.flagged_authorization_requests(session, case["person"], today)
+    flagged = rr.flagged_authorization_requests(rr.list_requests(session, case["person"], today))
     assert [r.id for r in flagged] == [bad]
     counts = {a.id: a.request_count for a in auths.list_authorizations(session, case["person"])}
     assert counts == {valid: 1, expired: 1, revoked: 0}

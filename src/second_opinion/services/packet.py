@@ -48,11 +48,10 @@ from second_opinion.services.packet_data import (
     Section,
     VisitInfo,
 )
+from second_opinion.services.record_requests import days_overdue, is_overdue
 
 # A record counts as with the doctor once the holder sent it or the doctor confirmed it.
 _DELIVERED = (RequestState.SENT, RequestState.RECEIVED)
-# Requests that can run late: the holder still owes an answer.
-_CAN_BE_OVERDUE = (RequestState.REQUESTED, RequestState.EXTENDED, RequestState.PARTLY_RECEIVED)
 # Roles printed in the care team besides this visit's doctor, in this order.
 _CARE_TEAM_ROLES = (
     ContactRole.FIRST_OPINION,
@@ -270,11 +269,6 @@ def _care_team(session: Session, person_id: int, visit: Visit) -> tuple[CareTeam
     return tuple(members)
 
 
-def _overdue(request: RecordRequest, today: dt.date) -> bool:
-    due = request.effective_due_on
-    return request.state in _CAN_BE_OVERDUE and due is not None and due < today
-
-
 def _records_for(
     session: Session, person_id: int, visit: Visit, today: dt.date
 ) -> tuple[tuple[RecordLine, ...], tuple[MissingRecord, ...]]:
@@ -291,7 +285,7 @@ def _records_for(
     lines: list[RecordLine] = []
     for request in requests:
         state = labels.REQUEST_STATE[request.state]
-        overdue = _overdue(request, today)
+        overdue = is_overdue(request.state, request.effective_due_on, request.sent_on, today)
         ordered = sorted(request.items, key=lambda i: (i.date_of_service or dt.date.min, i.id))
         items: Sequence[RecordItem | None] = ordered or [None]
         for item in items:
@@ -353,8 +347,8 @@ def _missing_reason(requests: Sequence[RecordRequest], today: dt.date) -> str:
     due = latest.effective_due_on
     if due is None:
         return asked
-    if due < today:
-        days = (today - due).days
+    days = days_overdue(latest.state, due, latest.sent_on, today)
+    if days:
         return f"{asked}; {days} day{'s' if days != 1 else ''} overdue"
     return f"{asked}; due {_short(due)}"
 

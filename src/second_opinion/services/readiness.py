@@ -35,6 +35,7 @@ from second_opinion.domain.models import (
 )
 from second_opinion.services import labels
 from second_opinion.services.errors import must_exist
+from second_opinion.services.record_requests import is_overdue
 from second_opinion.services.visits import zone_or_utc
 
 #: How many missing things a check names before saying "and N more".
@@ -141,6 +142,7 @@ class _Request:
     id: int
     state: RequestState
     effective_due_on: dt.date | None
+    sent_on: dt.date | None
 
 
 @dataclass
@@ -222,13 +224,14 @@ def _sent_by_recipient(
     """
     sent: dict[int, _Sent] = {}
     by_request: dict[int, tuple[_Sent, _Request]] = {}
-    for request_id, recipient_id, state, due_on, extended_due_on in session.execute(
+    for request_id, recipient_id, state, due_on, extended_due_on, sent_on in session.execute(
         select(
             RecordRequest.id,
             RecordRequest.recipient_id,
             RecordRequest.state,
             RecordRequest.due_on,
             RecordRequest.extended_due_on,
+            RecordRequest.sent_on,
         )
         .where(
             RecordRequest.person_id == person_id,
@@ -236,7 +239,7 @@ def _sent_by_recipient(
         )
         .order_by(RecordRequest.id)
     ):
-        request = _Request(request_id, state, extended_due_on or due_on)
+        request = _Request(request_id, state, extended_due_on or due_on, sent_on)
         group = sent.setdefault(recipient_id, _Sent())
         group.requests.append(request)
         by_request[request_id] = (group, request)
@@ -333,7 +336,7 @@ def _late_requests(requests: Sequence[_Request], visit: Visit, today: dt.date) -
         due = request.effective_due_on
         if request.state is RequestState.RECEIVED or due is None:
             continue
-        if due < today:
+        if is_overdue(request.state, due, request.sent_on, today):
             overdue += 1
         elif due >= visit_day:
             after_visit += 1

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, not_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -73,8 +73,6 @@ ALLOWED: dict[RequestState, frozenset[RequestState]] = {
     S.RECEIVED: frozenset(),
 }
 
-#: A fresh extension's history note starts with this, so undo can restore an earlier one.
-
 
 def allowed_next_states(state: RequestState) -> frozenset[RequestState]:
     return ALLOWED[state]
@@ -128,41 +126,80 @@ class RequestRow:
         return is_overdue(self.state, self.effective_due_on, self.sent_on, on)
 
     def days_overdue(self, on: dt.date) -> int:
-        due = self.effective_due_on
-        if due is None or not self.is_overdue(on):
-            return 0
-        return (on - due).days
+        return days_overdue(self.state, self.effective_due_on, self.sent_on, on)
+
+
+# ------------------------------------------------------------------ the overdue rule
+
+#: States in which the holder still owes the records, so a passed due date is theirs to answer
+#: for. "To request" has not been asked yet, "waiting on me" waits on the person (never the
+#: holder's delay), and "received" is done.
+CAN_BE_OVERDUE = frozenset({S.REQUESTED, S.EXTENDED, S.PARTLY_RECEIVED, S.SENT, S.PROBLEM})
 
 
 def is_overdue(
     state: RequestState, due: dt.date | None, sent_on: dt.date | None, on: dt.date
 ) -> bool:
-    """Past its due date and not received.
+    """The one "overdue" rule (Records tab, visit readiness, visit packet, command line).
 
-    Due today is not overdue: the holder has until the end of the day. Records the holder sent
-    on or before the due date are not overdue either: the holder kept the deadline, and what is
-    left (the recipient confirming) is not theirs to chase.
+    Past its due date (the extended one, if any) while the holder still owes the records. Due
+    today is not overdue: the holder has until the end of the day. Records sent on or before
+    the due date are not overdue either: the holder kept the deadline, and what is left (the
+    recipient confirming) is not theirs to chase.
     """
-    if not state.is_open or due is None or due >= on:
+    if state not in CAN_BE_OVERDUE or due is None or due >= on:
         return False
     return not (state is S.SENT and sent_on is not None and sent_on <= due)
 
 
-def _overdue_clause(on: dt.date) -> ColumnElement[bool]:
-    """The same rule as ``is_overdue``, for the database to filter by."""
-    due = func.coalesce(RecordRequest.extended_due_on, RecordRequest.due_on)
-    return and_(
-        RecordRequest.state.in_([s for s in RequestState if s.is_open]),
-        due.is_not(None),
-        due < on,
-        not_(
-            and_(
-                RecordRequest.state == S.SENT,
-                RecordRequest.sent_on.is_not(None),
-                RecordRequest.sent_on <= due,
-            )
+def days_overdue(
+    state: RequestState, due: dt.date | None, sent_on: dt.date | None, on: dt.date
+) -> int:
+    """How many days past due an overdue request is on ``on``; 0 when it is not overdue."""
+    if due is None or not is_overdue(state, due, sent_on, on):
+        return 0
+    return (on - due).days
+
+
+def overdue_requests(requests: Iterable[RequestRow], on: dt.date) -> list[RequestRow]:
+    """The overdue ones of ``requests`` on ``on``, most overdue first."""
+    late = [r for r in requests if r.is_overdue(on)]
+    return sorted(late, key=lambda r: (-r.days_overdue(on), r.id))
+
+
+def waiting_on_me(requests: Iterable[RequestRow]) -> list[RequestRow]:
+    """Requests that cannot move until the person does something (sign, pay, send ID)."""
+    return [r for r in requests if r.state is S.WAITING_ON_ME]
+
+
+def flagged_authorization_requests(requests: Iterable[RequestRow]) -> list[RequestRow]:
+    """Requests not yet received whose authorization has expired or been revoked."""
+    return [r for r in requests if r.authorization_problem and r.state is not S.RECEIVED]
+
+
+#: Where a request stands in "most urgent first" after the overdue ones: what the person must
+#: do, then what went wrong, then what is not asked yet, then what the holder is working on.
+_URGENCY = {
+    state: rank
+    for rank, state in enumerate(
+        (
+            S.WAITING_ON_ME,
+            S.PROBLEM,
+            S.TO_REQUEST,
+            S.REQUESTED,
+            S.EXTENDED,
+            S.PARTLY_RECEIVED,
+            S.SENT,
+            S.RECEIVED,
         ),
+        start=1,
     )
+}
+
+
+def urgency(row: RequestRow, overdue: bool) -> tuple[int, dt.date]:
+    """Sort key for "most urgent first": overdue, then by state, earliest due first."""
+    return (0 if overdue else _URGENCY[row.state], row.effective_due_on or dt.date.max)
 
 
 @dataclass(frozen=True)
@@ -332,35 +369,6 @@ def get_request(session: Session, request_id: int, today: dt.date | None = None)
     if not rows:
         raise NotFound("This request no longer exists.")
     return rows[0]
-
-
-def overdue_requests(session: Session, person_id: int, on: dt.date) -> list[RequestRow]:
-    """Open requests past their (extended) due date on ``on``, most overdue first."""
-    rows = _rows(session, [RecordRequest.person_id == person_id, _overdue_clause(on)], on)
-    return sorted(rows, key=lambda r: (r.effective_due_on or on, r.id))
-
-
-def waiting_on_me(
-    session: Session, person_id: int, today: dt.date | None = None
-) -> list[RequestRow]:
-    """Requests that cannot move until the person does something (sign, pay, send ID)."""
-    where = [RecordRequest.person_id == person_id, RecordRequest.state == S.WAITING_ON_ME]
-    return _rows(session, where, today or dt.date.today())
-
-
-def flagged_authorization_requests(
-    session: Session, person_id: int, today: dt.date
-) -> list[RequestRow]:
-    """Open requests whose authorization has expired or been revoked."""
-    where = [
-        RecordRequest.person_id == person_id,
-        RecordRequest.state != S.RECEIVED,
-        or_(
-            Authorization.revoked_on <= today,
-            Authorization.expires_on < today,
-        ),
-    ]
-    return _rows(session, where, today)
 
 
 def request_history(session: Session, request_id: int) -> list[StateChangeRow]:

@@ -11,19 +11,21 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 from second_opinion.domain.enums import RecordKind, RequestState, TransferMethod
 from second_opinion.services import labels
 from second_opinion.services.authorizations import AuthorizationProblem
-from second_opinion.services.records import CellState
-from second_opinion.ui import icons
-from second_opinion.ui.dates import from_qdate, make_date_edit, to_qdate
+from second_opinion.services.record_requests import RequestRow
+from second_opinion.services.records import CellState, ItemRow
+from second_opinion.ui import icons, palette
+from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
 
 S = RequestState
 
-# A few semantic accents that stay readable on light and dark palettes; every one of them is
-# paired with a word, so nothing depends on seeing the colour.
-ALERT = "#d9534f"
-WARN = "#e0a800"
-GOOD = "#2e9d5b"
-INFO = "#3d8bd9"
-QUIET = "#8a8f98"
+# Every accent is paired with a word, so nothing depends on seeing the colour.
+ALERT, WARN, GOOD, INFO, QUIET = (
+    palette.PROBLEM,
+    palette.WARN,
+    palette.GOOD,
+    palette.INFO,
+    palette.QUIET,
+)
 
 _STATE_ICONS: dict[RequestState, tuple[str, str]] = {
     S.TO_REQUEST: ("fa5.circle", QUIET),
@@ -44,13 +46,24 @@ _CELL_ICONS: dict[CellState, tuple[str, str]] = {
 }
 
 
-def icon(name: str, color: str | None = None) -> QIcon:
-    return icons.cell_icon(name, color)
+def icon(name: str, accent: str | None = None) -> QIcon:
+    """A cell icon in one of the palette's accents (its shade for a light or dark window)."""
+    return icons.cell_icon(name, palette.accent(accent) if accent else None)
 
 
 def tr(text: str, n: int = -1) -> str:
     """Translate in the "records" context; ``n`` fills ``%n`` and picks the plural form."""
     return QCoreApplication.translate("records", text, None, n)
+
+
+def legal_deadline_note() -> str:
+    """What the law says about the 30 days, said once for every records form that mentions it."""
+    return tr(
+        "The 30 days apply only when you ask for your own records under HIPAA (your right of "
+        "access): the holder must act within 30 days, and may extend once, by up to 30 more "
+        "days, if it tells you in writing within the first 30 days why and by when. Transfers "
+        "from one provider to another have no such legal deadline."
+    )
 
 
 def state_label(state: RequestState) -> str:
@@ -143,3 +156,15 @@ class OptionalDateEdit(QWidget):
         self.check.setChecked(value is not None)
         if value is not None:
             self.edit.setDate(to_qdate(value))
+
+
+def item_text(item: ItemRow) -> str:
+    """A record as one line: its description (or kind) and its date of service."""
+    when = format_date(item.date_of_service)
+    text = item.description or kind_label(item.kind)
+    return f"{text} ({when})" if when else text
+
+
+def items_text(request: RequestRow) -> str:
+    """The records a request is for, as one line."""
+    return "; ".join(i.description or kind_label(i.kind) for i in request.items)
