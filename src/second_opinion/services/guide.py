@@ -73,6 +73,13 @@ class GuideStep:
         """Whether this page is a step in "3 of 7 steps"."""
         return bool(self.items)
 
+    def full_markdown(self) -> str:
+        """The page as shown: the practical text first, the folded detail after a rule."""
+        parts = [self.body]
+        for title, text in self.details:
+            parts.append(f"\n---\n\n## {title}\n\n{text}")
+        return "".join(parts)
+
     def done_items(self, done_keys: Iterable[str]) -> int:
         done = set(done_keys)
         return sum(1 for item in self.items if item.key in done)

@@ -300,7 +300,7 @@ class GuideTab(CaseTab):
         else:
             self.step_counter.setText(self.tr("Before you start"))
         self.step_title.setText(step.title)
-        self.text.setMarkdown(step.body)
+        self.text.setMarkdown(step.full_markdown())
         self._tone_down_headings()
         self.text.verticalScrollBar().setValue(0)
         self._fill_checklist(step)
