@@ -17,8 +17,9 @@ from functools import cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from second_opinion.domain.enums import VisitMode, VisitStatus
+from second_opinion.domain.enums import ContactRole, VisitMode, VisitStatus
 from second_opinion.domain.models import Contact, Person, Question, Visit
+from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
 
 EARLIEST_YEAR = 1900
@@ -386,13 +387,6 @@ def list_visits(session: Session, person_id: int, now: dt.datetime) -> list[Visi
     return rows
 
 
-def next_visit(session: Session, person_id: int, now: dt.datetime) -> VisitRow | None:
-    rows = list_visits(session, person_id, now)
-    if rows and rows[0].timing is VisitTiming.NEXT:
-        return rows[0]
-    return None
-
-
 def get_visit(session: Session, visit_id: int, now: dt.datetime | None = None) -> VisitRow:
     """One visit, with its place in the person's list (next, upcoming, past)."""
     visit = _get(session, visit_id)
@@ -423,3 +417,19 @@ def to_input(row: VisitRow) -> VisitInput:
         status=row.status,
         notes=row.notes,
     )
+
+
+# ------------------------------------------------------------------ pickers
+#: who can come along to a visit as its companion
+COMPANION_ROLES = frozenset({ContactRole.SUPPORT_PERSON, ContactRole.OTHER})
+
+
+def doctor_choices(people: list[ContactChoice]) -> list[ContactChoice]:
+    """Contacts for a "which doctor" picker: the doctors first, then everyone else, by name."""
+    return sorted(people, key=lambda c: (not c.role.is_doctor, c.name.casefold()))
+
+
+def companion_choices(people: list[ContactChoice], keep: int | None = None) -> list[ContactChoice]:
+    """Contacts who may come along: support people (and "other"), plus ``keep`` whatever its
+    role, so editing a visit never drops the companion it already has."""
+    return [c for c in people if c.role in COMPANION_ROLES or c.id == keep]
