@@ -166,7 +166,8 @@ def _contact(session: Session, contact_id: int | None, field: str, what: str) ->
     return contact
 
 
-def _check_link(url: str) -> str:
+def check_link(url: str) -> str:
+    """The video link, trimmed; refused with a ``ValidationError`` when it cannot work."""
     stripped = url.strip()
     if not stripped:
         return ""
@@ -210,7 +211,7 @@ def check_visit(data: VisitInput, now: dt.datetime) -> tuple[str, ...]:
     _text(data.prior_auth_number, "prior_auth_number", "The authorization number")
     _text(data.notes, "notes", "Notes", MAX_NOTES)
     _text(data.telemedicine_url, "telemedicine_url", "The link")
-    url = _check_link(data.telemedicine_url)
+    url = check_link(data.telemedicine_url)
 
     warnings: list[str] = []
     if data.status is VisitStatus.PLANNED and data.starts_at + dt.timedelta(
@@ -240,7 +241,7 @@ def _apply(session: Session, visit: Visit, data: VisitInput, now: dt.datetime) -
     visit.duration_minutes = data.duration_minutes
     visit.mode = data.mode
     visit.location = data.location
-    visit.telemedicine_url = _check_link(data.telemedicine_url)
+    visit.telemedicine_url = check_link(data.telemedicine_url)
     visit.companion_id = data.companion_id
     visit.referral_needed = data.referral_needed
     visit.referral_obtained = data.referral_obtained
