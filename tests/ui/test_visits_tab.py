@@ -407,3 +407,26 @@ def test_other_screens_changes_reload_only_what_shows_here(qtbot, settle, tab, c
     settle()
     assert [r.visit.doctor_name for r in shown_rows(tab)] == ["Dr. Lena Park"]
     assert tab.title() == "Visits (in 3 days)"
+
+
+def test_a_past_visit_is_not_saved_as_planned_without_asking(
+    qtbot, settle, tab, case, answers
+) -> None:
+    _, ids = case
+    form = open_form(tab, settle)
+    form.select_doctor(ids["doctor"])
+    form.zone.setEditText("UTC")
+    form.date.setDate(QDate(2026, 11, 20))  # NOW is 26 Nov 2026
+    answers.confirms.append(False)
+    form.accept()
+    settle()
+    kind, _title, text = answers.shown[-1]
+    assert kind == "confirm" and "passed" in text
+    assert form.isVisible() and shown_rows(tab) == []
+    assert "Done" in form.errors.message("status")
+    answers.confirms.append(True)
+    form.accept()
+    settle()
+    assert tab.form is None
+    (row,) = shown_rows(tab)
+    assert row.visit.status.value == "done"

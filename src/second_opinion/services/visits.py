@@ -182,6 +182,17 @@ def check_link(url: str) -> str:
     return stripped
 
 
+def is_past_but_planned(data: VisitInput, now: dt.datetime) -> bool:
+    """Whether the visit has ended by ``now`` yet is still marked planned (a form asks first)."""
+    ends = data.starts_at + dt.timedelta(minutes=data.duration_minutes)
+    return data.status is VisitStatus.PLANNED and ends < now.astimezone(dt.UTC)
+
+
+PAST_BUT_PLANNED = (
+    "This visit is in the past. Set its status to Done (or Cancelled), or correct the date."
+)
+
+
 def check_visit(data: VisitInput, now: dt.datetime) -> tuple[str, ...]:
     """Refuse what cannot be right; return warnings for what is merely unusual.
 
@@ -214,9 +225,7 @@ def check_visit(data: VisitInput, now: dt.datetime) -> tuple[str, ...]:
     url = check_link(data.telemedicine_url)
 
     warnings: list[str] = []
-    if data.status is VisitStatus.PLANNED and data.starts_at + dt.timedelta(
-        minutes=data.duration_minutes
-    ) < now.astimezone(dt.UTC):
+    if is_past_but_planned(data, now):
         warnings.append(
             "This visit is in the past but still marked planned. "
             "Mark it done (or cancelled) once it has happened."

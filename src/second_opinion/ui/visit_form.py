@@ -29,7 +29,7 @@ from second_opinion.services import labels, visits
 from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.errors import ValidationError
 from second_opinion.services.visits import SaveResult, VisitInput
-from second_opinion.ui import icons, palette
+from second_opinion.ui import icons, palette, prompts
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.typed_dates import date_field, time_field
 
@@ -376,5 +376,34 @@ class VisitForm(FormDialog):
         self.warning_icon.setVisible(bool(text))
 
     # ------------------------------------------------------------------ saving
+    def accept(self) -> None:
+        """Before saving a visit whose time has passed as still planned, ask about it."""
+        if not self.is_saving and self._past_but_planned() and not self._confirm_done():
+            self.errors.show(
+                "status", QCoreApplication.translate("service", visits.PAST_BUT_PLANNED)
+            )
+            return
+        super().accept()
+
+    def _past_but_planned(self) -> bool:
+        try:
+            return visits.is_past_but_planned(self.collect(), self._now())
+        except ValidationError:
+            return False  # the save shows what is wrong
+
+    def _confirm_done(self) -> bool:
+        if not prompts.ask_confirm(
+            self,
+            self.tr("Visit in the past"),
+            self.tr(
+                "The time of this visit has passed, but it is still marked planned. "
+                "Save it as done?"
+            ),
+            self.tr("Save as done"),
+        ):
+            return False
+        self._select(self.status, VisitStatus.DONE.value)
+        return True
+
     def submit(self, data: VisitInput) -> Pending[SaveResult]:
         return self._submit(data)
