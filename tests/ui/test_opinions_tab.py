@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from second_opinion.case.changes import Area
 from second_opinion.domain.enums import ContactRole
 from second_opinion.services import opinions
 from second_opinion.services.opinions import OpinionInput
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.opinion_form import OpinionForm
 from second_opinion.ui.tabs.opinions_tab import OpinionsTab
 from tests.factories import make_contact, make_person
 
@@ -36,38 +38,53 @@ def case(vault):
 
 
 @pytest.fixture
-def tab(qtbot, case):
+def tab(qtbot, settle, case):
     vault, ids = case
     widget = OpinionsTab(AppContext(vault, ids["person"]), RecordingNavigator())
     widget.reload()
+    settle()
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     return widget
 
 
-def add_through_form(tab: OpinionsTab, doctor_id: int, day: int, diagnosis: str, treatment: str):
+def open_form(tab: OpinionsTab, settle) -> OpinionForm:
     tab.new_item()
-    form = tab.form
+    settle()
+    assert isinstance(tab.form, OpinionForm)
+    return tab.form
+
+
+def add_through_form(
+    tab: OpinionsTab, settle, doctor_id: int, day: int, diagnosis: str, treatment: str
+) -> int:
+    form = open_form(tab, settle)
     form.select_doctor(doctor_id)
     form.given_on.setDate(QDate(2026, 10, day))
     form.diagnosis.setPlainText(diagnosis)
     form.treatment.setPlainText(treatment)
     form.accept()
-    assert form.result() == form.DialogCode.Accepted
-    return form.saved_id
+    settle()
+    assert tab.form is None  # saved and closed
+    saved = form.saved
+    assert saved is not None
+    return saved
 
 
 def vertical_header(tab: OpinionsTab, row: int) -> str:
     return tab.comparison_model.headerData(row, Qt.Orientation.Vertical)
 
 
-def test_two_opinions_side_by_side_flag_a_different_treatment(qtbot, tab, case) -> None:
+def test_two_opinions_side_by_side_flag_a_different_treatment(qtbot, settle, tab, case) -> None:
     _, ids = case
     assert tab.list_stack.currentIndex() == 0  # "No opinions yet"
-    add_through_form(tab, ids["first"], 2, "Invasive ductal carcinoma, stage IIA", "Mastectomy")
+    add_through_form(
+        tab, settle, ids["first"], 2, "Invasive ductal carcinoma, stage IIA", "Mastectomy"
+    )
     assert "Add a second opinion" in tab.comparison_empty.text()
     add_through_form(
         tab,
+        settle,
         ids["second"],
         20,
         "invasive ductal carcinoma — Stage IIA.",
@@ -93,15 +110,19 @@ def test_two_opinions_side_by_side_flag_a_different_treatment(qtbot, tab, case) 
     assert tab.navigator.calls[-1] == ("guide.step", {"step": "after"})
 
 
-def test_agreeing_opinions_say_so_without_the_third_opinion_link(qtbot, tab, case) -> None:
+def test_agreeing_opinions_say_so_without_the_third_opinion_link(qtbot, settle, tab, case) -> None:
     _, ids = case
-    add_through_form(tab, ids["first"], 2, "Prostate cancer, Gleason 6", "Active surveillance")
-    add_through_form(tab, ids["second"], 9, "prostate cancer (Gleason 6)", "active surveillance.")
+    add_through_form(
+        tab, settle, ids["first"], 2, "Prostate cancer, Gleason 6", "Active surveillance"
+    )
+    add_through_form(
+        tab, settle, ids["second"], 9, "prostate cancer (Gleason 6)", "active surveillance."
+    )
     assert tab.banner_word.text() == "No difference found"
     assert not tab.third_opinion_button.isVisibleTo(tab)
 
 
-def test_choosing_which_opinions_to_compare(qtbot, qtmodeltester, tab, case) -> None:
+def test_choosing_which_opinions_to_compare(qtbot, settle, qtmodeltester, tab, case) -> None:
     vault, ids = case
     with vault.session() as s:
         a = opinions.add_opinion(
@@ -116,6 +137,7 @@ def test_choosing_which_opinions_to_compare(qtbot, qtmodeltester, tab, case) -> 
             OpinionInput(ids["third"], dt.date(2026, 9, 20), "Reactive node", "Wait"),
         )
     tab.reload()
+    settle()
     # Nothing chosen: the latest three side by side.
     assert [o.id for o in tab.comparison().opinions] == [a, b, c]
     assert tab.comparison().diagnosis_differs
@@ -126,17 +148,19 @@ def test_choosing_which_opinions_to_compare(qtbot, qtmodeltester, tab, case) -> 
     qtmodeltester.check(tab.model)
 
 
-def test_decision_log_and_delete(qtbot, tab, case, answers) -> None:
+def test_decision_log_and_delete(qtbot, settle, tab, case, answers) -> None:
     _, ids = case
-    opinion_id = add_through_form(tab, ids["first"], 2, "Lymphoma", "Chemo")
+    opinion_id = add_through_form(tab, settle, ids["first"], 2, "Lymphoma", "Chemo")
     tab.record_decision()
     form = tab.form
     form.accept()
-    assert "Write the decision" in form.error_text("decision")
+    settle()
+    assert "Write the decision" in form.errors.message("decision")
     form.decided_on.setDate(QDate(2026, 11, 3))
-    form.decision.setText("Ask for a third opinion")
+    qtbot.keyClicks(form.decision, "Ask for a third opinion")
     form.reasons.setPlainText("The two disagree & <both> seem sure")
     form.accept()
+    settle()
     assert tab.decision_model.rowCount() == 1
     row = tab.decision_model.row_at(0)
     assert (row.decision, row.reasons) == (
@@ -147,8 +171,68 @@ def test_decision_log_and_delete(qtbot, tab, case, answers) -> None:
     tab.select_ids([opinion_id])
     answers.confirms.append(False)
     tab.delete_button.click()
+    settle()
     assert "Dr. Helen Ward" in answers.shown[-1][2]
     assert tab.model.rowCount() == 1
     tab.delete_button.click()
+    settle()
     assert tab.model.rowCount() == 0
     assert tab.list_stack.currentIndex() == 0
+
+
+def test_a_full_disk_keeps_the_opinion_form_open_with_what_was_typed(
+    qtbot, settle, tab, case, answers, monkeypatch
+) -> None:
+    from second_opinion.vault.errors import CouldNotSave
+
+    _, ids = case
+    form = open_form(tab, settle)
+    form.select_doctor(ids["second"])
+    qtbot.keyClicks(form.diagnosis, "Follicular lymphoma")
+    qtbot.keyClicks(form.urgency, "within 4 weeks")
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise CouldNotSave()
+
+    monkeypatch.setattr("second_opinion.case.opinions.opinion_service.add_opinion", full)
+    form.accept()
+    settle()
+    assert tab.form is form and form.isVisible()
+    assert form.diagnosis.toPlainText() == "Follicular lymphoma"
+    assert form.urgency.text() == "within 4 weeks"
+    kind, _title, text = answers.shown[-1]
+    assert kind == "error" and "disk may be full" in text
+    monkeypatch.undo()
+    form.accept()
+    settle()
+    assert tab.form is None
+    assert [o.diagnosis for o in tab.model.rows()] == ["Follicular lymphoma"]
+
+
+def test_typing_the_date_of_an_opinion_gives_that_date(qtbot, settle, tab, case) -> None:
+    _, ids = case
+    form = open_form(tab, settle)
+    form.show()
+    qtbot.waitExposed(form)
+    form.select_doctor(ids["first"])
+    qtbot.mouseClick(form.given_on, Qt.MouseButton.LeftButton, pos=form.given_on.rect().center())
+    qtbot.keyClicks(form.given_on, QDate(2026, 3, 5).toString(form.given_on.displayFormat()))
+    assert form.given_on.date() == QDate(2026, 3, 5)
+    qtbot.keyClicks(form.diagnosis, "Lymphoma")
+    form.accept()
+    settle()
+    assert [o.given_on for o in tab.model.rows()] == [dt.date(2026, 3, 5)]
+
+
+def test_changes_elsewhere_reload_only_what_shows_here(qtbot, settle, tab, case) -> None:
+    vault, ids = case
+    with vault.session() as s:
+        opinions.add_opinion(
+            s, ids["person"], OpinionInput(ids["first"], dt.date(2026, 9, 1), "Lymphoma")
+        )
+    tab.ctx.announce(Area.VISITS)
+    settle()
+    assert tab.model.rowCount() == 0  # visits do not show here
+    tab.ctx.announce(Area.CONTACTS)
+    settle()
+    assert [o.doctor_name for o in tab.model.rows()] == ["Dr. Helen Ward"]

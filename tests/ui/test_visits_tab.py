@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QDate, Qt, QTime
 
+from second_opinion.case.changes import Area
 from second_opinion.domain.enums import ContactRole, RecordKind, TransferMethod, VisitMode
 from second_opinion.services import record_requests, records, visits
 from second_opinion.services.readiness import readiness
@@ -17,6 +18,7 @@ from second_opinion.services.visits import VisitInput
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.table_model import ROW_ROLE
 from second_opinion.ui.tabs.visits_tab import VisitsTab
+from second_opinion.ui.visit_form import VisitForm
 from tests.factories import make_contact, make_person
 
 NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
@@ -47,7 +49,7 @@ def case(vault):
 
 
 @pytest.fixture
-def tab(qtbot, case):
+def tab(qtbot, settle, case):
     vault, ids = case
     ctx = AppContext(vault, ids["person"])
     navigator = RecordingNavigator()
@@ -56,7 +58,24 @@ def tab(qtbot, case):
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.reload()
+    settle()
     return widget
+
+
+def open_form(tab: VisitsTab, settle, visit_id: int | None = None) -> VisitForm:
+    if visit_id is None:
+        tab.new_item()
+    else:
+        tab.handle_navigation("edit", visit_id=visit_id)
+    settle()
+    assert tab.form is not None
+    return tab.form
+
+
+def reload(tab: VisitsTab, settle) -> None:
+    tab.reload()
+    settle()
+    settle()
 
 
 def shown_rows(tab: VisitsTab) -> list:
@@ -64,12 +83,10 @@ def shown_rows(tab: VisitsTab) -> list:
     return [proxy.index(r, 0).data(ROW_ROLE) for r in range(proxy.rowCount())]
 
 
-def test_empty_state_then_add_a_visit_through_the_form(qtbot, tab, case) -> None:
+def test_empty_state_then_add_a_visit_through_the_form(qtbot, settle, tab, case) -> None:
     _, ids = case
     assert tab.stack.currentIndex() == 0  # the "No visits yet" page
-    tab.new_item()
-    form = tab.form
-    assert form is not None
+    form = open_form(tab, settle)
     form.select_doctor(ids["doctor"])
     form.date.setDate(QDate(2026, 12, 3))
     form.time.setTime(QTime(14, 30))
@@ -81,8 +98,9 @@ def test_empty_state_then_add_a_visit_through_the_form(qtbot, tab, case) -> None
     form.cost.setText("120.50")
     form.select_companion(ids["friend"])
     form.accept()
+    settle()
 
-    assert form.result() == form.DialogCode.Accepted
+    assert tab.form is None  # saved and closed
     assert tab.stack.currentIndex() == 1
     (row,) = shown_rows(tab)
     assert row.visit.doctor_name == "Dr. Lena Park"
@@ -95,23 +113,28 @@ def test_empty_state_then_add_a_visit_through_the_form(qtbot, tab, case) -> None
     assert tab.title() == "Visits (in 7 days)"
 
 
-def test_form_refusal_shows_on_the_field_and_keeps_the_dialog_open(qtbot, tab, case) -> None:
+def test_form_refusal_shows_on_the_field_and_keeps_the_dialog_open(
+    qtbot, settle, tab, case
+) -> None:
     _, ids = case
-    tab.new_item()
-    form = tab.form
+    form = open_form(tab, settle)
     form.select_doctor(ids["doctor"])
     form.zone.setEditText("Atlantis/Capital")
     form.accept()
-    assert form.result() != form.DialogCode.Accepted
-    assert "not a known time zone" in form.error_text("time_zone")
+    settle()
+    assert form.isVisible()
+    assert "not a known time zone" in form.errors.message("time_zone")
     form.zone.setEditText("UTC")
+    assert form.errors.message("time_zone") == ""  # fixed: the problem goes at once
     form.cost.setText("lots")
     form.accept()
-    assert "number" in form.error_text("expected_cost_cents")
+    settle()
+    assert "number" in form.errors.message("expected_cost_cents")
+    assert form.isVisible()
     assert shown_rows(tab) == []
 
 
-def test_readiness_changes_when_a_request_is_marked_received(qtbot, tab, case) -> None:
+def test_readiness_changes_when_a_request_is_marked_received(qtbot, settle, tab, case) -> None:
     vault, ids = case
     with vault.session() as s:
         visit_id = visits.add_visit(
@@ -134,7 +157,8 @@ def test_readiness_changes_when_a_request_is_marked_received(qtbot, tab, case) -
                 requested_on=dt.date(2026, 11, 1),
             ),
         )
-    tab.ctx.notify_changed("records")
+    tab.ctx.announce(Area.RECORDS)
+    settle()
     assert tab.current_visit_id() == visit_id
     view = tab.readiness_view
     assert view.status_labels["records"].text() == "Missing"
@@ -148,31 +172,35 @@ def test_readiness_changes_when_a_request_is_marked_received(qtbot, tab, case) -
     with vault.session() as s:
         record_requests.mark_sent(s, request_id, dt.date(2026, 11, 10))
         record_requests.mark_received(s, request_id, dt.date(2026, 11, 20))
-    tab.ctx.notify_changed("records")
+    tab.ctx.announce(Area.RECORDS)
+    settle()
     assert view.status_labels["records"].text() == "Done"
     assert "records" not in view.fix_buttons
     with vault.session() as s:
         assert readiness(s, visit_id, NOW.date()).check("records").ok
 
 
-def test_companion_cross_offers_adding_a_support_person(qtbot, tab, case) -> None:
+def test_companion_cross_offers_adding_a_support_person(qtbot, settle, tab, case) -> None:
     vault, ids = case
     with vault.session() as s:
         visits.add_visit(
             s, ids["person"], VisitInput(ids["doctor"], NOW + dt.timedelta(days=3), "UTC"), now=NOW
         )
-    tab.reload()
+    reload(tab, settle)
     tab.readiness_view.fix_buttons["companion"].click()
     target, kwargs = tab.navigator.calls[-1]
     assert (target, kwargs) == ("visits.edit", {"visit_id": tab.current_visit_id()})
-    tab.handle_navigation("edit", **kwargs)
-    assert tab.form is not None and tab.form.visit_id == tab.current_visit_id()
-    tab.form.select_companion(ids["friend"])
-    tab.form.accept()
+    form = open_form(tab, settle, kwargs["visit_id"])
+    assert form.visit_id == tab.current_visit_id()
+    form.select_companion(ids["friend"])
+    form.accept()
+    settle()
     assert tab.readiness_view.status_labels["companion"].text() == "Done"
 
 
-def test_list_order_past_filter_export_and_delete(qtbot, tab, case, answers, tmp_path) -> None:
+def test_list_order_past_filter_export_and_delete(
+    qtbot, settle, tab, case, answers, tmp_path
+) -> None:
     vault, ids = case
     with vault.session() as s:
         later = visits.add_visit(
@@ -195,7 +223,7 @@ def test_list_order_past_filter_export_and_delete(qtbot, tab, case, answers, tmp
             ),
             now=NOW,
         ).id
-    tab.reload()
+    reload(tab, settle)
     assert [r.visit.id for r in shown_rows(tab)] == [soon, later, past]
     tab.show_past.setChecked(False)
     assert [r.visit.id for r in shown_rows(tab)] == [soon, later]
@@ -205,6 +233,7 @@ def test_list_order_past_filter_export_and_delete(qtbot, tab, case, answers, tmp
     target = tmp_path / "visit"
     answers.save_paths.append(target)
     tab.ical_button.click()
+    settle()
     saved = Path(str(target) + ".ics")
     event = Calendar.from_ical(saved.read_bytes()).walk("VEVENT")[0]
     assert str(event["LOCATION"]) == "1 Main St & <Annex>"
@@ -213,22 +242,24 @@ def test_list_order_past_filter_export_and_delete(qtbot, tab, case, answers, tmp
 
     answers.confirms.append(False)
     tab.delete_button.click()
+    settle()
     assert answers.shown[-1][0] == "confirm" and "Dr. Lena Park" in answers.shown[-1][2]
     assert len(shown_rows(tab)) == 3
     tab.handle_navigation("open", visit_id=soon)
     tab.delete_button.click()
+    settle()
     assert [r.visit.id for r in shown_rows(tab)] == [later, past]
 
 
 def test_packet_button_says_when_the_packet_is_not_available(
-    qtbot, tab, case, answers, monkeypatch
+    qtbot, settle, tab, case, answers, monkeypatch
 ) -> None:
     vault, ids = case
     with vault.session() as s:
         visits.add_visit(
             s, ids["person"], VisitInput(ids["doctor"], NOW + dt.timedelta(days=3), "UTC"), now=NOW
         )
-    tab.reload()
+    reload(tab, settle)
     import importlib
 
     real_import = importlib.import_module
@@ -243,7 +274,7 @@ def test_packet_button_says_when_the_packet_is_not_available(
     assert answers.shown[-1][0] == "info"
 
 
-def test_visit_table_model_is_consistent(qtbot, qtmodeltester, tab, case) -> None:
+def test_visit_table_model_is_consistent(qtbot, settle, qtmodeltester, tab, case) -> None:
     vault, ids = case
     with vault.session() as s:
         for days in (3, 9, -4):
@@ -253,25 +284,26 @@ def test_visit_table_model_is_consistent(qtbot, qtmodeltester, tab, case) -> Non
                 VisitInput(ids["doctor"], NOW + dt.timedelta(days=days), "UTC"),
                 now=NOW,
             )
-    tab.reload()
+    reload(tab, settle)
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.proxy)
 
 
-def test_enter_on_a_visit_opens_it_for_editing(qtbot, tab, case) -> None:
+def test_enter_on_a_visit_opens_it_for_editing(qtbot, settle, tab, case) -> None:
     vault, ids = case
     with vault.session() as s:
         visit_id = visits.add_visit(
             s, ids["person"], VisitInput(ids["doctor"], NOW + dt.timedelta(days=3), "UTC"), now=NOW
         ).id
-    tab.reload()
+    reload(tab, settle)
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    settle()
     assert tab.form is not None and tab.form.visit_id == visit_id
     assert tab.form.windowTitle() == "Edit visit"
 
 
-def test_columns_fit_their_text_and_keep_a_width_the_user_chose(qtbot, tab, case) -> None:
+def test_columns_fit_their_text_and_keep_a_width_the_user_chose(qtbot, settle, tab, case) -> None:
     vault, ids = case
     with vault.session() as s:
         for days in (3, 40, -4):
@@ -281,7 +313,7 @@ def test_columns_fit_their_text_and_keep_a_width_the_user_chose(qtbot, tab, case
                 VisitInput(ids["doctor"], NOW + dt.timedelta(days=days), "America/Los_Angeles"),
                 now=NOW,
             )
-    tab.reload()
+    reload(tab, settle)
     tab.show()
     qtbot.waitExposed(tab)
     metrics = tab.table.fontMetrics()
@@ -300,5 +332,101 @@ def test_columns_fit_their_text_and_keep_a_width_the_user_chose(qtbot, tab, case
             VisitInput(ids["doctor"], NOW + dt.timedelta(days=5), "UTC"),
             now=NOW,
         )
-    tab.reload()
+    reload(tab, settle)
     assert tab.table.columnWidth(2) == 333
+
+
+def test_typing_a_date_and_a_time_gives_exactly_what_was_typed(qtbot, settle, tab, case) -> None:
+    _, ids = case
+    form = open_form(tab, settle)
+    form.show()
+    qtbot.waitExposed(form)
+    form.select_doctor(ids["doctor"])
+    form.zone.setEditText("UTC")
+    # Clicked into, as a person does, then typed: the click lands on the minutes.
+    qtbot.mouseClick(form.time, Qt.MouseButton.LeftButton, pos=form.time.rect().center())
+    qtbot.keyClicks(form.time, "10:30")
+    assert form.time.time() == QTime(10, 30)
+    qtbot.mouseClick(form.date, Qt.MouseButton.LeftButton, pos=form.date.rect().center())
+    typed = QDate(2027, 1, 15).toString(form.date.displayFormat())
+    qtbot.keyClicks(form.date, typed)
+    assert form.date.date() == QDate(2027, 1, 15)
+    # Reached with the keyboard instead: the same.
+    form.time.setTime(QTime(9, 0))
+    form.date.setFocus()
+    qtbot.keyClick(form.date, Qt.Key.Key_Tab)
+    assert form.time.hasFocus()
+    qtbot.keyClicks(form.time, "07:05")
+    assert form.time.time() == QTime(7, 5)
+    form.accept()
+    settle()
+    (row,) = shown_rows(tab)
+    assert row.visit.starts_at == dt.datetime(2027, 1, 15, 7, 5, tzinfo=dt.UTC)
+
+
+def test_a_full_disk_keeps_the_visit_form_open_with_what_was_typed(
+    qtbot, settle, tab, case, answers, monkeypatch
+) -> None:
+    from second_opinion.vault.errors import CouldNotSave
+
+    _, ids = case
+    form = open_form(tab, settle)
+    form.select_doctor(ids["doctor"])
+    qtbot.keyClicks(form.location, "1 Main St")
+    qtbot.keyClicks(form.notes, "Bring the scans")
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise CouldNotSave()
+
+    monkeypatch.setattr("second_opinion.case.visits.visit_service.add_visit", full)
+    form.accept()
+    settle()
+    assert tab.form is form and form.isVisible()
+    assert form.location.text() == "1 Main St"
+    assert form.notes.toPlainText() == "Bring the scans"
+    kind, _title, text = answers.shown[-1]
+    assert kind == "error" and "disk may be full" in text
+    assert form.save_button.isEnabled()
+    monkeypatch.undo()
+    form.accept()
+    settle()
+    assert tab.form is None
+    assert [r.visit.location for r in shown_rows(tab)] == ["1 Main St"]
+
+
+def test_other_screens_changes_reload_only_what_shows_here(qtbot, settle, tab, case) -> None:
+    vault, ids = case
+    with vault.session() as s:
+        visits.add_visit(
+            s, ids["person"], VisitInput(ids["doctor"], NOW + dt.timedelta(days=3), "UTC"), now=NOW
+        )
+    tab.ctx.announce(Area.OPINIONS)
+    settle()
+    assert shown_rows(tab) == []  # opinions do not show here
+    tab.ctx.announce(Area.CONTACTS)
+    settle()
+    assert [r.visit.doctor_name for r in shown_rows(tab)] == ["Dr. Lena Park"]
+    assert tab.title() == "Visits (in 3 days)"
+
+
+def test_a_past_visit_is_not_saved_as_planned_without_asking(
+    qtbot, settle, tab, case, answers
+) -> None:
+    _, ids = case
+    form = open_form(tab, settle)
+    form.select_doctor(ids["doctor"])
+    form.zone.setEditText("UTC")
+    form.date.setDate(QDate(2026, 11, 20))  # NOW is 26 Nov 2026
+    answers.confirms.append(False)
+    form.accept()
+    settle()
+    kind, _title, text = answers.shown[-1]
+    assert kind == "confirm" and "passed" in text
+    assert form.isVisible() and shown_rows(tab) == []
+    assert "Done" in form.errors.message("status")
+    answers.confirms.append(True)
+    form.accept()
+    settle()
+    assert tab.form is None
+    (row,) = shown_rows(tab)
+    assert row.visit.status.value == "done"

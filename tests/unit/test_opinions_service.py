@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -212,3 +213,15 @@ def test_different_words_are_a_difference(a: list[str], b: list[str]) -> None:
     comparison = opinions.build_comparison([_row(1, " ".join(a), "x"), _row(2, " ".join(b), "x")])
     assert comparison.diagnosis_differs and not comparison.treatment_differs
     assert "different diagnoses" in comparison.summary
+
+
+def test_chosen_for_comparison_takes_two_or_three_else_the_latest_three() -> None:
+    rows = [_row(n, "x", "y") for n in range(1, 6)]
+    rows = [dataclasses.replace(r, given_on=dt.date(2026, 1, r.id)) for r in rows]
+    assert [o.id for o in opinions.chosen_for_comparison(rows, [])] == [3, 4, 5]
+    assert [o.id for o in opinions.chosen_for_comparison(rows, [4, 1])] == [1, 4]
+    assert [o.id for o in opinions.chosen_for_comparison(rows, [1, 2, 3, 4])] == [3, 4, 5]
+    assert [o.id for o in opinions.chosen_for_comparison(rows, [2])] == [3, 4, 5]
+    assert opinions.compare_chosen(rows[:1], []) is None
+    compared = opinions.compare_chosen(rows, [1, 2])
+    assert compared is not None and not compared.differs

@@ -23,6 +23,11 @@ def at(day: int, hour: int = 10, month: int = 12, tz: str = NY, year: int = 2026
     return dt.datetime(year, month, day, hour, 0, tzinfo=ZoneInfo(tz))
 
 
+def _next(session, person_id):
+    rows = visits.list_visits(session, person_id, NOW)
+    return rows[0] if rows and rows[0].timing is VisitTiming.NEXT else None
+
+
 @pytest.fixture
 def case(session):
     person = make_person(session)
@@ -81,7 +86,7 @@ def test_list_shows_next_first_with_countdown_then_planned_then_past(case) -> No
     assert rows[0].days_until == 7
     assert rows[1].days_until == 24
     assert rows[3].days_until is None
-    assert visits.next_visit(session, person_id, NOW).id == soon
+    assert _next(session, person_id).id == soon
 
 
 def test_countdown_counts_days_in_the_visits_zone(case) -> None:
@@ -89,7 +94,7 @@ def test_countdown_counts_days_in_the_visits_zone(case) -> None:
     # 23:30 in New York on the 26th is already the 27th in UTC: still "today" there.
     tonight = dt.datetime(2026, 11, 26, 23, 30, tzinfo=ZoneInfo(NY))
     visits.add_visit(session, person_id, VisitInput(doctor_id, tonight, NY), now=NOW)
-    assert visits.next_visit(session, person_id, NOW).days_until == 0
+    assert _next(session, person_id).days_until == 0
 
 
 def test_no_next_visit_when_only_past_ones(case) -> None:
@@ -100,7 +105,7 @@ def test_no_next_visit_when_only_past_ones(case) -> None:
         VisitInput(doctor_id, at(1, month=10), NY, status=VisitStatus.DONE),
         now=NOW,
     )
-    assert visits.next_visit(session, person_id, NOW) is None
+    assert _next(session, person_id) is None
 
 
 @pytest.mark.parametrize("year", [1850, 1899, 2101, 2400])
@@ -224,3 +229,16 @@ def test_update_status_and_delete_keeps_questions(case) -> None:
     session.refresh(question)
     assert question.visit_id is None
     assert visits.list_visits(session, person_id, NOW) == []
+
+
+def test_pickers_put_doctors_first_and_offer_support_people_as_companions() -> None:
+    from second_opinion.services.contacts import ContactChoice
+
+    people = [
+        ContactChoice(1, "amy", ContactRole.SUPPORT_PERSON, ""),
+        ContactChoice(2, "Dr. Zed", ContactRole.FIRST_OPINION, ""),
+        ContactChoice(3, "Billing", ContactRole.RECORDS_DEPARTMENT, ""),
+    ]
+    assert [c.id for c in visits.doctor_choices(people)] == [2, 1, 3]
+    assert [c.id for c in visits.companion_choices(people)] == [1]
+    assert [c.id for c in visits.companion_choices(people, keep=3)] == [1, 3]

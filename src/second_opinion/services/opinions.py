@@ -245,6 +245,28 @@ def compare(session: Session, opinion_ids: list[int] | tuple[int, ...]) -> Compa
     return build_comparison(opinions)
 
 
+def chosen_for_comparison(
+    opinions: list[OpinionRow] | tuple[OpinionRow, ...], selected_ids: list[int]
+) -> list[OpinionRow]:
+    """Which opinions go side by side: the two or three chosen, else the latest three.
+
+    More than three chosen do not fit, so the latest three are shown then as well.
+    """
+    by_id = {o.id: o for o in opinions}
+    chosen = [by_id[i] for i in dict.fromkeys(selected_ids) if i in by_id]
+    if not (MIN_COMPARED <= len(chosen) <= MAX_COMPARED):
+        chosen = sorted(opinions, key=lambda o: (o.given_on, o.id))[-MAX_COMPARED:]
+    return sorted(chosen, key=lambda o: (o.given_on, o.id))
+
+
+def compare_chosen(
+    opinions: list[OpinionRow] | tuple[OpinionRow, ...], selected_ids: list[int]
+) -> Comparison | None:
+    """The comparison of the opinions :func:`chosen_for_comparison` picks; None if under two."""
+    chosen = chosen_for_comparison(opinions, selected_ids)
+    return build_comparison(chosen) if len(chosen) >= MIN_COMPARED else None
+
+
 def build_comparison(opinions: list[OpinionRow] | tuple[OpinionRow, ...]) -> Comparison:
     """The comparison of opinions already loaded (kept separate for exports and tests)."""
     rows = []

@@ -17,8 +17,9 @@ from functools import cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from second_opinion.domain.enums import VisitMode, VisitStatus
+from second_opinion.domain.enums import ContactRole, VisitMode, VisitStatus
 from second_opinion.domain.models import Contact, Person, Question, Visit
+from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
 
 EARLIEST_YEAR = 1900
@@ -165,7 +166,8 @@ def _contact(session: Session, contact_id: int | None, field: str, what: str) ->
     return contact
 
 
-def _check_link(url: str) -> str:
+def check_link(url: str) -> str:
+    """The video link, trimmed; refused with a ``ValidationError`` when it cannot work."""
     stripped = url.strip()
     if not stripped:
         return ""
@@ -178,6 +180,17 @@ def _check_link(url: str) -> str:
     if any(ch.isspace() for ch in stripped):
         raise ValidationError("A video link has no spaces in it.", field="telemedicine_url")
     return stripped
+
+
+def is_past_but_planned(data: VisitInput, now: dt.datetime) -> bool:
+    """Whether the visit has ended by ``now`` yet is still marked planned (a form asks first)."""
+    ends = data.starts_at + dt.timedelta(minutes=data.duration_minutes)
+    return data.status is VisitStatus.PLANNED and ends < now.astimezone(dt.UTC)
+
+
+PAST_BUT_PLANNED = (
+    "This visit is in the past. Set its status to Done (or Cancelled), or correct the date."
+)
 
 
 def check_visit(data: VisitInput, now: dt.datetime) -> tuple[str, ...]:
@@ -209,12 +222,10 @@ def check_visit(data: VisitInput, now: dt.datetime) -> tuple[str, ...]:
     _text(data.prior_auth_number, "prior_auth_number", "The authorization number")
     _text(data.notes, "notes", "Notes", MAX_NOTES)
     _text(data.telemedicine_url, "telemedicine_url", "The link")
-    url = _check_link(data.telemedicine_url)
+    url = check_link(data.telemedicine_url)
 
     warnings: list[str] = []
-    if data.status is VisitStatus.PLANNED and data.starts_at + dt.timedelta(
-        minutes=data.duration_minutes
-    ) < now.astimezone(dt.UTC):
+    if is_past_but_planned(data, now):
         warnings.append(
             "This visit is in the past but still marked planned. "
             "Mark it done (or cancelled) once it has happened."
@@ -239,7 +250,7 @@ def _apply(session: Session, visit: Visit, data: VisitInput, now: dt.datetime) -
     visit.duration_minutes = data.duration_minutes
     visit.mode = data.mode
     visit.location = data.location
-    visit.telemedicine_url = _check_link(data.telemedicine_url)
+    visit.telemedicine_url = check_link(data.telemedicine_url)
     visit.companion_id = data.companion_id
     visit.referral_needed = data.referral_needed
     visit.referral_obtained = data.referral_obtained
@@ -386,13 +397,6 @@ def list_visits(session: Session, person_id: int, now: dt.datetime) -> list[Visi
     return rows
 
 
-def next_visit(session: Session, person_id: int, now: dt.datetime) -> VisitRow | None:
-    rows = list_visits(session, person_id, now)
-    if rows and rows[0].timing is VisitTiming.NEXT:
-        return rows[0]
-    return None
-
-
 def get_visit(session: Session, visit_id: int, now: dt.datetime | None = None) -> VisitRow:
     """One visit, with its place in the person's list (next, upcoming, past)."""
     visit = _get(session, visit_id)
@@ -423,3 +427,19 @@ def to_input(row: VisitRow) -> VisitInput:
         status=row.status,
         notes=row.notes,
     )
+
+
+# ------------------------------------------------------------------ pickers
+#: who can come along to a visit as its companion
+COMPANION_ROLES = frozenset({ContactRole.SUPPORT_PERSON, ContactRole.OTHER})
+
+
+def doctor_choices(people: list[ContactChoice]) -> list[ContactChoice]:
+    """Contacts for a "which doctor" picker: the doctors first, then everyone else, by name."""
+    return sorted(people, key=lambda c: (not c.role.is_doctor, c.name.casefold()))
+
+
+def companion_choices(people: list[ContactChoice], keep: int | None = None) -> list[ContactChoice]:
+    """Contacts who may come along: support people (and "other"), plus ``keep`` whatever its
+    role, so editing a visit never drops the companion it already has."""
+    return [c for c in people if c.role in COMPANION_ROLES or c.id == keep]

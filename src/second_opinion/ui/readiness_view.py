@@ -20,12 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from second_opinion.services.readiness import ReadinessCheck, VisitReadiness
-from second_opinion.ui import icons
+from second_opinion.ui import icons, palette
 from second_opinion.ui.tabs.base import Navigator
 
-# Accents that read on light and dark palettes; each is always paired with a word.
-GOOD = "#2e9d5b"
-MISSING = "#d9534f"
 ICON_SIZE = 18
 
 
@@ -109,9 +106,9 @@ class ReadinessView(QWidget):
 
     def _add_check(self, row: int, check: ReadinessCheck) -> None:
         icon_name, colour, word = (
-            ("fa5s.check-circle", GOOD, tr("Done"))
+            ("fa5s.check-circle", palette.accent(palette.GOOD), tr("Done"))
             if check.ok
-            else ("fa5s.times-circle", MISSING, tr("Missing"))
+            else ("fa5s.times-circle", palette.accent(palette.PROBLEM), tr("Missing"))
         )
         icon = QLabel(self._grid_host)
         icon.setPixmap(icons.pixmap(icon_name, ICON_SIZE, colour))  # drawn once, cached

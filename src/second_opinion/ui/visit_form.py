@@ -1,51 +1,41 @@
-"""The form to add or edit a visit.
+"""The form to add or change a visit.
 
-The form saves itself on OK through the visits service: a refusal is shown under the field it
-is about and the dialog stays open; warnings (a planned visit in the past, a video visit
-without a link yet) are shown while typing and never block saving.
+Fields, problems, Save and Cancel behave as every form's do (``form_base``). Warnings (a
+planned visit in the past, a video visit without a link yet) come from the visits service's
+rule while typing and never block saving. It is opened with ``open()``, never ``exec()``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
-    QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QSpinBox,
-    QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from second_opinion.domain.enums import ContactRole, VisitMode, VisitStatus
-from second_opinion.services import contacts, labels, visits
+from second_opinion.domain.enums import VisitMode, VisitStatus
+from second_opinion.services import labels, visits
 from second_opinion.services.contacts import ContactChoice
-from second_opinion.services.errors import ServiceError, ValidationError
-from second_opinion.services.visits import VisitInput
-from second_opinion.ui import icons
-from second_opinion.ui.context import AppContext
-from second_opinion.ui.dates import short_date_format
-from second_opinion.ui.dialog_buttons import save_cancel_buttons
+from second_opinion.services.errors import ValidationError
+from second_opinion.services.visits import SaveResult, VisitInput
+from second_opinion.ui import icons, palette, prompts
+from second_opinion.ui.form_base import FormDialog
+from second_opinion.ui.typed_dates import date_field, time_field
 
-log = logging.getLogger(__name__)
-
-WARN_COLOUR = "#e0a800"
-ERROR_COLOUR = "#d9534f"
+if TYPE_CHECKING:
+    from second_opinion.case.visits import VisitFormChoices
+    from second_opinion.ui.ops import Pending
 
 
 def system_time_zone() -> str:
@@ -58,93 +48,95 @@ def label_of(mapping: Mapping[Any, str], value: object) -> str:
     return QCoreApplication.translate("labels", mapping[value])
 
 
-class VisitForm(QDialog):
-    """Add (``visit_id`` None) or edit a visit of ``ctx.person_id``.
+class VisitForm(FormDialog):
+    """Add (no ``existing`` in ``choices``) or edit a visit.
 
-    Signals:
-        sig_saved(int): the visit was saved (its id); ``warnings`` holds what was warned.
+    ``submit`` turns the typed ``VisitInput`` into the operation that stores it; ``saved``
+    is then the service's ``SaveResult`` (its id and the warnings given).
     """
-
-    sig_saved = Signal(int)
 
     def __init__(
         self,
-        ctx: AppContext,
-        visit_id: int | None = None,
+        submit: Callable[[VisitInput], Pending[SaveResult]],
+        choices: VisitFormChoices,
+        now: Callable[[], dt.datetime],
         parent: QWidget | None = None,
-        now: Callable[[], dt.datetime] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.visit_id = visit_id
-        self.saved_id: int | None = None
-        self.warnings: tuple[str, ...] = ()
-        self._now = now or (lambda: dt.datetime.now(dt.UTC))
-        self._errors: dict[str, QLabel] = {}
-        self._field_widgets: dict[str, QWidget] = {}
-        self.setWindowTitle(self.tr("Edit visit") if visit_id else self.tr("Add a visit"))
+        existing = choices.existing
+        super().__init__(
+            QCoreApplication.translate("VisitForm", "Edit visit")
+            if existing
+            else QCoreApplication.translate("VisitForm", "Add a visit"),
+            parent,
+        )
+        self._submit = submit
+        self._now = now
+        self.visit_id = existing.id if existing is not None else None
+        self.saved: SaveResult | None = None
         self.setMinimumWidth(560)
         self._build()
-        self._load()
+        with self.loading():
+            self._fill_contacts(self.doctor, choices.doctors, None)
+            if not choices.doctors:
+                self.doctor.setPlaceholderText(
+                    self.tr("Add the doctor in Doctors & contacts first")
+                )
+            self._fill_contacts(self.companion, choices.companions, self.tr("Nobody yet"))
+            if existing is None:
+                self._set_zone(system_time_zone())
+                # A week ahead: appointments are rarely booked for the same day.
+                self.date.setDate(QDate.currentDate().addDays(7))
+                self.time.setTime(QTime(9, 0))
+                self.duration.setValue(60)
+            else:
+                self.set_data(visits.to_input(existing))
+        self._watch_parts()
         self._update_mode()
-        self._update_warnings()
-        # Open wide enough for every field (no sideways scrolling); tall forms scroll down.
-        hint = self._body.sizeHint()
-        self.resize(min(hint.width() + 48, 960), min(hint.height() + 110, 720))
+        hint = self.form_widget.sizeHint()
+        self.resize(min(hint.width() + 64, 960), min(hint.height() + 160, 760))
+        self.date.setFocus()
 
     # ------------------------------------------------------------------ building
-    def _field(self, key: str, widget: QWidget | QHBoxLayout) -> QWidget:
-        """The widget with an error line under it, hidden until the service refuses it."""
-        host = QWidget(self)
-        layout = QVBoxLayout(host)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        if isinstance(widget, QHBoxLayout):
-            layout.addLayout(widget)
-        else:
-            layout.addWidget(widget)
-            self._field_widgets[key] = widget
-        error = QLabel(host)
-        error.setWordWrap(True)
-        error.setTextFormat(Qt.TextFormat.PlainText)
-        error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        error.hide()
-        layout.addWidget(error)
-        self._errors[key] = error
+    def _parts(self, *widgets: QWidget, stretch_last: bool = True) -> QWidget:
+        host = QWidget(self.form_widget)
+        row = QHBoxLayout(host)
+        row.setContentsMargins(0, 0, 0, 0)
+        for n, widget in enumerate(widgets):
+            row.addWidget(widget, 1 if stretch_last and n == len(widgets) - 1 else 0)
         return host
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        body = QWidget(scroll)
-        form = QFormLayout(body)
-        self.form = form
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-        self._body = body
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setAccessibleName(self.tr("Warnings about this visit"))
+        self.warning_icon = QLabel(self)
+        self.warning_icon.setPixmap(
+            icons.pixmap("fa5s.exclamation-triangle", 16, palette.accent(palette.WARN))
+        )
+        self.warning_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        warning_row = QHBoxLayout()
+        warning_row.addWidget(self.warning_icon)
+        warning_row.addWidget(self.warning, 1)
+        self.header.addLayout(warning_row)
 
-        self.doctor = QComboBox(body)
+        self.doctor = QComboBox()
         self.doctor.setAccessibleName(self.tr("Doctor"))
-        form.addRow(self.tr("&Doctor:"), self._field("doctor_id", self.doctor))
+        self.add_field("doctor_id", self.doctor, self.tr("&Doctor:"))
 
-        self.date = QDateEdit(body)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(short_date_format())
+        self.date = date_field(None, self.tr("Date"))
         self.date.setDateRange(QDate(visits.EARLIEST_YEAR, 1, 1), QDate(visits.LATEST_YEAR, 12, 31))
-        self.date.setAccessibleName(self.tr("Date"))
-        self.time = QTimeEdit(body)
-        self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName(self.tr("Time"))
-        when = QHBoxLayout()
-        when.addWidget(self.date, 1)
-        when.addWidget(self.time)
-        self._field_widgets["starts_at"] = self.date
-        form.addRow(self.tr("Date and &time:"), self._field("starts_at", when))
-        self.date.setFocus()
+        self.time = time_field(None, self.tr("Time"))
+        when = self.add_field(
+            "starts_at",
+            self._parts(self.date, self.time, stretch_last=False),
+            self.tr("Date and &time:"),
+        )
+        label = self.form.labelForField(when)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.date)
 
-        self.zone = QComboBox(body)
+        self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.addItems(list(visits.available_time_zones()))
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -154,105 +146,88 @@ class VisitForm(QDialog):
         self.zone.setCompleter(completer)
         self.zone.setAccessibleName(self.tr("Time zone"))
         self.zone.setToolTip(self.tr("The time zone of the place where the visit happens."))
-        form.addRow(self.tr("Time &zone:"), self._field("time_zone", self.zone))
+        self.add_field("time_zone", self.zone, self.tr("Time &zone:"))
 
-        self.duration = QSpinBox(body)
+        self.duration = QSpinBox()
         self.duration.setRange(5, visits.MAX_DURATION_MINUTES)
         self.duration.setSingleStep(15)
         self.duration.setSuffix(self.tr(" min"))
         self.duration.setAccessibleName(self.tr("Duration in minutes"))
-        form.addRow(self.tr("D&uration:"), self._field("duration_minutes", self.duration))
+        self.add_field("duration_minutes", self.duration, self.tr("D&uration:"))
 
-        self.mode = QComboBox(body)
+        self.mode = QComboBox()
         for mode in VisitMode:
             self.mode.addItem(label_of(labels.VISIT_MODE, mode), mode.value)
         self.mode.setAccessibleName(self.tr("In person or telemedicine"))
-        form.addRow(self.tr("&Kind of visit:"), self._field("mode", self.mode))
+        self.add_field("mode", self.mode, self.tr("&Kind of visit:"))
 
-        self.location = QLineEdit(body)
+        self.location = QLineEdit()
         self.location.setPlaceholderText(self.tr("Address, building, floor"))
         self.location.setAccessibleName(self.tr("Address"))
-        self._location_host = self._field("location", self.location)
-        form.addRow(self.tr("&Address:"), self._location_host)
+        self._location_row = self.add_field("location", self.location, self.tr("&Address:"))
 
-        self.link = QLineEdit(body)
+        self.link = QLineEdit()
         self.link.setPlaceholderText(self.tr("https://… from the clinic's invitation"))
         self.link.setAccessibleName(self.tr("Video link"))
-        self._link_host = self._field("telemedicine_url", self.link)
-        form.addRow(self.tr("Video &link:"), self._link_host)
+        self._link_row = self.add_field(
+            "telemedicine_url",
+            self.link,
+            self.tr("Video &link:"),
+            check=lambda: visits.check_link(self.link.text()),
+        )
 
-        self.companion = QComboBox(body)
+        self.companion = QComboBox()
         self.companion.setAccessibleName(self.tr("Companion"))
         self.companion.setToolTip(self.tr("A support person from your contacts who comes along."))
-        form.addRow(self.tr("&Companion:"), self._field("companion_id", self.companion))
+        self.add_field("companion_id", self.companion, self.tr("&Companion:"))
 
-        self.referral_needed = QCheckBox(self.tr("Needed"), body)
+        self.referral_needed = QCheckBox(self.tr("Needed"))
         self.referral_needed.setAccessibleName(self.tr("Referral needed"))
-        self.referral_obtained = QCheckBox(self.tr("Obtained"), body)
+        self.referral_obtained = QCheckBox(self.tr("Obtained"))
         self.referral_obtained.setAccessibleName(self.tr("Referral obtained"))
-        self.referral_number = QLineEdit(body)
+        self.referral_number = QLineEdit()
         self.referral_number.setPlaceholderText(self.tr("Referral number"))
         self.referral_number.setAccessibleName(self.tr("Referral number"))
-        referral = QHBoxLayout()
-        referral.addWidget(self.referral_needed)
-        referral.addWidget(self.referral_obtained)
-        referral.addWidget(self.referral_number, 1)
-        self._field_widgets["referral_number"] = self.referral_number
-        form.addRow(self.tr("&Referral:"), self._field("referral_number", referral))
+        self.add_field(
+            "referral_number",
+            self._parts(self.referral_needed, self.referral_obtained, self.referral_number),
+            self.tr("&Referral:"),
+        )
 
-        self.auth_needed = QCheckBox(self.tr("Needed"), body)
+        self.auth_needed = QCheckBox(self.tr("Needed"))
         self.auth_needed.setAccessibleName(self.tr("Prior authorization needed"))
-        self.auth_obtained = QCheckBox(self.tr("Obtained"), body)
+        self.auth_obtained = QCheckBox(self.tr("Obtained"))
         self.auth_obtained.setAccessibleName(self.tr("Prior authorization obtained"))
-        self.auth_number = QLineEdit(body)
+        self.auth_number = QLineEdit()
         self.auth_number.setPlaceholderText(self.tr("Authorization number"))
         self.auth_number.setAccessibleName(self.tr("Prior authorization number"))
-        auth = QHBoxLayout()
-        auth.addWidget(self.auth_needed)
-        auth.addWidget(self.auth_obtained)
-        auth.addWidget(self.auth_number, 1)
-        self._field_widgets["prior_auth_number"] = self.auth_number
-        form.addRow(self.tr("&Prior authorization:"), self._field("prior_auth_number", auth))
+        self.add_field(
+            "prior_auth_number",
+            self._parts(self.auth_needed, self.auth_obtained, self.auth_number),
+            self.tr("&Prior authorization:"),
+        )
 
-        self.cost = QLineEdit(body)
+        self.cost = QLineEdit()
         self.cost.setPlaceholderText(
             self.tr("e.g. %1").replace("%1", QLocale().toString(250.0, "f", 2))
         )
         self.cost.setAccessibleName(self.tr("Expected cost"))
         self.cost.setToolTip(self.tr("What you expect to pay yourself; leave empty if unknown."))
-        form.addRow(self.tr("&Expected cost:"), self._field("expected_cost_cents", self.cost))
+        self.add_field(
+            "expected_cost_cents", self.cost, self.tr("&Expected cost:"), check=self._cost_cents
+        )
 
-        self.status = QComboBox(body)
+        self.status = QComboBox()
         for status in VisitStatus:
             self.status.addItem(label_of(labels.VISIT_STATUS, status), status.value)
         self.status.setAccessibleName(self.tr("Status"))
-        form.addRow(self.tr("&Status:"), self._field("status", self.status))
+        self.add_field("status", self.status, self.tr("&Status:"))
 
-        self.notes = QPlainTextEdit(body)
+        self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(80)
-        form.addRow(self.tr("&Notes:"), self._field("notes", self.notes))
-
-        self.warning = QLabel(self)
-        self.warning.setWordWrap(True)
-        self.warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning_icon = QLabel(self)
-        self.warning_icon.setPixmap(icons.pixmap("fa5s.exclamation-triangle", 16, WARN_COLOUR))
-        self.warning_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        warning_row = QHBoxLayout()
-        warning_row.addWidget(self.warning_icon)
-        warning_row.addWidget(self.warning, 1)
-        outer.addLayout(warning_row)
-
-        self.general_error = QLabel(self)
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.general_error.hide()
-        outer.addWidget(self.general_error)
-
-        self.buttons = save_cancel_buttons(self)
-        outer.addWidget(self.buttons)
+        self.add_field("notes", self.notes, self.tr("&Notes:"))
 
         for signal in (
             self.date.dateChanged,
@@ -265,67 +240,36 @@ class VisitForm(QDialog):
             signal.connect(self._update_warnings)
         self.mode.currentIndexChanged.connect(self._update_mode)
 
-    # ------------------------------------------------------------------ loading
+    def _watch_parts(self) -> None:
+        """The rows made of several widgets count as typed into, and clear their problem."""
+        parts: list[tuple[str, Any]] = [
+            ("starts_at", self.date.dateChanged),
+            ("starts_at", self.time.timeChanged),
+            ("referral_number", self.referral_needed.toggled),
+            ("referral_number", self.referral_obtained.toggled),
+            ("referral_number", self.referral_number.textEdited),
+            ("prior_auth_number", self.auth_needed.toggled),
+            ("prior_auth_number", self.auth_obtained.toggled),
+            ("prior_auth_number", self.auth_number.textEdited),
+            ("time_zone", self.zone.editTextChanged),
+        ]
+        for field, signal in parts:
+            signal.connect(lambda *_args, f=field: self._part_edited(f))
+
+    def _part_edited(self, field: str) -> None:
+        self.mark_dirty()
+        self.errors.clear(field)
+
+    # ------------------------------------------------------------------ data
+    @staticmethod
     def _fill_contacts(
-        self, combo: QComboBox, choices: Sequence[ContactChoice], none_text: str | None
+        combo: QComboBox, choices: Sequence[ContactChoice], none_text: str | None
     ) -> None:
         combo.clear()
         if none_text is not None:
             combo.addItem(none_text, None)
         for choice in choices:
             combo.addItem(choice.label, choice.id)
-
-    def _load(self) -> None:
-        row = None
-        try:
-            with self.ctx.session() as session:
-                people = contacts.list_contact_choices(session)
-                if self.visit_id is not None:
-                    row = visits.get_visit(session, self.visit_id, now=self._now())
-        except (ServiceError, SQLAlchemyError):
-            log.exception("could not load the visit form (visit %s)", self.visit_id)
-            people = []
-        doctors = sorted(people, key=lambda c: (not c.role.is_doctor, c.name.casefold()))
-        self._fill_contacts(self.doctor, doctors, None)
-        if not doctors:
-            self.doctor.setPlaceholderText(self.tr("Add the doctor in Doctors & contacts first"))
-        support = [c for c in people if c.role in (ContactRole.SUPPORT_PERSON, ContactRole.OTHER)]
-        if (
-            row is not None
-            and row.companion_id is not None
-            and all(c.id != row.companion_id for c in support)
-        ):
-            support += [c for c in people if c.id == row.companion_id]
-        self._fill_contacts(self.companion, support, self.tr("Nobody yet"))
-
-        if row is None:
-            local_zone = system_time_zone()
-            self._set_zone(local_zone)
-            # A week ahead: appointments are rarely booked for the same day.
-            self.date.setDate(QDate.currentDate().addDays(7))
-            self.time.setTime(QTime(9, 0))
-            self.duration.setValue(60)
-            return
-        self._select(self.doctor, row.doctor_id)
-        local = row.local_start
-        self.date.setDate(QDate(local.year, local.month, local.day))
-        self.time.setTime(QTime(local.hour, local.minute))
-        self._set_zone(row.time_zone)
-        self.duration.setValue(row.duration_minutes)
-        self._select(self.mode, row.mode.value)
-        self.location.setText(row.location)
-        self.link.setText(row.telemedicine_url)
-        self._select(self.companion, row.companion_id)
-        self.referral_needed.setChecked(row.referral_needed)
-        self.referral_obtained.setChecked(row.referral_obtained)
-        self.referral_number.setText(row.referral_number)
-        self.auth_needed.setChecked(row.prior_auth_needed)
-        self.auth_obtained.setChecked(row.prior_auth_obtained)
-        self.auth_number.setText(row.prior_auth_number)
-        if row.expected_cost_cents is not None:
-            self.cost.setText(QLocale().toString(row.expected_cost_cents / 100, "f", 2))
-        self._select(self.status, row.status.value)
-        self.notes.setPlainText(row.notes)
 
     def _set_zone(self, name: str) -> None:
         index = self.zone.findText(name)
@@ -346,7 +290,28 @@ class VisitForm(QDialog):
     def select_companion(self, contact_id: int | None) -> None:
         self._select(self.companion, contact_id)
 
-    # ------------------------------------------------------------------ reading
+    def set_data(self, data: VisitInput) -> None:
+        self._select(self.doctor, data.doctor_id)
+        local = data.starts_at.astimezone(visits.zone_or_utc(data.time_zone))
+        self.date.setDate(QDate(local.year, local.month, local.day))
+        self.time.setTime(QTime(local.hour, local.minute))
+        self._set_zone(data.time_zone)
+        self.duration.setValue(data.duration_minutes)
+        self._select(self.mode, data.mode.value)
+        self.location.setText(data.location)
+        self.link.setText(data.telemedicine_url)
+        self._select(self.companion, data.companion_id)
+        self.referral_needed.setChecked(data.referral_needed)
+        self.referral_obtained.setChecked(data.referral_obtained)
+        self.referral_number.setText(data.referral_number)
+        self.auth_needed.setChecked(data.prior_auth_needed)
+        self.auth_obtained.setChecked(data.prior_auth_obtained)
+        self.auth_number.setText(data.prior_auth_number)
+        if data.expected_cost_cents is not None:
+            self.cost.setText(QLocale().toString(data.expected_cost_cents / 100, "f", 2))
+        self._select(self.status, data.status.value)
+        self.notes.setPlainText(data.notes)
+
     def _cost_cents(self) -> int | None:
         text = self.cost.text().strip()
         if not text:
@@ -356,16 +321,15 @@ class VisitForm(QDialog):
             value, ok = QLocale.c().toDouble(text)
         if not ok:
             raise ValidationError(
-                self.tr("Write the cost as a number, e.g. 250 or 250.00."),
-                field="expected_cost_cents",
+                "Write the cost as a number, e.g. 250 or 250.00.", field="expected_cost_cents"
             )
         return round(value * 100)
 
-    def input(self) -> VisitInput:
-        """The form's content as service input; raises ValidationError for what it can tell."""
+    def collect(self) -> VisitInput:
+        """The form's content as service input; ``ValidationError`` for what it can tell."""
         doctor_id = self.doctor.currentData()
         if doctor_id is None:
-            raise ValidationError(self.tr("Choose the doctor."), field="doctor_id")
+            raise ValidationError("Choose the doctor.", field="doctor_id")
         date = self.date.date()
         time = self.time.time()
         starts_at = visits.local_datetime(
@@ -396,60 +360,50 @@ class VisitForm(QDialog):
     # ------------------------------------------------------------------ reacting
     def _update_mode(self) -> None:
         telemedicine = self.mode.currentData() == VisitMode.TELEMEDICINE.value
-        self.form.setRowVisible(self._link_host, telemedicine)
+        self.form.setRowVisible(self._link_row, telemedicine)
         # An address means nothing for a video call; a kept one shows again if switched back.
-        self.form.setRowVisible(self._location_host, not telemedicine)
+        self.form.setRowVisible(self._location_row, not telemedicine)
         self._update_warnings()
 
     def _update_warnings(self) -> None:
         try:
-            warnings = visits.check_visit(self.input(), self._now())
+            warnings = visits.check_visit(self.collect(), self._now())
         except ValidationError:
             warnings = ()
-        self._show_warnings(warnings)
-
-    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
-        text = "\n".join(self.tr(w) for w in warnings)
+        text = "\n".join(QCoreApplication.translate("service", w) for w in warnings)
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
         self.warning_icon.setVisible(bool(text))
 
-    def error_text(self, field: str) -> str:
-        label = self._errors.get(field, self.general_error)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-    def _show_error(self, error: ValidationError) -> None:
-        for label in (*self._errors.values(), self.general_error):
-            label.hide()
-        field = error.field if error.field in self._errors else ""
-        label = self._errors.get(field, self.general_error)
-        label.setText(self.tr(error.message))
-        label.show()
-        widget = self._field_widgets.get(field)
-        if widget is not None:
-            widget.setFocus()
-
     # ------------------------------------------------------------------ saving
     def accept(self) -> None:
-        try:
-            data = self.input()
-            with self.ctx.session() as session:
-                if self.visit_id is None:
-                    result = visits.add_visit(session, self.ctx.person_id, data, now=self._now())
-                else:
-                    result = visits.update_visit(session, self.visit_id, data, now=self._now())
-        except ValidationError as error:
-            self._show_error(error)
-            return
-        except (ServiceError, SQLAlchemyError):
-            log.exception("saving visit %s failed", self.visit_id)
-            self._show_error(
-                ValidationError(self.tr("The visit could not be saved. Please try again."))
+        """Before saving a visit whose time has passed as still planned, ask about it."""
+        if not self.is_saving and self._past_but_planned() and not self._confirm_done():
+            self.errors.show(
+                "status", QCoreApplication.translate("service", visits.PAST_BUT_PLANNED)
             )
             return
-        self.saved_id = result.id
-        self.warnings = result.warnings
-        log.info("visit %s saved with %d warnings", result.id, len(result.warnings))
-        self.ctx.notify_changed("visits")
-        self.sig_saved.emit(result.id)
         super().accept()
+
+    def _past_but_planned(self) -> bool:
+        try:
+            return visits.is_past_but_planned(self.collect(), self._now())
+        except ValidationError:
+            return False  # the save shows what is wrong
+
+    def _confirm_done(self) -> bool:
+        if not prompts.ask_confirm(
+            self,
+            self.tr("Visit in the past"),
+            self.tr(
+                "The time of this visit has passed, but it is still marked planned. "
+                "Save it as done?"
+            ),
+            self.tr("Save as done"),
+        ):
+            return False
+        self._select(self.status, VisitStatus.DONE.value)
+        return True
+
+    def submit(self, data: VisitInput) -> Pending[SaveResult]:
+        return self._submit(data)

@@ -1,0 +1,225 @@
+"""The side-by-side comparison of two or three opinions: its grid model and its pane.
+
+What differs, and whether that matters, is decided by ``services.opinions`` (the
+``Comparison`` it builds); the pane shows the verdict with a word and an icon.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from second_opinion.services.opinions import Comparison
+from second_opinion.ui import palette
+from second_opinion.ui.dates import format_date
+from second_opinion.ui.icons import icon
+
+#: Longer cell text is cut in the grid (the full text is in the tooltip and the form).
+CELL_LIMIT = 600
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ComparisonModel(QAbstractTableModel):
+    """A read-only grid over a ``Comparison``: one row per aspect, one column per opinion."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._comparison: Comparison | None = None
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.beginResetModel()
+        self._comparison = comparison
+        self.endResetModel()
+
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._comparison is None:
+            return 0
+        return len(self._comparison.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._comparison is None:
+            return 0
+        return len(self._comparison.opinions)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        comparison = self._comparison
+        if comparison is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(comparison.opinions):
+                return None
+            opinion = comparison.opinions[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{opinion.doctor_name}\n{format_date(opinion.given_on)}"
+            return None
+        if not 0 <= section < len(comparison.rows):
+            return None
+        row = comparison.rows[section]
+        label = QCoreApplication.translate("opinions", row.label)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if row.flagged:
+                return QCoreApplication.translate("opinions", "{label}\n(differs)").format(
+                    label=label
+                )
+            return label
+        if role == Qt.ItemDataRole.DecorationRole and row.flagged:
+            return icon("fa5s.exclamation-triangle", palette.accent(palette.WARN))
+        if role == Qt.ItemDataRole.FontRole and row.flagged:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        comparison = self._comparison
+        if comparison is None or not index.isValid():
+            return None
+        if not (0 <= index.row() < len(comparison.rows)):
+            return None
+        row = comparison.rows[index.row()]
+        if not (0 <= index.column() < len(row.values)):
+            return None
+        value = row.values[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not value.strip():
+                return QCoreApplication.translate("opinions", "(not recorded)")
+            return value if len(value) <= CELL_LIMIT else value[: CELL_LIMIT - 1] + "…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return value or None
+        if role == Qt.ItemDataRole.FontRole:
+            if not value.strip():
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if row.flagged:
+                font = QFont()
+                font.setBold(True)
+                return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+
+class ComparisonPane(QWidget):
+    """The verdict banner above the grid, or a sentence while there is nothing to compare.
+
+    Signals:
+        sig_third_opinion(): the person asked what to do when the opinions differ.
+    """
+
+    sig_third_opinion = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Side by side"), self)
+        font = QFont(heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        layout.addWidget(heading)
+
+        self.banner = QFrame(self)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_icon = QLabel(self.banner)
+        self.banner_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        banner_layout.addWidget(self.banner_icon)
+        banner_text = QVBoxLayout()
+        self.banner_word = QLabel(self.banner)
+        word_font = QFont(self.banner_word.font())
+        word_font.setBold(True)
+        self.banner_word.setFont(word_font)
+        self.banner_word.setAccessibleName(self.tr("Comparison verdict"))
+        banner_text.addWidget(self.banner_word)
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner_text.setAccessibleName(self.tr("Comparison summary"))
+        banner_text.addWidget(self.banner_text)
+        self.third_opinion_button = QPushButton(
+            icon("fa5s.map-signs"), self.tr("What to do when opinions differ…"), self.banner
+        )
+        self.third_opinion_button.setAccessibleName(
+            self.tr("Open the guide step on differing opinions and a third opinion")
+        )
+        self.third_opinion_button.clicked.connect(self.sig_third_opinion.emit)
+        row = QHBoxLayout()
+        row.addWidget(self.third_opinion_button)
+        row.addStretch(1)
+        banner_text.addLayout(row)
+        banner_layout.addLayout(banner_text, 1)
+        layout.addWidget(self.banner)
+
+        self.model = ComparisonModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Opinions side by side"))
+        self.view.setWordWrap(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        )
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.view)
+        layout.addWidget(self.stack, 1)
+
+    def show_comparison(self, comparison: Comparison | None, opinion_count: int) -> None:
+        self.model.set_comparison(comparison)
+        if comparison is None:
+            self.banner.hide()
+            self.empty.setText(
+                self.tr("Add a second opinion to see both side by side.")
+                if opinion_count == 1
+                else self.tr("Opinions you add will show here side by side.")
+            )
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        self.banner.show()
+        if comparison.differs:
+            name, accent = "fa5s.exclamation-triangle", palette.WARN
+            self.banner_word.setText(self.tr("The opinions differ"))
+        else:
+            name, accent = "fa5s.check-circle", palette.GOOD
+            self.banner_word.setText(self.tr("No difference found"))
+        self.banner_icon.setPixmap(icon(name, palette.accent(accent)).pixmap(24, 24))
+        self.banner_text.setText(QCoreApplication.translate("opinions", comparison.summary))
+        self.third_opinion_button.setVisible(comparison.differs)
+        self.view.resizeRowsToContents()
