@@ -268,6 +268,28 @@ def test_companion_cross_points_to_contacts_when_no_support_person_exists(case: 
     assert "Sam Rivera" in check.label
 
 
+def test_going_alone_is_a_suggestion_never_a_failure(case: Case) -> None:
+    visit_id = case.visit()
+    case.request(case.item(RecordKind.LAB_RESULTS), state=RequestState.RECEIVED)
+    case.question(visit_id, Priority.TOP)
+    result = readiness(case.session, visit_id, TODAY)
+    companion = result.check("companion")
+    assert companion is not None and not companion.ok and companion.optional
+    assert result.ready  # nobody coming along does not make the visit unready
+    assert result.done_count == result.total == 2
+    assert result.suggestions == (companion,)
+    assert "record the conversation" in companion.detail
+    assert "patient navigator" in companion.detail
+
+
+def test_prior_authorization_is_asked_by_the_doctors_office(case: Case) -> None:
+    visit_id = case.visit(prior_auth_needed=True)
+    check = case.check(visit_id, "prior_auth")
+    assert not check.ok
+    assert "doctor's office usually asks the insurer" in check.detail
+    assert "Call the insurer" not in check.detail
+
+
 def test_a_fully_prepared_visit_is_ready(case: Case) -> None:
     friend = make_contact(case.session, "Sam Rivera", ContactRole.SUPPORT_PERSON)
     visit_id = case.visit(companion_id=friend.id)
@@ -275,7 +297,7 @@ def test_a_fully_prepared_visit_is_ready(case: Case) -> None:
     case.question(visit_id, Priority.TOP)
     result = readiness(case.session, visit_id, TODAY)
     assert result.ready
-    assert result.done_count == len(result.checks) == 3
+    assert result.done_count == result.total == len(result.checks) == 3
     assert result.missing == ()
 
 

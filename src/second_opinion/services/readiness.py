@@ -52,6 +52,8 @@ class ReadinessCheck:
     detail: str  # a second line with specifics; may be empty
     fix_target: str | None  # navigator target where a cross is fixed; None for a tick
     fix_args: FixArgs = ()  # keyword arguments for navigator.navigate(fix_target, **...)
+    #: a suggestion, not a requirement: never keeps a visit from being ready
+    optional: bool = False
 
     @property
     def fix_kwargs(self) -> dict[str, int | str]:
@@ -65,16 +67,29 @@ class VisitReadiness:
     checks: tuple[ReadinessCheck, ...]
 
     @property
+    def required(self) -> tuple[ReadinessCheck, ...]:
+        return tuple(check for check in self.checks if not check.optional)
+
+    @property
     def ready(self) -> bool:
-        return all(check.ok for check in self.checks)
+        return all(check.ok for check in self.required)
 
     @property
     def done_count(self) -> int:
-        return sum(1 for check in self.checks if check.ok)
+        return sum(1 for check in self.required if check.ok)
+
+    @property
+    def total(self) -> int:
+        """How many checks count toward "ready" (suggestions do not)."""
+        return len(self.required)
 
     @property
     def missing(self) -> tuple[ReadinessCheck, ...]:
-        return tuple(check for check in self.checks if not check.ok)
+        return tuple(check for check in self.required if not check.ok)
+
+    @property
+    def suggestions(self) -> tuple[ReadinessCheck, ...]:
+        return tuple(check for check in self.checks if check.optional and not check.ok)
 
     def check(self, key: str) -> ReadinessCheck | None:
         for item in self.checks:
@@ -500,7 +515,10 @@ def _prior_auth_check(visit: Visit, plan: InsurancePlan | None) -> ReadinessChec
         key="prior_auth",
         noun="Prior authorization",
         pronoun="it",
-        how="Call the insurer, note the reference number on the visit.",
+        how=(
+            "The doctor's office usually asks the insurer for it; check with the office that "
+            "it was done, then note the number on the visit."
+        ),
         needed=_needed(visit.prior_auth_needed, plan.prior_authorization_needed if plan else None),
         obtained=visit.prior_auth_obtained,
         number=visit.prior_auth_number,
@@ -520,17 +538,26 @@ def _companion_check(visit: Visit, companion: str | None, has_support: bool) -> 
         return ReadinessCheck(
             key="companion",
             ok=False,
-            label="No companion chosen",
-            detail="A family member or friend can listen, take notes and support you. "
-            "Add them as a support person.",
+            label=COMPANION_SUGGESTION,
+            detail=COMPANION_ALTERNATIVES + " To bring someone, add them as a support person.",
             fix_target="contacts.new",
             fix_args=(("role", ContactRole.SUPPORT_PERSON.value),),
+            optional=True,
         )
     return ReadinessCheck(
         key="companion",
         ok=False,
-        label="No companion chosen",
-        detail="A family member or friend can listen, take notes and support you.",
+        label=COMPANION_SUGGESTION,
+        detail=COMPANION_ALTERNATIVES,
         fix_target="visits.edit",
         fix_args=(("visit_id", visit.id),),
+        optional=True,
     )
+
+
+COMPANION_SUGGESTION = "Going alone is fine; someone with you can help"
+COMPANION_ALTERNATIVES = (
+    "A family member or friend can listen, take notes and support you. If you go alone, ask "
+    "whether you may record the conversation, or whether the center has a patient navigator "
+    "who can help."
+)

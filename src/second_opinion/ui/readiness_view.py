@@ -98,18 +98,27 @@ class ReadinessView(QWidget):
         else:
             self.heading.setText(
                 tr("{done} of {total} ready").format(
-                    done=readiness.done_count, total=len(readiness.checks)
+                    done=readiness.done_count, total=readiness.total
                 )
             )
         for row, check in enumerate(readiness.checks):
             self._add_check(row, check)
 
     def _add_check(self, row: int, check: ReadinessCheck) -> None:
-        icon_name, colour, word = (
-            ("fa5s.check-circle", palette.accent(palette.GOOD), tr("Done"))
-            if check.ok
-            else ("fa5s.times-circle", palette.accent(palette.PROBLEM), tr("Missing"))
-        )
+        if check.ok:
+            icon_name, colour, word = "fa5s.check-circle", palette.accent(palette.GOOD), tr("Done")
+        elif check.optional:
+            icon_name, colour, word = (
+                "fa5s.lightbulb",
+                palette.accent(palette.INFO),
+                tr("Suggestion"),
+            )
+        else:
+            icon_name, colour, word = (
+                "fa5s.times-circle",
+                palette.accent(palette.PROBLEM),
+                tr("Missing"),
+            )
         icon = QLabel(self._grid_host)
         icon.setPixmap(icons.pixmap(icon_name, ICON_SIZE, colour))  # drawn once, cached
         icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)

@@ -239,7 +239,7 @@ class VisitsTab(CaseTab):
                 texts.readiness_text,
                 sort_key=lambda item: (
                     item.readiness is None,
-                    item.readiness.done_count - len(item.readiness.checks) if item.readiness else 0,
+                    item.readiness.done_count - item.readiness.total if item.readiness else 0,
                 ),
                 icon=texts.readiness_icon,
             ),

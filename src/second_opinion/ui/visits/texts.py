@@ -85,7 +85,7 @@ def readiness_text(item: VisitListRow) -> str:
     return (
         tr("%1 of %2 ready")
         .replace("%1", str(item.readiness.done_count))
-        .replace("%2", str(len(item.readiness.checks)))
+        .replace("%2", str(item.readiness.total))
     )
 
 
