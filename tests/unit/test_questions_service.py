@@ -50,21 +50,6 @@ def test_bad_input_is_stored_exactly(session, person_id):
     assert len(qs.get_question(session, q.id).answer) == 50_000
 
 
-def test_move_up_down_and_to_position_persist_the_order(session, person_id):
-    ids = [add(session, person_id, t).id for t in "ABCD"]
-    qs.move_up(session, ids[2])  # C up
-    assert texts(session, person_id) == list("ACBD")
-    qs.move_down(session, ids[0])  # A down
-    assert texts(session, person_id) == list("CABD")
-    qs.move_up(session, ids[2])  # already first: stays
-    assert texts(session, person_id) == list("CABD")
-    assert qs.move_to(session, ids[3], 0) == 0
-    assert texts(session, person_id) == list("DCAB")
-    assert qs.get_question(session, ids[3]).position == 0
-    assert qs.move_to(session, ids[3], 99) == 3
-    assert [q.position for q in qs.list_questions(session, person_id)] == [0, 1, 2, 3]
-
-
 def test_move_before_is_what_a_drop_does(session, person_id):
     ids = [add(session, person_id, t).id for t in "ABCDE"]
     qs.move_before(session, person_id, [ids[3], ids[1]], ids[0])
@@ -73,12 +58,21 @@ def test_move_before_is_what_a_drop_does(session, person_id):
     assert texts(session, person_id) == list("BDCEA")
 
 
-def test_set_order_refuses_a_stale_list(session, person_id):
+def test_move_before_refuses_a_question_that_is_gone(session, person_id):
     ids = [add(session, person_id, t).id for t in "AB"]
-    qs.set_order(session, person_id, [ids[1], ids[0]])
-    assert texts(session, person_id) == list("BA")
+    qs.delete_question(session, ids[0])
     with pytest.raises(ValidationError):
-        qs.set_order(session, person_id, [ids[1]])
+        qs.move_before(session, person_id, [ids[0]], None)
+    assert texts(session, person_id) == ["B"]
+
+
+def test_an_answer_means_the_question_was_asked(session, person_id):
+    row = add(session, person_id, "Stage?", answer="II", asked=False)
+    assert row.asked
+    assert not add(session, person_id, "Cost?", answer="  ").asked
+    with pytest.raises(ValidationError) as err:
+        add(session, person_id, "x" * (qs.MAX_TEXT_LENGTH + 1))
+    assert err.value.field == "text" and "10,000" in str(err.value)
 
 
 def test_delete_keeps_positions_dense(session, person_id):
@@ -163,13 +157,13 @@ def test_starter_catalogue_has_at_least_five_per_category_and_unique_keys():
 
 def test_adding_starters_twice_adds_nothing_even_after_rewording(session, person_id):
     first = sq.starters(C.RISKS)[0]
-    assert sq.add_starter(session, person_id, first.key) is True
+    assert sq.add_starter(session, person_id, first.key).starter_key == first.key
     q = qs.list_questions(session, person_id)[0]
     qs.update_question(session, q.id, QuestionData(text="My own words", category=C.RISKS))
-    assert sq.add_starter(session, person_id, first.key) is False
+    assert sq.add_starter(session, person_id, first.key) is None
     added = sq.add_category(session, person_id, C.RISKS)
-    assert added == len(sq.starters(C.RISKS)) - 1
-    assert sq.add_category(session, person_id, C.RISKS) == 0
+    assert [r.text for r in added] == [s.text for s in sq.starters(C.RISKS)[1:]]
+    assert sq.add_category(session, person_id, C.RISKS) == []
     assert len(qs.list_questions(session, person_id)) == len(sq.starters(C.RISKS))
     assert texts(session, person_id)[0] == "My own words"
     assert sq.added_keys(session, person_id) == {s.key for s in sq.starters(C.RISKS)}

@@ -174,21 +174,41 @@ def list_visit_choices(session: Session, person_id: int) -> list[VisitChoice]:
 # ------------------------------------------------------------------ changing
 
 
-def validate(data: QuestionData) -> QuestionData:
-    text = data.text.strip()
-    if not text:
+def check_text(text: str) -> str:
+    """The question's text as stored; ``ValidationError`` on ``text`` when it is not acceptable."""
+    clean = text.strip()
+    if not clean:
         raise ValidationError("Type the question.", field="text")
-    if len(text) > MAX_TEXT_LENGTH:
+    if len(clean) > MAX_TEXT_LENGTH:
         raise ValidationError(
-            f"A question can be at most {MAX_TEXT_LENGTH:,} characters.", field="text"
+            "A question can be at most {limit} characters.",
+            field="text",
+            limit=f"{MAX_TEXT_LENGTH:,}",
         )
-    if len(data.answer) > MAX_ANSWER_LENGTH:
+    return clean
+
+
+def check_answer(answer: str) -> str:
+    if len(answer) > MAX_ANSWER_LENGTH:
         raise ValidationError(
-            f"An answer can be at most {MAX_ANSWER_LENGTH:,} characters.", field="answer"
+            "An answer can be at most {limit} characters.",
+            field="answer",
+            limit=f"{MAX_ANSWER_LENGTH:,}",
         )
+    return answer
+
+
+def answered_means_asked(answer: str, asked: bool) -> bool:
+    """Whether a question counts as asked: writing down an answer means it was."""
+    return asked or bool(answer.strip())
+
+
+def validate(data: QuestionData) -> QuestionData:
     return dataclasses.replace(
         data,
-        text=text,
+        text=check_text(data.text),
+        answer=check_answer(data.answer),
+        asked=answered_means_asked(data.answer, data.asked),
         category=QuestionCategory(data.category),
         priority=Priority(data.priority),
     )
@@ -262,13 +282,8 @@ def mark_asked(
     """Record that a question was asked at the visit, and what the answer was."""
     question = _load(session, question_id)
     if answer is not None:
-        if len(answer) > MAX_ANSWER_LENGTH:
-            raise ValidationError(
-                f"An answer can be at most {MAX_ANSWER_LENGTH:,} characters.", field="answer"
-            )
-        question.answer = answer
-        if answer.strip():
-            asked = True
+        question.answer = check_answer(answer)
+        asked = answered_means_asked(answer, asked)
     question.asked = asked
     session.flush()
     return get_question(session, question_id)
@@ -299,40 +314,6 @@ def _renumber(session: Session, person_id: int, ordered: Sequence[int]) -> None:
         # rewrites every position, and loading each row first would take seconds.
         session.execute(update(Question), changes)
     session.flush()
-
-
-def set_order(session: Session, person_id: int, ordered_ids: Sequence[int]) -> None:
-    """Save a complete new order of the person's questions."""
-    existing = _ordered_ids(session, person_id)
-    if sorted(existing) != sorted(ordered_ids) or len(set(ordered_ids)) != len(ordered_ids):
-        raise ValidationError("The list changed meanwhile; reload and try again.")
-    _renumber(session, person_id, ordered_ids)
-
-
-def move_to(session: Session, question_id: int, position: int) -> int:
-    """Move a question to ``position`` (0 = first) in the person's whole list.
-
-    Returns the position it ended at (clamped to the list).
-    """
-    question = _load(session, question_id)
-    ordered = _ordered_ids(session, question.person_id)
-    ordered.remove(question_id)
-    position = max(0, min(position, len(ordered)))
-    ordered.insert(position, question_id)
-    _renumber(session, question.person_id, ordered)
-    return position
-
-
-def move_up(session: Session, question_id: int) -> int:
-    question = _load(session, question_id)
-    ordered = _ordered_ids(session, question.person_id)
-    return move_to(session, question_id, ordered.index(question_id) - 1)
-
-
-def move_down(session: Session, question_id: int) -> int:
-    question = _load(session, question_id)
-    ordered = _ordered_ids(session, question.person_id)
-    return move_to(session, question_id, ordered.index(question_id) + 1)
 
 
 def move_before(
