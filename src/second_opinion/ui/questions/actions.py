@@ -8,10 +8,12 @@ screen shows the result when it comes back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QComboBox, QTableView, QWidget
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTableView, QToolButton, QWidget
 
 from second_opinion.case import questions as case_questions
 from second_opinion.case.questions import Carried
@@ -46,18 +48,81 @@ class QuestionActions(_Base):
     starter_dialog: StarterQuestionsDialog | None
     _visits: list[VisitChoice]
 
-    # provided by the tab
-    def selected_rows(self) -> list[QuestionRow]:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by the tab and its other parts
 
-    def reload(self) -> None:
-        raise NotImplementedError
+        def selected_rows(self) -> list[QuestionRow]: ...
+        def reload(self) -> None: ...
+        def _show_page(self) -> None: ...
+        def _update_buttons(self, *_args: object) -> None: ...
+        def _icon(self, name: str, color: str | None = None) -> QIcon: ...
+        def move_up(self) -> None: ...
+        def move_down(self) -> None: ...
+        def edit_current(self) -> object: ...
+        def answer_current(self) -> object: ...
 
-    def _show_page(self) -> None:
-        raise NotImplementedError
+    # ---------------------------------------------------------------- the action row
+    def _action_row(self) -> QHBoxLayout:
+        """The second row of the screen: what to do with the chosen questions."""
 
-    def _update_buttons(self, *_args: object) -> None:
-        raise NotImplementedError
+        def tool(icon: str, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+            button = QToolButton(self)
+            button.setIcon(self._icon(icon))
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(text)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.clicked.connect(lambda _c=False: slot())
+            return button
+
+        self.up_button = tool(
+            "fa5s.arrow-up", self.tr("Move up"), self.tr("Ask earlier (Alt+Up)"), self.move_up
+        )
+        self.down_button = tool(
+            "fa5s.arrow-down",
+            self.tr("Move down"),
+            self.tr("Ask later (Alt+Down)"),
+            self.move_down,
+        )
+        self.answer_button = tool(
+            "fa5s.comment-dots",
+            self.tr("Record answer…"),
+            self.tr("After the visit: mark it asked and write down the answer"),
+            self.answer_current,
+        )
+        self.asked_button = tool(
+            "fa5s.check",
+            self.tr("Mark asked"),
+            self.tr("Mark the question asked, or not asked"),
+            self.toggle_asked,
+        )
+        self.edit_button = tool(
+            "fa5s.pen", self.tr("Edit"), self.tr("Edit (Enter)"), self.edit_current
+        )
+        self.delete_button = tool(
+            "fa5s.trash-alt", self.tr("Delete"), self.tr("Delete (Del)"), self.delete_current
+        )
+        self.carry_button = tool(
+            "fa5s.share",
+            self.tr("Carry unanswered to next visit"),
+            self.tr(
+                "Move the questions of the chosen visit that got no answer "
+                "to the next planned visit"
+            ),
+            self.carry_unanswered,
+        )
+        actions = QHBoxLayout()
+        for button in (
+            self.up_button,
+            self.down_button,
+            self.edit_button,
+            self.answer_button,
+            self.asked_button,
+            self.delete_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.carry_button)
+        return actions
 
     # ---------------------------------------------------------------- asked
     def toggle_asked(self) -> None:

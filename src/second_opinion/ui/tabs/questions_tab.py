@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,6 @@ from second_opinion.case.changes import Area, Changes
 from second_opinion.case.questions import QuestionsBoard
 from second_opinion.domain.enums import QuestionCategory
 from second_opinion.services import labels
-from second_opinion.services.errors import ServiceError
 from second_opinion.services.questions import QuestionData, QuestionRow, VisitChoice
 from second_opinion.ui import icons
 from second_opinion.ui.column_widths import ProportionalColumns
@@ -54,6 +52,7 @@ from second_opinion.ui.questions.model import (
     QuestionTableModel,
     question_columns,
 )
+from second_opinion.ui.questions.reorder import QuestionReorder
 from second_opinion.ui.starter_questions_dialog import StarterQuestionsDialog
 from second_opinion.ui.table_model import ROW_ROLE, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -63,7 +62,7 @@ log = logging.getLogger(__name__)
 __all__ = ["COL_ASKED", "COL_ORDER", "COL_TEXT", "QuestionsTab"]
 
 
-class QuestionsTab(CaseTab, QuestionActions):
+class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
     key = "questions"
 
     def __init__(self, ctx: AppContext, navigator: Navigator, parent: QWidget | None = None):
@@ -122,65 +121,7 @@ class QuestionsTab(CaseTab, QuestionActions):
         bar.addWidget(self.starter_button)
         bar.addWidget(self.add_button)
 
-        # ---- second row: what to do with the selected question
-        def tool(icon: str, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
-            button = QToolButton(self)
-            button.setIcon(self._icon(icon))
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(text)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.clicked.connect(lambda _c=False: slot())
-            return button
-
-        self.up_button = tool(
-            "fa5s.arrow-up", self.tr("Move up"), self.tr("Ask earlier (Alt+Up)"), self.move_up
-        )
-        self.down_button = tool(
-            "fa5s.arrow-down",
-            self.tr("Move down"),
-            self.tr("Ask later (Alt+Down)"),
-            self.move_down,
-        )
-        self.answer_button = tool(
-            "fa5s.comment-dots",
-            self.tr("Record answer…"),
-            self.tr("After the visit: mark it asked and write down the answer"),
-            self.answer_current,
-        )
-        self.asked_button = tool(
-            "fa5s.check",
-            self.tr("Mark asked"),
-            self.tr("Mark the question asked, or not asked"),
-            self.toggle_asked,
-        )
-        self.edit_button = tool(
-            "fa5s.pen", self.tr("Edit"), self.tr("Edit (Enter)"), self.edit_current
-        )
-        self.delete_button = tool(
-            "fa5s.trash-alt", self.tr("Delete"), self.tr("Delete (Del)"), self.delete_current
-        )
-        self.carry_button = tool(
-            "fa5s.share",
-            self.tr("Carry unanswered to next visit"),
-            self.tr(
-                "Move the questions of the chosen visit that got no answer "
-                "to the next planned visit"
-            ),
-            self.carry_unanswered,
-        )
-        actions = QHBoxLayout()
-        for button in (
-            self.up_button,
-            self.down_button,
-            self.edit_button,
-            self.answer_button,
-            self.asked_button,
-            self.delete_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.carry_button)
+        actions = self._action_row()
 
         # ---- table
         self.table = QTableView(self)
@@ -461,73 +402,6 @@ class QuestionsTab(CaseTab, QuestionActions):
         self.category_filter.setCurrentIndex(0)
         self.visit_filter.setCurrentIndex(0)
         self.unanswered.setChecked(False)
-
-    # ---------------------------------------------------------------- order
-    def _in_saved_order(self) -> bool:
-        """A drop only means something when the rows show in the saved order."""
-        if self.model.sort_state() == (COL_ORDER, Qt.SortOrder.AscendingOrder):
-            return True
-        self.ctx.sig_status.emit(self.tr("Sort by # to change the order of the questions"))
-        return False
-
-    def _ensure_saved_order(self) -> bool:
-        """Reordering only makes sense in the saved order: switch back to it if sorted else."""
-        if self.model.sort_state() != (COL_ORDER, Qt.SortOrder.AscendingOrder):
-            self.table.sortByColumn(COL_ORDER, Qt.SortOrder.AscendingOrder)
-            self.ctx.sig_status.emit(self.tr("Sorted by # again, so the new order shows"))
-        return True
-
-    def _persist_move(self, ids: list[int], before_id: int | None, previous: list[int]) -> None:
-        """Save a move the table already shows; if it cannot be saved, put the rows back."""
-        saved = False
-
-        def done(_changes: object) -> None:
-            nonlocal saved
-            saved = True
-
-        def refused(_exc: ServiceError) -> None:
-            # The list changed underneath (another screen deleted a question).
-            self.ctx.sig_status.emit(self.tr("The list had changed; it shows the saved order"))
-
-        def finished() -> None:
-            if not saved:
-                self.model.restore_order(previous)
-                self.reload()
-
-        self.ctx.ops.change(
-            lambda case: case_questions.move_questions(case, ids, before_id),
-            owner=self,
-            title=self.tr("Change the order"),
-        ).success(done).failure(refused).finished(finished).run()
-
-    def _move(self, step: int) -> None:
-        rows = self.selected_rows()
-        if not rows:
-            return
-        self._ensure_saved_order()
-        proxy_rows = sorted(
-            self.proxy.mapFromSource(self.model.index(self.model.position_of(r.id) or 0, 0)).row()
-            for r in rows
-        )
-        if step < 0:
-            neighbour = proxy_rows[0] - 1
-            if neighbour < 0:
-                return
-            dest = self.proxy.mapToSource(self.proxy.index(neighbour, 0)).row()
-        else:
-            neighbour = proxy_rows[-1] + 1
-            if neighbour >= self.proxy.rowCount():
-                return
-            dest = self.proxy.mapToSource(self.proxy.index(neighbour, 0)).row() + 1
-        ids = [r.id for r in rows]
-        if self.model.move_ids(ids, dest):
-            self.select(ids)
-
-    def move_up(self) -> None:
-        self._move(-1)
-
-    def move_down(self) -> None:
-        self._move(+1)
 
     # ---------------------------------------------------------------- add / edit / answer
     def open_new(
