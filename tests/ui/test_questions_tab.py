@@ -443,3 +443,30 @@ def test_a_move_against_a_changed_list_reloads_instead_of_crashing(qtbot, tab, c
     tab.proxy.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
     settle()
     assert shown(tab) == ["B", "C"]
+
+
+def test_move_up_is_off_on_the_top_row_and_move_down_on_the_bottom(qtbot, tab, ctx, reload, settle):
+    for text in "ABC":
+        add(ctx, text)
+    reload()
+    tab.select([tab.model.row_at(0).id])
+    assert not tab.up_button.isEnabled() and tab.down_button.isEnabled()
+    tab.select([tab.model.row_at(1).id])
+    assert tab.up_button.isEnabled() and tab.down_button.isEnabled()
+    tab.select([tab.model.row_at(2).id])
+    assert tab.up_button.isEnabled() and not tab.down_button.isEnabled()
+    qtbot.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)  # C is now at the top
+    assert shown(tab) == list("CAB")
+    assert not tab.up_button.isEnabled() and tab.down_button.isEnabled()
+    settle()
+    # Within a filter, the top is the first question shown; sorted otherwise, the saved order
+    # still decides.
+    tab.search.setText("B")
+    tab.select([next(r.id for r in tab.model.rows() if r.text == "B")])
+    assert not tab.up_button.isEnabled() and not tab.down_button.isEnabled()
+    tab.search.clear()
+    tab.table.sortByColumn(COL_TEXT, Qt.SortOrder.DescendingOrder)
+    c = next(r.id for r in tab.model.rows() if r.text == "C")
+    tab.select([c])
+    assert not tab.up_button.isEnabled() and tab.down_button.isEnabled()

@@ -16,7 +16,7 @@ from second_opinion.case import questions as case_questions
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.questions import QuestionRow
 from second_opinion.ui.questions.model import COL_ORDER, QuestionTableModel
-from second_opinion.ui.table_model import SearchFilterProxy
+from second_opinion.ui.table_model import ROW_ROLE, SearchFilterProxy
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -99,6 +99,20 @@ class QuestionReorder(_Base):
         ids = [r.id for r in rows]
         if self.model.move_ids(ids, dest):
             self.select(ids)
+
+    def movable(self) -> tuple[bool, bool]:
+        """Whether the chosen questions can move up, and down, among those shown."""
+        chosen = [r.position for r in self.selected_rows()]
+        count = self.proxy.rowCount()
+        if not chosen or not count:
+            return False, False
+        if self.model.sort_state() == (COL_ORDER, Qt.SortOrder.AscendingOrder):
+            top = self.proxy.index(0, 0).data(ROW_ROLE).position
+            bottom = self.proxy.index(count - 1, 0).data(ROW_ROLE).position
+        else:  # a move switches back to the saved order first: judge by that order
+            shown = [self.proxy.index(r, 0).data(ROW_ROLE).position for r in range(count)]
+            top, bottom = min(shown), max(shown)
+        return min(chosen) > top, max(chosen) < bottom
 
     def move_up(self) -> None:
         self._move(-1)

@@ -168,6 +168,8 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
             self.proxy.layoutChanged,
         ):
             signal.connect(self._update_no_match)
+            signal.connect(self._update_buttons)  # what is at the top and bottom changes
+        self.proxy.rowsMoved.connect(self._update_buttons)
 
         list_page = QWidget(self)
         list_layout = QVBoxLayout(list_page)
@@ -334,8 +336,11 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
         one = len(rows) == 1
         for button in (self.edit_button, self.answer_button):
             button.setEnabled(one)
-        for button in (self.up_button, self.down_button, self.asked_button, self.delete_button):
+        for button in (self.asked_button, self.delete_button):
             button.setEnabled(bool(rows))
+        up, down = self.movable()
+        self.up_button.setEnabled(up)
+        self.down_button.setEnabled(down)
         self.asked_button.setText(
             self.tr("Mark not asked")
             if rows and all(r.asked for r in rows)
