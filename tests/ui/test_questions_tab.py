@@ -27,6 +27,8 @@ from second_opinion.ui.tabs.questions_tab import (
 )
 
 C = QuestionCategory
+# Visits are planned relative to today: whether one is still ahead depends on the clock.
+NOON = dt.datetime.now(dt.UTC).replace(hour=12, minute=0, second=0, microsecond=0)
 NASTY = "<b>Is “T2” & N0 right?</b> 🩺 هل هذا صحيح؟"
 
 
@@ -86,7 +88,7 @@ def make_visit(ctx, days: int, status=VisitStatus.PLANNED) -> int:
         visit = Visit(
             person_id=ctx.person_id,
             doctor_id=doctor.id,
-            starts_at=dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC) + dt.timedelta(days=days),
+            starts_at=NOON + dt.timedelta(days=days),
             status=status,
         )
         s.add(visit)
@@ -470,3 +472,34 @@ def test_move_up_is_off_on_the_top_row_and_move_down_on_the_bottom(qtbot, tab, c
     c = next(r.id for r in tab.model.rows() if r.text == "C")
     tab.select([c])
     assert not tab.up_button.isEnabled() and tab.down_button.isEnabled()
+
+
+def test_new_questions_go_to_the_next_planned_visit(tab, ctx, reload, settle):
+    make_visit(ctx, -7, VisitStatus.DONE)
+    later = make_visit(ctx, 20)
+    sooner = make_visit(ctx, 5)
+    reload()
+    form = tab.open_new()
+    assert form.visit.currentData() == sooner != later
+    form.text.setPlainText("For the next visit")
+    form.accept()
+    settle()
+    assert "Dr. Day5" in tab.proxy.index(0, 4).data()
+    # The filter's "No particular visit" still means none.
+    tab.visit_filter.setCurrentIndex(tab.visit_filter.findData(-1))
+    assert tab.open_new().visit.currentData() is None
+
+
+def test_carry_finds_a_later_visit_booked_for_the_same_time(
+    qtbot, tab, ctx, answers, reload, settle
+):
+    first = make_visit(ctx, 3)
+    same_slot = make_visit(ctx, 3)
+    add(ctx, "Cost?", visit_id=first)
+    reload()
+    tab.visit_filter.setCurrentIndex(tab.visit_filter.findData(first))
+    qtbot.mouseClick(tab.carry_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert "Moved 1 unanswered question" in answers.shown[-1][2]
+    tab.visit_filter.setCurrentIndex(tab.visit_filter.findData(same_slot))
+    assert shown(tab) == ["Cost?"]

@@ -61,6 +61,7 @@ def test_the_board_has_the_questions_in_order_and_the_visits_to_pick(case):
     board = questions_board(case)
     assert [r.text for r in board.rows] == ["A", "B"]
     assert [v.id for v in board.visits] == [visit]
+    assert board.default_visit_id == visit  # new questions go to the next planned visit
     assert board.rows[0].visit_doctor == "Dr. Day3"
 
 

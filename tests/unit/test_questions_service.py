@@ -138,12 +138,13 @@ def test_mark_asked_with_an_answer_and_carry_the_rest_to_the_next_visit(session,
     assert row.asked and row.answered
     qs.mark_asked(session, asked_only.id)
 
-    target, moved = qs.carry_unanswered(session, past)
+    now = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
+    target, moved = qs.carry_unanswered(session, past, now)
     assert (target, moved) == (nearer, 2)
     assert texts(session, person_id, visit_id=nearer) == ["Trials?", "Cost?"]
     assert all(not q.asked for q in qs.list_questions(session, person_id, visit_id=nearer))
     assert texts(session, person_id, visit_id=past) == ["Stage?"]
-    assert qs.carry_unanswered(session, later) == (None, 0)
+    assert qs.carry_unanswered(session, later, now) == (None, 0)
     assert qs.get_question(session, not_asked.id).visit_id == nearer
 
 
@@ -167,3 +168,31 @@ def test_adding_starters_twice_adds_nothing_even_after_rewording(session, person
     assert len(qs.list_questions(session, person_id)) == len(sq.starters(C.RISKS))
     assert texts(session, person_id)[0] == "My own words"
     assert sq.added_keys(session, person_id) == {s.key for s in sq.starters(C.RISKS)}
+
+
+def test_carry_finds_a_planned_visit_at_the_same_time_or_later_but_not_one_passed(
+    session, person_id
+):
+    now = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
+    doctor = make_contact(session, "Dr. Rao", ContactRole.SECOND_OPINION_CANDIDATE)
+    done = _visit(session, person_id, doctor, -30, VisitStatus.DONE)
+    _visit(session, person_id, doctor, -10)  # still "planned", but its time is over
+    first = _visit(session, person_id, doctor, 7)
+    same_slot = _visit(session, person_id, doctor, 7)  # booked for the very same time
+    add(session, person_id, "Stage?", visit_id=done)
+    add(session, person_id, "Cost?", visit_id=first)
+    assert qs.carry_unanswered(session, done, now) == (first, 1)
+    assert qs.carry_unanswered(session, first, now) == (same_slot, 2)
+    assert qs.carry_unanswered(session, same_slot, now) == (None, 0)
+
+
+def test_new_questions_default_to_the_next_planned_visit(session, person_id):
+    now = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
+    doctor = make_contact(session, "Dr. Rao", ContactRole.SECOND_OPINION_CANDIDATE)
+    assert qs.default_visit(session, person_id, now) is None
+    _visit(session, person_id, doctor, -10)  # planned, passed
+    later = _visit(session, person_id, doctor, 20)
+    sooner = _visit(session, person_id, doctor, 5)
+    _visit(session, person_id, doctor, 2, VisitStatus.CANCELLED)
+    assert qs.default_visit(session, person_id, now) == sooner
+    assert later != sooner

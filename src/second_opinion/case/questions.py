@@ -6,6 +6,7 @@ them also name ``Area.VISITS``; a reorder changes nothing but the order.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ class QuestionsBoard:
 
     rows: list[QuestionRow]
     visits: list[VisitChoice]
+    #: the visit a new question is for unless the person picks another (the next planned)
+    default_visit_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,10 @@ class Carried:
 
     to_visit_id: int | None
     moved: int
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 def _changed(*ids: int) -> Changes:
@@ -43,6 +50,7 @@ def questions_board(case: Case) -> QuestionsBoard:
         return QuestionsBoard(
             rows=question_service.list_questions(session, case.person_id),
             visits=question_service.list_visit_choices(session, case.person_id),
+            default_visit_id=question_service.default_visit(session, case.person_id, _now()),
         )
 
 
@@ -110,6 +118,6 @@ def add_starter_category(case: Case, category: QuestionCategory) -> Outcome[list
 def carry_unanswered(case: Case, visit_id: int) -> Outcome[Carried]:
     """Move the unanswered questions of ``visit_id`` to the next planned visit."""
     with case.unit() as session:
-        target, moved = question_service.carry_unanswered(session, visit_id)
+        target, moved = question_service.carry_unanswered(session, visit_id, _now())
     changes = _changed() if moved else Changes()
     return Outcome(Carried(target, moved), changes)

@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import Priority, QuestionCategory, VisitStatus
 from second_opinion.domain.models import Contact, Question, Visit
+from second_opinion.services import visits as visit_service
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
+from second_opinion.services.visits import VisitTiming
 
 log = logging.getLogger(__name__)
 
@@ -335,31 +337,39 @@ def move_before(
 # ------------------------------------------------------------------ after a visit
 
 
-def next_planned_visit(session: Session, person_id: int, after: dt.datetime) -> int | None:
-    stmt = (
-        select(Visit.id)
-        .where(
-            Visit.person_id == person_id,
-            Visit.status == VisitStatus.PLANNED,
-            Visit.starts_at > after,
-        )
-        .order_by(Visit.starts_at, Visit.id)
-        .limit(1)
-    )
-    return session.scalar(stmt)
+def default_visit(session: Session, person_id: int, now: dt.datetime) -> int | None:
+    """The visit a new question is for unless the person picks another: the next one planned."""
+    row = visit_service.next_visit(session, person_id, now)
+    return row.id if row is not None else None
+
+
+def carry_target(session: Session, from_visit_id: int, now: dt.datetime) -> int | None:
+    """Where the unanswered questions of a visit go: the first planned visit still ahead that
+    comes after this one. One booked for the very same time comes after it when it was
+    booked later (a strict "starts later" found none, and said there was no next visit).
+
+    A planned visit whose time is over is no place to carry questions to.
+    """
+    visit = must_exist(session, Visit, from_visit_id, "This visit no longer exists.")
+    for row in visit_service.list_visits(session, visit.person_id, now):
+        if row.timing not in (VisitTiming.NEXT, VisitTiming.UPCOMING):
+            break  # the planned visits still ahead come first, soonest first
+        if (row.starts_at, row.id) > (visit.starts_at, visit.id):
+            return row.id
+    return None
 
 
 def carry_unanswered(
-    session: Session, from_visit_id: int, to_visit_id: int | None = None
+    session: Session, from_visit_id: int, now: dt.datetime, to_visit_id: int | None = None
 ) -> tuple[int | None, int]:
-    """Move the questions of a past visit that got no answer to the next planned visit.
+    """Move the questions of a visit that got no answer to the next planned visit.
 
-    ``to_visit_id`` defaults to the person's next planned visit after this one. A carried
-    question is marked not asked, since it still has to be asked at the next visit.
-    Returns (the visit they went to, how many moved); (None, 0) when there is no next visit.
+    ``to_visit_id`` defaults to ``carry_target``. A carried question is marked not asked,
+    since it still has to be asked at the next visit. Returns (the visit they went to, how
+    many moved); (None, 0) when there is no next visit.
     """
     visit = must_exist(session, Visit, from_visit_id, "This visit no longer exists.")
-    target = to_visit_id or next_planned_visit(session, visit.person_id, visit.starts_at)
+    target = to_visit_id or carry_target(session, from_visit_id, now)
     if target is None:
         return None, 0
     _check_visit(session, visit.person_id, target)

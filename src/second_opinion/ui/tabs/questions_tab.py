@@ -68,6 +68,7 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
     def __init__(self, ctx: AppContext, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(ctx, navigator, parent)
         self._visits: list[VisitChoice] = []
+        self._default_visit_id: int | None = None
         self.form: QuestionForm | None = None
         self.starter_dialog: StarterQuestionsDialog | None = None
 
@@ -251,6 +252,7 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
     def _show_board(self, board: QuestionsBoard) -> None:
         selected = self.selected_ids()
         self._visits = board.visits
+        self._default_visit_id = board.default_visit_id
         self.model.set_rows(board.rows)
         self._fill_visit_filter()
         self._show_page()
@@ -414,9 +416,11 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
     ) -> QuestionForm:
         if category is None:
             category = self.category_filter.currentData()
-        if visit_id is None and isinstance(self.visit_filter.currentData(), int):
-            visit_id = self.visit_filter.currentData()
-            visit_id = None if visit_id == NO_VISIT else visit_id
+        shown_visit = self.visit_filter.currentData()
+        if visit_id is None and isinstance(shown_visit, int):
+            visit_id = None if shown_visit == NO_VISIT else shown_visit
+        elif visit_id is None:
+            visit_id = self._default_visit_id  # the next planned visit, as the case says
         return self._open_form(None, category=category, visit_id=visit_id)
 
     def edit_current(self) -> QuestionForm | None:
