@@ -503,3 +503,20 @@ def test_carry_finds_a_later_visit_booked_for_the_same_time(
     assert "Moved 1 unanswered question" in answers.shown[-1][2]
     tab.visit_filter.setCurrentIndex(tab.visit_filter.findData(same_slot))
     assert shown(tab) == ["Cost?"]
+
+
+def test_the_empty_page_shows_its_whole_sentence_and_real_buttons(qtbot, tab):
+    """At 1280x800 the guidance was cut off at the top and bottom, and the second button was
+    drawn flat, like plain text."""
+    assert tab.pages.currentWidget() is tab.empty_page
+    qtbot.waitExposed(tab)
+    text = tab.empty_text
+    assert text.isVisible() and text.wordWrap()
+    assert text.height() >= text.heightForWidth(text.width())
+    assert text.width() <= text.maximumWidth()
+    page = tab.empty_page
+    assert abs(text.mapTo(page, text.rect().center()).x() - page.width() // 2) <= 2  # centered
+    for button in (tab.empty_starters, tab.empty_add):
+        assert button.isVisible() and not button.isFlat()
+        assert button.height() >= button.sizeHint().height()
+        assert button.width() >= button.sizeHint().width()
