@@ -129,26 +129,9 @@ def _row(r: Row[Any]) -> QuestionRow:
     )
 
 
-def list_questions(
-    session: Session,
-    person_id: int,
-    category: QuestionCategory | None = None,
-    visit_id: int | None = None,
-    unanswered_only: bool = False,
-    search: str | None = None,
-) -> list[QuestionRow]:
-    """A person's questions in their saved order, optionally filtered."""
-    stmt = _query().where(Question.person_id == person_id)
-    if category is not None:
-        stmt = stmt.where(Question.category == category)
-    if visit_id is not None:
-        stmt = stmt.where(Question.visit_id == visit_id)
-    if unanswered_only:
-        stmt = stmt.where(func.trim(Question.answer) == "")
-    if search:
-        for word in search.split():
-            stmt = stmt.where(Question.text.ilike(f"%{word}%"))
-    stmt = stmt.order_by(Question.position, Question.id)
+def list_questions(session: Session, person_id: int) -> list[QuestionRow]:
+    """A person's questions in their saved order (the screen filters them itself)."""
+    stmt = _query().where(Question.person_id == person_id).order_by(Question.position, Question.id)
     return [_row(r) for r in session.execute(stmt)]
 
 
@@ -278,15 +261,10 @@ def delete_question(session: Session, question_id: int) -> None:
     _renumber(session, person_id, _ordered_ids(session, person_id))
 
 
-def mark_asked(
-    session: Session, question_id: int, asked: bool = True, answer: str | None = None
-) -> QuestionRow:
-    """Record that a question was asked at the visit, and what the answer was."""
+def mark_asked(session: Session, question_id: int, asked: bool = True) -> QuestionRow:
+    """Record whether a question was asked at the visit (one with an answer stays asked)."""
     question = _load(session, question_id)
-    if answer is not None:
-        question.answer = check_answer(answer)
-        asked = answered_means_asked(answer, asked)
-    question.asked = asked
+    question.asked = answered_means_asked(question.answer, asked)
     session.flush()
     return get_question(session, question_id)
 
