@@ -1,4 +1,5 @@
-"""Questions: order that survives, filters, starter questions, and what happens after a visit."""
+"""Questions: order that survives, the rules for text and answers, starter questions, and
+what happens after a visit."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ def add(session, person_id, text, category=C.DIAGNOSIS, **kw):
     return qs.create_question(session, person_id, QuestionData(text=text, category=category, **kw))
 
 
-def texts(session, person_id, **filters):
-    return [q.text for q in qs.list_questions(session, person_id, **filters)]
+def texts(session, person_id):
+    return [q.text for q in qs.list_questions(session, person_id)]
 
 
 @pytest.fixture
@@ -50,21 +51,6 @@ def test_bad_input_is_stored_exactly(session, person_id):
     assert len(qs.get_question(session, q.id).answer) == 50_000
 
 
-def test_move_up_down_and_to_position_persist_the_order(session, person_id):
-    ids = [add(session, person_id, t).id for t in "ABCD"]
-    qs.move_up(session, ids[2])  # C up
-    assert texts(session, person_id) == list("ACBD")
-    qs.move_down(session, ids[0])  # A down
-    assert texts(session, person_id) == list("CABD")
-    qs.move_up(session, ids[2])  # already first: stays
-    assert texts(session, person_id) == list("CABD")
-    assert qs.move_to(session, ids[3], 0) == 0
-    assert texts(session, person_id) == list("DCAB")
-    assert qs.get_question(session, ids[3]).position == 0
-    assert qs.move_to(session, ids[3], 99) == 3
-    assert [q.position for q in qs.list_questions(session, person_id)] == [0, 1, 2, 3]
-
-
 def test_move_before_is_what_a_drop_does(session, person_id):
     ids = [add(session, person_id, t).id for t in "ABCDE"]
     qs.move_before(session, person_id, [ids[3], ids[1]], ids[0])
@@ -73,12 +59,21 @@ def test_move_before_is_what_a_drop_does(session, person_id):
     assert texts(session, person_id) == list("BDCEA")
 
 
-def test_set_order_refuses_a_stale_list(session, person_id):
+def test_move_before_refuses_a_question_that_is_gone(session, person_id):
     ids = [add(session, person_id, t).id for t in "AB"]
-    qs.set_order(session, person_id, [ids[1], ids[0]])
-    assert texts(session, person_id) == list("BA")
+    qs.delete_question(session, ids[0])
     with pytest.raises(ValidationError):
-        qs.set_order(session, person_id, [ids[1]])
+        qs.move_before(session, person_id, [ids[0]], None)
+    assert texts(session, person_id) == ["B"]
+
+
+def test_an_answer_means_the_question_was_asked(session, person_id):
+    row = add(session, person_id, "Stage?", answer="II", asked=False)
+    assert row.asked
+    assert not add(session, person_id, "Cost?", answer="  ").asked
+    with pytest.raises(ValidationError) as err:
+        add(session, person_id, "x" * (qs.MAX_TEXT_LENGTH + 1))
+    assert err.value.field == "text" and "10,000" in str(err.value)
 
 
 def test_delete_keeps_positions_dense(session, person_id):
@@ -106,17 +101,14 @@ def _visit(session, person_id, doctor, days, status=VisitStatus.PLANNED):
     return v.id
 
 
-def test_filters_by_category_visit_unanswered_and_search(session, person_id):
+def test_rows_carry_their_visit_and_the_visits_to_pick(session, person_id):
     doctor = make_contact(session, "Dr. Rao", ContactRole.SECOND_OPINION_CANDIDATE)
     visit = _visit(session, person_id, doctor, 0)
     add(session, person_id, "Is the stage right?", visit_id=visit)
     add(session, person_id, "Will insurance pay?", C.COSTS, answer="Yes, 80 %")
-    assert texts(session, person_id, category=C.COSTS) == ["Will insurance pay?"]
-    assert texts(session, person_id, visit_id=visit) == ["Is the stage right?"]
-    assert texts(session, person_id, unanswered_only=True) == ["Is the stage right?"]
-    assert texts(session, person_id, search="INSURANCE pay") == ["Will insurance pay?"]
-    row = qs.list_questions(session, person_id)[0]
-    assert row.visit_doctor == "Dr. Rao" and row.visit_status == VisitStatus.PLANNED
+    first, second = qs.list_questions(session, person_id)
+    assert first.visit_doctor == "Dr. Rao" and first.visit_status == VisitStatus.PLANNED
+    assert second.visit_id is None and second.visit_doctor == "" and second.answered
     choices = qs.list_visit_choices(session, person_id)
     assert [(c.id, c.doctor) for c in choices] == [(visit, "Dr. Rao")]
 
@@ -140,16 +132,27 @@ def test_mark_asked_with_an_answer_and_carry_the_rest_to_the_next_visit(session,
     asked_only = add(session, person_id, "Trials?", visit_id=past)
     not_asked = add(session, person_id, "Cost?", visit_id=past)
 
-    row = qs.mark_asked(session, answered.id, answer="Stage II, confirmed by pathology")
+    row = qs.update_question(
+        session,
+        answered.id,
+        QuestionData(text="Stage?", category=C.DIAGNOSIS, visit_id=past, answer="Stage II"),
+    )
     assert row.asked and row.answered
+    assert qs.mark_asked(session, answered.id, False).asked  # an answered question was asked
     qs.mark_asked(session, asked_only.id)
 
-    target, moved = qs.carry_unanswered(session, past)
+    now = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
+    target, moved = qs.carry_unanswered(session, past, now)
     assert (target, moved) == (nearer, 2)
-    assert texts(session, person_id, visit_id=nearer) == ["Trials?", "Cost?"]
-    assert all(not q.asked for q in qs.list_questions(session, person_id, visit_id=nearer))
-    assert texts(session, person_id, visit_id=past) == ["Stage?"]
-    assert qs.carry_unanswered(session, later) == (None, 0)
+    assert [q.text for q in qs.list_questions(session, person_id) if q.visit_id == nearer] == [
+        "Trials?",
+        "Cost?",
+    ]
+    assert all(not q.asked for q in qs.list_questions(session, person_id) if q.visit_id == nearer)
+    assert [q.text for q in qs.list_questions(session, person_id) if q.visit_id == past] == [
+        "Stage?"
+    ]
+    assert qs.carry_unanswered(session, later, now) == (None, 0)
     assert qs.get_question(session, not_asked.id).visit_id == nearer
 
 
@@ -163,13 +166,41 @@ def test_starter_catalogue_has_at_least_five_per_category_and_unique_keys():
 
 def test_adding_starters_twice_adds_nothing_even_after_rewording(session, person_id):
     first = sq.starters(C.RISKS)[0]
-    assert sq.add_starter(session, person_id, first.key) is True
+    assert sq.add_starter(session, person_id, first.key).starter_key == first.key
     q = qs.list_questions(session, person_id)[0]
     qs.update_question(session, q.id, QuestionData(text="My own words", category=C.RISKS))
-    assert sq.add_starter(session, person_id, first.key) is False
+    assert sq.add_starter(session, person_id, first.key) is None
     added = sq.add_category(session, person_id, C.RISKS)
-    assert added == len(sq.starters(C.RISKS)) - 1
-    assert sq.add_category(session, person_id, C.RISKS) == 0
+    assert [r.text for r in added] == [s.text for s in sq.starters(C.RISKS)[1:]]
+    assert sq.add_category(session, person_id, C.RISKS) == []
     assert len(qs.list_questions(session, person_id)) == len(sq.starters(C.RISKS))
     assert texts(session, person_id)[0] == "My own words"
     assert sq.added_keys(session, person_id) == {s.key for s in sq.starters(C.RISKS)}
+
+
+def test_carry_finds_a_planned_visit_at_the_same_time_or_later_but_not_one_passed(
+    session, person_id
+):
+    now = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
+    doctor = make_contact(session, "Dr. Rao", ContactRole.SECOND_OPINION_CANDIDATE)
+    done = _visit(session, person_id, doctor, -30, VisitStatus.DONE)
+    _visit(session, person_id, doctor, -10)  # still "planned", but its time is over
+    first = _visit(session, person_id, doctor, 7)
+    same_slot = _visit(session, person_id, doctor, 7)  # booked for the very same time
+    add(session, person_id, "Stage?", visit_id=done)
+    add(session, person_id, "Cost?", visit_id=first)
+    assert qs.carry_unanswered(session, done, now) == (first, 1)
+    assert qs.carry_unanswered(session, first, now) == (same_slot, 2)
+    assert qs.carry_unanswered(session, same_slot, now) == (None, 0)
+
+
+def test_new_questions_default_to_the_next_planned_visit(session, person_id):
+    now = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
+    doctor = make_contact(session, "Dr. Rao", ContactRole.SECOND_OPINION_CANDIDATE)
+    assert qs.default_visit(session, person_id, now) is None
+    _visit(session, person_id, doctor, -10)  # planned, passed
+    later = _visit(session, person_id, doctor, 20)
+    sooner = _visit(session, person_id, doctor, 5)
+    _visit(session, person_id, doctor, 2, VisitStatus.CANCELLED)
+    assert qs.default_visit(session, person_id, now) == sooner
+    assert later != sooner

@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import Priority, QuestionCategory, VisitStatus
 from second_opinion.domain.models import Contact, Question, Visit
+from second_opinion.services import visits as visit_service
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
+from second_opinion.services.visits import VisitTiming
 
 log = logging.getLogger(__name__)
 
@@ -127,26 +129,9 @@ def _row(r: Row[Any]) -> QuestionRow:
     )
 
 
-def list_questions(
-    session: Session,
-    person_id: int,
-    category: QuestionCategory | None = None,
-    visit_id: int | None = None,
-    unanswered_only: bool = False,
-    search: str | None = None,
-) -> list[QuestionRow]:
-    """A person's questions in their saved order, optionally filtered."""
-    stmt = _query().where(Question.person_id == person_id)
-    if category is not None:
-        stmt = stmt.where(Question.category == category)
-    if visit_id is not None:
-        stmt = stmt.where(Question.visit_id == visit_id)
-    if unanswered_only:
-        stmt = stmt.where(func.trim(Question.answer) == "")
-    if search:
-        for word in search.split():
-            stmt = stmt.where(Question.text.ilike(f"%{word}%"))
-    stmt = stmt.order_by(Question.position, Question.id)
+def list_questions(session: Session, person_id: int) -> list[QuestionRow]:
+    """A person's questions in their saved order (the screen filters them itself)."""
+    stmt = _query().where(Question.person_id == person_id).order_by(Question.position, Question.id)
     return [_row(r) for r in session.execute(stmt)]
 
 
@@ -174,21 +159,41 @@ def list_visit_choices(session: Session, person_id: int) -> list[VisitChoice]:
 # ------------------------------------------------------------------ changing
 
 
-def validate(data: QuestionData) -> QuestionData:
-    text = data.text.strip()
-    if not text:
+def check_text(text: str) -> str:
+    """The question's text as stored; ``ValidationError`` on ``text`` when it is not acceptable."""
+    clean = text.strip()
+    if not clean:
         raise ValidationError("Type the question.", field="text")
-    if len(text) > MAX_TEXT_LENGTH:
+    if len(clean) > MAX_TEXT_LENGTH:
         raise ValidationError(
-            f"A question can be at most {MAX_TEXT_LENGTH:,} characters.", field="text"
+            "A question can be at most {limit} characters.",
+            field="text",
+            limit=f"{MAX_TEXT_LENGTH:,}",
         )
-    if len(data.answer) > MAX_ANSWER_LENGTH:
+    return clean
+
+
+def check_answer(answer: str) -> str:
+    if len(answer) > MAX_ANSWER_LENGTH:
         raise ValidationError(
-            f"An answer can be at most {MAX_ANSWER_LENGTH:,} characters.", field="answer"
+            "An answer can be at most {limit} characters.",
+            field="answer",
+            limit=f"{MAX_ANSWER_LENGTH:,}",
         )
+    return answer
+
+
+def answered_means_asked(answer: str, asked: bool) -> bool:
+    """Whether a question counts as asked: writing down an answer means it was."""
+    return asked or bool(answer.strip())
+
+
+def validate(data: QuestionData) -> QuestionData:
     return dataclasses.replace(
         data,
-        text=text,
+        text=check_text(data.text),
+        answer=check_answer(data.answer),
+        asked=answered_means_asked(data.answer, data.asked),
         category=QuestionCategory(data.category),
         priority=Priority(data.priority),
     )
@@ -256,20 +261,10 @@ def delete_question(session: Session, question_id: int) -> None:
     _renumber(session, person_id, _ordered_ids(session, person_id))
 
 
-def mark_asked(
-    session: Session, question_id: int, asked: bool = True, answer: str | None = None
-) -> QuestionRow:
-    """Record that a question was asked at the visit, and what the answer was."""
+def mark_asked(session: Session, question_id: int, asked: bool = True) -> QuestionRow:
+    """Record whether a question was asked at the visit (one with an answer stays asked)."""
     question = _load(session, question_id)
-    if answer is not None:
-        if len(answer) > MAX_ANSWER_LENGTH:
-            raise ValidationError(
-                f"An answer can be at most {MAX_ANSWER_LENGTH:,} characters.", field="answer"
-            )
-        question.answer = answer
-        if answer.strip():
-            asked = True
-    question.asked = asked
+    question.asked = answered_means_asked(question.answer, asked)
     session.flush()
     return get_question(session, question_id)
 
@@ -301,40 +296,6 @@ def _renumber(session: Session, person_id: int, ordered: Sequence[int]) -> None:
     session.flush()
 
 
-def set_order(session: Session, person_id: int, ordered_ids: Sequence[int]) -> None:
-    """Save a complete new order of the person's questions."""
-    existing = _ordered_ids(session, person_id)
-    if sorted(existing) != sorted(ordered_ids) or len(set(ordered_ids)) != len(ordered_ids):
-        raise ValidationError("The list changed meanwhile; reload and try again.")
-    _renumber(session, person_id, ordered_ids)
-
-
-def move_to(session: Session, question_id: int, position: int) -> int:
-    """Move a question to ``position`` (0 = first) in the person's whole list.
-
-    Returns the position it ended at (clamped to the list).
-    """
-    question = _load(session, question_id)
-    ordered = _ordered_ids(session, question.person_id)
-    ordered.remove(question_id)
-    position = max(0, min(position, len(ordered)))
-    ordered.insert(position, question_id)
-    _renumber(session, question.person_id, ordered)
-    return position
-
-
-def move_up(session: Session, question_id: int) -> int:
-    question = _load(session, question_id)
-    ordered = _ordered_ids(session, question.person_id)
-    return move_to(session, question_id, ordered.index(question_id) - 1)
-
-
-def move_down(session: Session, question_id: int) -> int:
-    question = _load(session, question_id)
-    ordered = _ordered_ids(session, question.person_id)
-    return move_to(session, question_id, ordered.index(question_id) + 1)
-
-
 def move_before(
     session: Session, person_id: int, question_ids: Sequence[int], before_id: int | None
 ) -> None:
@@ -354,31 +315,39 @@ def move_before(
 # ------------------------------------------------------------------ after a visit
 
 
-def next_planned_visit(session: Session, person_id: int, after: dt.datetime) -> int | None:
-    stmt = (
-        select(Visit.id)
-        .where(
-            Visit.person_id == person_id,
-            Visit.status == VisitStatus.PLANNED,
-            Visit.starts_at > after,
-        )
-        .order_by(Visit.starts_at, Visit.id)
-        .limit(1)
-    )
-    return session.scalar(stmt)
+def default_visit(session: Session, person_id: int, now: dt.datetime) -> int | None:
+    """The visit a new question is for unless the person picks another: the next one planned."""
+    row = visit_service.next_visit(session, person_id, now)
+    return row.id if row is not None else None
+
+
+def carry_target(session: Session, from_visit_id: int, now: dt.datetime) -> int | None:
+    """Where the unanswered questions of a visit go: the first planned visit still ahead that
+    comes after this one. One booked for the very same time comes after it when it was
+    booked later (a strict "starts later" found none, and said there was no next visit).
+
+    A planned visit whose time is over is no place to carry questions to.
+    """
+    visit = must_exist(session, Visit, from_visit_id, "This visit no longer exists.")
+    for row in visit_service.list_visits(session, visit.person_id, now):
+        if row.timing not in (VisitTiming.NEXT, VisitTiming.UPCOMING):
+            break  # the planned visits still ahead come first, soonest first
+        if (row.starts_at, row.id) > (visit.starts_at, visit.id):
+            return row.id
+    return None
 
 
 def carry_unanswered(
-    session: Session, from_visit_id: int, to_visit_id: int | None = None
+    session: Session, from_visit_id: int, now: dt.datetime, to_visit_id: int | None = None
 ) -> tuple[int | None, int]:
-    """Move the questions of a past visit that got no answer to the next planned visit.
+    """Move the questions of a visit that got no answer to the next planned visit.
 
-    ``to_visit_id`` defaults to the person's next planned visit after this one. A carried
-    question is marked not asked, since it still has to be asked at the next visit.
-    Returns (the visit they went to, how many moved); (None, 0) when there is no next visit.
+    ``to_visit_id`` defaults to ``carry_target``. A carried question is marked not asked,
+    since it still has to be asked at the next visit. Returns (the visit they went to, how
+    many moved); (None, 0) when there is no next visit.
     """
     visit = must_exist(session, Visit, from_visit_id, "This visit no longer exists.")
-    target = to_visit_id or next_planned_visit(session, visit.person_id, visit.starts_at)
+    target = to_visit_id or carry_target(session, from_visit_id, now)
     if target is None:
         return None, 0
     _check_visit(session, visit.person_id, target)

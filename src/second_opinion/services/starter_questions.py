@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from second_opinion.domain.enums import Priority, QuestionCategory
 from second_opinion.domain.models import Question
 from second_opinion.services.errors import NotFound
-from second_opinion.services.questions import QuestionData, create_question
+from second_opinion.services.questions import QuestionData, QuestionRow, create_question
 
 log = logging.getLogger(__name__)
 
@@ -273,34 +273,36 @@ def added_keys(session: Session, person_id: int) -> set[str]:
     return {k for k in session.scalars(stmt) if k}
 
 
-def add_starter(session: Session, person_id: int, key: str) -> bool:
-    """Add one starter question; False when the person already has it."""
+def add_starter(session: Session, person_id: int, key: str) -> QuestionRow | None:
+    """Add one starter question at the end of the list; None when the person already has it."""
     starter = _BY_KEY.get(key)
     if starter is None:
         raise NotFound("This starter question does not exist.")
     if key in added_keys(session, person_id):
-        return False
-    create_question(
+        return None
+    return create_question(
         session,
         person_id,
         QuestionData(text=starter.text, category=starter.category, priority=starter.priority),
         starter_key=key,
     )
-    return True
 
 
-def add_starters(session: Session, person_id: int, keys: list[str]) -> int:
-    """Add several starters in the given order, skipping those already there."""
+def add_starters(session: Session, person_id: int, keys: list[str]) -> list[QuestionRow]:
+    """Add several starters in the given order, skipping those already there; the new rows."""
     have = added_keys(session, person_id)
-    added = 0
+    added: list[QuestionRow] = []
     for key in keys:
-        if key not in have and add_starter(session, person_id, key):
+        if key in have:
+            continue
+        row = add_starter(session, person_id, key)
+        if row is not None:
             have.add(key)
-            added += 1
-    log.info("added %d starter questions", added)
+            added.append(row)
+    log.info("added %d starter questions", len(added))
     return added
 
 
-def add_category(session: Session, person_id: int, category: QuestionCategory) -> int:
-    """Add every starter of a category the person does not have yet; returns how many."""
+def add_category(session: Session, person_id: int, category: QuestionCategory) -> list[QuestionRow]:
+    """Add every starter of a category the person does not have yet; the new rows."""
     return add_starters(session, person_id, [s.key for s in starters(category)])

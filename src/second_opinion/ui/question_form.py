@@ -1,119 +1,38 @@
 """The form to add or change a question, and to write down the answer after a visit.
 
-Like the contact form it saves through a callback when accepted, keeps what was typed when
-the service refuses, and is opened with ``open()`` so tests can fill it and call ``accept()``.
+Fields, problems, Save and Cancel behave as every form's do (``form_base``). It is opened with
+``open()``, never ``exec()``, so tests fill it in and call ``accept()``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QWidget
 
-from second_opinion.domain.enums import Priority, QuestionCategory, VisitStatus
+from second_opinion.domain.enums import Priority, QuestionCategory
 from second_opinion.services import labels
 from second_opinion.services import questions as question_service
-from second_opinion.services.errors import ServiceError
 from second_opinion.services.questions import QuestionData, QuestionRow, VisitChoice
 from second_opinion.ui.contact_form import label_of
-from second_opinion.ui.dates import format_date
-from second_opinion.ui.dialog_buttons import save_cancel_buttons
+from second_opinion.ui.form_base import FormDialog
+from second_opinion.ui.questions.labels import choice_label
+
+if TYPE_CHECKING:
+    from second_opinion.ui.ops import Pending
 
 
-def format_when(moment: dt.datetime | None) -> str:
-    """A visit's date in the user's locale and local time, e.g. "12 June 2026"."""
-    if moment is None:
-        return ""
-    return format_date(moment.astimezone().date())  # the computer's own time zone
+class QuestionForm(FormDialog):
+    """Add or edit one question; ``focus_answer`` opens it ready to type what was said.
 
-
-def visit_label(doctor: str, starts_at: dt.datetime | None, status: VisitStatus | None) -> str:
-    text = f"{doctor} — {format_when(starts_at)}" if starts_at else doctor
-    if status is not None and status != VisitStatus.PLANNED:
-        text += f" ({label_of(labels.VISIT_STATUS, status)})"
-    return text
-
-
-def choice_label(choice: VisitChoice) -> str:
-    return visit_label(choice.doctor, choice.starts_at, choice.status)
-
-
-# TRANSITION: the old per-form error lines, until this form moves to form_base.FormDialog.
-PROBLEM_COLOR = "#c9302c"
-
-
-class FieldErrors:
-    """A message under each field of a QFormLayout, shown only while the field has a problem."""
-
-    def __init__(self, form: QFormLayout) -> None:
-        self._form = form
-        self._labels: dict[str, QLabel] = {}
-        self._widgets: dict[str, QWidget] = {}
-
-    def add(self, field: str, widget: QWidget, caption: str) -> None:
-        """Add ``widget`` as a row of the form with an (empty) error line beneath it."""
-        self._form.addRow(caption, widget)
-        error = QLabel()
-        error.setTextFormat(Qt.TextFormat.PlainText)
-        error.setWordWrap(True)
-        error.setObjectName(f"error_{field}")
-        error.setAccessibleName(
-            QCoreApplication.translate("forms", "Problem with {field}").format(
-                field=caption.replace("&", "").rstrip(":")
-            )
-        )
-        palette = error.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_COLOR)
-        error.setPalette(palette)
-        error.hide()
-        self._form.addRow("", error)
-        self._labels[field] = error
-        self._widgets[field] = widget
-
-    def show(self, field: str | None, message: str) -> bool:
-        """Show ``message`` under ``field``; False when the form has no such field."""
-        if field is None or field not in self._labels:
-            return False
-        label = self._labels[field]
-        label.setText("⚠ " + message)
-        label.show()
-        widget = self._widgets[field]
-        widget.setAccessibleDescription(message)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
-
-    def clear(self, field: str | None = None) -> None:
-        for name, label in self._labels.items():
-            if field is None or name == field:
-                label.clear()
-                label.hide()
-                self._widgets[name].setAccessibleDescription("")
-
-    def message(self, field: str) -> str:
-        label = self._labels.get(field)
-        if label is None or label.isHidden():
-            return ""
-        return label.text().removeprefix("⚠ ")
-
-
-class QuestionForm(QDialog):
-    """Add or edit one question; ``focus_answer`` opens it ready to type what was said."""
+    ``submit`` turns the typed ``QuestionData`` into the operation that stores it.
+    """
 
     def __init__(
         self,
-        save: Callable[[QuestionData], QuestionRow],
+        submit: Callable[[QuestionData], Pending[QuestionRow]],
         visits: Sequence[VisitChoice] = (),
         existing: QuestionRow | None = None,
         category: QuestionCategory | None = None,
@@ -121,16 +40,16 @@ class QuestionForm(QDialog):
         focus_answer: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._save = save
+        if focus_answer:
+            title = QCoreApplication.translate("QuestionForm", "Record the answer")
+        elif existing is not None:
+            title = QCoreApplication.translate("QuestionForm", "Edit question")
+        else:
+            title = QCoreApplication.translate("QuestionForm", "Add a question")
+        super().__init__(title, parent)
+        self._submit = submit
         self.existing = existing
         self.saved: QuestionRow | None = None
-        if focus_answer:
-            self.setWindowTitle(self.tr("Record the answer"))
-        else:
-            self.setWindowTitle(self.tr("Edit question") if existing else self.tr("Add a question"))
-        self.setAccessibleName(self.windowTitle())
-        self.setSizeGripEnabled(True)
 
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Question"))
@@ -145,7 +64,6 @@ class QuestionForm(QDialog):
         self.priority.setAccessibleName(self.tr("Priority"))
         for prio in Priority:
             self.priority.addItem(label_of(labels.PRIORITY, prio), prio)
-        self.priority.setCurrentIndex(self.priority.findData(Priority.NORMAL))
         self.visit = QComboBox()
         self.visit.setAccessibleName(self.tr("For which visit"))
         self.visit.addItem(self.tr("No particular visit"), None)
@@ -157,49 +75,58 @@ class QuestionForm(QDialog):
         self.answer.setAccessibleName(self.tr("Answer"))
         self.answer.setPlaceholderText(self.tr("What the doctor said, in your own words"))
         self.answer.setTabChangesFocus(True)
-        # Writing down an answer means the question was asked.
-        self.answer.textChanged.connect(
-            lambda: self.asked.setChecked(True) if self.answer.toPlainText().strip() else None
-        )
+        self.answer.textChanged.connect(self._show_asked)
 
-        form = QFormLayout()
-        self.errors = FieldErrors(form)
-        self.errors.add("text", self.text, self.tr("&Question:"))
-        self.errors.add("category", self.category, self.tr("&Category:"))
-        self.errors.add("priority", self.priority, self.tr("&Priority:"))
-        self.errors.add("visit_id", self.visit, self.tr("For &visit:"))
-        self.errors.add("asked", self.asked, "")
-        self.errors.add("answer", self.answer, self.tr("&Answer:"))
-
-        self.buttons = save_cancel_buttons(self)
-
-        layout = QVBoxLayout(self)
         if focus_answer and existing is not None:
             # Answering after the visit: the question is what matters, editing it is not.
             heading = QLabel(existing.text)
             heading.setTextFormat(Qt.TextFormat.PlainText)
             heading.setWordWrap(True)
+            heading.setAccessibleName(self.tr("The question"))
             font = heading.font()
             font.setBold(True)
             heading.setFont(font)
-            layout.addWidget(heading)
+            self.header.addWidget(heading)
             self.text.setMaximumHeight(60)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
 
-        if existing is not None:
-            self.set_data(existing.to_data())
-        else:
-            if category is not None:
-                self.category.setCurrentIndex(self.category.findData(category))
-            if visit_id is not None:
-                self.visit.setCurrentIndex(max(0, self.visit.findData(visit_id)))
-        self.text.textChanged.connect(lambda: self.errors.clear("text"))
-        self.resize(560, 480)
+        self.add_field(
+            "text",
+            self.text,
+            self.tr("&Question:"),
+            lambda: question_service.check_text(self.text.toPlainText()),
+        )
+        self.add_field("category", self.category, self.tr("&Category:"))
+        self.add_field("priority", self.priority, self.tr("&Priority:"))
+        self.add_field("visit_id", self.visit, self.tr("For &visit:"))
+        self.add_field("asked", self.asked, "")
+        self.add_field(
+            "answer",
+            self.answer,
+            self.tr("&Answer:"),
+            lambda: question_service.check_answer(self.answer.toPlainText()),
+        )
+
+        with self.loading():
+            if existing is not None:
+                self.set_data(existing.to_data())
+            else:
+                self.set_data(
+                    QuestionData(
+                        text="",
+                        category=category or QuestionCategory.DIAGNOSIS,
+                        visit_id=visit_id,
+                    )
+                )
+        self.resize(560, 520)
         if focus_answer:
             self.answer.setFocus()
         else:
             self.text.setFocus()
+
+    def _show_asked(self) -> None:
+        # The rule (an answer means it was asked) is the service's; show its verdict at once.
+        if question_service.answered_means_asked(self.answer.toPlainText(), False):
+            self.asked.setChecked(True)
 
     def data(self) -> QuestionData:
         return QuestionData(
@@ -220,15 +147,10 @@ class QuestionForm(QDialog):
         self.answer.setPlainText(data.answer)
         self.asked.setChecked(data.asked)
 
-    def accept(self) -> None:
-        self.errors.clear()
-        data = self.data()
-        try:
-            question_service.validate(data)
-            self.saved = self._save(data)
-        except ServiceError as exc:
-            message = QCoreApplication.translate("service", exc.message)
-            if not self.errors.show(exc.field, message):
-                self.errors.show("text", message)
-            return
-        super().accept()
+    # ---------------------------------------------------------------- saving
+    def collect(self) -> QuestionData:
+        # Checked here as well as by the save, so a blank question is pointed out at once.
+        return question_service.validate(self.data())
+
+    def submit(self, data: QuestionData) -> Pending[QuestionRow]:
+        return self._submit(data)

@@ -1,12 +1,16 @@
 """Pick starter questions: one click adds one, "Add all" adds a whole category.
 
-A starter already in the person's list shows "Added" and cannot be added again. The dialog
-only lays out and reports clicks; the Questions tab does the saving through callbacks.
+A picker rather than a form: each click saves at once, so it is a plain dialog with a Close
+button. A starter already in the person's list shows "Added" and cannot be added again. The
+dialog opens at once with every Add button off; ``set_added`` (the Questions tab asks the
+case which starters the person has) turns them on. The tab hands it the operations that
+save; their refusals and disk problems are shown by the runner.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -26,22 +30,26 @@ from PySide6.QtWidgets import (
 
 from second_opinion.domain.enums import QuestionCategory
 from second_opinion.services import labels
+from second_opinion.services.questions import QuestionRow
 from second_opinion.services.starter_questions import StarterQuestion, starters
 from second_opinion.ui import icons
 from second_opinion.ui.contact_form import label_of
+
+if TYPE_CHECKING:
+    from second_opinion.ui.ops import Pending
 
 
 class StarterQuestionsDialog(QDialog):
     """Lists the starters by category.
 
-    ``add_one(key) -> bool`` and ``add_category(category) -> int`` save and say what was added.
+    ``add_one(key)`` and ``add_category(category)`` give the operation that adds them (not
+    yet run); its value is the list of questions added.
     """
 
     def __init__(
         self,
-        added: set[str],
-        add_one: Callable[[str], bool],
-        add_category: Callable[[QuestionCategory], int],
+        add_one: Callable[[str], Pending[list[QuestionRow]]],
+        add_category: Callable[[QuestionCategory], Pending[list[QuestionRow]]],
         category: QuestionCategory | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -49,7 +57,9 @@ class StarterQuestionsDialog(QDialog):
         self.setWindowTitle(self.tr("Starter questions"))
         self.setAccessibleName(self.windowTitle())
         self.setSizeGripEnabled(True)
-        self._added = set(added)
+        self._added: set[str] = set()
+        self._loaded = False
+        self._saving = False
         self._add_one = add_one
         self._add_category = add_category
         self.add_buttons: dict[str, QPushButton] = {}
@@ -66,6 +76,7 @@ class StarterQuestionsDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        intro.setAccessibleName(self.tr("About starter questions"))
 
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show starter questions of this category"))
@@ -93,7 +104,9 @@ class StarterQuestionsDialog(QDialog):
             button.setAccessibleName(button.text().replace("&", ""))
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Show:")))
+        show_label = QLabel(self.tr("&Show:"))
+        show_label.setBuddy(self.filter)
+        top.addWidget(show_label)
         top.addWidget(self.filter, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -138,35 +151,59 @@ class StarterQuestionsDialog(QDialog):
         self._refresh(category)
         return box
 
+    def set_added(self, keys: set[str]) -> None:
+        """The starters the person has already; until this is called nothing can be added."""
+        self._added = set(keys)
+        self._loaded = True
+        self._refresh_all()
+
+    def is_ready(self) -> bool:
+        return self._loaded and not self._saving
+
+    def _refresh_all(self) -> None:
+        for category in self.sections:
+            self._refresh(category)
+
     def _refresh(self, category: QuestionCategory) -> None:
+        ready = self.is_ready()
         keys = [s.key for s in starters(category)]
         for key in keys:
             button = self.add_buttons[key]
             done = key in self._added
             button.setText(self.tr("Added") if done else self.tr("Add"))
             button.setIcon(self._check_icon if done else self._plus_icon)
-            button.setEnabled(not done)
+            button.setEnabled(ready and not done)
         left = sum(1 for k in keys if k not in self._added)
         add_all = self.category_buttons[category]
         add_all.setText(self.tr("Add all ({0})").format(left) if left else self.tr("All added"))
-        add_all.setEnabled(left > 0)
+        add_all.setEnabled(ready and left > 0)
 
     def _on_add(self, key: str) -> None:
-        if self._add_one(key):
-            self.status.setText(self.tr("Added 1 question to your list."))
-        self._added.add(key)
-        category = next(s.category for s in starters() if s.key == key)
-        self._refresh(category)
+        self._run(self._add_one(key))
 
     def _on_add_category(self, category: QuestionCategory) -> None:
-        count = self._add_category(category)
-        self.status.setText(
-            self.tr("Added 1 question to your list.")
-            if count == 1
-            else self.tr("Added {0} questions to your list.").format(count)
-        )
-        self._added.update(s.key for s in starters(category))
-        self._refresh(category)
+        self._run(self._add_category(category))
+
+    def _run(self, pending: Pending[list[QuestionRow]]) -> None:
+        if not self.is_ready():
+            return
+        self._saving = True
+        self._refresh_all()
+        pending.success(self._show_added).finished(self._done_saving).run()
+
+    def _done_saving(self) -> None:
+        self._saving = False
+        self._refresh_all()
+
+    def _show_added(self, rows: list[QuestionRow]) -> None:
+        self._added.update(r.starter_key for r in rows if r.starter_key)
+        count = len(rows)
+        if count == 0:
+            self.status.setText(self.tr("These questions are already in your list."))
+        elif count == 1:
+            self.status.setText(self.tr("Added 1 question to your list."))
+        else:
+            self.status.setText(self.tr("Added {0} questions to your list.").format(count))
 
     def _apply_filter(self, _index: int) -> None:
         chosen = self.filter.currentData()
