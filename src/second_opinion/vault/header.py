@@ -14,6 +14,7 @@ from pathlib import Path
 
 from second_opinion.vault.errors import NotAVault, VaultFromNewerVersion, WeakKdfParameters
 from second_opinion.vault.kdf import KdfParameters
+from second_opinion.vault.layout import VaultPaths
 from second_opinion.vault.paths import atomic_write_bytes
 
 MAGIC = "second-opinion-vault"
@@ -115,4 +116,16 @@ class VaultHeader:
         return cls.from_bytes(raw)
 
     def write(self, path: Path) -> None:
-        atomic_write_bytes(path, self.to_bytes())
+        """Write the header, then its second copy beside it (each atomically, 0600).
+
+        The copy is written second, so it never names a key the database has not had: a
+        passphrase change re-keys only after both hold the pending slot.
+        """
+        data = self.to_bytes()
+        atomic_write_bytes(path, data)
+        atomic_write_bytes(copy_path(path), data)
+
+
+def copy_path(header_path: Path) -> Path:
+    """Where the second copy of the header at ``header_path`` lives."""
+    return VaultPaths(header_path.parent).header_copy

@@ -3,6 +3,7 @@
 Layout of a vault folder (0700, every file 0600)::
 
     vault.header.json   salt, Argon2id settings, key-check value (no secrets, no health data)
+    vault.header.copy.json  a second copy of it: losing the header would lose the salt
     vault.db            the SQLCipher database (AES-256, HMAC per page, raw 256-bit key)
     vault.lock          held while a process has the vault open
     backups/            automatic backups (before a schema upgrade, before a restore)
@@ -47,6 +48,7 @@ from second_opinion.vault.errors import (
     VaultMissing,
     WrongPassphrase,
 )
+from second_opinion.vault.guard import refuse_output_in_vault
 from second_opinion.vault.header import KeySlot, VaultHeader
 from second_opinion.vault.instance_lock import InstanceLock
 from second_opinion.vault.kdf import (
@@ -162,10 +164,10 @@ class Vault:
         to the caller (``pages_intact``), who shows something first: see ``_open``."""
         normalise_passphrase(passphrase)
         paths = VaultPaths(folder)
-        header = _read_header_for_open(paths)
+        header, from_copy = _read_header_for_open(paths)
         candidates = _derive_matching_keys(header, passphrase)
         try:
-            return cls._open(paths, header, candidates, check_pages)
+            return cls._open(paths, header, candidates, check_pages, from_copy)
         except BaseException:
             for key, _ in candidates:
                 key.wipe()
@@ -175,7 +177,7 @@ class Vault:
     def unlock_with_key(cls, folder: Path, key: VaultKey, *, check_pages: bool = True) -> Vault:
         """Open with a remembered key. A stale key raises ``WrongPassphrase``; never damages."""
         paths = VaultPaths(folder)
-        header = _read_header_for_open(paths)
+        header, from_copy = _read_header_for_open(paths)
         candidates = [
             (key, is_pending)
             for slot, is_pending in _slots(header)
@@ -183,7 +185,7 @@ class Vault:
         ]
         if not candidates:
             raise WrongPassphrase()
-        return cls._open(paths, header, candidates, check_pages)
+        return cls._open(paths, header, candidates, check_pages, from_copy)
 
     @classmethod
     def _open(
@@ -192,6 +194,7 @@ class Vault:
         header: VaultHeader,
         candidates: list[tuple[VaultKey, bool]],
         check_pages: bool = True,
+        from_copy: bool = False,
     ) -> Vault:
         """Open with the first candidate key the database accepts.
 
@@ -249,6 +252,14 @@ class Vault:
                 # The database decides which side of an interrupted change won.
                 header = header.promoted() if slot_is_pending else header.with_pending(None)
                 header.write(paths.header)
+            elif from_copy:
+                # The header was missing or unreadable; its copy's key check matched and the
+                # database accepted the key, so the copy is the vault's header.
+                header.write(paths.header)
+                log.warning("vault header was missing or damaged; rebuilt from its copy")
+            elif _copy_differs(paths):
+                # A vault made before the copy existed, or a copy lost since: make it now.
+                header.write(paths.header)
             vault = cls(paths, header, key, lock)
             if upgrade:
                 try:
@@ -266,7 +277,7 @@ class Vault:
         """Back up, then bring an older vault's schema up to this app's (the caller locks on
         any error)."""
         ensure_private_dir(self.paths.backups)
-        self.backup_to(self.paths.backups / f"pre-upgrade-{_timestamp()}{BACKUP_SUFFIX}")
+        self._write_backup(self.paths.backups / f"pre-upgrade-{_timestamp()}{BACKUP_SUFFIX}")
         migrate.upgrade(self._require_engine())
         log.info("vault schema upgraded")
 
@@ -465,6 +476,16 @@ class Vault:
     def backup_to(self, destination: Path) -> Path:
         """Write an encrypted backup (header + database) to ``destination`` atomically.
 
+        A destination inside the vault's own folder is refused (``OutputInsideVault``): it
+        could replace the database or its header. The app's own backups there (before a
+        schema upgrade) go through ``_write_backup``.
+        """
+        refuse_output_in_vault(destination, self.paths.folder)
+        return self._write_backup(destination)
+
+    def _write_backup(self, destination: Path) -> Path:
+        """Write the backup to ``destination``, wherever it is (see ``backup_to``).
+
         The database is copied with SQLite's online backup API (a consistent snapshot even
         while other connections write), into a temporary file beside the destination, which
         replaces the destination only once complete: a failed backup leaves any earlier
@@ -531,6 +552,14 @@ class Vault:
                 kept = _keep_pre_restore_copy(paths)
                 _swap_in(paths, restored, staged)
             except OSError as exc:
+                if not staged.exists():
+                    # The database was swapped in; only the header's last write failed. The
+                    # header still names the restored key (as pending), so it opens.
+                    raise CouldNotSave(
+                        "The backup was restored, but the vault's header could not be "
+                        "finished: the disk may be full. The vault opens with the backup's "
+                        "passphrase; the vault it replaced was kept in the backups folder."
+                    ) from exc
                 raise CouldNotSave(
                     "The backup could not be restored: the disk may be full or the folder is "
                     "not writable. The vault was left as it was."
@@ -586,20 +615,27 @@ def _remove_leftovers(paths: VaultPaths) -> None:
                 leftover.unlink()
 
 
-def _read_header_for_open(paths: VaultPaths) -> VaultHeader:
+def _read_header_for_open(paths: VaultPaths) -> tuple[VaultHeader, bool]:
+    """The header, and whether it came from the copy (the header itself missing or damaged)."""
     if not paths.header.exists() and not paths.database.exists():
         raise NoVault()
     try:
         header = VaultHeader.read(paths.header)
+        from_copy = False
     except NotAVault:
-        if paths.header.exists() and paths.database.exists():
-            # Our file names, side by side: a header that no longer parses is damage, and the
-            # way out is a backup, not "this is not a vault".
-            raise VaultDamaged(
-                "The vault's header file is damaged, so the passphrase cannot be checked. "
-                "Nothing was changed; restore the vault from a backup."
-            ) from None
-        raise
+        spare = _header_copy(paths) if paths.database.exists() else None
+        if spare is None:
+            if paths.header.exists() and paths.database.exists():
+                # Our file names, side by side: a header that no longer parses is damage, and
+                # the way out is a backup, not "this is not a vault".
+                raise VaultDamaged(
+                    "The vault's header file is damaged, so the passphrase cannot be checked. "
+                    "Restore the vault from a backup."
+                ) from None
+            raise
+        # Used only once the passphrase matches its key check and the database accepts the
+        # key (see _open), which then rebuilds the header from it.
+        header, from_copy = spare, True
     # A 0-byte database opens with any key and looks empty: treat it as missing rather than
     # showing an empty vault or letting SQLite build a new one over the user's data.
     try:
@@ -608,7 +644,21 @@ def _read_header_for_open(paths: VaultPaths) -> VaultHeader:
         raise VaultMissing() from None
     if size == 0:
         raise VaultMissing()
-    return header
+    return header, from_copy
+
+
+def _header_copy(paths: VaultPaths) -> VaultHeader | None:
+    try:
+        return VaultHeader.read(paths.header_copy)
+    except VaultError:
+        return None
+
+
+def _copy_differs(paths: VaultPaths) -> bool:
+    try:
+        return paths.header_copy.read_bytes() != paths.header.read_bytes()
+    except OSError:
+        return True
 
 
 def _slots(header: VaultHeader) -> list[tuple[KeySlot, bool]]:
@@ -728,7 +778,7 @@ def _swap_in(paths: VaultPaths, restored: VaultHeader, staged: Path) -> None:
     try:
         live = VaultHeader.read(paths.header) if paths.database.exists() else None
     except VaultError:
-        live = None
+        live = _header_copy(paths) if paths.database.exists() else None
     if live is not None:
         # Until the database is swapped, the old key stays current and the restored one is
         # pending: after a crash the database decides which of the two it is.
