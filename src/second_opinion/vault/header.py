@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +21,10 @@ from second_opinion.vault.paths import atomic_write_bytes
 
 MAGIC = "second-opinion-vault"
 FORMAT_VERSION = 1
+# A header is a few hundred bytes (about 1 KiB with a pending slot); anything much larger is
+# not one, and is refused before it is read into memory.
+MAX_HEADER_BYTES = 16 * 1024
+_UNREADABLE = "The vault's header file cannot be read as a header."
 
 
 @dataclass(frozen=True)
@@ -83,9 +89,11 @@ class VaultHeader:
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> VaultHeader:
+        if len(raw) > MAX_HEADER_BYTES:
+            raise NotAVault()
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+            data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise NotAVault() from exc
         if not isinstance(data, dict) or data.get("magic") != MAGIC:
             raise NotAVault()
@@ -106,13 +114,29 @@ class VaultHeader:
 
     @classmethod
     def read(cls, path: Path) -> VaultHeader:
+        """Read the header at ``path``; anything that is not a small regular file is refused
+        before a byte of it is read (a header is a few hundred bytes)."""
         try:
-            raw = path.read_bytes()
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError as exc:
             raise NotAVault(
                 "The vault's header file is missing, so the passphrase cannot be checked. "
                 "Restore the vault from a backup."
             ) from exc
+        except OSError as exc:
+            raise NotAVault(_UNREADABLE) from exc
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_HEADER_BYTES:
+                raise NotAVault(_UNREADABLE)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                raw = handle.read(MAX_HEADER_BYTES + 1)
+        except OSError as exc:
+            raise NotAVault(_UNREADABLE) from exc
+        finally:
+            os.close(fd)
+        if len(raw) > MAX_HEADER_BYTES:
+            raise NotAVault(_UNREADABLE)
         return cls.from_bytes(raw)
 
     def write(self, path: Path) -> None:
@@ -129,3 +153,8 @@ class VaultHeader:
 def copy_path(header_path: Path) -> Path:
     """Where the second copy of the header at ``header_path`` lives."""
     return VaultPaths(header_path.parent).header_copy
+
+
+def _refuse_constant(name: str) -> object:
+    # Python's json accepts NaN and Infinity, which no header of ours contains.
+    raise ValueError(f"{name} is not valid in a header")

@@ -41,14 +41,12 @@ class KdfParameters:
     def from_json(cls, data: dict[str, object]) -> KdfParameters:
         if data.get("algorithm") != "argon2id":
             raise WeakKdfParameters()
-        try:
-            params = cls(
-                memory_kib=int(data["memory_kib"]),  # type: ignore[call-overload]
-                iterations=int(data["iterations"]),  # type: ignore[call-overload]
-                parallelism=int(data["parallelism"]),  # type: ignore[call-overload]
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise WeakKdfParameters() from exc
+        values = [data.get(name) for name in ("memory_kib", "iterations", "parallelism")]
+        # Whole numbers only: not 3.5, not true, not a huge float such as 1e999.
+        if any(type(value) is not int for value in values):
+            raise WeakKdfParameters()
+        memory_kib, iterations, parallelism = (int(str(value)) for value in values)
+        params = cls(memory_kib=memory_kib, iterations=iterations, parallelism=parallelism)
         params.require_minimum()
         return params
 

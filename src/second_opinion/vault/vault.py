@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import sqlcipher3
 
@@ -49,7 +49,7 @@ from second_opinion.vault.errors import (
     WrongPassphrase,
 )
 from second_opinion.vault.guard import refuse_output_in_vault
-from second_opinion.vault.header import KeySlot, VaultHeader
+from second_opinion.vault.header import MAX_HEADER_BYTES, KeySlot, VaultHeader
 from second_opinion.vault.instance_lock import InstanceLock
 from second_opinion.vault.kdf import (
     DEFAULT,
@@ -709,6 +709,11 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
 
     Returns the header the restored vault will have (the backup's slot that this passphrase
     opens) and the verified database file, staged in the vault's folder.
+
+    Nothing is unpacked before the backup has proven to be one of ours (exactly a header and
+    a database, stored uncompressed as ``backup_to`` writes them, a header of header size,
+    no unfinished passphrase change) and the passphrase has matched its header's key check;
+    and then only if the free space holds it.
     """
     not_ours = "This file is not a Second Opinion backup."
     damaged = "The backup is damaged and was not restored."
@@ -716,32 +721,41 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
         archive = zipfile.ZipFile(backup)
     except FileNotFoundError:
         raise NotAVault("The backup file does not exist.") from None
-    except (zipfile.BadZipFile, OSError):
+    except IsADirectoryError:
+        raise NotAVault("That is a folder, not a backup file.") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise NotAVault(not_ours) from None
-    with archive:
-        try:
-            header = VaultHeader.from_bytes(archive.read(_BACKUP_HEADER_NAME))
-        except (KeyError, zipfile.BadZipFile) as exc:
-            raise NotAVault(not_ours) from exc
-        if _BACKUP_DB_NAME not in archive.namelist():
-            raise NotAVault(not_ours)
-        fd, staged_name = tempfile.mkstemp(dir=paths.folder, prefix=".restore-", suffix=".db")
-        staged = Path(staged_name)
-        try:
-            with os.fdopen(fd, "wb") as out, archive.open(_BACKUP_DB_NAME) as db:
-                shutil.copyfileobj(db, out)
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                staged.unlink()
-            if isinstance(exc, zipfile.BadZipFile | EOFError):
-                # Ours, but its bytes no longer match their checksum.
-                raise VaultDamaged(damaged) from exc
-            if isinstance(exc, OSError):
-                raise CouldNotSave() from exc
-            raise
     candidates: list[tuple[VaultKey, bool]] = []
+    staged: Path | None = None
     try:
-        candidates = _derive_matching_keys(header, passphrase)
+        with archive:
+            db_info = _our_backup_members(archive, not_ours)
+            try:
+                with archive.open(_BACKUP_HEADER_NAME) as member:
+                    raw_header = member.read(MAX_HEADER_BYTES + 1)
+            except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError):
+                raise VaultDamaged(damaged) from None
+            if len(raw_header) > MAX_HEADER_BYTES:
+                raise NotAVault(not_ours)
+            header = VaultHeader.from_bytes(raw_header)
+            if header.pending is not None:
+                # backup_to always writes a settled header; a pending slot is not ours.
+                raise NotAVault(not_ours)
+            # The passphrase first: a wrong one must not cost a single byte on disk.
+            candidates = _derive_matching_keys(header, passphrase)
+            _require_free_space(paths, db_info.file_size)
+            fd, staged_name = tempfile.mkstemp(dir=paths.folder, prefix=".restore-", suffix=".db")
+            staged = Path(staged_name)
+            try:
+                with os.fdopen(fd, "wb") as out, archive.open(db_info) as db:
+                    _copy_at_most(db, out, db_info.file_size)
+            except (zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError) as exc:
+                # Ours, but its bytes no longer match their checksum or their stated size.
+                raise VaultDamaged(damaged) from exc
+            except OSError as exc:
+                if _is_write_failure(exc):
+                    raise CouldNotSave() from exc
+                raise VaultDamaged(damaged) from exc
         for key, is_pending in candidates:
             try:
                 _verify_staged(staged, key)
@@ -752,12 +766,67 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
             return VaultHeader(vault_id=header.vault_id, current=slot), staged
         raise VaultDamaged(damaged)
     except BaseException:
-        with contextlib.suppress(OSError):
-            staged.unlink()
+        if staged is not None:
+            with contextlib.suppress(OSError):
+                staged.unlink()
         raise
     finally:
         for key, _ in candidates:
             key.wipe()
+
+
+def _our_backup_members(archive: zipfile.ZipFile, not_ours: str) -> zipfile.ZipInfo:
+    """The database's entry, once the archive holds exactly what ``backup_to`` writes."""
+    infos = archive.infolist()
+    if sorted(info.filename for info in infos) != sorted((_BACKUP_HEADER_NAME, _BACKUP_DB_NAME)):
+        raise NotAVault(not_ours)
+    for info in infos:
+        if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
+            raise NotAVault(not_ours)  # compressed or encrypted: not written by us
+        if info.file_size != info.compress_size:
+            raise NotAVault(not_ours)
+    header_info = archive.getinfo(_BACKUP_HEADER_NAME)
+    if header_info.file_size > MAX_HEADER_BYTES:
+        raise NotAVault(not_ours)
+    return archive.getinfo(_BACKUP_DB_NAME)
+
+
+# Room kept free beyond the restored database itself: the pre-restore copy of the live vault
+# is made too, and a full disk helps nobody.
+_FREE_SPACE_MARGIN = 64 * 1024 * 1024
+
+
+def _require_free_space(paths: VaultPaths, size: int) -> None:
+    try:
+        free = shutil.disk_usage(paths.folder).free
+    except OSError:
+        return  # cannot tell; the copy itself reports a full disk
+    live = sum(
+        f.stat().st_size for f in (paths.header, paths.database, _journal(paths)) if f.is_file()
+    )
+    needed = size + live + _FREE_SPACE_MARGIN
+    if needed > free:
+        raise CouldNotSave(
+            f"There is not enough free space to restore this backup (it needs about "
+            f"{-(-needed // 2**20)} MB, {free // 2**20} MB are free). Nothing was changed."
+        )
+
+
+def _copy_at_most(source: IO[bytes], target: IO[bytes], limit: int) -> None:
+    """Copy exactly ``limit`` bytes; more or fewer means the archive lied about its size."""
+    copied = 0
+    while True:
+        chunk = source.read(min(1 << 20, limit + 1 - copied))
+        if not chunk:
+            break
+        copied += len(chunk)
+        if copied > limit:
+            raise zipfile.BadZipFile("member larger than stated")
+        target.write(chunk)
+    if copied != limit:
+        raise zipfile.BadZipFile("member shorter than stated")
+    target.flush()
+    os.fsync(target.fileno())
 
 
 def _keep_pre_restore_copy(paths: VaultPaths) -> Path | None:
