@@ -62,6 +62,10 @@ class VaultHeader:
     vault_id: str
     current: KeySlot
     pending: KeySlot | None = None
+    #: While a restore swaps the database: the restored vault's id and key. Kept beside
+    #: ``current`` and ``pending`` (an interrupted passphrase change stays as it was), so that
+    #: after a crash the database decides which of them it is encrypted with.
+    restoring: tuple[str, KeySlot] | None = None
 
     @classmethod
     def new(cls, slot: KeySlot) -> VaultHeader:
@@ -76,6 +80,29 @@ class VaultHeader:
         assert self.pending is not None
         return replace(self, current=self.pending, pending=None)
 
+    @property
+    def settled(self) -> bool:
+        return self.pending is None and self.restoring is None
+
+    def slots(self) -> list[tuple[KeySlot, str]]:
+        """Every key slot with its role: "current", "pending" or "restoring"."""
+        found = [(self.current, "current")]
+        if self.pending is not None:
+            found.append((self.pending, "pending"))
+        if self.restoring is not None:
+            found.append((self.restoring[1], "restoring"))
+        return found
+
+    def settled_on(self, role: str) -> VaultHeader:
+        """The header once the database has shown which slot's key it is encrypted with."""
+        if role == "pending":
+            assert self.pending is not None
+            return VaultHeader(vault_id=self.vault_id, current=self.pending)
+        if role == "restoring":
+            assert self.restoring is not None
+            return VaultHeader(vault_id=self.restoring[0], current=self.restoring[1])
+        return VaultHeader(vault_id=self.vault_id, current=self.current)
+
     def to_bytes(self) -> bytes:
         data: dict[str, object] = {
             "magic": MAGIC,
@@ -85,6 +112,8 @@ class VaultHeader:
         }
         if self.pending is not None:
             data["pending_key"] = self.pending.to_json()
+        if self.restoring is not None:
+            data["restoring"] = {"vault_id": self.restoring[0], "key": self.restoring[1].to_json()}
         return json.dumps(data, indent=2, sort_keys=True).encode("utf-8")
 
     @classmethod
@@ -106,10 +135,20 @@ class VaultHeader:
         if not isinstance(vault_id, str) or not vault_id:
             raise NotAVault()
         pending_raw = data.get("pending_key")
+        restoring_raw = data.get("restoring")
+        restoring: tuple[str, KeySlot] | None = None
+        if restoring_raw is not None:
+            if not isinstance(restoring_raw, dict):
+                raise NotAVault()
+            restored_id = restoring_raw.get("vault_id")
+            if not isinstance(restored_id, str) or not restored_id:
+                raise NotAVault()
+            restoring = (restored_id, KeySlot.from_json(restoring_raw.get("key")))
         return cls(
             vault_id=vault_id,
             current=KeySlot.from_json(data.get("key")),
             pending=KeySlot.from_json(pending_raw) if pending_raw is not None else None,
+            restoring=restoring,
         )
 
     @classmethod

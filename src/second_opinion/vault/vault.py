@@ -21,7 +21,7 @@ import tempfile
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -179,9 +179,7 @@ class Vault:
         paths = VaultPaths(folder)
         header, from_copy = _read_header_for_open(paths)
         candidates = [
-            (key, is_pending)
-            for slot, is_pending in _slots(header)
-            if key_matches(key.raw(), slot.key_check)
+            (key, role) for slot, role in header.slots() if key_matches(key.raw(), slot.key_check)
         ]
         if not candidates:
             raise WrongPassphrase()
@@ -192,7 +190,7 @@ class Vault:
         cls,
         paths: VaultPaths,
         header: VaultHeader,
-        candidates: list[tuple[VaultKey, bool]],
+        candidates: list[tuple[VaultKey, str]],
         check_pages: bool = True,
         from_copy: bool = False,
     ) -> Vault:
@@ -211,10 +209,10 @@ class Vault:
         lock = _acquire_instance_lock(paths)
         try:
             _remove_leftovers(paths)
-            opened: tuple[sqlcipher3.Connection, VaultKey, bool] | None = None
-            for candidate, is_pending in candidates:
+            opened: tuple[sqlcipher3.Connection, VaultKey, str] | None = None
+            for candidate, role in candidates:
                 try:
-                    opened = (open_keyed(paths.database, candidate), candidate, is_pending)
+                    opened = (open_keyed(paths.database, candidate), candidate, role)
                     break
                 except WrongPassphrase:
                     continue
@@ -225,13 +223,14 @@ class Vault:
             if opened is None:
                 # The key is proven right by the header, so the file is the problem, unless a
                 # passphrase change was interrupted and this key belongs to the other side.
-                if header.pending is not None:
+                if not header.settled:
                     raise WrongPassphrase(
-                        "Wrong passphrase: a passphrase change was interrupted and this vault "
-                        "now opens with the other passphrase (the old or the new one)."
+                        "Wrong passphrase: a passphrase change or a restore was interrupted, "
+                        "and this vault now opens with another passphrase (the old one, the "
+                        "new one, or the backup's)."
                     ) from None
                 raise classify_unreadable(paths.database)() from None
-            conn, key, slot_is_pending = opened
+            conn, key, role = opened
             for other, _ in candidates:
                 if other is not key:
                     other.wipe()
@@ -248,9 +247,9 @@ class Vault:
                 conn.close()
             # Refuses a vault from a newer app before anything is written.
             upgrade = migrate.revision_needs_upgrade(revision)
-            if header.pending is not None:
-                # The database decides which side of an interrupted change won.
-                header = header.promoted() if slot_is_pending else header.with_pending(None)
+            if not header.settled:
+                # The database decides which side of an interrupted change or restore won.
+                header = header.settled_on(role)
                 header.write(paths.header)
             elif from_copy:
                 # The header was missing or unreadable; its copy's key check matched and the
@@ -548,6 +547,7 @@ class Vault:
         try:
             _remove_leftovers(paths)
             restored, staged = _stage_backup(paths, backup, passphrase)
+            _settle_live_header(paths, passphrase)
             try:
                 kept = _keep_pre_restore_copy(paths)
                 _swap_in(paths, restored, staged)
@@ -661,20 +661,13 @@ def _copy_differs(paths: VaultPaths) -> bool:
         return True
 
 
-def _slots(header: VaultHeader) -> list[tuple[KeySlot, bool]]:
-    slots = [(header.current, False)]
-    if header.pending is not None:
-        slots.append((header.pending, True))
-    return slots
-
-
-def _derive_matching_keys(header: VaultHeader, passphrase: str) -> list[tuple[VaultKey, bool]]:
+def _derive_matching_keys(header: VaultHeader, passphrase: str) -> list[tuple[VaultKey, str]]:
     """Every slot key this passphrase derives correctly (usually one); WrongPassphrase if none."""
-    matches: list[tuple[VaultKey, bool]] = []
-    for slot, is_pending in _slots(header):
+    matches: list[tuple[VaultKey, str]] = []
+    for slot, role in header.slots():
         key = VaultKey(derive_key(passphrase, slot.salt, slot.kdf))
         if key_matches(key.raw(), slot.key_check):
-            matches.append((key, is_pending))
+            matches.append((key, role))
         else:
             key.wipe()
     if not matches:
@@ -725,7 +718,7 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
         raise NotAVault("That is a folder, not a backup file.") from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise NotAVault(not_ours) from None
-    candidates: list[tuple[VaultKey, bool]] = []
+    candidates: list[tuple[VaultKey, str]] = []
     staged: Path | None = None
     try:
         with archive:
@@ -738,7 +731,7 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
             if len(raw_header) > MAX_HEADER_BYTES:
                 raise NotAVault(not_ours)
             header = VaultHeader.from_bytes(raw_header)
-            if header.pending is not None:
+            if not header.settled:
                 # backup_to always writes a settled header; a pending slot is not ours.
                 raise NotAVault(not_ours)
             # The passphrase first: a wrong one must not cost a single byte on disk.
@@ -756,14 +749,12 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
                 if _is_write_failure(exc):
                     raise CouldNotSave() from exc
                 raise VaultDamaged(damaged) from exc
-        for key, is_pending in candidates:
+        for key, _role in candidates:
             try:
                 _verify_staged(staged, key)
             except VaultDamaged:
                 continue
-            slot = header.pending if is_pending else header.current
-            assert slot is not None
-            return VaultHeader(vault_id=header.vault_id, current=slot), staged
+            return VaultHeader(vault_id=header.vault_id, current=header.current), staged
         raise VaultDamaged(damaged)
     except BaseException:
         if staged is not None:
@@ -829,6 +820,40 @@ def _copy_at_most(source: IO[bytes], target: IO[bytes], limit: int) -> None:
     os.fsync(target.fileno())
 
 
+def _settle_live_header(paths: VaultPaths, passphrase: str) -> None:
+    """Before a restore swaps anything, settle an interrupted passphrase change or restore in
+    the live vault, keeping the slot whose key actually opens its database.
+
+    Only the backup's passphrase is at hand; when it is also one of the live vault's (the
+    usual case) the database shows which slot is its own. Otherwise the live slots are kept
+    as they are beside the restored one (see ``_swap_in``), and the pre-restore copy holds
+    the live vault whatever happens.
+    """
+    live: VaultHeader | None
+    try:
+        live = VaultHeader.read(paths.header)
+    except VaultError:
+        live = _header_copy(paths)
+    if live is None or live.settled or not paths.database.is_file():
+        return
+    try:
+        candidates = _derive_matching_keys(live, passphrase)
+    except VaultError:
+        return
+    try:
+        for key, role in candidates:
+            try:
+                open_keyed(paths.database, key).close()
+            except (VaultError, sqlcipher3.DatabaseError):
+                continue
+            live.settled_on(role).write(paths.header)
+            log.info("an interrupted change was settled before the restore")
+            return
+    finally:
+        for key, _ in candidates:
+            key.wipe()
+
+
 def _keep_pre_restore_copy(paths: VaultPaths) -> Path | None:
     """Copy the live vault (header, database and any unfinished journal) into ``backups/``."""
     live = [f for f in (paths.header, paths.database, _journal(paths)) if f.exists()]
@@ -849,11 +874,10 @@ def _swap_in(paths: VaultPaths, restored: VaultHeader, staged: Path) -> None:
     except VaultError:
         live = _header_copy(paths) if paths.database.exists() else None
     if live is not None:
-        # Until the database is swapped, the old key stays current and the restored one is
-        # pending: after a crash the database decides which of the two it is.
-        VaultHeader(vault_id=live.vault_id, current=live.current, pending=restored.current).write(
-            paths.header
-        )
+        # Until the database is swapped, the live slots stay as they are (with an interrupted
+        # passphrase change's pending one, if restore could not settle it) and the restored
+        # key is added beside them: after a crash the database decides which one it is.
+        replace(live, restoring=(restored.vault_id, restored.current)).write(paths.header)
     # A journal left by a crash belongs to the old database; played back onto the restored one
     # it would corrupt it. It is kept in the pre-restore copy.
     with contextlib.suppress(FileNotFoundError):
