@@ -164,11 +164,16 @@ class Vault:
         to the caller (``pages_intact``), who shows something first: see ``_open``."""
         normalise_passphrase(passphrase)
         paths = VaultPaths(folder)
-        header, from_copy = _read_header_for_open(paths)
-        candidates = _derive_matching_keys(header, passphrase)
+        lock = _lock_for_open(paths)
+        candidates: list[tuple[VaultKey, str]] = []
         try:
-            return cls._open(paths, header, candidates, check_pages, from_copy)
+            # Read under the lock: a passphrase change in another process cannot swap the
+            # header between this read and the database's answer (which read as "damaged").
+            header, from_copy = _read_header_for_open(paths)
+            candidates = _derive_matching_keys(header, passphrase)
+            return cls._open(paths, header, candidates, lock, check_pages, from_copy)
         except BaseException:
+            lock.release()
             for key, _ in candidates:
                 key.wipe()
             raise
@@ -177,13 +182,20 @@ class Vault:
     def unlock_with_key(cls, folder: Path, key: VaultKey, *, check_pages: bool = True) -> Vault:
         """Open with a remembered key. A stale key raises ``WrongPassphrase``; never damages."""
         paths = VaultPaths(folder)
-        header, from_copy = _read_header_for_open(paths)
-        candidates = [
-            (key, role) for slot, role in header.slots() if key_matches(key.raw(), slot.key_check)
-        ]
-        if not candidates:
-            raise WrongPassphrase()
-        return cls._open(paths, header, candidates, check_pages, from_copy)
+        lock = _lock_for_open(paths)
+        try:
+            header, from_copy = _read_header_for_open(paths)
+            candidates = [
+                (key, role)
+                for slot, role in header.slots()
+                if key_matches(key.raw(), slot.key_check)
+            ]
+            if not candidates:
+                raise WrongPassphrase()
+            return cls._open(paths, header, candidates, lock, check_pages, from_copy)
+        except BaseException:
+            lock.release()
+            raise
 
     @classmethod
     def _open(
@@ -191,6 +203,7 @@ class Vault:
         paths: VaultPaths,
         header: VaultHeader,
         candidates: list[tuple[VaultKey, str]],
+        lock: InstanceLock,
         check_pages: bool = True,
         from_copy: bool = False,
     ) -> Vault:
@@ -206,7 +219,6 @@ class Vault:
         it shows before that is safe to show, since SQLCipher checks the HMAC of every page
         it reads, and damage found is reported (and the vault locked) at once.
         """
-        lock = _acquire_instance_lock(paths)
         try:
             _remove_leftovers(paths)
             opened: tuple[sqlcipher3.Connection, VaultKey, str] | None = None
@@ -613,6 +625,15 @@ def _remove_leftovers(paths: VaultPaths) -> None:
         for leftover in paths.folder.glob(pattern):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+
+
+def _lock_for_open(paths: VaultPaths) -> InstanceLock:
+    """The instance lock, taken before the header is read (``NoVault`` when there is none)."""
+    if not paths.header.exists() and not paths.header_copy.exists():
+        # No header of ours at all: refused (NoVault, NotAVault) without creating a lock file
+        # in a folder that may not be ours.
+        _read_header_for_open(paths)
+    return _acquire_instance_lock(paths)
 
 
 def _read_header_for_open(paths: VaultPaths) -> tuple[VaultHeader, bool]:
