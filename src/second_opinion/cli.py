@@ -109,6 +109,7 @@ def run(argv: list[str]) -> int:
 
     source = PassphraseSource(interactive=sys.stdin.isatty() and not args.pw_stdin)
     try:
+        _refuse_output_in_vault(args)
         return _COMMANDS[args.command](args, source)
     except VaultError as exc:
         _say(str(exc))
@@ -123,6 +124,16 @@ def run(argv: list[str]) -> int:
 
 def _say(message: str) -> None:
     print(f"second-opinion: {message}", file=sys.stderr)
+
+
+def _refuse_output_in_vault(args: argparse.Namespace) -> None:
+    """Every command that writes a file (``--out``) refuses one inside the vault's folder,
+    before asking for a passphrase: it could replace the vault's database or header."""
+    out = getattr(args, "out", None)
+    if out is not None:
+        from second_opinion.vault.guard import refuse_output_in_vault
+
+        refuse_output_in_vault(out, _data_dir(args))
 
 
 def _unlock(args: argparse.Namespace, source: PassphraseSource) -> Vault:

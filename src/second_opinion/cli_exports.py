@@ -21,6 +21,7 @@ from second_opinion.services.packet_data import (
     Section,
     default_paper,
 )
+from second_opinion.vault.guard import refuse_output_in_vault
 
 if TYPE_CHECKING:
     from second_opinion.vault.vault import Vault
@@ -141,6 +142,7 @@ def run_export_packet(vault: Vault, args: argparse.Namespace) -> int:
     from second_opinion.services.errors import NotFound
     from second_opinion.services.packet import build_packet_data, next_visit_id
 
+    refuse_output_in_vault(args.out, vault.paths.folder)
     try:
         sections = parse_sections(args.sections)
     except ValueError as exc:
@@ -176,6 +178,7 @@ def run_export_letter(vault: Vault, args: argparse.Namespace) -> int:
     from second_opinion.services.errors import NotFound
     from second_opinion.services.packet import build_letter_data
 
+    refuse_output_in_vault(args.out, vault.paths.folder)
     problem = _check_out(args.out)
     if problem:
         _say(problem, error=True)

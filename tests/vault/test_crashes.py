@@ -307,7 +307,7 @@ def _restore_then_die_at(step: str) -> Any:
 
         def write(header: VaultHeader, path: Path) -> None:
             real_write(header, path)
-            if step == "header" and header.pending is not None:
+            if step == "header" and header.restoring is not None:
                 _die()
 
         def replace(src: Any, dst: Any) -> None:

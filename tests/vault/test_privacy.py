@@ -153,7 +153,7 @@ def test_text_typed_into_every_field_is_found_in_no_file_under_the_data_folder(
         )
     with vault.session() as s:
         s.delete(s.scalars(select(Question)).first())
-    vault.backup_to(data_dir / "backups" / "today.sobackup")
+    vault._write_backup(data_dir / "backups" / "today.sobackup")  # as an upgrade does
     assert vault.integrity_check().ok
 
     # In the middle of a transaction the rollback journal holds the pages' old contents.
@@ -217,7 +217,7 @@ def test_data_folder_is_0700_and_every_file_in_it_0600(
         s.flush()
         journal = data_dir / "vault.db-journal"
         assert journal.exists() and _mode(journal) == 0o600
-    vault.backup_to(data_dir / "backups" / "weekly.sobackup")
+    vault._write_backup(data_dir / "backups" / "weekly.sobackup")  # as an upgrade does
     backup = vault.backup_to(tmp_path / "elsewhere" / "copy.sobackup")
     vault.change_passphrase(PASSPHRASE, PASSPHRASE + " 2", kdf=TEST_KDF)
     vault.lock()

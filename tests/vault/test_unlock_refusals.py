@@ -223,10 +223,12 @@ def test_unlocking_where_the_lock_file_cannot_be_created_is_reported_not_writabl
     ],
     ids=["truncated", "zeroed", "fields missing"],
 )
-def test_damaged_header_beside_the_database_is_reported_damaged_and_left_untouched(
+def test_damaged_header_and_copy_beside_the_database_are_reported_damaged_and_left_untouched(
     closed_vault: Path, spoil: object
 ) -> None:
+    # Both: with its copy intact, a damaged header is rebuilt (see test_header_copy.py).
     spoil(VaultPaths(closed_vault).header)  # type: ignore[operator]
+    spoil(VaultPaths(closed_vault).header_copy)  # type: ignore[operator]
     before = snapshot(closed_vault)
     with pytest.raises(VaultDamaged):
         Vault.unlock(closed_vault, PASSPHRASE)

@@ -363,6 +363,7 @@ class MainWindow(QMainWindow, Navigator):
         Everything here reads with plain SQL (``services.first_screen``); SQLAlchemy and the
         other tabs load on a worker thread once this has painted (see ``_after_first_paint``).
         """
+        from second_opinion.ui import prompts
         from second_opinion.ui.context import AppContext
 
         # Shown before anything is built, so its first paint shows the unlocked window (and
@@ -370,6 +371,7 @@ class MainWindow(QMainWindow, Navigator):
         self._end_quiet_start()
         self.finish_menus()
         self.vault = vault
+        prompts.protected_folder = vault.paths.folder  # no save dialog may write into it
         try:
             people = self._read_people()
         except Exception as exc:

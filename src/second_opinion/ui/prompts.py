@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 #: When set, prompts are answered from it instead of showing a dialog.
 scripted: ScriptedAnswers | None = None
 
+#: The open vault's folder (set by the main window): no save dialog may choose a file in it.
+protected_folder: Path | None = None
+
 
 def ask_confirm(
     parent: QWidget | None, title: str, text: str, confirm_label: str | None = None
@@ -70,17 +73,30 @@ def _show(parent: QWidget | None, kind: str, icon: QMessageBox.Icon, title: str,
 def ask_save_path(
     parent: QWidget | None, title: str, suggested_name: str, file_filter: str
 ) -> Path | None:
-    """Where to save a file; None when the user cancels. No recent-files history is kept."""
-    if scripted is not None:
-        scripted.shown.append(("save", title, suggested_name))
-        return scripted.save_paths.pop(0) if scripted.save_paths else None
-    dialog = QFileDialog(parent, title, str(Path.home() / suggested_name), file_filter)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, False)
-    dialog.setHistory([])
-    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-        return None
-    return Path(dialog.selectedFiles()[0])
+    """Where to save a file; None when the user cancels. No recent-files history is kept.
+
+    A file inside the vault's folder (``protected_folder``) is refused with an error and the
+    question asked again: it could overwrite the vault.
+    """
+    while True:
+        if scripted is not None:
+            scripted.shown.append(("save", title, suggested_name))
+            path = scripted.save_paths.pop(0) if scripted.save_paths else None
+        else:
+            dialog = QFileDialog(parent, title, str(Path.home() / suggested_name), file_filter)
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, False)
+            dialog.setHistory([])
+            accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
+            path = Path(dialog.selectedFiles()[0]) if accepted and dialog.selectedFiles() else None
+        if path is None or protected_folder is None:
+            return path
+        from second_opinion.vault.errors import OutputInsideVault
+        from second_opinion.vault.guard import is_inside_vault
+
+        if not is_inside_vault(path, protected_folder):
+            return path
+        show_error(parent, title, OutputInsideVault.message)
 
 
 def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path | None:

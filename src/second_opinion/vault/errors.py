@@ -32,10 +32,7 @@ class WrongPassphrase(VaultError):
 
 class VaultDamaged(VaultError):
     exit_code = 4
-    message = (
-        "The vault file is damaged and cannot be read. Nothing was changed; "
-        "restore it from a backup."
-    )
+    message = "The vault file is damaged and cannot be read. Restore it from a backup."
 
 
 class VaultMissing(VaultError):
@@ -105,4 +102,12 @@ class CouldNotSave(VaultError):
     message = (
         "Could not save: the disk may be full or the file is not writable. "
         "Your changes are still on screen; free some space and try again."
+    )
+
+
+class OutputInsideVault(VaultError):
+    exit_code = 15
+    message = (
+        "That file would be inside the vault's own folder, where it could overwrite the "
+        "vault. Choose a file outside that folder; nothing was written."
     )

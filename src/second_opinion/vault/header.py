@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from second_opinion.vault.errors import NotAVault, VaultFromNewerVersion, WeakKdfParameters
 from second_opinion.vault.kdf import KdfParameters
+from second_opinion.vault.layout import VaultPaths
 from second_opinion.vault.paths import atomic_write_bytes
 
 MAGIC = "second-opinion-vault"
 FORMAT_VERSION = 1
+# A header is a few hundred bytes (about 1 KiB with a pending slot); anything much larger is
+# not one, and is refused before it is read into memory.
+MAX_HEADER_BYTES = 16 * 1024
+_UNREADABLE = "The vault's header file cannot be read as a header."
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,10 @@ class VaultHeader:
     vault_id: str
     current: KeySlot
     pending: KeySlot | None = None
+    #: While a restore swaps the database: the restored vault's id and key. Kept beside
+    #: ``current`` and ``pending`` (an interrupted passphrase change stays as it was), so that
+    #: after a crash the database decides which of them it is encrypted with.
+    restoring: tuple[str, KeySlot] | None = None
 
     @classmethod
     def new(cls, slot: KeySlot) -> VaultHeader:
@@ -69,6 +80,29 @@ class VaultHeader:
         assert self.pending is not None
         return replace(self, current=self.pending, pending=None)
 
+    @property
+    def settled(self) -> bool:
+        return self.pending is None and self.restoring is None
+
+    def slots(self) -> list[tuple[KeySlot, str]]:
+        """Every key slot with its role: "current", "pending" or "restoring"."""
+        found = [(self.current, "current")]
+        if self.pending is not None:
+            found.append((self.pending, "pending"))
+        if self.restoring is not None:
+            found.append((self.restoring[1], "restoring"))
+        return found
+
+    def settled_on(self, role: str) -> VaultHeader:
+        """The header once the database has shown which slot's key it is encrypted with."""
+        if role == "pending":
+            assert self.pending is not None
+            return VaultHeader(vault_id=self.vault_id, current=self.pending)
+        if role == "restoring":
+            assert self.restoring is not None
+            return VaultHeader(vault_id=self.restoring[0], current=self.restoring[1])
+        return VaultHeader(vault_id=self.vault_id, current=self.current)
+
     def to_bytes(self) -> bytes:
         data: dict[str, object] = {
             "magic": MAGIC,
@@ -78,13 +112,17 @@ class VaultHeader:
         }
         if self.pending is not None:
             data["pending_key"] = self.pending.to_json()
+        if self.restoring is not None:
+            data["restoring"] = {"vault_id": self.restoring[0], "key": self.restoring[1].to_json()}
         return json.dumps(data, indent=2, sort_keys=True).encode("utf-8")
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> VaultHeader:
+        if len(raw) > MAX_HEADER_BYTES:
+            raise NotAVault()
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+            data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise NotAVault() from exc
         if not isinstance(data, dict) or data.get("magic") != MAGIC:
             raise NotAVault()
@@ -97,22 +135,65 @@ class VaultHeader:
         if not isinstance(vault_id, str) or not vault_id:
             raise NotAVault()
         pending_raw = data.get("pending_key")
+        restoring_raw = data.get("restoring")
+        restoring: tuple[str, KeySlot] | None = None
+        if restoring_raw is not None:
+            if not isinstance(restoring_raw, dict):
+                raise NotAVault()
+            restored_id = restoring_raw.get("vault_id")
+            if not isinstance(restored_id, str) or not restored_id:
+                raise NotAVault()
+            restoring = (restored_id, KeySlot.from_json(restoring_raw.get("key")))
         return cls(
             vault_id=vault_id,
             current=KeySlot.from_json(data.get("key")),
             pending=KeySlot.from_json(pending_raw) if pending_raw is not None else None,
+            restoring=restoring,
         )
 
     @classmethod
     def read(cls, path: Path) -> VaultHeader:
+        """Read the header at ``path``; anything that is not a small regular file is refused
+        before a byte of it is read (a header is a few hundred bytes)."""
         try:
-            raw = path.read_bytes()
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError as exc:
             raise NotAVault(
                 "The vault's header file is missing, so the passphrase cannot be checked. "
                 "Restore the vault from a backup."
             ) from exc
+        except OSError as exc:
+            raise NotAVault(_UNREADABLE) from exc
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_HEADER_BYTES:
+                raise NotAVault(_UNREADABLE)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                raw = handle.read(MAX_HEADER_BYTES + 1)
+        except OSError as exc:
+            raise NotAVault(_UNREADABLE) from exc
+        finally:
+            os.close(fd)
+        if len(raw) > MAX_HEADER_BYTES:
+            raise NotAVault(_UNREADABLE)
         return cls.from_bytes(raw)
 
     def write(self, path: Path) -> None:
-        atomic_write_bytes(path, self.to_bytes())
+        """Write the header, then its second copy beside it (each atomically, 0600).
+
+        The copy is written second, so it never names a key the database has not had: a
+        passphrase change re-keys only after both hold the pending slot.
+        """
+        data = self.to_bytes()
+        atomic_write_bytes(path, data)
+        atomic_write_bytes(copy_path(path), data)
+
+
+def copy_path(header_path: Path) -> Path:
+    """Where the second copy of the header at ``header_path`` lives."""
+    return VaultPaths(header_path.parent).header_copy
+
+
+def _refuse_constant(name: str) -> object:
+    # Python's json accepts NaN and Infinity, which no header of ours contains.
+    raise ValueError(f"{name} is not valid in a header")

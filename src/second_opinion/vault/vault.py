@@ -3,6 +3,7 @@
 Layout of a vault folder (0700, every file 0600)::
 
     vault.header.json   salt, Argon2id settings, key-check value (no secrets, no health data)
+    vault.header.copy.json  a second copy of it: losing the header would lose the salt
     vault.db            the SQLCipher database (AES-256, HMAC per page, raw 256-bit key)
     vault.lock          held while a process has the vault open
     backups/            automatic backups (before a schema upgrade, before a restore)
@@ -20,9 +21,9 @@ import tempfile
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import sqlcipher3
 
@@ -47,7 +48,8 @@ from second_opinion.vault.errors import (
     VaultMissing,
     WrongPassphrase,
 )
-from second_opinion.vault.header import KeySlot, VaultHeader
+from second_opinion.vault.guard import refuse_output_in_vault
+from second_opinion.vault.header import MAX_HEADER_BYTES, KeySlot, VaultHeader
 from second_opinion.vault.instance_lock import InstanceLock
 from second_opinion.vault.kdf import (
     DEFAULT,
@@ -162,11 +164,16 @@ class Vault:
         to the caller (``pages_intact``), who shows something first: see ``_open``."""
         normalise_passphrase(passphrase)
         paths = VaultPaths(folder)
-        header = _read_header_for_open(paths)
-        candidates = _derive_matching_keys(header, passphrase)
+        lock = _lock_for_open(paths)
+        candidates: list[tuple[VaultKey, str]] = []
         try:
-            return cls._open(paths, header, candidates, check_pages)
+            # Read under the lock: a passphrase change in another process cannot swap the
+            # header between this read and the database's answer (which read as "damaged").
+            header, from_copy = _read_header_for_open(paths)
+            candidates = _derive_matching_keys(header, passphrase)
+            return cls._open(paths, header, candidates, lock, check_pages, from_copy)
         except BaseException:
+            lock.release()
             for key, _ in candidates:
                 key.wipe()
             raise
@@ -175,23 +182,30 @@ class Vault:
     def unlock_with_key(cls, folder: Path, key: VaultKey, *, check_pages: bool = True) -> Vault:
         """Open with a remembered key. A stale key raises ``WrongPassphrase``; never damages."""
         paths = VaultPaths(folder)
-        header = _read_header_for_open(paths)
-        candidates = [
-            (key, is_pending)
-            for slot, is_pending in _slots(header)
-            if key_matches(key.raw(), slot.key_check)
-        ]
-        if not candidates:
-            raise WrongPassphrase()
-        return cls._open(paths, header, candidates, check_pages)
+        lock = _lock_for_open(paths)
+        try:
+            header, from_copy = _read_header_for_open(paths)
+            candidates = [
+                (key, role)
+                for slot, role in header.slots()
+                if key_matches(key.raw(), slot.key_check)
+            ]
+            if not candidates:
+                raise WrongPassphrase()
+            return cls._open(paths, header, candidates, lock, check_pages, from_copy)
+        except BaseException:
+            lock.release()
+            raise
 
     @classmethod
     def _open(
         cls,
         paths: VaultPaths,
         header: VaultHeader,
-        candidates: list[tuple[VaultKey, bool]],
+        candidates: list[tuple[VaultKey, str]],
+        lock: InstanceLock,
         check_pages: bool = True,
+        from_copy: bool = False,
     ) -> Vault:
         """Open with the first candidate key the database accepts.
 
@@ -205,13 +219,12 @@ class Vault:
         it shows before that is safe to show, since SQLCipher checks the HMAC of every page
         it reads, and damage found is reported (and the vault locked) at once.
         """
-        lock = _acquire_instance_lock(paths)
         try:
             _remove_leftovers(paths)
-            opened: tuple[sqlcipher3.Connection, VaultKey, bool] | None = None
-            for candidate, is_pending in candidates:
+            opened: tuple[sqlcipher3.Connection, VaultKey, str] | None = None
+            for candidate, role in candidates:
                 try:
-                    opened = (open_keyed(paths.database, candidate), candidate, is_pending)
+                    opened = (open_keyed(paths.database, candidate), candidate, role)
                     break
                 except WrongPassphrase:
                     continue
@@ -222,13 +235,14 @@ class Vault:
             if opened is None:
                 # The key is proven right by the header, so the file is the problem, unless a
                 # passphrase change was interrupted and this key belongs to the other side.
-                if header.pending is not None:
+                if not header.settled:
                     raise WrongPassphrase(
-                        "Wrong passphrase: a passphrase change was interrupted and this vault "
-                        "now opens with the other passphrase (the old or the new one)."
+                        "Wrong passphrase: a passphrase change or a restore was interrupted, "
+                        "and this vault now opens with another passphrase (the old one, the "
+                        "new one, or the backup's)."
                     ) from None
                 raise classify_unreadable(paths.database)() from None
-            conn, key, slot_is_pending = opened
+            conn, key, role = opened
             for other, _ in candidates:
                 if other is not key:
                     other.wipe()
@@ -245,9 +259,17 @@ class Vault:
                 conn.close()
             # Refuses a vault from a newer app before anything is written.
             upgrade = migrate.revision_needs_upgrade(revision)
-            if header.pending is not None:
-                # The database decides which side of an interrupted change won.
-                header = header.promoted() if slot_is_pending else header.with_pending(None)
+            if not header.settled:
+                # The database decides which side of an interrupted change or restore won.
+                header = header.settled_on(role)
+                header.write(paths.header)
+            elif from_copy:
+                # The header was missing or unreadable; its copy's key check matched and the
+                # database accepted the key, so the copy is the vault's header.
+                header.write(paths.header)
+                log.warning("vault header was missing or damaged; rebuilt from its copy")
+            elif _copy_differs(paths):
+                # A vault made before the copy existed, or a copy lost since: make it now.
                 header.write(paths.header)
             vault = cls(paths, header, key, lock)
             if upgrade:
@@ -266,7 +288,7 @@ class Vault:
         """Back up, then bring an older vault's schema up to this app's (the caller locks on
         any error)."""
         ensure_private_dir(self.paths.backups)
-        self.backup_to(self.paths.backups / f"pre-upgrade-{_timestamp()}{BACKUP_SUFFIX}")
+        self._write_backup(self.paths.backups / f"pre-upgrade-{_timestamp()}{BACKUP_SUFFIX}")
         migrate.upgrade(self._require_engine())
         log.info("vault schema upgraded")
 
@@ -465,6 +487,16 @@ class Vault:
     def backup_to(self, destination: Path) -> Path:
         """Write an encrypted backup (header + database) to ``destination`` atomically.
 
+        A destination inside the vault's own folder is refused (``OutputInsideVault``): it
+        could replace the database or its header. The app's own backups there (before a
+        schema upgrade) go through ``_write_backup``.
+        """
+        refuse_output_in_vault(destination, self.paths.folder)
+        return self._write_backup(destination)
+
+    def _write_backup(self, destination: Path) -> Path:
+        """Write the backup to ``destination``, wherever it is (see ``backup_to``).
+
         The database is copied with SQLite's online backup API (a consistent snapshot even
         while other connections write), into a temporary file beside the destination, which
         replaces the destination only once complete: a failed backup leaves any earlier
@@ -527,10 +559,19 @@ class Vault:
         try:
             _remove_leftovers(paths)
             restored, staged = _stage_backup(paths, backup, passphrase)
+            _settle_live_header(paths, passphrase)
             try:
                 kept = _keep_pre_restore_copy(paths)
                 _swap_in(paths, restored, staged)
             except OSError as exc:
+                if not staged.exists():
+                    # The database was swapped in; only the header's last write failed. The
+                    # header still names the restored key (as pending), so it opens.
+                    raise CouldNotSave(
+                        "The backup was restored, but the vault's header could not be "
+                        "finished: the disk may be full. The vault opens with the backup's "
+                        "passphrase; the vault it replaced was kept in the backups folder."
+                    ) from exc
                 raise CouldNotSave(
                     "The backup could not be restored: the disk may be full or the folder is "
                     "not writable. The vault was left as it was."
@@ -586,20 +627,36 @@ def _remove_leftovers(paths: VaultPaths) -> None:
                 leftover.unlink()
 
 
-def _read_header_for_open(paths: VaultPaths) -> VaultHeader:
+def _lock_for_open(paths: VaultPaths) -> InstanceLock:
+    """The instance lock, taken before the header is read (``NoVault`` when there is none)."""
+    if not paths.header.exists() and not paths.header_copy.exists():
+        # No header of ours at all: refused (NoVault, NotAVault) without creating a lock file
+        # in a folder that may not be ours.
+        _read_header_for_open(paths)
+    return _acquire_instance_lock(paths)
+
+
+def _read_header_for_open(paths: VaultPaths) -> tuple[VaultHeader, bool]:
+    """The header, and whether it came from the copy (the header itself missing or damaged)."""
     if not paths.header.exists() and not paths.database.exists():
         raise NoVault()
     try:
         header = VaultHeader.read(paths.header)
+        from_copy = False
     except NotAVault:
-        if paths.header.exists() and paths.database.exists():
-            # Our file names, side by side: a header that no longer parses is damage, and the
-            # way out is a backup, not "this is not a vault".
-            raise VaultDamaged(
-                "The vault's header file is damaged, so the passphrase cannot be checked. "
-                "Nothing was changed; restore the vault from a backup."
-            ) from None
-        raise
+        spare = _header_copy(paths) if paths.database.exists() else None
+        if spare is None:
+            if paths.header.exists() and paths.database.exists():
+                # Our file names, side by side: a header that no longer parses is damage, and
+                # the way out is a backup, not "this is not a vault".
+                raise VaultDamaged(
+                    "The vault's header file is damaged, so the passphrase cannot be checked. "
+                    "Restore the vault from a backup."
+                ) from None
+            raise
+        # Used only once the passphrase matches its key check and the database accepts the
+        # key (see _open), which then rebuilds the header from it.
+        header, from_copy = spare, True
     # A 0-byte database opens with any key and looks empty: treat it as missing rather than
     # showing an empty vault or letting SQLite build a new one over the user's data.
     try:
@@ -608,23 +665,30 @@ def _read_header_for_open(paths: VaultPaths) -> VaultHeader:
         raise VaultMissing() from None
     if size == 0:
         raise VaultMissing()
-    return header
+    return header, from_copy
 
 
-def _slots(header: VaultHeader) -> list[tuple[KeySlot, bool]]:
-    slots = [(header.current, False)]
-    if header.pending is not None:
-        slots.append((header.pending, True))
-    return slots
+def _header_copy(paths: VaultPaths) -> VaultHeader | None:
+    try:
+        return VaultHeader.read(paths.header_copy)
+    except VaultError:
+        return None
 
 
-def _derive_matching_keys(header: VaultHeader, passphrase: str) -> list[tuple[VaultKey, bool]]:
+def _copy_differs(paths: VaultPaths) -> bool:
+    try:
+        return paths.header_copy.read_bytes() != paths.header.read_bytes()
+    except OSError:
+        return True
+
+
+def _derive_matching_keys(header: VaultHeader, passphrase: str) -> list[tuple[VaultKey, str]]:
     """Every slot key this passphrase derives correctly (usually one); WrongPassphrase if none."""
-    matches: list[tuple[VaultKey, bool]] = []
-    for slot, is_pending in _slots(header):
+    matches: list[tuple[VaultKey, str]] = []
+    for slot, role in header.slots():
         key = VaultKey(derive_key(passphrase, slot.salt, slot.kdf))
         if key_matches(key.raw(), slot.key_check):
-            matches.append((key, is_pending))
+            matches.append((key, role))
         else:
             key.wipe()
     if not matches:
@@ -659,6 +723,11 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
 
     Returns the header the restored vault will have (the backup's slot that this passphrase
     opens) and the verified database file, staged in the vault's folder.
+
+    Nothing is unpacked before the backup has proven to be one of ours (exactly a header and
+    a database, stored uncompressed as ``backup_to`` writes them, a header of header size,
+    no unfinished passphrase change) and the passphrase has matched its header's key check;
+    and then only if the free space holds it.
     """
     not_ours = "This file is not a Second Opinion backup."
     damaged = "The backup is damaged and was not restored."
@@ -666,45 +735,141 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
         archive = zipfile.ZipFile(backup)
     except FileNotFoundError:
         raise NotAVault("The backup file does not exist.") from None
-    except (zipfile.BadZipFile, OSError):
+    except IsADirectoryError:
+        raise NotAVault("That is a folder, not a backup file.") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise NotAVault(not_ours) from None
-    with archive:
-        try:
-            header = VaultHeader.from_bytes(archive.read(_BACKUP_HEADER_NAME))
-        except (KeyError, zipfile.BadZipFile) as exc:
-            raise NotAVault(not_ours) from exc
-        if _BACKUP_DB_NAME not in archive.namelist():
-            raise NotAVault(not_ours)
-        fd, staged_name = tempfile.mkstemp(dir=paths.folder, prefix=".restore-", suffix=".db")
-        staged = Path(staged_name)
-        try:
-            with os.fdopen(fd, "wb") as out, archive.open(_BACKUP_DB_NAME) as db:
-                shutil.copyfileobj(db, out)
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                staged.unlink()
-            if isinstance(exc, zipfile.BadZipFile | EOFError):
-                # Ours, but its bytes no longer match their checksum.
-                raise VaultDamaged(damaged) from exc
-            if isinstance(exc, OSError):
-                raise CouldNotSave() from exc
-            raise
-    candidates: list[tuple[VaultKey, bool]] = []
+    candidates: list[tuple[VaultKey, str]] = []
+    staged: Path | None = None
     try:
-        candidates = _derive_matching_keys(header, passphrase)
-        for key, is_pending in candidates:
+        with archive:
+            db_info = _our_backup_members(archive, not_ours)
+            try:
+                with archive.open(_BACKUP_HEADER_NAME) as member:
+                    raw_header = member.read(MAX_HEADER_BYTES + 1)
+            except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError):
+                raise VaultDamaged(damaged) from None
+            if len(raw_header) > MAX_HEADER_BYTES:
+                raise NotAVault(not_ours)
+            header = VaultHeader.from_bytes(raw_header)
+            if not header.settled:
+                # backup_to always writes a settled header; a pending slot is not ours.
+                raise NotAVault(not_ours)
+            # The passphrase first: a wrong one must not cost a single byte on disk.
+            candidates = _derive_matching_keys(header, passphrase)
+            _require_free_space(paths, db_info.file_size)
+            fd, staged_name = tempfile.mkstemp(dir=paths.folder, prefix=".restore-", suffix=".db")
+            staged = Path(staged_name)
+            try:
+                with os.fdopen(fd, "wb") as out, archive.open(db_info) as db:
+                    _copy_at_most(db, out, db_info.file_size)
+            except (zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError) as exc:
+                # Ours, but its bytes no longer match their checksum or their stated size.
+                raise VaultDamaged(damaged) from exc
+            except OSError as exc:
+                if _is_write_failure(exc):
+                    raise CouldNotSave() from exc
+                raise VaultDamaged(damaged) from exc
+        for key, _role in candidates:
             try:
                 _verify_staged(staged, key)
             except VaultDamaged:
                 continue
-            slot = header.pending if is_pending else header.current
-            assert slot is not None
-            return VaultHeader(vault_id=header.vault_id, current=slot), staged
+            return VaultHeader(vault_id=header.vault_id, current=header.current), staged
         raise VaultDamaged(damaged)
     except BaseException:
-        with contextlib.suppress(OSError):
-            staged.unlink()
+        if staged is not None:
+            with contextlib.suppress(OSError):
+                staged.unlink()
         raise
+    finally:
+        for key, _ in candidates:
+            key.wipe()
+
+
+def _our_backup_members(archive: zipfile.ZipFile, not_ours: str) -> zipfile.ZipInfo:
+    """The database's entry, once the archive holds exactly what ``backup_to`` writes."""
+    infos = archive.infolist()
+    if sorted(info.filename for info in infos) != sorted((_BACKUP_HEADER_NAME, _BACKUP_DB_NAME)):
+        raise NotAVault(not_ours)
+    for info in infos:
+        if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
+            raise NotAVault(not_ours)  # compressed or encrypted: not written by us
+        if info.file_size != info.compress_size:
+            raise NotAVault(not_ours)
+    header_info = archive.getinfo(_BACKUP_HEADER_NAME)
+    if header_info.file_size > MAX_HEADER_BYTES:
+        raise NotAVault(not_ours)
+    return archive.getinfo(_BACKUP_DB_NAME)
+
+
+# Room kept free beyond the restored database itself: the pre-restore copy of the live vault
+# is made too, and a full disk helps nobody.
+_FREE_SPACE_MARGIN = 64 * 1024 * 1024
+
+
+def _require_free_space(paths: VaultPaths, size: int) -> None:
+    try:
+        free = shutil.disk_usage(paths.folder).free
+    except OSError:
+        return  # cannot tell; the copy itself reports a full disk
+    live = sum(
+        f.stat().st_size for f in (paths.header, paths.database, _journal(paths)) if f.is_file()
+    )
+    needed = size + live + _FREE_SPACE_MARGIN
+    if needed > free:
+        raise CouldNotSave(
+            f"There is not enough free space to restore this backup (it needs about "
+            f"{-(-needed // 2**20)} MB, {free // 2**20} MB are free). Nothing was changed."
+        )
+
+
+def _copy_at_most(source: IO[bytes], target: IO[bytes], limit: int) -> None:
+    """Copy exactly ``limit`` bytes; more or fewer means the archive lied about its size."""
+    copied = 0
+    while True:
+        chunk = source.read(min(1 << 20, limit + 1 - copied))
+        if not chunk:
+            break
+        copied += len(chunk)
+        if copied > limit:
+            raise zipfile.BadZipFile("member larger than stated")
+        target.write(chunk)
+    if copied != limit:
+        raise zipfile.BadZipFile("member shorter than stated")
+    target.flush()
+    os.fsync(target.fileno())
+
+
+def _settle_live_header(paths: VaultPaths, passphrase: str) -> None:
+    """Before a restore swaps anything, settle an interrupted passphrase change or restore in
+    the live vault, keeping the slot whose key actually opens its database.
+
+    Only the backup's passphrase is at hand; when it is also one of the live vault's (the
+    usual case) the database shows which slot is its own. Otherwise the live slots are kept
+    as they are beside the restored one (see ``_swap_in``), and the pre-restore copy holds
+    the live vault whatever happens.
+    """
+    live: VaultHeader | None
+    try:
+        live = VaultHeader.read(paths.header)
+    except VaultError:
+        live = _header_copy(paths)
+    if live is None or live.settled or not paths.database.is_file():
+        return
+    try:
+        candidates = _derive_matching_keys(live, passphrase)
+    except VaultError:
+        return
+    try:
+        for key, role in candidates:
+            try:
+                open_keyed(paths.database, key).close()
+            except (VaultError, sqlcipher3.DatabaseError):
+                continue
+            live.settled_on(role).write(paths.header)
+            log.info("an interrupted change was settled before the restore")
+            return
     finally:
         for key, _ in candidates:
             key.wipe()
@@ -728,13 +893,12 @@ def _swap_in(paths: VaultPaths, restored: VaultHeader, staged: Path) -> None:
     try:
         live = VaultHeader.read(paths.header) if paths.database.exists() else None
     except VaultError:
-        live = None
+        live = _header_copy(paths) if paths.database.exists() else None
     if live is not None:
-        # Until the database is swapped, the old key stays current and the restored one is
-        # pending: after a crash the database decides which of the two it is.
-        VaultHeader(vault_id=live.vault_id, current=live.current, pending=restored.current).write(
-            paths.header
-        )
+        # Until the database is swapped, the live slots stay as they are (with an interrupted
+        # passphrase change's pending one, if restore could not settle it) and the restored
+        # key is added beside them: after a crash the database decides which one it is.
+        replace(live, restoring=(restored.vault_id, restored.current)).write(paths.header)
     # A journal left by a crash belongs to the old database; played back onto the restored one
     # it would corrupt it. It is kept in the pre-restore copy.
     with contextlib.suppress(FileNotFoundError):
