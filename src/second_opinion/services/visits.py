@@ -397,6 +397,14 @@ def list_visits(session: Session, person_id: int, now: dt.datetime) -> list[Visi
     return rows
 
 
+def next_visit(session: Session, person_id: int, now: dt.datetime) -> VisitRow | None:
+    """The next planned visit (what new questions are for), or None."""
+    rows = list_visits(session, person_id, now)
+    if rows and rows[0].timing is VisitTiming.NEXT:
+        return rows[0]
+    return None
+
+
 def get_visit(session: Session, visit_id: int, now: dt.datetime | None = None) -> VisitRow:
     """One visit, with its place in the person's list (next, upcoming, past)."""
     visit = _get(session, visit_id)
