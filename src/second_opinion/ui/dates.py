@@ -50,8 +50,10 @@ def make_date_edit(
     earliest: dt.date = EARLIEST,
     latest: dt.date = LATEST,
 ) -> QDateEdit:
-    """A date field with a calendar popup, starting on today."""
-    edit = QDateEdit(parent)
+    """A date field with a calendar popup, starting on today, that takes what is typed."""
+    from second_opinion.ui.typed_dates import TypedDateEdit  # it builds on this module
+
+    edit = TypedDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(short_date_format())
     edit.setMinimumDate(to_qdate(earliest))

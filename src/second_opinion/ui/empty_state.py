@@ -27,11 +27,17 @@ class EmptyState(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.text.setFont(font)
         self.text.setMaximumWidth(620)  # a line a person can read in one glance
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centered between stretches, not by an alignment flag: a wrapped label centered by
+        # its layout item gets its one-line size hint and is cut off at top and bottom.
+        centered = QHBoxLayout()
+        centered.addStretch(1)
+        centered.addWidget(self.text, 8)
+        centered.addStretch(1)
+        layout.addLayout(centered)
         layout.addSpacing(8)
-        for position, button in enumerate(buttons):
+        for button in buttons:
+            # Every one is an action, so every one looks like a button.
             button.setParent(self)
-            button.setFlat(position > 0)
             row = QHBoxLayout()
             row.addStretch(1)
             row.addWidget(button)

@@ -19,7 +19,7 @@ Subclasses build their fields with ``add_field``, implement ``collect`` (the typ
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -191,11 +191,14 @@ class FormDialog(QDialog):
         widget: QWidget,
         caption: str,
         check: Callable[[], object] | None = None,
+        watch: Sequence[QWidget] = (),
     ) -> QWidget:
         """Add ``widget`` as the row ``caption`` of the form, with a place for its problem.
 
         ``check`` (optional) raises ``ValidationError`` while the value is not acceptable; it
         runs when the field is left, and on every edit while the field shows a problem.
+        ``watch`` names the other inputs inside a composite ``widget`` (a date beside a time)
+        whose edits count as edits of this field.
         """
         row = QWidget(self.form_widget)
         box = QHBoxLayout(row)
@@ -212,7 +215,8 @@ class FormDialog(QDialog):
         self.errors.register(field, widget, icon, caption)
         if check is not None:
             self._checks[field] = check
-        self._watch(field, widget)
+        for part in (widget, *watch) if watch else (widget,):
+            self._watch(field, part)
         return row
 
     def add_row(self, caption: str, widget: QWidget) -> None:

@@ -199,20 +199,6 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
             self,
         )
         self.empty_text = empty_page.text
-        # A wrapped label centered by its layout item gets its one-line size hint and was cut
-        # off at top and bottom. Centered between stretches instead, the layout asks its
-        # height for the width it gets (at most its maximum width).
-        page_layout = empty_page.layout()
-        assert isinstance(page_layout, QVBoxLayout)
-        at = page_layout.indexOf(self.empty_text)
-        page_layout.removeWidget(self.empty_text)
-        centered = QHBoxLayout()
-        centered.addStretch(1)
-        centered.addWidget(self.empty_text, 8)
-        centered.addStretch(1)
-        page_layout.insertLayout(at, centered)
-        # Both are actions: the second must look like a button, not like plain text.
-        self.empty_add.setFlat(False)
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(empty_page)
