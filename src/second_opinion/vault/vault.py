@@ -4,6 +4,7 @@ Layout of a vault folder (0700, every file 0600)::
 
     vault.header.json   salt, Argon2id settings, key-check value (no secrets, no health data)
     vault.db            the SQLCipher database (AES-256, HMAC per page, raw 256-bit key)
+    documents/          document files, each AES-256-GCM with its own key kept in vault.db
     vault.lock          held while a process has the vault open
     backups/            automatic backups (before a schema upgrade, before a restore)
 """
@@ -34,6 +35,7 @@ from second_opinion.vault.connection import (
     error_code,
     open_keyed,
 )
+from second_opinion.vault.documents import DocumentStore
 from second_opinion.vault.errors import (
     BackupFailed,
     CouldNotSave,
@@ -72,6 +74,7 @@ BACKUP_SUFFIX = ".sobackup"
 _QUEUE_TIMEOUT_S = 30
 _BACKUP_HEADER_NAME = "vault.header.json"
 _BACKUP_DB_NAME = "vault.db"
+_BACKUP_DOCUMENTS = "documents/"
 
 
 @dataclass(frozen=True)
@@ -288,6 +291,29 @@ class Vault:
     def engine(self) -> Engine:
         return self._require_engine()
 
+    @property
+    def documents(self) -> DocumentStore:
+        """The encrypted document files; their keys are in the database's document rows."""
+        self._require_open()
+        return DocumentStore(self.paths.documents)
+
+    def remove_document_files(self, blob_names: list[str]) -> None:
+        """Remove document files whose rows are gone; between units of work, so never while
+        a backup is taking its snapshot."""
+        with self._serialised():
+            DocumentStore(self.paths.documents).remove(blob_names)
+
+    def remove_unreferenced_documents(self) -> int:
+        """Remove document files no row refers to (after a crash, or a deleted person)."""
+        with self._serialised():
+            self._require_open()
+            conn = open_keyed(self.paths.database, self._key)
+            try:
+                referenced = _referenced_documents(conn)
+            finally:
+                conn.close()
+            return DocumentStore(self.paths.documents).remove_unreferenced(referenced)
+
     def session_factory(self) -> Callable[[], Session]:
         self._require_engine()
         assert self._sessions is not None
@@ -407,9 +433,29 @@ class Vault:
                 conn.execute("PRAGMA foreign_key_check").fetchall()
             except sqlcipher3.DatabaseError as exc:
                 problems.append(f"foreign_key_check: {type(exc).__name__}")
+            if not problems:
+                problems.extend(self._check_documents(conn))
         finally:
             conn.close()
         return IntegrityReport(tuple(problems))
+
+    def _check_documents(self, conn: sqlcipher3.Connection) -> list[str]:
+        """Decrypt every document file and compare it with its sha256 (names ids only)."""
+        try:
+            rows = conn.execute(
+                "SELECT id, blob_name, content_key, sha256 FROM document ORDER BY id"
+            ).fetchall()
+        except sqlcipher3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return []
+            raise
+        store = DocumentStore(self.paths.documents)
+        problems = []
+        for doc_id, blob_name, content_key, sha256 in rows:
+            problem = store.verify(blob_name, bytes(content_key), sha256)
+            if problem is not None:
+                problems.append(f"document {doc_id}: {problem}")
+        return problems
 
     # ----------------------------------------------------------------- passphrase
     def change_passphrase(
@@ -479,13 +525,17 @@ class Vault:
             )
             os.close(snapshot_fd)
             snapshot = Path(snapshot_name)
+            held = Path(tempfile.mkdtemp(dir=self.paths.folder, prefix=".backup-documents-"))
             try:
                 # Between units of work, so that the header and the key that go into the
-                # backup are the ones its database is encrypted with (no re-key in between).
+                # backup are the ones its database is encrypted with (no re-key in between),
+                # and the document files are those its rows refer to (hard links: instant, and
+                # a file removed after this unit still goes into the backup).
                 with self._serialised():
                     self._require_open()
                     header_bytes = self._header.to_bytes()
                     _snapshot_database(self.paths.database, self._key, snapshot)
+                    documents = _hold_documents(snapshot, self._key, self.paths.documents, held)
                 payload_fd, payload_name = tempfile.mkstemp(
                     dir=destination.parent, prefix=f".{destination.name}.", suffix=".tmp"
                 )
@@ -496,6 +546,8 @@ class Vault:
                     with zipfile.ZipFile(payload, "w", compression=zipfile.ZIP_STORED) as zf:
                         zf.writestr(_BACKUP_HEADER_NAME, header_bytes)
                         zf.write(snapshot, _BACKUP_DB_NAME)
+                        for document in documents:
+                            zf.write(document, _BACKUP_DOCUMENTS + document.name)
                     with open(payload, "rb+") as handle:
                         os.fsync(handle.fileno())
                     os.replace(payload, destination)
@@ -506,6 +558,7 @@ class Vault:
             finally:
                 with contextlib.suppress(OSError):
                     snapshot.unlink()
+                shutil.rmtree(held, ignore_errors=True)
         except OSError as exc:
             raise BackupFailed() from exc
         log.info("backup written")
@@ -526,10 +579,13 @@ class Vault:
         lock = _acquire_instance_lock(paths)
         try:
             _remove_leftovers(paths)
-            restored, staged = _stage_backup(paths, backup, passphrase)
+            restored, staged, referenced = _stage_backup(paths, backup, passphrase)
             try:
                 kept = _keep_pre_restore_copy(paths)
                 _swap_in(paths, restored, staged)
+                # The restored database decides which document files are live; the replaced
+                # vault's own files are kept (linked) in the pre-restore copy.
+                DocumentStore(paths.documents).remove_unreferenced(referenced)
             except OSError as exc:
                 raise CouldNotSave(
                     "The backup could not be restored: the disk may be full or the folder is "
@@ -577,6 +633,8 @@ def _acquire_instance_lock(paths: VaultPaths) -> InstanceLock:
 # Temporary files a killed process can leave behind: all encrypted, but clutter that would
 # otherwise accumulate. Only removed while holding the instance lock, so never in use.
 _LEFTOVER_PATTERNS = (".backup-*.db", ".backup-*.db-journal", ".restore-*.db", ".vault.db.creating")
+_LEFTOVER_FOLDERS = ".backup-documents-*"
+_LEFTOVER_DOCUMENTS = ".*.part"  # in documents/: a file whose adding was interrupted
 
 
 def _remove_leftovers(paths: VaultPaths) -> None:
@@ -584,6 +642,46 @@ def _remove_leftovers(paths: VaultPaths) -> None:
         for leftover in paths.folder.glob(pattern):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+    for folder in paths.folder.glob(_LEFTOVER_FOLDERS):
+        shutil.rmtree(folder, ignore_errors=True)
+    if paths.documents.is_dir():
+        for part in paths.documents.glob(_LEFTOVER_DOCUMENTS):
+            with contextlib.suppress(OSError):
+                part.unlink()
+
+
+def _referenced_documents(conn: sqlcipher3.Connection) -> set[str]:
+    """The document file names a database's rows refer to (none before schema 0003)."""
+    try:
+        return {str(row[0]) for row in conn.execute("SELECT blob_name FROM document")}
+    except sqlcipher3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return set()
+        raise
+
+
+def _hold_documents(snapshot: Path, key: VaultKey, documents: Path, held: Path) -> list[Path]:
+    """Hard-link (or copy) the document files ``snapshot`` refers to into ``held``."""
+    conn = open_keyed(snapshot, key)
+    try:
+        names = sorted(_referenced_documents(conn))
+    finally:
+        conn.close()
+    store = DocumentStore(documents)
+    out = []
+    for name in names:
+        source = store.path_of(name)
+        target = held / source.name
+        try:
+            os.link(source, target)
+        except FileNotFoundError:
+            # A row without its file: the backup is made anyway (``check`` names it).
+            log.warning("a document file is missing from the vault")
+            continue
+        except OSError:
+            shutil.copyfile(source, target)
+        out.append(target)
+    return out
 
 
 def _read_header_for_open(paths: VaultPaths) -> VaultHeader:
@@ -654,11 +752,15 @@ def _journal(paths: VaultPaths) -> Path:
     return paths.database.with_name(paths.database.name + "-journal")
 
 
-def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[VaultHeader, Path]:
+def _stage_backup(
+    paths: VaultPaths, backup: Path, passphrase: str
+) -> tuple[VaultHeader, Path, set[str]]:
     """Unpack and verify a backup next to the vault; the live vault is not touched.
 
     Returns the header the restored vault will have (the backup's slot that this passphrase
-    opens) and the verified database file, staged in the vault's folder.
+    opens), the verified database file, staged in the vault's folder, and the names of the
+    document files it refers to, unpacked into documents/ (new random names never collide
+    with the live vault's; the same name is the same immutable file).
     """
     not_ours = "This file is not a Second Opinion backup."
     damaged = "The backup is damaged and was not restored."
@@ -683,31 +785,65 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
         except BaseException as exc:
             with contextlib.suppress(OSError):
                 staged.unlink()
-            if isinstance(exc, zipfile.BadZipFile | EOFError):
-                # Ours, but its bytes no longer match their checksum.
-                raise VaultDamaged(damaged) from exc
-            if isinstance(exc, OSError):
-                raise CouldNotSave() from exc
+            _raise_unpack_failure(exc, damaged)
             raise
-    candidates: list[tuple[VaultKey, bool]] = []
-    try:
-        candidates = _derive_matching_keys(header, passphrase)
-        for key, is_pending in candidates:
-            try:
-                _verify_staged(staged, key)
-            except VaultDamaged:
-                continue
-            slot = header.pending if is_pending else header.current
-            assert slot is not None
-            return VaultHeader(vault_id=header.vault_id, current=slot), staged
-        raise VaultDamaged(damaged)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            staged.unlink()
-        raise
-    finally:
-        for key, _ in candidates:
-            key.wipe()
+        candidates: list[tuple[VaultKey, bool]] = []
+        try:
+            candidates = _derive_matching_keys(header, passphrase)
+            for key, is_pending in candidates:
+                try:
+                    referenced = _verify_staged(staged, key)
+                except VaultDamaged:
+                    continue
+                slot = header.pending if is_pending else header.current
+                assert slot is not None
+                _unpack_documents(archive, referenced, paths.documents, damaged)
+                return VaultHeader(vault_id=header.vault_id, current=slot), staged, referenced
+            raise VaultDamaged(damaged)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                staged.unlink()
+            raise
+        finally:
+            for key, _ in candidates:
+                key.wipe()
+
+
+def _raise_unpack_failure(exc: BaseException, damaged: str) -> None:
+    if isinstance(exc, zipfile.BadZipFile | EOFError):
+        # Ours, but its bytes no longer match their checksum.
+        raise VaultDamaged(damaged) from exc
+    if isinstance(exc, OSError):
+        raise CouldNotSave() from exc
+
+
+def _unpack_documents(
+    archive: zipfile.ZipFile, referenced: set[str], folder: Path, damaged: str
+) -> None:
+    store = DocumentStore(folder)
+    members = set(archive.namelist())
+    wanted = {name: _BACKUP_DOCUMENTS + store.path_of(name).name for name in referenced}
+    if any(member not in members for member in wanted.values()):
+        raise VaultDamaged("The backup is missing some of its documents and was not restored.")
+    if wanted:
+        ensure_private_dir(folder)
+    for name, member in sorted(wanted.items()):
+        final = store.path_of(name)
+        if final.exists():
+            continue
+        part = folder / f".{final.name}.part"
+        try:
+            fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+            with os.fdopen(fd, "wb") as out, archive.open(member) as source:
+                shutil.copyfileobj(source, out)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(part, final)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                part.unlink()
+            _raise_unpack_failure(exc, damaged)
+            raise
 
 
 def _keep_pre_restore_copy(paths: VaultPaths) -> Path | None:
@@ -721,6 +857,16 @@ def _keep_pre_restore_copy(paths: VaultPaths) -> Path | None:
     for existing in live:
         shutil.copyfile(existing, kept / existing.name)
         make_private(kept / existing.name)
+    store = DocumentStore(paths.documents)
+    names = store.stored_names()
+    if names:
+        (kept / "documents").mkdir(mode=0o700)
+        for name in names:
+            source = store.path_of(name)
+            try:  # the files never change: a link is a copy that costs nothing
+                os.link(source, kept / "documents" / source.name)
+            except OSError:
+                shutil.copyfile(source, kept / "documents" / source.name)
     return kept
 
 
@@ -744,7 +890,8 @@ def _swap_in(paths: VaultPaths, restored: VaultHeader, staged: Path) -> None:
     restored.write(paths.header)
 
 
-def _verify_staged(staged: Path, key: VaultKey) -> None:
+def _verify_staged(staged: Path, key: VaultKey) -> set[str]:
+    """Checks a staged backup database; returns the document files it refers to."""
     try:
         conn = open_keyed(staged, key)
     except WrongPassphrase:
@@ -755,6 +902,7 @@ def _verify_staged(staged: Path, key: VaultKey) -> None:
             if any(str(row[0]).lower() != "ok" for row in rows):
                 raise VaultDamaged("The backup is damaged and was not restored.")
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        referenced = _referenced_documents(conn)
     except sqlcipher3.DatabaseError as exc:
         raise VaultDamaged("The backup is damaged and was not restored.") from exc
     finally:
@@ -763,7 +911,7 @@ def _verify_staged(staged: Path, key: VaultKey) -> None:
         raise VaultFromNewerVersion(
             "This backup was made by a newer version of Second Opinion; it was not restored."
         )
-    key.wipe()
+    return referenced
 
 
 # SQLite result codes for "the disk would not take the write".
