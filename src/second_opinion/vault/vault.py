@@ -579,9 +579,10 @@ class Vault:
         lock = _acquire_instance_lock(paths)
         try:
             _remove_leftovers(paths)
+            live_documents = DocumentStore(paths.documents).stored_names()
             restored, staged, referenced = _stage_backup(paths, backup, passphrase)
             try:
-                kept = _keep_pre_restore_copy(paths)
+                kept = _keep_pre_restore_copy(paths, live_documents)
                 _swap_in(paths, restored, staged)
                 # The restored database decides which document files are live; the replaced
                 # vault's own files are kept (linked) in the pre-restore copy.
@@ -846,7 +847,7 @@ def _unpack_documents(
             raise
 
 
-def _keep_pre_restore_copy(paths: VaultPaths) -> Path | None:
+def _keep_pre_restore_copy(paths: VaultPaths, documents: set[str]) -> Path | None:
     """Copy the live vault (header, database and any unfinished journal) into ``backups/``."""
     live = [f for f in (paths.header, paths.database, _journal(paths)) if f.exists()]
     if not live:
@@ -858,10 +859,9 @@ def _keep_pre_restore_copy(paths: VaultPaths) -> Path | None:
         shutil.copyfile(existing, kept / existing.name)
         make_private(kept / existing.name)
     store = DocumentStore(paths.documents)
-    names = store.stored_names()
-    if names:
+    if documents:
         (kept / "documents").mkdir(mode=0o700)
-        for name in names:
+        for name in sorted(documents):
             source = store.path_of(name)
             try:  # the files never change: a link is a copy that costs nothing
                 os.link(source, kept / "documents" / source.name)
