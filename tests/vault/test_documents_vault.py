@@ -47,6 +47,10 @@ def test_backup_and_restore_bring_the_documents_back(data_dir: Path, tmp_path: P
         assert restored.integrity_check().ok
 
 
+def _contents(folder: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and p.name != "vault.lock"}
+
+
 def test_a_backup_missing_a_document_is_not_restored(data_dir: Path, tmp_path: Path) -> None:
     vault = Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF)
     _case_with_documents(vault, tmp_path)
