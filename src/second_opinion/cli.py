@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_export_commands(sub)
+    from second_opinion.cli_documents import add_document_commands
+
+    add_document_commands(sub)
     return parser
 
 
@@ -173,6 +176,8 @@ def _cmd_check(args: argparse.Namespace, source: PassphraseSource) -> int:
     with _unlock(args, source) as vault:
         report = vault.integrity_check()
     if not report.ok:
+        for problem in report.problems:  # ids and page numbers only, never content
+            _say(problem)
         raise VaultDamaged(
             f"The vault is damaged ({len(report.problems)} problems found). "
             "Restore it from a backup."
@@ -230,6 +235,13 @@ def _cmd_export_letter(args: argparse.Namespace, source: PassphraseSource) -> in
         return int(run_export_letter(vault, args))
 
 
+def _cmd_documents(args: argparse.Namespace, source: PassphraseSource) -> int:
+    from second_opinion.cli_documents import run
+
+    with _unlock(args, source) as vault:
+        return run(vault, args)
+
+
 _COMMANDS = {
     "init": _cmd_init,
     "demo": _cmd_demo,
@@ -240,3 +252,8 @@ _COMMANDS = {
     "export-packet": _cmd_export_packet,
     "export-letter": _cmd_export_letter,
 }
+_COMMANDS.update(
+    dict.fromkeys(
+        ("attach", "documents", "export-document", "detach", "export-bundle"), _cmd_documents
+    )
+)

@@ -170,7 +170,13 @@ def run_export_packet(vault: Vault, args: argparse.Namespace) -> int:
         except NotFound as exc:
             _say(exc.message, error=True)
             return EXIT_USAGE
-    return _write(args.out, render_packet(data), f"the packet for visit {visit_id} to ")
+    if getattr(args, "documents", "none") == "none":
+        pdf = render_packet(data)
+    else:
+        from second_opinion.cli_documents import packet_with_documents
+
+        pdf = packet_with_documents(vault, args, data, visit_id)
+    return _write(args.out, pdf, f"the packet for visit {visit_id} to ")
 
 
 def run_export_letter(vault: Vault, args: argparse.Namespace) -> int:

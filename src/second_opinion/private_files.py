@@ -12,13 +12,15 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 PRIVATE_FILE_MODE = 0o600
 
 
-def write_private_atomically(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` (0600) atomically; returns the absolute path written."""
+def write_private_atomically(path: Path, data: bytes | Iterable[bytes]) -> Path:
+    """Write ``data`` (bytes, or chunks of them) to ``path`` (0600) atomically; returns the
+    absolute path written."""
     target = Path(path).expanduser().absolute()
     folder = target.parent
     # mkstemp creates the file 0600 already; the explicit chmod keeps that true under any umask.
@@ -27,7 +29,11 @@ def write_private_atomically(path: Path, data: bytes) -> Path:
         with os.fdopen(fd, "wb") as handle:
             if hasattr(os, "fchmod"):  # not on Windows, where mkstemp's mode already applies
                 os.fchmod(handle.fileno(), PRIVATE_FILE_MODE)
-            handle.write(data)
+            if isinstance(data, bytes | bytearray):
+                handle.write(data)
+            else:
+                for chunk in data:
+                    handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, target)

@@ -184,6 +184,26 @@ def test_a_backup_with_more_members_than_ours_is_refused(
     _assert_untouched(folder, before)
 
 
+@pytest.mark.parametrize(
+    "member",
+    [
+        "documents/../../evil.sodoc",
+        "documents/not-a-hex-name.sodoc",
+        "documents/" + "a" * 32 + ".txt",
+        "documents/sub/" + "b" * 32 + ".sodoc",
+    ],
+)
+def test_document_members_that_backups_never_hold_are_refused(
+    live: tuple[Path, Path], tmp_path: Path, member: str
+) -> None:
+    folder, backup = live
+    before = snapshot(folder)
+    crafted = _rewrite(backup, tmp_path / "crafted.sobackup", **{member: b"x" * 64})
+    with pytest.raises(NotAVault):
+        Vault.restore(folder, crafted, PASSPHRASE)
+    _assert_untouched(folder, before)
+
+
 def test_a_backup_with_a_pending_key_slot_is_refused(
     live: tuple[Path, Path], tmp_path: Path
 ) -> None:

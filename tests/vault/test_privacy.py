@@ -4,6 +4,7 @@ never in exception text, and every file is private to its owner."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import os
 import stat
@@ -23,6 +24,8 @@ from second_opinion.domain.models import (
     Base,
     Contact,
     Decision,
+    Document,
+    DocumentLink,
     GuideProgress,
     InsuranceCall,
     InsurancePlan,
@@ -102,6 +105,13 @@ def _fill_every_table(session: Session) -> None:
             _filled(Decision, person_id=person.id, decided_on=today),
             _filled(GuideProgress, person_id=person.id),
             _filled(VaultSetting),
+            _filled(
+                Document,
+                person_id=person.id,
+                byte_size=1,
+                content_key=b"k" * 36,
+                links=[DocumentLink(contact_id=doctor.id)],
+            ),
         ]
     )
 
@@ -140,6 +150,13 @@ def test_text_typed_into_every_field_is_found_in_no_file_under_the_data_folder(
         _fill_every_table(s)
     with vault.session() as s:
         _assert_every_text_column_holds_the_sentinel(s)
+        # The document's content too: a real encrypted file holding the sentinel.
+        content = f"{SENTINEL} inside a document".encode()
+        stored = vault.documents.store(io.BytesIO(content), len(content))
+        for document in s.scalars(select(Document)):
+            document.blob_name = stored.blob_name
+            document.content_key = stored.content_key
+            document.sha256 = stored.sha256
         # Edited and deleted text leaves old copies in free pages: those must be sealed too.
         for decision in s.scalars(select(Decision)):
             decision.reasons = f"{SENTINEL} edited"

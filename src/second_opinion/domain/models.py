@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -363,3 +364,84 @@ class VaultSetting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Document(Base):
+    """A record itself (a PDF, a photo or scan, a text file), kept encrypted in the vault.
+
+    The content is not in the database: it is one file in the vault's ``documents/`` folder,
+    encrypted with ``content_key`` (random, this document's own), which only this row holds;
+    deleting the row (``secure_delete`` is on) leaves the file unreadable even before it is
+    removed. See docs/design/documents-storage.md.
+    """
+
+    __tablename__ = "document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[RecordKind] = mapped_column(_enum(RecordKind), default=RecordKind.OTHER)
+    dated_on: Mapped[dt.date | None] = mapped_column(Date)
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+    media_type: Mapped[str] = mapped_column(String(80))
+    original_name: Mapped[str] = mapped_column(Text, default="")
+    byte_size: Mapped[int] = mapped_column(Integer)
+    page_count: Mapped[int] = mapped_column(Integer, default=1)
+    #: of the original file, hex; the same content is kept once per person
+    sha256: Mapped[str] = mapped_column(String(64))
+    #: the encrypted file's name in documents/ (random, says nothing about the content)
+    blob_name: Mapped[str] = mapped_column(String(64), unique=True)
+    content_key: Mapped[bytes] = mapped_column(LargeBinary)
+    #: False for a damaged file the person chose to keep: it is never rendered
+    viewable: Mapped[bool] = mapped_column(default=True)
+    problem: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    source: Mapped[Contact | None] = relationship()
+    links: Mapped[list[DocumentLink]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="DocumentLink.id"
+    )
+
+    __table_args__ = (
+        CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
+        UniqueConstraint("person_id", "sha256", name="uq_document_person_sha256"),
+    )
+
+
+class DocumentLink(Base):
+    """Where a document belongs: exactly one record item, request, visit, opinion or contact."""
+
+    __tablename__ = "document_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    record_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("record_item.id", ondelete="CASCADE"), index=True
+    )
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("record_request.id", ondelete="CASCADE"), index=True
+    )
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visit.id", ondelete="CASCADE"), index=True
+    )
+    opinion_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opinion.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+
+    document: Mapped[Document] = relationship(back_populates="links")
+
+    __table_args__ = (
+        CheckConstraint(
+            "(record_item_id IS NOT NULL) + (request_id IS NOT NULL) + (visit_id IS NOT NULL)"
+            " + (opinion_id IS NOT NULL) + (contact_id IS NOT NULL) = 1",
+            name="one_target",
+        ),
+    )

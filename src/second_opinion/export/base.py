@@ -220,6 +220,8 @@ class DocumentRenderer:
 
     #: the PDF's only metadata: says what the document is, never whom it is about
     title = "Document"
+    #: draws "Page i of n"; a document printed inside a larger one numbers its pages in that
+    canvasmaker: type[Canvas] = _NumberedCanvas
 
     def __init__(self, paper: Paper, footer_name: str, running_head: str = "") -> None:
         self.paper = paper
@@ -273,7 +275,7 @@ class DocumentRenderer:
             id="body",
         )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
-        doc.build(self.story(), canvasmaker=_NumberedCanvas)
+        doc.build(self.story(), canvasmaker=self.canvasmaker)
         return buffer.getvalue()
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:

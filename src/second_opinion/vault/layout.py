@@ -34,6 +34,11 @@ class VaultPaths(NamedTuple):
         return self.folder / "vault.lock"
 
     @property
+    def documents(self) -> Path:
+        """Encrypted document files (see ``vault.documents``)."""
+        return self.folder / "documents"
+
+    @property
     def backups(self) -> Path:
         return self.folder / "backups"
 

@@ -5,6 +5,7 @@ Layout of a vault folder (0700, every file 0600)::
     vault.header.json   salt, Argon2id settings, key-check value (no secrets, no health data)
     vault.header.copy.json  a second copy of it: losing the header would lose the salt
     vault.db            the SQLCipher database (AES-256, HMAC per page, raw 256-bit key)
+    documents/          document files, each AES-256-GCM with its own key kept in vault.db
     vault.lock          held while a process has the vault open
     backups/            automatic backups (before a schema upgrade, before a restore)
 """
@@ -16,6 +17,7 @@ import datetime as dt
 import errno
 import logging
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -35,6 +37,8 @@ from second_opinion.vault.connection import (
     error_code,
     open_keyed,
 )
+from second_opinion.vault.documents import SUFFIX as DOCUMENT_SUFFIX
+from second_opinion.vault.documents import DocumentStore
 from second_opinion.vault.errors import (
     BackupFailed,
     CouldNotSave,
@@ -74,6 +78,9 @@ BACKUP_SUFFIX = ".sobackup"
 _QUEUE_TIMEOUT_S = 30
 _BACKUP_HEADER_NAME = "vault.header.json"
 _BACKUP_DB_NAME = "vault.db"
+_BACKUP_DOCUMENTS = "documents/"
+#: a document file's random name (DocumentStore.store), as it may appear inside a backup
+_DOCUMENT_NAME = re.compile(r"[0-9a-f]{32}")
 
 
 @dataclass(frozen=True)
@@ -310,6 +317,29 @@ class Vault:
     def engine(self) -> Engine:
         return self._require_engine()
 
+    @property
+    def documents(self) -> DocumentStore:
+        """The encrypted document files; their keys are in the database's document rows."""
+        self._require_open()
+        return DocumentStore(self.paths.documents)
+
+    def remove_document_files(self, blob_names: list[str]) -> None:
+        """Remove document files whose rows are gone; between units of work, so never while
+        a backup is taking its snapshot."""
+        with self._serialised():
+            DocumentStore(self.paths.documents).remove(blob_names)
+
+    def remove_unreferenced_documents(self) -> int:
+        """Remove document files no row refers to (after a crash, or a deleted person)."""
+        with self._serialised():
+            self._require_open()
+            conn = open_keyed(self.paths.database, self._key)
+            try:
+                referenced = _referenced_documents(conn)
+            finally:
+                conn.close()
+            return DocumentStore(self.paths.documents).remove_unreferenced(referenced)
+
     def session_factory(self) -> Callable[[], Session]:
         self._require_engine()
         assert self._sessions is not None
@@ -429,9 +459,29 @@ class Vault:
                 conn.execute("PRAGMA foreign_key_check").fetchall()
             except sqlcipher3.DatabaseError as exc:
                 problems.append(f"foreign_key_check: {type(exc).__name__}")
+            if not problems:
+                problems.extend(self._check_documents(conn))
         finally:
             conn.close()
         return IntegrityReport(tuple(problems))
+
+    def _check_documents(self, conn: sqlcipher3.Connection) -> list[str]:
+        """Decrypt every document file and compare it with its sha256 (names ids only)."""
+        try:
+            rows = conn.execute(
+                "SELECT id, blob_name, content_key, sha256 FROM document ORDER BY id"
+            ).fetchall()
+        except sqlcipher3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return []
+            raise
+        store = DocumentStore(self.paths.documents)
+        problems = []
+        for doc_id, blob_name, content_key, sha256 in rows:
+            problem = store.verify(blob_name, bytes(content_key), sha256)
+            if problem is not None:
+                problems.append(f"document {doc_id}: {problem}")
+        return problems
 
     # ----------------------------------------------------------------- passphrase
     def change_passphrase(
@@ -511,13 +561,17 @@ class Vault:
             )
             os.close(snapshot_fd)
             snapshot = Path(snapshot_name)
+            held = Path(tempfile.mkdtemp(dir=self.paths.folder, prefix=".backup-documents-"))
             try:
                 # Between units of work, so that the header and the key that go into the
-                # backup are the ones its database is encrypted with (no re-key in between).
+                # backup are the ones its database is encrypted with (no re-key in between),
+                # and the document files are those its rows refer to (hard links: instant, and
+                # a file removed after this unit still goes into the backup).
                 with self._serialised():
                     self._require_open()
                     header_bytes = self._header.to_bytes()
                     _snapshot_database(self.paths.database, self._key, snapshot)
+                    documents = _hold_documents(snapshot, self._key, self.paths.documents, held)
                 payload_fd, payload_name = tempfile.mkstemp(
                     dir=destination.parent, prefix=f".{destination.name}.", suffix=".tmp"
                 )
@@ -528,6 +582,8 @@ class Vault:
                     with zipfile.ZipFile(payload, "w", compression=zipfile.ZIP_STORED) as zf:
                         zf.writestr(_BACKUP_HEADER_NAME, header_bytes)
                         zf.write(snapshot, _BACKUP_DB_NAME)
+                        for document in documents:
+                            zf.write(document, _BACKUP_DOCUMENTS + document.name)
                     with open(payload, "rb+") as handle:
                         os.fsync(handle.fileno())
                     os.replace(payload, destination)
@@ -538,6 +594,7 @@ class Vault:
             finally:
                 with contextlib.suppress(OSError):
                     snapshot.unlink()
+                shutil.rmtree(held, ignore_errors=True)
         except OSError as exc:
             raise BackupFailed() from exc
         log.info("backup written")
@@ -558,11 +615,15 @@ class Vault:
         lock = _acquire_instance_lock(paths)
         try:
             _remove_leftovers(paths)
-            restored, staged = _stage_backup(paths, backup, passphrase)
+            live_documents = DocumentStore(paths.documents).stored_names()
+            restored, staged, referenced = _stage_backup(paths, backup, passphrase)
             _settle_live_header(paths, passphrase)
             try:
-                kept = _keep_pre_restore_copy(paths)
+                kept = _keep_pre_restore_copy(paths, live_documents)
                 _swap_in(paths, restored, staged)
+                # The restored database decides which document files are live; the replaced
+                # vault's own files are kept (linked) in the pre-restore copy.
+                DocumentStore(paths.documents).remove_unreferenced(referenced)
             except OSError as exc:
                 if not staged.exists():
                     # The database was swapped in; only the header's last write failed. The
@@ -618,6 +679,8 @@ def _acquire_instance_lock(paths: VaultPaths) -> InstanceLock:
 # Temporary files a killed process can leave behind: all encrypted, but clutter that would
 # otherwise accumulate. Only removed while holding the instance lock, so never in use.
 _LEFTOVER_PATTERNS = (".backup-*.db", ".backup-*.db-journal", ".restore-*.db", ".vault.db.creating")
+_LEFTOVER_FOLDERS = ".backup-documents-*"
+_LEFTOVER_DOCUMENTS = ".*.part"  # in documents/: a file whose adding was interrupted
 
 
 def _remove_leftovers(paths: VaultPaths) -> None:
@@ -625,6 +688,46 @@ def _remove_leftovers(paths: VaultPaths) -> None:
         for leftover in paths.folder.glob(pattern):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+    for folder in paths.folder.glob(_LEFTOVER_FOLDERS):
+        shutil.rmtree(folder, ignore_errors=True)
+    if paths.documents.is_dir():
+        for part in paths.documents.glob(_LEFTOVER_DOCUMENTS):
+            with contextlib.suppress(OSError):
+                part.unlink()
+
+
+def _referenced_documents(conn: sqlcipher3.Connection) -> set[str]:
+    """The document file names a database's rows refer to (none before schema 0003)."""
+    try:
+        return {str(row[0]) for row in conn.execute("SELECT blob_name FROM document")}
+    except sqlcipher3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return set()
+        raise
+
+
+def _hold_documents(snapshot: Path, key: VaultKey, documents: Path, held: Path) -> list[Path]:
+    """Hard-link (or copy) the document files ``snapshot`` refers to into ``held``."""
+    conn = open_keyed(snapshot, key)
+    try:
+        names = sorted(_referenced_documents(conn))
+    finally:
+        conn.close()
+    store = DocumentStore(documents)
+    out = []
+    for name in names:
+        source = store.path_of(name)
+        target = held / source.name
+        try:
+            os.link(source, target)
+        except FileNotFoundError:
+            # A row without its file: the backup is made anyway (``check`` names it).
+            log.warning("a document file is missing from the vault")
+            continue
+        except OSError:
+            shutil.copyfile(source, target)
+        out.append(target)
+    return out
 
 
 def _lock_for_open(paths: VaultPaths) -> InstanceLock:
@@ -718,16 +821,20 @@ def _journal(paths: VaultPaths) -> Path:
     return paths.database.with_name(paths.database.name + "-journal")
 
 
-def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[VaultHeader, Path]:
+def _stage_backup(
+    paths: VaultPaths, backup: Path, passphrase: str
+) -> tuple[VaultHeader, Path, set[str]]:
     """Unpack and verify a backup next to the vault; the live vault is not touched.
 
     Returns the header the restored vault will have (the backup's slot that this passphrase
-    opens) and the verified database file, staged in the vault's folder.
+    opens), the verified database file, staged in the vault's folder, and the names of the
+    document files it refers to, unpacked into documents/ (new random names never collide
+    with the live vault's; the same name is the same immutable file).
 
-    Nothing is unpacked before the backup has proven to be one of ours (exactly a header and
-    a database, stored uncompressed as ``backup_to`` writes them, a header of header size,
-    no unfinished passphrase change) and the passphrase has matched its header's key check;
-    and then only if the free space holds it.
+    Nothing is unpacked before the backup has proven to be one of ours (exactly a header, a
+    database and document files, stored uncompressed as ``backup_to`` writes them, a header
+    of header size, no unfinished passphrase change) and the passphrase has matched its
+    header's key check; and then only if the free space holds it.
     """
     not_ours = "This file is not a Second Opinion backup."
     damaged = "The backup is damaged and was not restored."
@@ -743,7 +850,7 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
     staged: Path | None = None
     try:
         with archive:
-            db_info = _our_backup_members(archive, not_ours)
+            db_info, document_infos = _our_backup_members(archive, not_ours)
             try:
                 with archive.open(_BACKUP_HEADER_NAME) as member:
                     raw_header = member.read(MAX_HEADER_BYTES + 1)
@@ -757,7 +864,9 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
                 raise NotAVault(not_ours)
             # The passphrase first: a wrong one must not cost a single byte on disk.
             candidates = _derive_matching_keys(header, passphrase)
-            _require_free_space(paths, db_info.file_size)
+            _require_free_space(
+                paths, db_info.file_size + sum(i.file_size for i in document_infos.values())
+            )
             fd, staged_name = tempfile.mkstemp(dir=paths.folder, prefix=".restore-", suffix=".db")
             staged = Path(staged_name)
             try:
@@ -770,12 +879,14 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
                 if _is_write_failure(exc):
                     raise CouldNotSave() from exc
                 raise VaultDamaged(damaged) from exc
-        for key, _role in candidates:
-            try:
-                _verify_staged(staged, key)
-            except VaultDamaged:
-                continue
-            return VaultHeader(vault_id=header.vault_id, current=header.current), staged
+            for key, _role in candidates:
+                try:
+                    referenced = _verify_staged(staged, key)
+                except VaultDamaged:
+                    continue
+                _unpack_documents(archive, document_infos, referenced, paths.documents, damaged)
+                restored = VaultHeader(vault_id=header.vault_id, current=header.current)
+                return restored, staged, referenced
         raise VaultDamaged(damaged)
     except BaseException:
         if staged is not None:
@@ -787,10 +898,24 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
             key.wipe()
 
 
-def _our_backup_members(archive: zipfile.ZipFile, not_ours: str) -> zipfile.ZipInfo:
-    """The database's entry, once the archive holds exactly what ``backup_to`` writes."""
+def _our_backup_members(
+    archive: zipfile.ZipFile, not_ours: str
+) -> tuple[zipfile.ZipInfo, dict[str, zipfile.ZipInfo]]:
+    """The database's entry and the document files' (by name), once the archive holds
+    exactly what ``backup_to`` writes: a header, a database and document files."""
     infos = archive.infolist()
-    if sorted(info.filename for info in infos) != sorted((_BACKUP_HEADER_NAME, _BACKUP_DB_NAME)):
+    names = [info.filename for info in infos]
+    documents: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        if info.filename in (_BACKUP_HEADER_NAME, _BACKUP_DB_NAME):
+            continue
+        name = _document_member_name(info.filename)
+        if name is None or name in documents:
+            raise NotAVault(not_ours)
+        documents[name] = info
+    if sorted(n for n in names if n in (_BACKUP_HEADER_NAME, _BACKUP_DB_NAME)) != sorted(
+        (_BACKUP_HEADER_NAME, _BACKUP_DB_NAME)
+    ) or len(names) != len(set(names)):
         raise NotAVault(not_ours)
     for info in infos:
         if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
@@ -800,7 +925,17 @@ def _our_backup_members(archive: zipfile.ZipFile, not_ours: str) -> zipfile.ZipI
     header_info = archive.getinfo(_BACKUP_HEADER_NAME)
     if header_info.file_size > MAX_HEADER_BYTES:
         raise NotAVault(not_ours)
-    return archive.getinfo(_BACKUP_DB_NAME)
+    return archive.getinfo(_BACKUP_DB_NAME), documents
+
+
+def _document_member_name(member: str) -> str | None:
+    """The document file name inside ``documents/NAME.sodoc``, or None for anything else."""
+    if not member.startswith(_BACKUP_DOCUMENTS) or not member.endswith(DOCUMENT_SUFFIX):
+        return None
+    name = member[len(_BACKUP_DOCUMENTS) : -len(DOCUMENT_SUFFIX)]
+    if not _DOCUMENT_NAME.fullmatch(name):
+        return None
+    return name
 
 
 # Room kept free beyond the restored database itself: the pre-restore copy of the live vault
@@ -875,7 +1010,42 @@ def _settle_live_header(paths: VaultPaths, passphrase: str) -> None:
             key.wipe()
 
 
-def _keep_pre_restore_copy(paths: VaultPaths) -> Path | None:
+def _unpack_documents(
+    archive: zipfile.ZipFile,
+    infos: dict[str, zipfile.ZipInfo],
+    referenced: set[str],
+    folder: Path,
+    damaged: str,
+) -> None:
+    """Unpack the document files the restored database refers to, each exactly its size."""
+    if any(name not in infos for name in referenced):
+        raise VaultDamaged("The backup is missing some of its documents and was not restored.")
+    store = DocumentStore(folder)
+    if referenced:
+        ensure_private_dir(folder)
+    for name in sorted(referenced):
+        final = store.path_of(name)
+        if final.exists():
+            continue
+        part = folder / f".{final.name}.part"
+        try:
+            fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+            with os.fdopen(fd, "wb") as out, archive.open(infos[name]) as source:
+                _copy_at_most(source, out, infos[name].file_size)
+            os.replace(part, final)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                part.unlink()
+            if isinstance(exc, zipfile.BadZipFile | EOFError | RuntimeError | NotImplementedError):
+                raise VaultDamaged(damaged) from exc
+            if isinstance(exc, OSError):
+                if _is_write_failure(exc):
+                    raise CouldNotSave() from exc
+                raise VaultDamaged(damaged) from exc
+            raise
+
+
+def _keep_pre_restore_copy(paths: VaultPaths, documents: set[str]) -> Path | None:
     """Copy the live vault (header, database and any unfinished journal) into ``backups/``."""
     live = [f for f in (paths.header, paths.database, _journal(paths)) if f.exists()]
     if not live:
@@ -886,6 +1056,15 @@ def _keep_pre_restore_copy(paths: VaultPaths) -> Path | None:
     for existing in live:
         shutil.copyfile(existing, kept / existing.name)
         make_private(kept / existing.name)
+    store = DocumentStore(paths.documents)
+    if documents:
+        (kept / "documents").mkdir(mode=0o700)
+        for name in sorted(documents):
+            source = store.path_of(name)
+            try:  # the files never change: a link is a copy that costs nothing
+                os.link(source, kept / "documents" / source.name)
+            except OSError:
+                shutil.copyfile(source, kept / "documents" / source.name)
     return kept
 
 
@@ -908,7 +1087,8 @@ def _swap_in(paths: VaultPaths, restored: VaultHeader, staged: Path) -> None:
     restored.write(paths.header)
 
 
-def _verify_staged(staged: Path, key: VaultKey) -> None:
+def _verify_staged(staged: Path, key: VaultKey) -> set[str]:
+    """Checks a staged backup database; returns the document files it refers to."""
     try:
         conn = open_keyed(staged, key)
     except WrongPassphrase:
@@ -919,6 +1099,7 @@ def _verify_staged(staged: Path, key: VaultKey) -> None:
             if any(str(row[0]).lower() != "ok" for row in rows):
                 raise VaultDamaged("The backup is damaged and was not restored.")
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        referenced = _referenced_documents(conn)
     except sqlcipher3.DatabaseError as exc:
         raise VaultDamaged("The backup is damaged and was not restored.") from exc
     finally:
@@ -927,7 +1108,7 @@ def _verify_staged(staged: Path, key: VaultKey) -> None:
         raise VaultFromNewerVersion(
             "This backup was made by a newer version of Second Opinion; it was not restored."
         )
-    key.wipe()
+    return referenced
 
 
 # SQLite result codes for "the disk would not take the write".
