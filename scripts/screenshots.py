@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -63,10 +64,22 @@ def main() -> int:
     window = build_window(folder, "screenshots")
     window.resize(width, height)
     window.show()
-    for spec in TABS:
-        window.navigate(spec.key)
+    from second_opinion.ui import ops
+
+    def settle() -> None:
+        """Let every queued read reach the screen (loads run on the database worker)."""
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            app.processEvents()
+            if ops.all_idle():
+                break
+            time.sleep(0.01)
         for _ in range(5):
             app.processEvents()
+
+    for spec in TABS:
+        window.navigate(spec.key)
+        settle()
         path = args.out / f"tab-{spec.key}.png"
         window.grab().save(str(path))
         print(path)

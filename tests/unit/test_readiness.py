@@ -139,6 +139,41 @@ def test_records_cross_warns_about_requests_overdue_or_due_after_the_visit(case:
     assert "1 request is overdue and 1 request is due only after the visit" in detail
 
 
+def test_due_on_the_visit_day_is_not_due_after_it(case: Case) -> None:
+    visit_id = case.visit()  # 3 December
+    request = case.request(case.item(RecordKind.LAB_RESULTS))
+    request.due_on = dt.date(2026, 12, 3)
+    case.session.flush()
+    assert "after the visit" not in case.check(visit_id, "records").detail
+    request.due_on = dt.date(2026, 12, 4)
+    case.session.flush()
+    assert "1 request is due only after the visit" in case.check(visit_id, "records").detail
+
+
+def test_only_a_holder_who_owes_records_is_asked_to_hurry(case: Case) -> None:
+    visit_id = case.visit()  # 3 December; today is 26 November
+    waiting = case.request(case.item(RecordKind.LAB_RESULTS), state=RequestState.WAITING_ON_ME)
+    waiting.due_on = dt.date(2026, 11, 20)
+    sent = case.request(case.item(RecordKind.VISIT_NOTES), state=RequestState.SENT)
+    sent.due_on = dt.date(2026, 11, 20)
+    sent.sent_on = dt.date(2026, 11, 19)
+    case.session.flush()
+    detail = case.check(visit_id, "records").detail
+    assert "call the holder" not in detail
+    assert "1 request is waiting on you" in detail
+    assert "1 request was sent: ask the doctor's office to confirm" in detail
+
+
+def test_a_past_visit_gets_no_advice_to_hurry(case: Case) -> None:
+    visit_id = case.visit()
+    late = case.request(case.item(RecordKind.LAB_RESULTS))
+    late.due_on = dt.date(2026, 11, 20)
+    case.session.flush()
+    after = readiness(case.session, visit_id, dt.date(2026, 12, 10))
+    check = after.check("records")
+    assert check is not None and "call the holder" not in check.detail
+
+
 def test_readiness_calls_overdue_only_what_the_records_tab_does(case: Case) -> None:
     """The one overdue rule: waiting on me, or sent on time, is no holder's delay."""
     visit_id = case.visit()  # 3 December

@@ -343,28 +343,70 @@ def _records_check(visit: Visit, doctor_name: str, sent: _Sent, late: str) -> Re
     )
 
 
+#: states in which the holder still owes the records
+_HOLDER_OWES = frozenset(
+    {
+        RequestState.REQUESTED,
+        RequestState.EXTENDED,
+        RequestState.PARTLY_RECEIVED,
+        RequestState.PROBLEM,
+    }
+)
+
+
 def _late_requests(requests: Sequence[_Request], visit: Visit, today: dt.date) -> str:
-    """A hint when records still under way are overdue or due only after the visit day."""
+    """What to do about records still under way, said for each kind of delay.
+
+    Only a holder who still owes records is asked to hurry: a request waiting on the person
+    is theirs to move, a sent one needs the doctor's office to confirm it arrived. A request
+    due on the visit day is not "due only after" it. A visit already past gets no advice.
+    """
     visit_day = visit.starts_at.astimezone(zone_or_utc(visit.time_zone)).date()
-    overdue = after_visit = 0
+    if visit_day < today:
+        return ""
+    overdue = after_visit = waiting_on_me = sent = sent_late = 0
     for request in requests:
         due = request.effective_due_on
-        if request.state is RequestState.RECEIVED or due is None:
-            continue
-        if is_overdue(request.state, due, request.sent_on, today):
-            overdue += 1
-        elif due >= visit_day:
-            after_visit += 1
+        if request.state is RequestState.WAITING_ON_ME:
+            waiting_on_me += 1
+        elif request.state is RequestState.SENT:
+            was_late = due is not None and is_overdue(request.state, due, request.sent_on, today)
+            sent_late += was_late
+            sent += not was_late
+        elif request.state in _HOLDER_OWES and due is not None:
+            if is_overdue(request.state, due, request.sent_on, today):
+                overdue += 1
+            elif due > visit_day:
+                after_visit += 1
     hints = []
+    late: list[str] = []
     if overdue:
-        hints.append(f"{_plural(overdue, 'request is', 'requests are')} overdue")
+        late.append(f"{_plural(overdue, 'request is', 'requests are')} overdue")
     if after_visit:
-        hints.append(
+        late.append(
             f"{_plural(after_visit, 'request is', 'requests are')} due only after the visit"
         )
-    if not hints:
-        return ""
-    return " and ".join(hints) + ": call the holder and ask them to hurry."
+    if late:
+        hints.append(
+            " and ".join(late) + ": call the holder and ask them to send the records "
+            "before the visit."
+        )
+    if waiting_on_me:
+        hints.append(
+            f"{_plural(waiting_on_me, 'request is', 'requests are')} waiting on you: the holder "
+            "needs something from you first."
+        )
+    if sent_late:
+        hints.append(
+            f"{_plural(sent_late, 'request is', 'requests are')} overdue: sent after the due "
+            "date; ask the doctor's office to confirm the records arrived."
+        )
+    if sent:
+        hints.append(
+            f"{_plural(sent, 'request was', 'requests were')} sent: ask the doctor's office to "
+            "confirm the records arrived."
+        )
+    return " ".join(hints)
 
 
 def _physical_check(
