@@ -1,4 +1,4 @@
-"""Second Opinion: organise a medical second opinion in one encrypted local file.
+"""Second Opinion: organize a medical second opinion in one encrypted local file.
 
 The version lives here and only here; packaging, ``--version`` and the About box read it.
 """

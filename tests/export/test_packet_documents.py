@@ -84,9 +84,9 @@ def test_documents_follow_the_summary_with_contents_bookmarks_and_page_numbers()
         assert f"{title}" in contents and str(page) in contents
     marks = _outline(pdf)
     assert ("Contents", 1) in marks
-    assert ("Document 1 (1 Oct 2026)", first_doc) in marks
-    assert ("Document 2 (2 Oct 2026)", first_doc + 4) in marks
-    assert ("Document 3 (3 Oct 2026)", first_doc + 6) in marks
+    assert ("Document 1 (Oct 1, 2026)", first_doc) in marks
+    assert ("Document 2 (Oct 2, 2026)", first_doc + 4) in marks
+    assert ("Document 3 (Oct 3, 2026)", first_doc + 6) in marks
     assert any(title == "The visit" for title, _ in marks)
 
 
@@ -147,6 +147,6 @@ def test_the_bundle_has_a_letter_an_index_and_the_documents() -> None:
         "Cover letter",
         "Enclosed documents",
         "Documents",
-        "Document 1 (1 Oct 2026)",
+        "Document 1 (Oct 1, 2026)",
     ]
     assert all(f"of {len(texts)}" in t for t in texts)

@@ -1,4 +1,4 @@
-"""The app's icons: every name the code uses is drawn, in the asked or the palette's colour,
+"""The app's icons: every name the code uses is drawn, in the asked or the palette's color,
 from the SVGs in resources/icons/fa/, without qtawesome."""
 
 from __future__ import annotations
@@ -35,24 +35,24 @@ USED = make_icons.used_icon_names()
 
 
 def _inked(icon: QIcon, side: int = 16, mode: QIcon.Mode = QIcon.Mode.Normal) -> list[QColor]:
-    """The colours of the mostly covered pixels of ``icon`` drawn at ``side`` pixels."""
+    """The colors of the mostly covered pixels of ``icon`` drawn at ``side`` pixels."""
     image = icon.pixmap(side, side, mode).toImage().convertToFormat(QImage.Format.Format_ARGB32)
     pixels = (image.pixelColor(x, y) for y in range(image.height()) for x in range(image.width()))
-    return [colour for colour in pixels if colour.alpha() >= 128]
+    return [color for color in pixels if color.alpha() >= 128]
 
 
-def _near(colour: QColor, wanted: str) -> bool:
+def _near(color: QColor, wanted: str) -> bool:
     # Edge pixels are stored premultiplied by their coverage: allow for the rounding.
     other = QColor(wanted)
     return (
-        abs(colour.red() - other.red()) <= 3
-        and abs(colour.green() - other.green()) <= 3
-        and abs(colour.blue() - other.blue()) <= 3
+        abs(color.red() - other.red()) <= 3
+        and abs(color.green() - other.green()) <= 3
+        and abs(color.blue() - other.blue()) <= 3
     )
 
 
 def _shows(icon: QIcon, wanted: str, side: int = 16, mode: QIcon.Mode = QIcon.Mode.Normal) -> bool:
-    return any(_near(colour, wanted) for colour in _inked(icon, side, mode))
+    return any(_near(color, wanted) for color in _inked(icon, side, mode))
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_a_bad_colour_falls_back_to_the_text_colour(
     qapp: QApplication, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level("WARNING", logger="second_opinion.ui.icons"):
-        assert not icons.icon("fa5s.user", "not a colour").isNull()
+        assert not icons.icon("fa5s.user", "not a color").isNull()
     assert caplog.records
 
 

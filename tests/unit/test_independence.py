@@ -1,4 +1,4 @@
-"""The independence check: a second opinion from the same organisation is flagged, with why."""
+"""The independence check: a second opinion from the same organization is flagged, with why."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from second_opinion.domain.enums import ContactRole
 from second_opinion.services import contacts, independence
 from second_opinion.services.contacts import ContactData
-from second_opinion.services.independence import check, flag_dependent, normalise_organisation
+from second_opinion.services.independence import check, flag_dependent, normalize_organization
 
 FIRST = ContactRole.FIRST_OPINION
 CANDIDATE = ContactRole.SECOND_OPINION_CANDIDATE
@@ -31,32 +31,32 @@ CHOSEN = ContactRole.SECOND_OPINION_CHOSEN
     ],
 )
 def test_spelling_variants_normalise_alike(a, b):
-    assert normalise_organisation(a) == normalise_organisation(b)
+    assert normalize_organization(a) == normalize_organization(b)
 
 
-def test_different_organisations_stay_different():
-    assert normalise_organisation("St. Mary's Health") != normalise_organisation(
+def test_different_organizations_stay_different():
+    assert normalize_organization("St. Mary's Health") != normalize_organization(
         "St. Mark's Health"
     )
-    assert normalise_organisation("") == ""
-    assert normalise_organisation("The Clinic") != normalise_organisation("Clinic Inc of Boston")
-    assert normalise_organisation("Inc") == "inc"  # a name is never reduced to nothing
+    assert normalize_organization("") == ""
+    assert normalize_organization("The Clinic") != normalize_organization("Clinic Inc of Boston")
+    assert normalize_organization("Inc") == "inc"  # a name is never reduced to nothing
 
 
 def _c(name, role, organization="", health_system=""):
     return ContactData(name=name, role=role, organization=organization, health_system=health_system)
 
 
-def test_check_finds_a_shared_organisation_with_a_reason():
+def test_check_finds_a_shared_organization_with_a_reason():
     first = _c("Dr. Kim", FIRST, "St. Mary's Health")
     finding = check(first, _c("Dr. Rao", CANDIDATE, "st marys health"))
     assert finding is not None
     assert finding.shared_name == "st marys health"
     assert finding.first_opinion_field == "organization"
-    assert "Dr. Kim" in finding.reason and "organisation" in finding.reason
+    assert "Dr. Kim" in finding.reason and "organization" in finding.reason
 
 
-def test_check_matches_organisation_against_health_system_either_way():
+def test_check_matches_organization_against_health_system_either_way():
     first = _c("Dr. Kim", FIRST, "Riverside Clinic", "Mercy Health")
     finding = check(first, _c("Dr. Rao", CANDIDATE, "Mercy Health"))
     assert finding is not None

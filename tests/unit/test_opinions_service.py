@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from second_opinion.domain.enums import ContactRole
 from second_opinion.services import opinions
 from second_opinion.services.errors import ValidationError
-from second_opinion.services.opinions import OpinionInput, normalise
+from second_opinion.services.opinions import OpinionInput, normalize
 from tests.factories import make_contact, make_person
 
 
@@ -46,7 +46,7 @@ def add(session, person_id, doctor_id, day, diagnosis="", treatment="", **more) 
     ],
 )
 def test_same_words_in_other_case_punctuation_or_spacing_normalise_equal(a, b) -> None:
-    assert normalise(a) == normalise(b)
+    assert normalize(a) == normalize(b)
 
 
 def test_same_words_are_not_a_difference(case) -> None:
@@ -200,16 +200,16 @@ def test_recasing_and_repunctuating_the_same_words_never_counts_as_a_difference(
         mangled += word.upper() if upper else word.lower()
         mangled += seps[position % len(seps)] if seps else " "
     # Some letters change length or form when case changes (ß -> SS, ǅ); compare their folds.
-    assume(normalise(mangled) == normalise(" ".join(w.casefold() for w in words)))
+    assume(normalize(mangled) == normalize(" ".join(w.casefold() for w in words)))
     comparison = opinions.build_comparison([_row(1, plain, plain), _row(2, mangled, mangled)])
     assert not comparison.differs
-    assert normalise(normalise(plain)) == normalise(plain)
+    assert normalize(normalize(plain)) == normalize(plain)
 
 
 @settings(max_examples=100, deadline=None)
 @given(a=_words, b=_words)
 def test_different_words_are_a_difference(a: list[str], b: list[str]) -> None:
-    assume(normalise(" ".join(a)) != normalise(" ".join(b)))
+    assume(normalize(" ".join(a)) != normalize(" ".join(b)))
     comparison = opinions.build_comparison([_row(1, " ".join(a), "x"), _row(2, " ".join(b), "x")])
     assert comparison.diagnosis_differs and not comparison.treatment_differs
     assert "different diagnoses" in comparison.summary

@@ -37,7 +37,7 @@ class ContactRole(enum.StrEnum):
 
 
 class ContactKind(enum.StrEnum):
-    """vCard 4.0 KIND: a single person or an organisation such as a records department."""
+    """vCard 4.0 KIND: a single person or an organization such as a records department."""
 
     INDIVIDUAL = "individual"
     ORGANIZATION = "org"

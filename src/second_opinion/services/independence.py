@@ -1,9 +1,9 @@
 """Is a second-opinion doctor independent of the doctor who gave the first opinion?
 
 A second opinion from a colleague in the same practice or health system is worth less: they
-share tumour boards, protocols and sometimes the same reading of the same slides. Names are
+share tumor boards, protocols and sometimes the same reading of the same slides. Names are
 typed by hand ("St. Mary's Health", "st marys health"), so they are compared after
-normalising case, accents, punctuation and spacing.
+normalizing case, accents, punctuation and spacing.
 """
 
 from __future__ import annotations
@@ -52,20 +52,20 @@ class IndependenceFinding:
     @property
     def reason(self) -> str:
         """An English sentence (the UI builds a translated one from the fields)."""
-        what = "health system" if self.first_opinion_field == "health_system" else "organisation"
+        what = "health system" if self.first_opinion_field == "health_system" else "organization"
         return (
             f"Shares the {what} “{self.shared_name}” with {self.first_opinion_name}, "
             "who gave the first opinion."
         )
 
 
-#: spellings people use interchangeably for the same word in an organisation's name
+#: spellings people use interchangeably for the same word in an organization's name
 _SAME_WORD = {"saint": "st", "sainte": "ste", "mount": "mt", "centre": "center"}
-#: legal-form words that do not make two organisations different
+#: legal-form words that do not make two organizations different
 _LEGAL_SUFFIXES = {"inc", "llc", "llp", "pc", "pa", "pllc", "ltd", "plc", "corp", "co"}
 
 
-def normalise_organisation(text: str) -> str:
+def normalize_organization(text: str) -> str:
     """A comparison key: "St. Mary's  Health" and "st marys health" give the same key.
 
     Case, accents, apostrophes, punctuation and spacing are ignored; "Saint" equals "St",
@@ -87,7 +87,7 @@ def _names(contact: Affiliated) -> list[tuple[str, str, str]]:
     found = []
     for field in ("organization", "health_system"):
         value = getattr(contact, field)
-        key = normalise_organisation(value)
+        key = normalize_organization(value)
         if key:
             found.append((field, value.strip(), key))
     return found
@@ -98,9 +98,9 @@ def check(
     candidate: Affiliated,
     first_opinion_id: int | None = None,
 ) -> IndependenceFinding | None:
-    """The first shared organisation or health system between the two, or None.
+    """The first shared organization or health system between the two, or None.
 
-    Every pairing counts: the candidate's organisation may be the first doctor's health
+    Every pairing counts: the candidate's organization may be the first doctor's health
     system (a hospital inside the same network) and the other way round.
     """
     theirs = _names(first_opinion_doctor)
@@ -151,11 +151,11 @@ def flag_dependent(contacts: Sequence[object]) -> dict[int, list[IndependenceFin
 
     Only contacts with at least one finding appear in the result, keyed by their id.
 
-    Near-linear in the number of contacts: each distinct organisation or health-system text
-    is normalised once, first-opinion doctors are indexed by the normalised name, and the
+    Near-linear in the number of contacts: each distinct organization or health-system text
+    is normalized once, first-opinion doctors are indexed by the normalized name, and the
     findings depend only on a candidate's two affiliations, so candidates that spell them the
     same way (most of a large list) share one computed list of (immutable) findings. A busy
-    vault has hundreds of first-opinion doctors in the same few organisations, so building
+    vault has hundreds of first-opinion doctors in the same few organizations, so building
     the findings per candidate (over 100 000 of them for 10 000 contacts) was the cost.
     """
     keys: dict[str, str] = {}
@@ -166,7 +166,7 @@ def flag_dependent(contacts: Sequence[object]) -> dict[int, list[IndependenceFin
             value: str = getattr(contact, field)
             key = keys.get(value)
             if key is None:
-                key = keys[value] = normalise_organisation(value)
+                key = keys[value] = normalize_organization(value)
             if key:
                 found.append((field, value.strip(), key))
         return tuple(found)

@@ -34,7 +34,7 @@ CONTACT_ROLE = {
 
 CONTACT_KIND = {
     ContactKind.INDIVIDUAL: "Person",
-    ContactKind.ORGANIZATION: "Organisation",
+    ContactKind.ORGANIZATION: "Organization",
 }
 
 TRI_STATE = {TriState.UNKNOWN: "Not known yet", TriState.YES: "Yes", TriState.NO: "No"}

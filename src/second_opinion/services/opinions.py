@@ -109,8 +109,8 @@ COMPARED_FIELDS: tuple[tuple[str, str], ...] = (
 DECISIVE_FIELDS = frozenset({"diagnosis", "recommended_treatment"})
 
 
-# ------------------------------------------------------------------ normalising
-def normalise(text: str) -> str:
+# ------------------------------------------------------------------ normalizing
+def normalize(text: str) -> str:
     """The words of ``text``, ignoring case, punctuation and spacing.
 
     Unicode-aware: NFKC folds look-alike forms (full-width letters, ligatures), ``casefold``
@@ -124,7 +124,7 @@ def normalise(text: str) -> str:
 
 def _values_differ(values: tuple[str, ...]) -> bool:
     # A blank is "not recorded", not a disagreement.
-    written = {normalise(v) for v in values} - {""}
+    written = {normalize(v) for v in values} - {""}
     return len(written) > 1
 
 
@@ -317,7 +317,7 @@ def _summary(
     blanks = [
         by_key[key].label.lower()
         for key in ("diagnosis", "recommended_treatment")
-        if any(not normalise(v) for v in by_key[key].values)
+        if any(not normalize(v) for v in by_key[key].values)
     ]
     if blanks:
         return (

@@ -1,4 +1,4 @@
-"""The people whose cases a vault holds (a caregiver may organise several)."""
+"""The people whose cases a vault holds (a caregiver may organize several)."""
 
 from __future__ import annotations
 

@@ -188,7 +188,7 @@ STARTERS: tuple[StarterQuestion, ...] = (
     StarterQuestion(
         "cost.help",
         C.COSTS,
-        "Is there a financial counsellor or assistance programme I can talk to?",
+        "Is there a financial counselor or assistance program I can talk to?",
         LOW,
     ),
     # --- logistics

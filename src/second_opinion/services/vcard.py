@@ -289,7 +289,7 @@ def _salvage(data: ContactData) -> tuple[ContactData, list[str]]:
 def import_vcards(session: Session, text: str) -> ImportSummary:
     """Add every card in ``text`` as a contact; say which were skipped and why.
 
-    A card matching an existing contact by name and organisation is skipped, so importing
+    A card matching an existing contact by name and organization is skipped, so importing
     the same file twice adds nothing.
     """
     blocks = _CARD.findall(text)

@@ -1,4 +1,4 @@
-"""Font Awesome icons, drawn once per name and colour from small SVG files.
+"""Font Awesome icons, drawn once per name and color from small SVG files.
 
 The icons are the Font Awesome 5 glyphs the app names as qtawesome did ("fa5s.user-md" for
 solid, "fa5.circle" for regular), stored one SVG each in ``resources/icons/fa/`` by
@@ -9,8 +9,8 @@ Qt class and enum; and it loaded all its fonts on the first icon.
 ``icon`` draws the glyph into pixmaps at the usual small-icon sizes, for the device-pixel
 ratios of the screens there are, so painting an icon (a table repaints its cells' icons
 on every scroll and keystroke) only copies a pixmap. A disabled icon is drawn in the palette's
-greyed text colour; a selected one keeps its colour, as qtawesome's did. All the sizes and
-both colours are drawn in one go, as one SVG "sheet" cut into pixmaps: one SVG parse instead
+greyed text color; a selected one keeps its color, as qtawesome's did. All the sizes and
+both colors are drawn in one go, as one SVG "sheet" cut into pixmaps: one SVG parse instead
 of sixteen halves the time an icon takes to make.
 
 Only QtGui classes are imported here: the ``Qt`` namespace costs ~28 ms on first use.
@@ -37,7 +37,7 @@ _GAP = 2  # pixels between the icons on a sheet, so no edge bleeds into the next
 def icon(name: str, color: str | QColor | None = None) -> QIcon:
     """The icon ``name`` (e.g. "fa5s.user-md") in ``color`` ("#rrggbb" or a QColor).
 
-    Without a colour, the application palette's window-text colour at this moment, so a
+    Without a color, the application palette's window-text color at this moment, so a
     dark palette gets light icons. An unknown name gives an empty icon (and a warning).
     """
     if QGuiApplication.instance() is None:  # a pixmap needs the application
@@ -68,7 +68,7 @@ def pixmap(name: str, side: int, color: str | QColor | None = None) -> QPixmap:
 
 
 def _colours(color: str | QColor | None) -> tuple[str, str]:
-    """The normal and the disabled colour, as "#aarrggbb" (worked out once per colour and
+    """The normal and the disabled color, as "#aarrggbb" (worked out once per color and
     palette: a table asks for its cells' icons on every repaint)."""
     given = color.name(QColor.NameFormat.HexArgb) if isinstance(color, QColor) else color
     return _colours_in(given, QGuiApplication.palette().cacheKey())
@@ -84,9 +84,9 @@ def _colours_in(color: str | None, _palette_key: int) -> tuple[str, str]:
         if given.isValid():
             normal = given
         else:
-            log.warning("icon colour %r is not a colour; using the text colour", color)
+            log.warning("icon color %r is not a color; using the text color", color)
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-    if disabled.rgba() == text.rgba():  # a palette without its own disabled colours
+    if disabled.rgba() == text.rgba():  # a palette without its own disabled colors
         window = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
         disabled = QColor(
             (text.red() + window.red()) // 2,
@@ -129,9 +129,9 @@ def _icon(name: str, normal: str, disabled: str, ratios: tuple[float, ...]) -> Q
 
 
 @cache
-def _pixmap(name: str, side: int, colour: str, ratio: float) -> QPixmap:
+def _pixmap(name: str, side: int, color: str, ratio: float) -> QPixmap:
     pixels = round(side * ratio)
-    rows = _draw(name, (colour,), [pixels])
+    rows = _draw(name, (color,), [pixels])
     if rows is None:
         return QPixmap()
     drawn = rows[0][pixels]
@@ -140,11 +140,11 @@ def _pixmap(name: str, side: int, colour: str, ratio: float) -> QPixmap:
 
 
 def _draw(
-    name: str, colours: tuple[str, ...], pixel_sizes: list[int]
+    name: str, colors: tuple[str, ...], pixel_sizes: list[int]
 ) -> list[dict[int, QPixmap]] | None:
-    """The glyph ``name`` in each colour ("#aarrggbb"), at each size in device pixels.
+    """The glyph ``name`` in each color ("#aarrggbb"), at each size in device pixels.
 
-    All of them are drawn in one go: one SVG "sheet" with a row per colour and the sizes side
+    All of them are drawn in one go: one SVG "sheet" with a row per color and the sizes side
     by side, cut into pixmaps. None (and a warning) if there is no such icon.
     """
     glyph = _glyph(name)
@@ -156,11 +156,11 @@ def _draw(
     parts = [
         b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
         b' width="%d" height="%d"><defs><path id="g" d="%s"/></defs>'
-        % (width, row_height * len(colours), path)
+        % (width, row_height * len(colors), path)
     ]
-    for row, colour in enumerate(colours):
-        fill = b'fill="#%s"' % colour[3:].encode("ascii")
-        alpha = int(colour[1:3], 16)
+    for row, color in enumerate(colors):
+        fill = b'fill="#%s"' % color[3:].encode("ascii")
+        alpha = int(color[1:3], 16)
         if alpha != 255:
             fill += b' fill-opacity="%.3f"' % (alpha / 255)
         x = 0
@@ -177,7 +177,7 @@ def _draw(
         log.warning("icon %s could not be drawn", name)
         return None
     rows = []
-    for row in range(len(colours)):
+    for row in range(len(colors)):
         drawn, x = {}, 0
         for pixels in pixel_sizes:
             drawn[pixels] = QPixmap.fromImage(sheet.copy(x, row * row_height, pixels, pixels))

@@ -106,21 +106,21 @@ class ReadinessView(QWidget):
 
     def _add_check(self, row: int, check: ReadinessCheck) -> None:
         if check.ok:
-            icon_name, colour, word = "fa5s.check-circle", palette.accent(palette.GOOD), tr("Done")
+            icon_name, color, word = "fa5s.check-circle", palette.accent(palette.GOOD), tr("Done")
         elif check.optional:
-            icon_name, colour, word = (
+            icon_name, color, word = (
                 "fa5s.lightbulb",
                 palette.accent(palette.INFO),
                 tr("Suggestion"),
             )
         else:
-            icon_name, colour, word = (
+            icon_name, color, word = (
                 "fa5s.times-circle",
                 palette.accent(palette.PROBLEM),
                 tr("Missing"),
             )
         icon = QLabel(self._grid_host)
-        icon.setPixmap(icons.pixmap(icon_name, ICON_SIZE, colour))  # drawn once, cached
+        icon.setPixmap(icons.pixmap(icon_name, ICON_SIZE, color))  # drawn once, cached
         icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         status = QLabel(word, self._grid_host)
         status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

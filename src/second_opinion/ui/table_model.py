@@ -257,7 +257,7 @@ class SearchFilterProxy(QSortFilterProxyModel):
 
     Over any other model it sorts by ``SORT_ROLE`` and reads ``ROW_ROLE``/``SEARCH_ROLE``.
 
-    Words match anywhere (name, organisation, ...). A word of digits also matches digits-only
+    Words match anywhere (name, organization, ...). A word of digits also matches digits-only
     text, so "5551234" finds "(555) 123-4" style phone numbers when the search text includes
     the digits. Extra predicates (role, state, category filters) are plain callables of a row.
 

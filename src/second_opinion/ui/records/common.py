@@ -18,7 +18,7 @@ from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_
 
 S = RequestState
 
-# Every accent is paired with a word, so nothing depends on seeing the colour.
+# Every accent is paired with a word, so nothing depends on seeing the color.
 ALERT, WARN, GOOD, INFO, QUIET = (
     palette.PROBLEM,
     palette.WARN,

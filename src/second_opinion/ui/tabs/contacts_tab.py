@@ -1,4 +1,4 @@
-"""Doctors & contacts: everyone in the case, searchable by name, organisation or any number.
+"""Doctors & contacts: everyone in the case, searchable by name, organization or any number.
 
 One ``RowTableModel`` over ``ContactRow``s under a ``SearchFilterProxy`` (sorting and filtering
 stay instant with 10 000 contacts); the role filter is a proxy predicate. Everything it shows
@@ -161,7 +161,7 @@ class ContactsTab(CaseTab):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        # name, role, specialty, organisation, phone, fax, independence
+        # name, role, specialty, organization, phone, fax, independence
         self.columns = ProportionalColumns(
             self.table, (18, 16, 12, 18, 11, 11, 12), (130, 170, 80, 100, 125, 125, 150)
         )
@@ -235,7 +235,7 @@ class ContactsTab(CaseTab):
 
     # ---------------------------------------------------------------- columns
     def _icon(self, name: str, color: str | None = None) -> QIcon:
-        # Plain icons take the palette's text colour, so they stay visible in dark mode.
+        # Plain icons take the palette's text color, so they stay visible in dark mode.
         color = color or self.palette().color(QPalette.ColorRole.WindowText).name()
         return icons.icon(name, color)
 
@@ -245,8 +245,8 @@ class ContactsTab(CaseTab):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "table"):
-            # Plain icons follow the text colour (dark mode): the cache is keyed by colour, so
-            # a repaint picks the icons of the new colour.
+            # Plain icons follow the text color (dark mode): the cache is keyed by color, so
+            # a repaint picks the icons of the new color.
             self.table.viewport().update()
         super().changeEvent(event)
 
