@@ -39,3 +39,15 @@ def guide_done_keys(vault: Vault, person_id: int) -> set[str]:
     """The guide items ``person_id`` has ticked."""
     with vault.reading() as conn:
         return first_screen.guide_done_keys(conn, person_id)
+
+
+def load_the_orm() -> None:
+    """Import SQLAlchemy, the models and the engine, and configure the mappers: what every
+    later read and save needs (about half a second). The start-up calls this on a worker
+    thread once the first screen has painted, so no click has to wait for it."""
+    from sqlalchemy.orm import configure_mappers
+
+    import second_opinion.domain.models
+    import second_opinion.vault.engine  # noqa: F401
+
+    configure_mappers()

@@ -77,12 +77,9 @@ def import_for_later(modules: list[str]) -> None:
     on a worker thread: about half a second the person would otherwise wait for on a click."""
     import importlib
 
-    from sqlalchemy.orm import configure_mappers
+    from second_opinion.case.first_screen import load_the_orm
 
-    import second_opinion.domain.models
-    import second_opinion.vault.engine  # noqa: F401
-
-    configure_mappers()
+    load_the_orm()
     for name in modules:
         try:
             importlib.import_module(name)
