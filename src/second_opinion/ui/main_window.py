@@ -213,9 +213,18 @@ class MainWindow(QMainWindow, Navigator):
             self.person_toolbar.hide()
         for act in self._vault_actions:
             act.setEnabled(False)
-        # Import the first tab's code on the unlock thread while the person waits anyway.
+        # Import what unlocking builds (the window's parts, the first tab) on the unlock thread
+        # while the person waits anyway.
         first = spec_for(self._restoring_tab) or TABS[0]
-        page.warm_modules = ["second_opinion.services.first_screen", first.module]
+        page.warm_modules = [
+            "second_opinion.case.first_screen",
+            "second_opinion.ui.context",
+            "second_opinion.ui.window.startup",
+            "second_opinion.ui.window.lock_controller",
+            "second_opinion.ui.window.people",
+            "second_opinion.ui.window.actions",
+            first.module,
+        ]
         if isinstance(page, UnlockPage):
             page.start(try_remembered_key=try_remembered_key)
         else:
