@@ -196,3 +196,35 @@ def test_a_pdf_that_cannot_be_written_says_why_and_keeps_the_dialog_usable(
     assert "could not be saved" in answers.shown[-1][2]
     assert dialog.last_saved is None
     assert not dialog.busy and dialog.save_button.isEnabled()
+
+
+def _previewed(qtbot: QtBot, settle, ctx: AppContext):
+    dialog = _open_packet(ctx, settle)
+    qtbot.addWidget(dialog)
+    dialog.preview()
+    settle(20_000)
+    preview = dialog.preview_dialog
+    assert preview is not None
+    qtbot.waitUntil(lambda: bool(preview.page_labels), timeout=20_000)
+    return dialog, preview
+
+
+def test_the_preview_fits_the_screen(settle, qtbot: QtBot, ctx: AppContext) -> None:
+    _dialog, preview = _previewed(qtbot, settle, ctx)
+    available = preview.screen().availableGeometry()
+    assert preview.frameGeometry().height() <= available.height()
+    assert preview.frameGeometry().width() <= available.width()
+    assert available.contains(preview.frameGeometry())
+
+
+def test_esc_closes_the_preview_and_only_the_preview(
+    settle, qtbot: QtBot, ctx: AppContext
+) -> None:
+    dialog, preview = _previewed(qtbot, settle, ctx)
+    # Wherever the focus is (a window manager may leave it on the dialog behind), the first
+    # Esc closes the preview, the second one the dialog.
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.preview_dialog is None, timeout=5_000)
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
