@@ -217,10 +217,8 @@ def test_the_preview_fits_the_screen(settle, qtbot: QtBot, ctx: AppContext) -> N
     assert available.contains(preview.frameGeometry())
 
 
-def test_esc_closes_the_preview_and_only_the_preview(
-    settle, qtbot: QtBot, ctx: AppContext
-) -> None:
-    dialog, preview = _previewed(qtbot, settle, ctx)
+def test_esc_closes_the_preview_and_only_the_preview(settle, qtbot: QtBot, ctx: AppContext) -> None:
+    dialog, _preview = _previewed(qtbot, settle, ctx)
     # Wherever the focus is (a window manager may leave it on the dialog behind), the first
     # Esc closes the preview, the second one the dialog.
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -224,9 +224,26 @@ class PdfDialog(QDialog):
     def _show_preview(self, built: Built) -> None:
         from second_opinion.ui.pdf_preview import PdfPreviewDialog
 
+        if self.preview_dialog is not None:
+            self.preview_dialog.close()
         dialog = PdfPreviewDialog(built.data, self.document_title(), self)
+        _fit_to_screen(dialog, self)
+        dialog.destroyed.connect(self._preview_gone)
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
         self.preview_dialog = dialog
+
+    def _preview_gone(self, *_args: object) -> None:
+        self.preview_dialog = None
+
+    def reject(self) -> None:
+        """Esc closes one thing: the preview when it is open (a window manager may leave the
+        focus here), else this dialog."""
+        if self.preview_dialog is not None and self.preview_dialog.isVisible():
+            self.preview_dialog.close()
+            return
+        super().reject()
 
     def print_document(self) -> None:
         self._build(self._print_pages)
@@ -377,6 +394,23 @@ class LetterDialog(PdfDialog):
             return render_letter(exports.letter_data(case, request_id, kind, paper))
 
         return render
+
+
+def _fit_to_screen(dialog: QWidget, near: QWidget) -> None:
+    """Keep ``dialog`` (frame included) inside the screen ``near`` is on, e.g. a 768-pixel one."""
+    screen = near.screen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    # The window manager's frame is not known before the window shows: allow for a title bar
+    # and thin borders.
+    frame_width, frame_height = 16, 40
+    width = min(dialog.width(), available.width() - frame_width)
+    height = min(dialog.height(), available.height() - frame_height)
+    dialog.resize(width, height)
+    left = min(near.frameGeometry().left(), available.right() + 1 - width - frame_width)
+    top = min(near.frameGeometry().top(), available.bottom() + 1 - height - frame_height)
+    dialog.move(max(available.left(), left), max(available.top(), top))
 
 
 def prepare_packet(
