@@ -499,3 +499,21 @@ def test_lock_waits_for_the_running_operation_and_drops_its_result(
     assert window.vault is None and window.ctx is None
     assert all(model.rowCount() == 0 for model in window.findChildren(RowTableModel))
     assert window.person_combo.count() == 0
+
+
+def test_the_toolbar_says_whose_case_and_adding_a_case_is_not_adding_a_contact(
+    qtbot, existing_vault: Path, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QLabel, QToolButton
+
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    bar = window.person_toolbar
+    assert bar is not None
+    labels = [label.text() for label in bar.findChildren(QLabel)]
+    assert "Whose case:" in labels
+    assert window.person_combo.accessibleName() == "Whose case"
+    buttons = [b.text() for b in bar.findChildren(QToolButton) if b.isVisible()]
+    assert "Add someone else's case…" in buttons
+    assert not any(text.startswith("Add person") for text in buttons)
+    assert all("contact" not in text.lower() for text in buttons)
