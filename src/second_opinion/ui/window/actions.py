@@ -64,11 +64,17 @@ def build_actions(window: MainWindow) -> list[QAction]:
     w.act_shortcuts = _action(w, tr("&Keyboard shortcuts"), w.show_shortcuts)
     w.act_disclaimer = _action(w, tr("&Not medical advice"), w.show_disclaimer)
     w.act_about = _action(w, tr("&About Second Opinion"), w.show_about)
-    w.act_add_person = _action(w, tr("Add person…"), people.add_person, None, "fa5s.user-plus")
-    w.act_rename_person = _action(
-        w, tr("Rename person…"), people.rename_person, None, "fa5s.user-edit"
+    # Not "Add person": beside the Contacts tab's "Add contact" that was easy to pick wrongly.
+    w.act_add_person = _action(
+        w, tr("Add someone else's case…"), people.add_person, None, "fa5s.user-plus"
     )
-    w.act_delete_person = _action(w, tr("Delete person…"), people.delete_person)
+    w.act_add_person.setToolTip(
+        tr("Start a separate case for someone you help. To add a doctor, use Doctors & contacts.")
+    )
+    w.act_rename_person = _action(
+        w, tr("Rename this person…"), people.rename_person, None, "fa5s.user-edit"
+    )
+    w.act_delete_person = _action(w, tr("Delete this person's case…"), people.delete_person)
     w.act_tab_keys = [
         _action(
             w,
@@ -130,7 +136,7 @@ def fill_menus(window: MainWindow, menus: dict[str, QMenu]) -> None:
 def build_toolbar(window: MainWindow) -> QToolBar:
     """The row above the tabs: whose case, the actions on people, profile, packet, lock."""
     w = window
-    bar = QToolBar(w.tr("Person"), w)
+    bar = QToolBar(w.tr("Whose case"), w)
     bar.setObjectName("person-toolbar")
     bar.setMovable(False)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -33,11 +33,13 @@ class PersonSwitcher(QObject):
         super().__init__(parent)
         self._parent = parent
         self.ctx: AppContext | None = None
-        self.label = QLabel(self.tr("Case of:"), parent)
+        self.label = QLabel(self.tr("Whose case:"), parent)
         self.label.setContentsMargins(6, 0, 6, 0)
         self.combo = QComboBox(parent)
-        self.combo.setAccessibleName(self.tr("Person"))
-        self.combo.setToolTip(self.tr("Whose case is shown. Each person has their own."))
+        self.combo.setAccessibleName(self.tr("Whose case"))
+        self.combo.setToolTip(
+            self.tr("Whose case is shown. Each person has their own records, visits and guide.")
+        )
         self.combo.setMinimumContentsLength(18)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -94,9 +96,14 @@ class PersonSwitcher(QObject):
         ctx = self.ctx
         if ctx is None:
             return
-        title = self.tr("Add a person")
+        title = self.tr("Add someone else's case")
         name = prompts.ask_text(
-            self._parent, title, self.tr("Name of the person whose case this is:")
+            self._parent,
+            title,
+            self.tr(
+                "A separate case, with its own records, visits and guide, for someone you help "
+                "(your doctors and contacts are shared). Name of the person whose case it is:"
+            ),
         )
         if name is None:
             return
@@ -115,7 +122,7 @@ class PersonSwitcher(QObject):
         ctx = self.ctx
         if ctx is None:
             return
-        title = self.tr("Rename")
+        title = self.tr("Rename this person")
         name = prompts.ask_text(
             self._parent, title, self.tr("New name for this person:"), self.combo.currentText()
         )
@@ -135,7 +142,7 @@ class PersonSwitcher(QObject):
         ctx = self.ctx
         if ctx is None:
             return
-        title = self.tr("Delete person")
+        title = self.tr("Delete this person's case")
         person_id = ctx.person_id
         name = self.combo.currentText()
 
