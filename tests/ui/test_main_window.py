@@ -517,3 +517,37 @@ def test_the_toolbar_says_whose_case_and_adding_a_case_is_not_adding_a_contact(
     assert "Add someone else's case" in buttons  # tool buttons drop the ellipsis
     assert not any(text.startswith("Add person") for text in buttons)
     assert all("contact" not in text.lower() for text in buttons)
+
+
+def test_a_new_vault_opens_on_the_guide_whatever_tab_was_left_open(qtbot, data_dir: Path) -> None:
+    settings = AppSettings()
+    settings.last_tab = "records"  # another vault's last tab
+    win = MainWindow(data_dir, settings)
+    qtbot.addWidget(win)
+    win.show()
+    page = win.lock_page
+    assert isinstance(page, WelcomePage)
+    page.person_name.setText("Carla")
+    qtbot.keyClicks(page.passphrase, "maple orbit lantern seventeen")
+    qtbot.keyClicks(page.repeat, "maple orbit lantern seventeen")
+    with qtbot.waitSignal(win.sig_vault_unlocked, timeout=15000):
+        qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert win.current_tab_key() == "guide"
+    win.lock()
+
+
+def test_another_vault_in_the_folder_opens_on_the_guide(
+    qtbot, existing_vault: Path, window: MainWindow
+) -> None:
+    import shutil
+
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    window.navigate("records")
+    window.lock()
+    shutil.rmtree(existing_vault)  # e.g. a different vault copied into the folder
+    Vault.create(existing_vault, PASSPHRASE, kdf=TEST_KDF).lock()
+    window.show_lock_page()
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    assert window.current_tab_key() == "guide"
