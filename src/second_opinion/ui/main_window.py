@@ -88,6 +88,8 @@ class MainWindow(QMainWindow, Navigator):
         self._containers: dict[str, QWidget] = {}
         self._build_queue: list[str] = []
         self._restoring_tab = self.settings.last_tab
+        #: the vault ``_restoring_tab`` belongs to, once one was locked in this window
+        self._restoring_vault_id: str | None = None
         self._unloadable: set[str] = set()
 
         self.setWindowTitle(APP_NAME)
@@ -197,6 +199,8 @@ class MainWindow(QMainWindow, Navigator):
             page.sig_restore_requested.connect(self.restore)
         else:
             page = WelcomePage(self.data_dir, self._lock_holder)
+            # A vault made just now: its person starts at the beginning, the Guide.
+            page.sig_unlocked.connect(self._forget_last_tab)
         page.sig_unlocked.connect(self.attach_vault)
         # The menus' actions are made once the page is on screen and any remembered-key attempt
         # is over (its thread should not compete with them); unlocking makes them anyway.
@@ -266,6 +270,8 @@ class MainWindow(QMainWindow, Navigator):
         self.person_toolbar.show()
         for act in self._vault_actions:
             act.setEnabled(True)
+        if self._restoring_vault_id not in (None, vault.vault_id):
+            self._forget_last_tab()  # the tab was another vault's
         self.navigate(self._restoring_tab if spec_for(self._restoring_tab) else "guide")
         self.statusBar().showMessage(self.tr("Unlocked"), 3000)
         self.lock_control.unlocked(self.settings.auto_lock_minutes)
@@ -320,6 +326,9 @@ class MainWindow(QMainWindow, Navigator):
             self._started = True
             self.sig_started.emit()
 
+    def _forget_last_tab(self, *_args: object) -> None:
+        self._restoring_tab = "guide"
+
     def show_damaged(self) -> None:
         from second_opinion.vault.errors import VaultDamaged
 
@@ -335,6 +344,7 @@ class MainWindow(QMainWindow, Navigator):
         if current:
             self._restoring_tab = current
             self.settings.last_tab = current
+        self._restoring_vault_id = self.vault.vault_id
         self.lock_control.lock()
         self.people.detach()
         self.statusBar().showMessage(self.tr("Locked"))
