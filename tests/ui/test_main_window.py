@@ -551,3 +551,16 @@ def test_another_vault_in_the_folder_opens_on_the_guide(
     with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
         _unlock(qtbot, window)
     assert window.current_tab_key() == "guide"
+
+
+def test_the_help_menu_says_it_is_not_medical_advice(qtbot, window: MainWindow, answers) -> None:
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    window.finish_menus()
+    window.act_disclaimer.trigger()
+    assert answers.shown[-1][0] == "info"
+    assert "not medical advice" in answers.shown[-1][2]
+    window.act_about.trigger()
+    about = [d for d in window.findChildren(QDialog) if d.isVisible()]
+    assert about
+    assert any("not medical advice" in label.text() for label in about[-1].findChildren(QLabel))

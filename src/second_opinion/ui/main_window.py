@@ -464,52 +464,12 @@ class MainWindow(QMainWindow, Navigator):
         if tab is not None:
             tab.focus_search()
 
-    # ---------------------------------------------------------------- file and help actions
-    def prepare_packet(self) -> None:
-        if self.ctx is None:
-            return
-        from second_opinion.ui.export_actions import prepare_packet
-
-        prepare_packet(self, self.ctx, None)
-
-    def backup(self) -> None:
-        if self.vault is None:
-            return
-        from second_opinion.ui.vault_actions import backup
-
-        backup(self, self.vault)
-
+    # ---------------------------------------------------------------- vault actions
     def restore(self) -> None:
+        """Replace the vault with a backup (File menu, and the unlock page's offer)."""
         from second_opinion.ui.vault_actions import restore
 
         restore(self)
-
-    def change_passphrase(self) -> None:
-        if self.vault is None:
-            return
-        from second_opinion.ui.vault_actions import change_passphrase
-
-        change_passphrase(self, self.vault)
-
-    def preferences(self) -> None:
-        from second_opinion.ui.vault_actions import preferences
-
-        preferences(self)
-
-    def show_shortcuts(self) -> None:
-        from second_opinion.ui.help_dialogs import show_shortcuts
-
-        show_shortcuts(self)
-
-    def show_disclaimer(self) -> None:
-        from second_opinion.ui.help_dialogs import show_disclaimer
-
-        show_disclaimer(self)
-
-    def show_about(self) -> None:
-        from second_opinion.ui.help_dialogs import show_about
-
-        show_about(self)
 
     # ---------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QWidget
 
+from second_opinion.ui import help_dialogs
 from second_opinion.ui.icons import icon
 from second_opinion.ui.tab_registry import TABS
 
@@ -42,11 +43,11 @@ def build_actions(window: MainWindow) -> list[QAction]:
     tr = window.tr
     std = QKeySequence.StandardKey
     people = window.people
-    w.act_backup = _action(w, tr("&Back up…"), w.backup, None, "fa5s.save")
+    w.act_backup = _action(w, tr("&Back up…"), lambda: backup(w), None, "fa5s.save")
     w.act_restore = _action(w, tr("&Restore from a backup…"), w.restore)
-    w.act_passwd = _action(w, tr("Change &passphrase…"), w.change_passphrase)
+    w.act_passwd = _action(w, tr("Change &passphrase…"), lambda: change_passphrase(w))
     w.act_packet = _action(
-        w, tr("Prepare &visit packet…"), w.prepare_packet, std.Print, "fa5s.print"
+        w, tr("Prepare &visit packet…"), lambda: prepare_packet(w), std.Print, "fa5s.print"
     )
     w.act_export_contacts = _action(
         w, tr("Export contacts as &vCard…"), lambda: w.navigate("contacts.export_vcard")
@@ -59,11 +60,13 @@ def build_actions(window: MainWindow) -> list[QAction]:
     w.act_profile = _action(
         w, tr("&Profile and insurance…"), lambda: w.navigate("profile"), None, "fa5s.id-card"
     )
-    w.act_prefs = _action(w, tr("Pr&eferences…"), w.preferences)
+    w.act_prefs = _action(w, tr("Pr&eferences…"), lambda: preferences(w))
     w.act_guide = _action(w, tr("&Guide"), lambda: w.navigate("guide"), "F1")
-    w.act_shortcuts = _action(w, tr("&Keyboard shortcuts"), w.show_shortcuts)
-    w.act_disclaimer = _action(w, tr("&Not medical advice"), w.show_disclaimer)
-    w.act_about = _action(w, tr("&About Second Opinion"), w.show_about)
+    w.act_shortcuts = _action(w, tr("&Keyboard shortcuts"), lambda: help_dialogs.show_shortcuts(w))
+    w.act_disclaimer = _action(
+        w, tr("&Not medical advice"), lambda: help_dialogs.show_disclaimer(w)
+    )
+    w.act_about = _action(w, tr("&About Second Opinion"), lambda: help_dialogs.show_about(w))
     # Not "Add person": beside the Contacts tab's "Add contact" that was easy to pick wrongly.
     w.act_add_person = _action(
         w, tr("Add someone else's case…"), people.add_person, None, "fa5s.user-plus"
@@ -155,3 +158,34 @@ def build_toolbar(window: MainWindow) -> QToolBar:
     bar.addAction(w.act_lock)
     w.addToolBar(bar)
     return bar
+
+
+# ------------------------------------------------------------------ what the File menu does
+# The dialogs' modules are imported when first used: none is needed to show the window.
+
+
+def prepare_packet(window: MainWindow) -> None:
+    if window.ctx is not None:
+        from second_opinion.ui.export_actions import prepare_packet as open_packet
+
+        open_packet(window, window.ctx, None)
+
+
+def backup(window: MainWindow) -> None:
+    if window.vault is not None:
+        from second_opinion.ui.vault_actions import backup as back_up
+
+        back_up(window, window.vault)
+
+
+def change_passphrase(window: MainWindow) -> None:
+    if window.vault is not None:
+        from second_opinion.ui.vault_actions import change_passphrase as change
+
+        change(window, window.vault)
+
+
+def preferences(window: MainWindow) -> None:
+    from second_opinion.ui.vault_actions import preferences as open_preferences
+
+    open_preferences(window)
