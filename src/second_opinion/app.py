@@ -44,7 +44,6 @@ def build_window(data_dir: Path | str, passphrase: str) -> MainWindow:
     written outside the project) use it to get an unlocked window in one call.
     """
     _application()
-    from second_opinion.services.people import add_person
     from second_opinion.ui.main_window import MainWindow
     from second_opinion.vault.vault import Vault
 
@@ -52,9 +51,7 @@ def build_window(data_dir: Path | str, passphrase: str) -> MainWindow:
     if Vault.exists(folder):
         vault = Vault.unlock(folder, passphrase)
     else:
-        vault = Vault.create(folder, passphrase)
-        with vault.session() as session:
-            add_person(session, "Me")
+        vault = Vault.create(folder, passphrase)  # the window adds "Me" to a vault of nobody
     window = MainWindow(folder)
     window.attach_vault(vault)
     return window

@@ -26,6 +26,14 @@ def ctx(vault: Vault) -> Iterator[AppContext]:
     yield AppContext(vault, person_id)
 
 
+def _open_packet(ctx: AppContext, settle) -> export_actions.PacketDialog:
+    opened: list[export_actions.PacketDialog] = []
+    export_actions.prepare_packet(None, ctx, opened=opened.append)
+    settle()
+    assert len(opened) == 1
+    return opened[0]
+
+
 def _wait_saved(qtbot: QtBot, dialog: export_actions.PdfDialog) -> Path:
     qtbot.waitUntil(lambda: dialog.last_saved is not None and not dialog.busy, timeout=20_000)
     assert dialog.last_saved is not None
@@ -33,10 +41,9 @@ def _wait_saved(qtbot: QtBot, dialog: export_actions.PdfDialog) -> Path:
 
 
 def test_save_a_packet_with_chosen_sections_and_paper(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+    settle, qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
 ) -> None:
-    dialog = export_actions.prepare_packet(None, ctx)
-    assert dialog is not None
+    dialog = _open_packet(ctx, settle)
     qtbot.addWidget(dialog)
     assert "health information" in dialog.privacy_note.text()
     for section in (Section.INSURANCE, Section.CARE_TEAM, Section.OPINIONS):
@@ -59,19 +66,17 @@ def test_save_a_packet_with_chosen_sections_and_paper(
 
 
 def test_cancelled_save_writes_nothing(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+    settle, qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
 ) -> None:
-    dialog = export_actions.prepare_packet(None, ctx)
-    assert dialog is not None
+    dialog = _open_packet(ctx, settle)
     qtbot.addWidget(dialog)
     dialog.save()  # no scripted path: the user pressed Cancel
     assert not dialog.busy
     assert list(tmp_path.glob("*.pdf")) == []
 
 
-def test_no_section_chosen_disables_saving(qtbot: QtBot, ctx: AppContext) -> None:
-    dialog = export_actions.prepare_packet(None, ctx)
-    assert dialog is not None
+def test_no_section_chosen_disables_saving(settle, qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = _open_packet(ctx, settle)
     qtbot.addWidget(dialog)
     for check in dialog.section_checks.values():
         check.setChecked(False)
@@ -80,10 +85,9 @@ def test_no_section_chosen_disables_saving(qtbot: QtBot, ctx: AppContext) -> Non
 
 
 def test_preview_shows_every_page_without_saving_anything(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+    settle, qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
 ) -> None:
-    dialog = export_actions.prepare_packet(None, ctx)
-    assert dialog is not None
+    dialog = _open_packet(ctx, settle)
     qtbot.addWidget(dialog)
     dialog.preview()
     qtbot.waitUntil(
@@ -101,10 +105,9 @@ def test_preview_shows_every_page_without_saving_anything(
 
 
 def test_print_sends_every_page_to_the_chosen_printer(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+    settle, qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
 ) -> None:
-    dialog = export_actions.prepare_packet(None, ctx)
-    assert dialog is not None
+    dialog = _open_packet(ctx, settle)
     qtbot.addWidget(dialog)
     printed = tmp_path / "printer-output.pdf"
     answers.print_to.append(printed)
@@ -118,10 +121,9 @@ def test_print_sends_every_page_to_the_chosen_printer(
 
 
 def test_cancelled_print_dialog_prints_nothing(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+    settle, qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
 ) -> None:
-    dialog = export_actions.prepare_packet(None, ctx)
-    assert dialog is not None
+    dialog = _open_packet(ctx, settle)
     qtbot.addWidget(dialog)
     dialog.print_document()  # nothing scripted: the user cancels the print dialog
     qtbot.waitUntil(lambda: any(k == "print" for k, _t, _x in answers.shown), timeout=20_000)
@@ -129,13 +131,16 @@ def test_cancelled_print_dialog_prints_nothing(
 
 
 def test_person_without_visits_is_told_what_to_do(
-    qtbot: QtBot, vault: Vault, answers: prompts.ScriptedAnswers
+    settle, qtbot: QtBot, vault: Vault, answers: prompts.ScriptedAnswers
 ) -> None:
     from tests.factories import make_person
 
     with vault.session() as session:
         person_id = make_person(session).id
-    assert export_actions.prepare_packet(None, AppContext(vault, person_id)) is None
+    opened: list[export_actions.PacketDialog] = []
+    export_actions.prepare_packet(None, AppContext(vault, person_id), opened=opened.append)
+    settle()
+    assert opened == []
     assert "Add the visit in the Visits tab" in answers.shown[-1][2]
 
 
@@ -153,29 +158,71 @@ def test_save_each_letter(
 
 
 def test_unknown_request_shows_an_error(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+    settle, qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
 ) -> None:
     dialog = export_actions.export_letter(None, ctx, 4242, "request")
     assert dialog is not None
     qtbot.addWidget(dialog)
     answers.save_paths.append(tmp_path / "x.pdf")
     dialog.save()
+    settle()
     assert answers.shown[-1][0] == "error"
+    assert not dialog.busy and dialog.save_button.isEnabled()
     assert not (tmp_path / "x.pdf").exists()
 
 
 def test_closing_the_dialog_while_the_pdf_is_built_is_harmless(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+    settle, qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
 ) -> None:
-    from PySide6.QtCore import QThreadPool
-
-    dialog = export_actions.prepare_packet(None, ctx)
-    assert dialog is not None
+    dialog = _open_packet(ctx, settle)
     answers.save_paths.append(tmp_path / "p.pdf")
     dialog.save()
     assert dialog.busy
     dialog.close()  # deletes the dialog (WA_DeleteOnClose) before the build ends
-    QThreadPool.globalInstance().waitForDone(20_000)
-    qtbot.wait(50)  # let the queued "done" callback arrive at the deleted dialog
+    settle(20_000)  # the result arrives for a deleted dialog and is dropped
     # the file the user asked for is still written, completely
     assert reader((tmp_path / "p.pdf").read_bytes()).pages
+
+
+def test_a_pdf_that_cannot_be_written_says_why_and_keeps_the_dialog_usable(
+    settle, qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+) -> None:
+    dialog = _open_packet(ctx, settle)
+    qtbot.addWidget(dialog)
+    answers.save_paths.append(tmp_path / "no such folder" / "p.pdf")
+    dialog.save()
+    settle(20_000)
+    assert answers.shown[-1][0] == "error"
+    assert "could not be saved" in answers.shown[-1][2]
+    assert dialog.last_saved is None
+    assert not dialog.busy and dialog.save_button.isEnabled()
+
+
+def _previewed(qtbot: QtBot, settle, ctx: AppContext):
+    dialog = _open_packet(ctx, settle)
+    qtbot.addWidget(dialog)
+    dialog.preview()
+    settle(20_000)
+    preview = dialog.preview_dialog
+    assert preview is not None
+    qtbot.waitUntil(lambda: bool(preview.page_labels), timeout=20_000)
+    return dialog, preview
+
+
+def test_the_preview_fits_the_screen(settle, qtbot: QtBot, ctx: AppContext) -> None:
+    _dialog, preview = _previewed(qtbot, settle, ctx)
+    available = preview.screen().availableGeometry()
+    assert preview.frameGeometry().height() <= available.height()
+    assert preview.frameGeometry().width() <= available.width()
+    assert available.contains(preview.frameGeometry())
+
+
+def test_esc_closes_the_preview_and_only_the_preview(settle, qtbot: QtBot, ctx: AppContext) -> None:
+    dialog, _preview = _previewed(qtbot, settle, ctx)
+    # Wherever the focus is (a window manager may leave it on the dialog behind), the first
+    # Esc closes the preview, the second one the dialog.
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.preview_dialog is None, timeout=5_000)
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -77,7 +77,7 @@ def test_a_new_reader_starts_at_the_introduction(tab: GuideTab) -> None:
     assert not tab.checklist_box.isVisible()  # the introduction has nothing to tick
 
 
-def test_ticking_every_item_of_a_step_counts_it(qtbot, tab: GuideTab, ctx) -> None:
+def test_ticking_every_item_of_a_step_counts_it(qtbot, tab: GuideTab, ctx, settle) -> None:
     tab.handle_navigation("step", step="insurance")
     labels = [item.label for item in guide.find_step("insurance").items]
     for label in labels[:-1]:
@@ -90,8 +90,11 @@ def test_ticking_every_item_of_a_step_counts_it(qtbot, tab: GuideTab, ctx) -> No
     row = tab.step_model.position_of("insurance")
     assert tab.step_model.index(row, 1).data() == "Done"
     # saved straight away: a fresh tab on the same vault shows the same progress
-    with ctx.session() as s:
-        assert guide.summary_for(s, ctx.person_id).done == 1
+    settle()
+    fresh = GuideTab(ctx, RecordingNavigator())
+    qtbot.addWidget(fresh)
+    fresh.reload()
+    assert fresh.title() == "Guide (1/7)"
 
 
 def test_unticking_takes_progress_back(qtbot, tab: GuideTab) -> None:
@@ -166,7 +169,7 @@ def test_navigation_and_the_step_list_select_a_step(qtbot, tab: GuideTab) -> Non
     assert tab.current_step() == "records"
 
 
-def test_a_tick_that_cannot_be_saved_is_undone_and_explained(qtbot, vault, answers) -> None:
+def test_a_tick_that_cannot_be_saved_is_undone_and_explained(qtbot, vault, answers, settle) -> None:
     ctx = AppContext(vault, 424242)  # a person who does not exist (e.g. deleted meanwhile)
     tab = GuideTab(ctx, RecordingNavigator())
     tab.reload()
@@ -175,17 +178,45 @@ def test_a_tick_that_cannot_be_saved_is_undone_and_explained(qtbot, vault, answe
     tab.handle_navigation("step", step="support")
     box = checkbox(tab, "Tell your current doctor about the second opinion")
     box.click()
+    settle()
     assert not box.isChecked()
     assert answers.shown and answers.shown[-1][0] == "error"
+    assert "no longer exists" in answers.shown[-1][2]
     assert tab.title() == "Guide (0/7)"
 
 
-def test_ticks_made_elsewhere_show_up(qtbot, tab: GuideTab, ctx) -> None:
-    with ctx.session() as s:
+def test_ticks_made_elsewhere_show_up(qtbot, tab: GuideTab, ctx, settle) -> None:
+    from second_opinion.case import guide as guide_case
+
+    def tick_after(case):
+        changes = None
         for item in guide.find_step("after").items:
-            guide.set_item_done(s, ctx.person_id, item.key, True)
-    ctx.notify_changed("guide")
+            changes = guide_case.set_item_done(case, item.key, True)
+        return changes
+
+    ctx.ops.change(tick_after, owner=None).run()
+    settle()
     assert tab.title() == "Guide (1/7)"
+
+
+def test_a_tick_that_cannot_be_saved_because_the_disk_is_full_is_taken_back(
+    qtbot, tab: GuideTab, ctx, answers, settle, monkeypatch
+) -> None:
+    from second_opinion.case import guide as guide_case
+    from second_opinion.vault.errors import CouldNotSave
+
+    def full(*_args):
+        raise CouldNotSave()
+
+    monkeypatch.setattr(guide_case, "set_item_done", full)
+    tab.handle_navigation("step", step="support")
+    box = checkbox(tab, "Tell your current doctor about the second opinion")
+    box.click()
+    assert tab.step_model.index(tab.step_model.position_of("support"), 1).data() == "1 of 2"
+    settle()
+    assert not box.isChecked()
+    assert tab.step_model.index(tab.step_model.position_of("support"), 1).data() != "1 of 2"
+    assert "disk may be full" in answers.shown[-1][2]
 
 
 def test_step_model_is_well_behaved(qtmodeltester, tab: GuideTab) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from second_opinion.services.people import list_people
 from second_opinion.ui.main_window import MainWindow
 from second_opinion.ui.settings import AppSettings
 from second_opinion.ui.tab_registry import TAB_KEYS
@@ -143,34 +142,77 @@ def test_auto_lock_after_idle_time(qtbot, existing_vault: Path, window: MainWind
     assert window.person_combo.count() == 0
 
 
+def _names(win: MainWindow) -> list[str]:
+    return [win.person_combo.itemText(i) for i in range(win.person_combo.count())]
+
+
 def test_person_switcher_adds_and_switches_people(
-    qtbot, existing_vault: Path, window: MainWindow, answers
+    qtbot, existing_vault: Path, window: MainWindow, answers, settle
 ) -> None:
     with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
         _unlock(qtbot, window)
-    assert [window.person_combo.itemText(i) for i in range(2)] == ["Ada", "Ben"]
+    assert _names(window) == ["Ada", "Ben"]
     assert window.ctx is not None
     first_id = window.ctx.person_id
     answers.texts.append("Dora 🌼 <b>&")
     window.act_add_person.trigger()
+    settle()
+    assert _names(window) == ["Ada", "Ben", "Dora 🌼 <b>&"]
     assert window.person_combo.currentText() == "Dora 🌼 <b>&"
     assert window.ctx.person_id != first_id
-    with window.ctx.session() as s:
-        assert [p.name for p in list_people(s)] == ["Ada", "Ben", "Dora 🌼 <b>&"]
     window.person_combo.setCurrentIndex(1)
-    with window.ctx.session() as s:
-        assert window.ctx.person_id == list_people(s)[1].id
+    settle()
+    assert window.ctx.person_id == window.person_combo.itemData(1)
+    assert window.ctx.case.person_id == window.person_combo.itemData(1)
 
 
 def test_empty_person_name_is_refused_with_a_message(
-    qtbot, existing_vault: Path, window: MainWindow, answers
+    qtbot, existing_vault: Path, window: MainWindow, answers, settle
 ) -> None:
     with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
         _unlock(qtbot, window)
     answers.texts.append("   ")
     window.act_add_person.trigger()
+    settle()
     assert answers.shown[-1][0] == "error"
+    assert "name is needed" in answers.shown[-1][2]
     assert window.person_combo.count() == 2
+
+
+def test_renaming_a_person_shows_the_new_name(
+    qtbot, existing_vault: Path, window: MainWindow, answers, settle
+) -> None:
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    answers.texts.append("Ada Lovelace")
+    window.act_rename_person.trigger()
+    settle()
+    assert _names(window) == ["Ada Lovelace", "Ben"]
+
+
+def test_deleting_a_person_says_what_goes_and_asks_first(
+    qtbot, existing_vault: Path, window: MainWindow, answers, settle
+) -> None:
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    window.person_combo.setCurrentIndex(1)
+    settle()
+    answers.confirms.append(False)
+    window.act_delete_person.trigger()
+    settle()
+    assert "Delete Ben and their whole case" in answers.shown[-1][2]
+    assert _names(window) == ["Ada", "Ben"]
+    answers.confirms.append(True)
+    window.act_delete_person.trigger()
+    settle()
+    assert _names(window) == ["Ada"]
+    assert window.ctx is not None and window.ctx.person_id == window.person_combo.itemData(0)
+    # The last person stays: the rule refuses, and says so.
+    answers.confirms.append(True)
+    window.act_delete_person.trigger()
+    settle()
+    assert answers.shown[-1][0] == "error"
+    assert _names(window) == ["Ada"]
 
 
 def test_build_window_returns_an_unlocked_window_with_every_tab(qtbot, data_dir: Path) -> None:
@@ -183,6 +225,7 @@ def test_build_window_returns_an_unlocked_window_with_every_tab(qtbot, data_dir:
     titles = [win.tab_widget.tabText(i) for i in range(win.tab_widget.count())]
     assert len(titles) == 6
     assert titles[0].startswith("Guide")
+    assert _names(win) == ["Me"]  # a new vault's case needs someone
     win.lock()
 
 
@@ -214,7 +257,7 @@ def test_activity_after_unlock_keeps_the_vault_open(
     with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
         _unlock(qtbot, window)
     # The auto-lock starts watching keys and clicks once the unlocked window has painted.
-    qtbot.waitUntil(lambda: window._watching_activity, timeout=5000)
+    qtbot.waitUntil(lambda: window.watching_activity, timeout=5000)
     window.idle.set_interval_ms(400)
     for _ in range(8):
         qtbot.keyClick(window.tab_widget, Qt.Key.Key_Shift)
@@ -416,3 +459,108 @@ def test_unlocking_with_remember_ticked_notes_it_for_the_next_start(
         _unlock(qtbot, window)
     assert window.vault is not None
     assert window.settings.remembered_vault == window.vault.vault_id
+
+
+def test_lock_waits_for_the_running_operation_and_drops_its_result(
+    qtbot, existing_vault: Path, window: MainWindow, settle
+) -> None:
+    import threading
+    import time
+
+    from second_opinion.case import people as people_case
+    from second_opinion.ui.table_model import RowTableModel
+
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window._build_queue, timeout=10000)
+    settle()
+    ctx = window.ctx
+    assert ctx is not None
+    started = threading.Event()
+    still_open_at_the_end: list[bool] = []
+    delivered: list[object] = []
+
+    def slow(case):
+        started.set()
+        time.sleep(0.3)
+        rows = people_case.people(case)
+        still_open_at_the_end.append(case.is_open)
+        return rows
+
+    ctx.ops.query(slow, owner=window).success(delivered.append).run()
+    ctx.ops.query(people_case.people, owner=window).success(delivered.append).run()
+    assert started.wait(5)
+    window.lock()
+    qtbot.wait(300)
+    # The running read finished on an open vault (lock waited for it), yet nobody saw it,
+    # and the read queued behind it never ran.
+    assert still_open_at_the_end == [True]
+    assert delivered == []
+    assert window.vault is None and window.ctx is None
+    assert all(model.rowCount() == 0 for model in window.findChildren(RowTableModel))
+    assert window.person_combo.count() == 0
+
+
+def test_the_toolbar_says_whose_case_and_adding_a_case_is_not_adding_a_contact(
+    qtbot, existing_vault: Path, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QLabel, QToolButton
+
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    bar = window.person_toolbar
+    assert bar is not None
+    labels = [label.text() for label in bar.findChildren(QLabel)]
+    assert "Whose case:" in labels
+    assert window.person_combo.accessibleName() == "Whose case"
+    buttons = [b.text() for b in bar.findChildren(QToolButton) if b.isVisible()]
+    assert "Add someone else's case" in buttons  # tool buttons drop the ellipsis
+    assert not any(text.startswith("Add person") for text in buttons)
+    assert all("contact" not in text.lower() for text in buttons)
+
+
+def test_a_new_vault_opens_on_the_guide_whatever_tab_was_left_open(qtbot, data_dir: Path) -> None:
+    settings = AppSettings()
+    settings.last_tab = "records"  # another vault's last tab
+    win = MainWindow(data_dir, settings)
+    qtbot.addWidget(win)
+    win.show()
+    page = win.lock_page
+    assert isinstance(page, WelcomePage)
+    page.person_name.setText("Carla")
+    qtbot.keyClicks(page.passphrase, "maple orbit lantern seventeen")
+    qtbot.keyClicks(page.repeat, "maple orbit lantern seventeen")
+    with qtbot.waitSignal(win.sig_vault_unlocked, timeout=15000):
+        qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert win.current_tab_key() == "guide"
+    win.lock()
+
+
+def test_another_vault_in_the_folder_opens_on_the_guide(
+    qtbot, existing_vault: Path, window: MainWindow
+) -> None:
+    import shutil
+
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    window.navigate("records")
+    window.lock()
+    shutil.rmtree(existing_vault)  # e.g. a different vault copied into the folder
+    Vault.create(existing_vault, PASSPHRASE, kdf=TEST_KDF).lock()
+    window.show_lock_page()
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    assert window.current_tab_key() == "guide"
+
+
+def test_the_help_menu_says_it_is_not_medical_advice(qtbot, window: MainWindow, answers) -> None:
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    window.finish_menus()
+    window.act_disclaimer.trigger()
+    assert answers.shown[-1][0] == "info"
+    assert "not medical advice" in answers.shown[-1][2]
+    window.act_about.trigger()
+    about = [d for d in window.findChildren(QDialog) if d.isVisible()]
+    assert about
+    assert any("not medical advice" in label.text() for label in about[-1].findChildren(QLabel))

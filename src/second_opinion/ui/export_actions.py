@@ -1,9 +1,11 @@
 """Preparing, previewing, saving and printing the PDFs from inside the app.
 
 ``prepare_packet`` (Visits tab, File menu) and ``export_letter`` (Records tab) open a small
-non-modal dialog. The document's data is gathered on the GUI thread (a few quick queries);
-the PDF itself is built on Qt's thread pool while a busy bar runs. Nothing is ever written to
-a temporary folder: the PDF holds health data, so it goes only where the user chooses.
+non-modal dialog. Preview, Save and Print each run one query on the operations runner that
+gathers the document's plain data (``case.exports``), renders it (``export/``) and, for Save,
+writes the file, while a busy bar runs; the bytes come back to the GUI thread to be shown or
+printed. Nothing is ever written to a temporary folder: the PDF holds health data, so it goes
+only where the user chooses.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from second_opinion.services.errors import NotFound
+from second_opinion.case import exports
 from second_opinion.services.packet_data import (
     ALL_SECTIONS,
     LETTER_TITLES,
@@ -42,13 +45,28 @@ from second_opinion.services.packet_data import (
 )
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
-from second_opinion.ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from second_opinion.case.case import Case
+    from second_opinion.services.packet import VisitChoice
 
 log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("export_actions", text)
+
+
+@dataclass(frozen=True)
+class Built:
+    """A rendered document, and why it could not be written where asked (if it could not)."""
+
+    data: bytes
+    write_error: str | None = None
+
+
+#: what runs on the worker: the case in, the PDF's bytes out (never Qt)
+Render = Callable[["Case"], bytes]
 
 
 class PdfDialog(QDialog):
@@ -125,8 +143,8 @@ class PdfDialog(QDialog):
     def suggested_name(self) -> str:
         raise NotImplementedError
 
-    def renderer(self) -> Callable[[], bytes] | None:
-        """Gather the data now (GUI thread) and return the slow part, to run elsewhere."""
+    def renderer(self) -> Render | None:
+        """What builds the document on the worker, from what is chosen now; None: nothing."""
         raise NotImplementedError
 
     # Actions ----------------------------------------------------------------------------
@@ -141,40 +159,36 @@ class PdfDialog(QDialog):
             button.setEnabled(not busy)
         self.status_label.setText(message)
 
-    def _build(self, then: Callable[[bytes], None], write_to: Path | None = None) -> None:
-        try:
-            render = self.renderer()
-        except NotFound as exc:
-            prompts.show_error(self, self.document_title(), exc.message)
-            return
+    def _build(self, then: Callable[[Built], None], write_to: Path | None = None) -> None:
+        render = self.renderer()
         if render is None:
             return
 
-        def work() -> bytes:
-            data = render()
+        def work(case: Case) -> Built:
+            data = render(case)
             if write_to is not None:
                 from second_opinion.private_files import write_private_atomically
 
-                write_private_atomically(write_to, data)
-            return data
+                try:
+                    write_private_atomically(write_to, data)
+                except OSError as exc:
+                    return Built(data, exc.strerror or type(exc).__name__)
+            return Built(data)
 
         self._set_busy(True, self.tr("Building the PDF…"))
+
         # Owned by the dialog: closed (or the vault locked) meanwhile, the result is dropped.
-        run_in_background(work, lambda data: self._built(data, then), self._failed, owner=self)
+        def done(built: Built) -> None:
+            self._set_busy(False)
+            then(built)
 
-    def _built(self, data: bytes, then: Callable[[bytes], None]) -> None:
-        self._set_busy(False)
-        then(data)
+        def finished() -> None:  # refused (e.g. the visit is gone) or failed: said already
+            if self.busy:
+                self._set_busy(False)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        log.warning("export failed: %s", type(exc).__name__)  # the type only: no health data
-        if isinstance(exc, OSError):
-            text = self.tr("The PDF could not be saved: %1").replace("%1", exc.strerror or "")
-        else:
-            text = self.tr("The PDF could not be made. Nothing was saved.")
-        self.status_label.setText(text)
-        prompts.show_error(self, self.document_title(), text)
+        self.ctx.ops.query(work, owner=self, title=self.document_title()).success(done).finished(
+            finished
+        ).run()
 
     def _ask_path(self) -> Path | None:
         path = prompts.ask_save_path(
@@ -191,9 +205,15 @@ class PdfDialog(QDialog):
         path = self._ask_path()
         if path is None:
             return
-        self._build(lambda _data: self._saved(path), write_to=path)
+        self._build(lambda built: self._saved(path, built), write_to=path)
 
-    def _saved(self, path: Path) -> None:
+    def _saved(self, path: Path, built: Built) -> None:
+        if built.write_error is not None:
+            log.warning("export not written")  # no path, no health data
+            text = self.tr("The PDF could not be saved: %1").replace("%1", built.write_error)
+            self.status_label.setText(text)
+            prompts.show_error(self, self.document_title(), text)
+            return
         self.last_saved = path
         self.status_label.setText(self.tr("Saved to %1").replace("%1", str(path)))
         self.ctx.sig_status.emit(self.tr("%1 saved.").replace("%1", self.document_title()))
@@ -201,33 +221,53 @@ class PdfDialog(QDialog):
     def preview(self) -> None:
         self._build(self._show_preview)
 
-    def _show_preview(self, data: bytes) -> None:
+    def _show_preview(self, built: Built) -> None:
         from second_opinion.ui.pdf_preview import PdfPreviewDialog
 
-        dialog = PdfPreviewDialog(data, self.document_title(), self)
+        if self.preview_dialog is not None:
+            self.preview_dialog.close()
+        dialog = PdfPreviewDialog(built.data, self.document_title(), self)
+        _fit_to_screen(dialog, self)
+        dialog.destroyed.connect(self._preview_gone)
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
         self.preview_dialog = dialog
+
+    def _preview_gone(self, *_args: object) -> None:
+        self.preview_dialog = None
+
+    def reject(self) -> None:
+        """Esc closes one thing: the preview when it is open (a window manager may leave the
+        focus here), else this dialog."""
+        if self.preview_dialog is not None and self.preview_dialog.isVisible():
+            self.preview_dialog.close()
+            return
+        super().reject()
 
     def print_document(self) -> None:
         self._build(self._print_pages)
 
-    def _print_pages(self, data: bytes) -> None:
+    def _print_pages(self, built: Built) -> None:
         from second_opinion.ui.pdf_preview import print_pdf
 
-        if print_pdf(self, data, self.document_title()):
+        if print_pdf(self, built.data, self.document_title()):
             self.ctx.sig_status.emit(self.tr("Sent to the printer."))
 
 
 class PacketDialog(PdfDialog):
     """Choose the visit, the sections and the paper; then preview, save or print."""
 
-    def __init__(self, ctx: AppContext, visit_id: int | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        choices: list[VisitChoice],
+        visit_id: int | None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Prepare visit packet"))
-        from second_opinion.services.packet import list_packet_visits
-
-        with ctx.session() as session:
-            self.choices = list_packet_visits(session, ctx.person_id)
+        self.choices = choices
 
         self.visit_combo = QComboBox(self)
         self.visit_combo.setAccessibleName(self.tr("Visit"))
@@ -257,7 +297,7 @@ class PacketDialog(PdfDialog):
         self._finish_layout()
         self.resize(560, self.sizeHint().height())
 
-    def _visit_label(self, choice: Any) -> str:
+    def _visit_label(self, choice: VisitChoice) -> str:
         local: dt.datetime = choice.starts_at
         locale = QLocale()
         # The long date names the weekday: "Saturday, 5 December 2026" leaves no doubt.
@@ -294,16 +334,18 @@ class PacketDialog(PdfDialog):
                 return f"visit-packet-{choice.starts_at.date().isoformat()}.pdf"
         return "visit-packet.pdf"
 
-    def renderer(self) -> Callable[[], bytes] | None:
-        from second_opinion.export.packet import render_packet
-        from second_opinion.services.packet import build_packet_data
-
+    def renderer(self) -> Render | None:
         visit_id = self.visit_combo.currentData()
-        if visit_id is None or not self.chosen_sections():
+        sections, paper = self.chosen_sections(), self.paper()
+        if visit_id is None or not sections:
             return None
-        with self.ctx.session() as session:
-            data = build_packet_data(session, int(visit_id), self.chosen_sections(), self.paper())
-        return lambda: render_packet(data)
+
+        def render(case: Case) -> bytes:
+            from second_opinion.export.packet import render_packet
+
+            return render_packet(exports.packet_data(case, int(visit_id), sections, paper))
+
+        return render
 
 
 class LetterDialog(PdfDialog):
@@ -343,33 +385,62 @@ class LetterDialog(PdfDialog):
     def suggested_name(self) -> str:
         return f"{self.kind.value}-{self.request_id}.pdf"
 
-    def renderer(self) -> Callable[[], bytes] | None:
-        from second_opinion.export.letters import render_letter
-        from second_opinion.services.packet import build_letter_data
+    def renderer(self) -> Render | None:
+        request_id, kind, paper = self.request_id, self.kind, self.paper()
 
-        with self.ctx.session() as session:
-            data = build_letter_data(session, self.request_id, self.kind, self.paper())
-        return lambda: render_letter(data)
+        def render(case: Case) -> bytes:
+            from second_opinion.export.letters import render_letter
+
+            return render_letter(exports.letter_data(case, request_id, kind, paper))
+
+        return render
+
+
+def _fit_to_screen(dialog: QWidget, near: QWidget) -> None:
+    """Keep ``dialog`` (frame included) inside the screen ``near`` is on, e.g. a 768-pixel one."""
+    screen = near.screen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    # The window manager's frame is not known before the window shows: allow for a title bar
+    # and thin borders.
+    frame_width, frame_height = 16, 40
+    width = min(dialog.width(), available.width() - frame_width)
+    height = min(dialog.height(), available.height() - frame_height)
+    dialog.resize(width, height)
+    left = min(near.frameGeometry().left(), available.right() + 1 - width - frame_width)
+    top = min(near.frameGeometry().top(), available.bottom() + 1 - height - frame_height)
+    dialog.move(max(available.left(), left), max(available.top(), top))
 
 
 def prepare_packet(
-    parent: QWidget | None, ctx: AppContext, visit_id: int | None = None
-) -> PacketDialog | None:
-    """Open "Prepare visit packet"; None (after saying why) when there is no visit yet."""
-    from second_opinion.services.packet import list_packet_visits
+    parent: QWidget | None,
+    ctx: AppContext,
+    visit_id: int | None = None,
+    opened: Callable[[PacketDialog], None] | None = None,
+) -> None:
+    """Open "Prepare visit packet" once the person's visits are read (``opened`` gets it), or
+    say what to do first when there is no visit yet."""
 
-    with ctx.session() as session:
-        has_visits = bool(list_packet_visits(session, ctx.person_id))
-    if not has_visits:
-        prompts.show_info(
-            parent,
-            _tr("Visit packet"),
-            _tr("There is no visit yet. Add the visit in the Visits tab, then prepare its packet."),
-        )
-        return None
-    dialog = PacketDialog(ctx, visit_id, parent)
-    dialog.show()
-    return dialog
+    def show(choices: list[VisitChoice]) -> None:
+        if not choices:
+            prompts.show_info(
+                parent,
+                _tr("Visit packet"),
+                _tr(
+                    "There is no visit yet. Add the visit in the Visits tab, then prepare its "
+                    "packet."
+                ),
+            )
+            return
+        dialog = PacketDialog(ctx, choices, visit_id, parent)
+        dialog.show()
+        if opened is not None:
+            opened(dialog)
+
+    ctx.ops.query(exports.packet_visits, owner=parent, title=_tr("Visit packet")).success(
+        show
+    ).run()
 
 
 def export_letter(

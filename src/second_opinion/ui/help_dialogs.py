@@ -1,4 +1,4 @@
-"""Help menu: keyboard shortcuts and About."""
+"""Help menu: keyboard shortcuts, "not medical advice" and About."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from second_opinion import APP_NAME, __version__
+from second_opinion.ui.notices import NOT_MEDICAL_ADVICE
 
 
 def _tr(text: str) -> str:
@@ -51,9 +52,13 @@ def show_shortcuts(parent: QWidget) -> QDialog:
     return dialog
 
 
-def show_about(parent: QWidget) -> QDialog:
-    from second_opinion.ui.main_window import NOT_MEDICAL_ADVICE
+def show_disclaimer(parent: QWidget) -> None:
+    from second_opinion.ui import prompts
 
+    prompts.show_info(parent, _tr("Not medical advice"), _tr(NOT_MEDICAL_ADVICE))
+
+
+def show_about(parent: QWidget) -> QDialog:
     dialog = QDialog(parent)
     dialog.setWindowTitle(_tr("About Second Opinion"))
     layout = QVBoxLayout(dialog)

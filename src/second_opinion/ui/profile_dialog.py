@@ -1,8 +1,10 @@
-"""Profile and insurance: one dialog with three pages (profile, insurance, call log).
+"""Profile and insurance: one form with three pages (profile, insurance, call log).
 
-The profile and the insurance plan are saved together with the dialog's Save button; calls in
+The profile and the insurance plan are saved together with the form's Save button; calls in
 the log are saved as soon as each one is added, changed or deleted, as a person writing notes
-during a phone call would expect. Refusals from the services appear next to the field.
+during a phone call would expect. Both are ``FormDialog``s: problems show beside their field
+and on the problem line, and everything is read and saved through the operations runner
+(``case.profile``).
 """
 
 from __future__ import annotations
@@ -10,10 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,115 +24,32 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
+from second_opinion.case import profile as profile_case
 from second_opinion.domain.enums import TriState
 from second_opinion.services import profile as profiles
 from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.labels import TRI_STATE
 from second_opinion.ui import icons, prompts
+from second_opinion.ui.call_form import CallDialog, line, multiline
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
-from second_opinion.ui.dialog_buttons import save_cancel_buttons
+from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
+
+if TYPE_CHECKING:
+    from second_opinion.ui.ops import Pending
 
 log = logging.getLogger(__name__)
 
 PAGES = ("profile", "insurance", "calls")
-
-
-# ------------------------------------------------------------------ small shared pieces
-
-
-class FieldError(QLabel):
-    """A message under a field: an icon and words, so it never depends on colour alone."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        window = self.palette().color(QPalette.ColorRole.Window)
-        # A red that stays readable on both light and dark window colours.
-        colour = QColor("#ff7b72") if window.lightness() < 128 else QColor("#b3261e")
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, colour)
-        self.setPalette(palette)
-        self.setText("⚠ " + text)
-        self.setAccessibleName(text)
-        self.show()
-
-    def clear_message(self) -> None:
-        self.clear()
-        self.hide()
-
-
-class _Form:
-    """A QFormLayout whose fields each have an error label below them."""
-
-    def __init__(self, page: QWidget) -> None:
-        self.layout = QFormLayout(page)
-        self.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.fields: dict[str, tuple[QWidget, FieldError]] = {}
-        self._page = page
-
-    def add(self, name: str, label: str, widget: QWidget, focus: QWidget | None = None) -> None:
-        holder = QWidget(self._page)
-        # As tall as its contents, so the form does not spread rows apart to fill the page.
-        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = FieldError(holder)
-        column.addWidget(error)
-        self.layout.addRow(label, holder)
-        target = focus or widget
-        label_widget = self.layout.labelForField(holder)
-        if isinstance(label_widget, QLabel):
-            label_widget.setBuddy(target)
-        self.fields[name] = (target, error)
-
-    def show_error(self, error: ValidationError) -> bool:
-        entry = self.fields.get(error.field or "")
-        if entry is None:
-            return False
-        widget, label = entry
-        label.show_message(error.message)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
-
-    def clear_errors(self) -> None:
-        for _widget, label in self.fields.values():
-            label.clear_message()
-
-
-def _multiline(parent: QWidget, name: str, placeholder: str, lines: int) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
-    edit.setAccessibleName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)  # Tab moves on through the form, as in every other field
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
-    return edit
-
-
-def _line(parent: QWidget, name: str, placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(parent)
-    edit.setAccessibleName(name)
-    edit.setPlaceholderText(placeholder)
-    return edit
 
 
 def _tri_state_combo(parent: QWidget, name: str) -> QComboBox:
@@ -150,85 +68,24 @@ def _tri_state(combo: QComboBox) -> TriState:
     return TriState(combo.currentData())
 
 
-# ------------------------------------------------------------------ one call
-
-
-class CallDialog(QDialog):
-    """Add or change one call in the log. ``save`` stores it and may refuse a field."""
-
-    def __init__(
-        self,
-        parent: QWidget,
-        save: Callable[[profiles.CallInput], profiles.CallRow],
-        call: profiles.CallRow | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._save = save
-        self.saved: profiles.CallRow | None = None
-        self.setWindowTitle(self.tr("Change call") if call else self.tr("Add a call"))
-        self.setMinimumWidth(520)
-
-        body = QWidget(self)
-        self.form = _Form(body)
-        self.date_edit = make_date_edit(body, self.tr("Date of the call"), latest=dt.date.today())
-        self.spoke_with = _line(
-            body, self.tr("Who you spoke to"), self.tr("e.g. Maria in member services")
-        )
-        self.reference = _line(
-            body, self.tr("Reference number"), self.tr("The number they gave for this call")
-        )
-        self.summary = _multiline(
-            body, self.tr("What was said"), self.tr("What they told you, in your own words"), 6
-        )
-        self.form.add("called_on", self.tr("&Date:"), self.date_edit)
-        self.form.add("spoke_with", self.tr("&Spoke with:"), self.spoke_with)
-        self.form.add("reference_number", self.tr("&Reference number:"), self.reference)
-        self.form.add("summary", self.tr("&What was said:"), self.summary)
-        if call is not None:
-            self.date_edit.setDate(to_qdate(call.called_on))
-            self.spoke_with.setText(call.spoke_with)
-            self.reference.setText(call.reference_number)
-            self.summary.setPlainText(call.summary)
-
-        buttons = save_cancel_buttons(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(body)
-        layout.addWidget(buttons)
-
-    def value(self) -> profiles.CallInput:
-        return profiles.CallInput(
-            called_on=from_qdate(self.date_edit.date()),
-            spoke_with=self.spoke_with.text(),
-            reference_number=self.reference.text(),
-            summary=self.summary.toPlainText(),
-        )
-
-    def accept(self) -> None:
-        self.form.clear_errors()
-        try:
-            self.saved = self._save(self.value())
-        except ValidationError as error:
-            if not self.form.show_error(error):
-                prompts.show_error(self, self.tr("Not saved"), error.message)
-            return
-        except (ServiceError, SQLAlchemyError) as error:
-            log.warning("insurance call not saved: %s", type(error).__name__)
-            prompts.show_error(self, self.tr("Not saved"), self.tr("The call could not be saved."))
-            return
-        super().accept()
-
-
 # ------------------------------------------------------------------ the dialog
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(FormDialog):
+    """The profile and insurance of the person whose case was shown when it opened.
+
+    Its fields are filled once the runner has read them; Save stays off until then.
+    """
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            QCoreApplication.translate("ProfileDialog", "Profile and insurance"), parent
+        )
         self.ctx = ctx
         self.person_id = ctx.person_id
         self.call_dialog: CallDialog | None = None
-        self._loaded: tuple[Any, ...] = ()
-        self.setWindowTitle(self.tr("Profile and insurance"))
+        self.loaded = False
+        self._field_page: dict[str, int] = {}
         self.setMinimumSize(640, 560)
         self.resize(760, 640)
 
@@ -239,29 +96,36 @@ class ProfileDialog(QDialog):
             self._build_insurance_page(), icons.icon("fa5s.id-card"), self.tr("&Insurance")
         )
         self.pages.addTab(self._build_calls_page(), icons.icon("fa5s.phone"), self.tr("&Call log"))
-
-        self.buttons = save_cancel_buttons(self)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-        layout.addWidget(self.buttons)
+        # The pages take the place of the base's single form.
+        self.scroll_area.setWidget(self.pages)
 
         # The context dies on lock; a dialog showing health data must not outlive it.
         ctx.destroyed.connect(self._drop)
         self.load()
 
+    def _page_form(self, page: QWidget) -> QFormLayout:
+        """Make ``page`` the place ``add_field`` puts the next fields."""
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form_widget, self.form = page, form
+        return form
+
+    def _add(self, page: int, field: str, widget: QWidget, caption: str) -> None:
+        self.add_field(field, widget, caption)
+        self._field_page[field] = page
+
     # ---------------------------------------------------------------- pages
     def _build_profile_page(self) -> QWidget:
         page = QWidget(self)
-        self.profile_form = form = _Form(page)
+        form = self._page_form(page)
         intro = QLabel(
             self.tr("These details go on the cover of the visit packet you take to a doctor."),
             page,
         )
         intro.setWordWrap(True)
-        form.layout.addRow(intro)
+        form.addRow(intro)
 
-        self.name_edit = _line(page, self.tr("Name"))
+        self.name_edit = line(page, self.tr("Name"))
         dob_row = QWidget(page)
         dob_layout = QHBoxLayout(dob_row)
         dob_layout.setContentsMargins(0, 0, 0, 0)
@@ -272,6 +136,10 @@ class ProfileDialog(QDialog):
         self.dob_edit.setDate(QDate(1970, 1, 1))  # a neutral start for the calendar
         self.dob_edit.setEnabled(False)
         self.dob_known.toggled.connect(self.dob_edit.setEnabled)
+        # Two widgets make one field: either one edited counts as typing, and clears its problem.
+        self.dob_known.toggled.connect(self._dob_edited)
+        self.dob_edit.dateChanged.connect(self._dob_edited)
+        dob_row.setFocusProxy(self.dob_known)
         dob_layout.addWidget(self.dob_known)
         self.dob_edit.setMinimumWidth(
             self.dob_edit.fontMetrics().horizontalAdvance("00/00/0000") * 2
@@ -279,31 +147,31 @@ class ProfileDialog(QDialog):
         dob_layout.addWidget(self.dob_edit)
         dob_layout.addStretch(1)
 
-        self.condition_edit = _multiline(
+        self.condition_edit = multiline(
             page,
             self.tr("Condition under review"),
             self.tr("The diagnosis or question you want a second opinion on"),
             3,
         )
-        self.medications_edit = _multiline(
+        self.medications_edit = multiline(
             page,
             self.tr("Medications"),
             self.tr("One per line, with the dose, e.g. Letrozole 2.5 mg once a day"),
             5,
         )
-        self.allergies_edit = _multiline(
+        self.allergies_edit = multiline(
             page, self.tr("Allergies"), self.tr("e.g. Penicillin (rash), or “none known”"), 3
         )
-        form.add("name", self.tr("&Name:"), self.name_edit)
-        form.add("date_of_birth", self.tr("&Date of birth:"), dob_row, focus=self.dob_known)
-        form.add("condition", self.tr("C&ondition under review:"), self.condition_edit)
-        form.add("medications", self.tr("&Medications:"), self.medications_edit)
-        form.add("allergies", self.tr("&Allergies:"), self.allergies_edit)
+        self._add(0, "name", self.name_edit, self.tr("&Name:"))
+        self._add(0, "date_of_birth", dob_row, self.tr("&Date of birth:"))
+        self._add(0, "condition", self.condition_edit, self.tr("C&ondition under review:"))
+        self._add(0, "medications", self.medications_edit, self.tr("&Medications:"))
+        self._add(0, "allergies", self.allergies_edit, self.tr("&Allergies:"))
         return page
 
     def _build_insurance_page(self) -> QWidget:
         page = QWidget(self)
-        self.insurance_form = form = _Form(page)
+        form = self._page_form(page)
         intro = QLabel(
             self.tr(
                 "Ask your insurer whether a second opinion is covered and on what terms, and "
@@ -312,36 +180,37 @@ class ProfileDialog(QDialog):
             page,
         )
         intro.setWordWrap(True)
-        form.layout.addRow(intro)
-        self.insurer_edit = _line(
-            page, self.tr("Insurer"), self.tr("e.g. the company on your card")
-        )
-        self.plan_edit = _line(page, self.tr("Plan name"))
-        self.member_edit = _line(page, self.tr("Member ID"))
-        self.group_edit = _line(page, self.tr("Group number"))
-        self.phone_edit = _line(page, self.tr("Insurer phone"), self.tr("The number on your card"))
+        form.addRow(intro)
+        self.insurer_edit = line(page, self.tr("Insurer"), self.tr("e.g. the company on your card"))
+        self.plan_edit = line(page, self.tr("Plan name"))
+        self.member_edit = line(page, self.tr("Member ID"))
+        self.group_edit = line(page, self.tr("Group number"))
+        self.phone_edit = line(page, self.tr("Insurer phone"), self.tr("The number on your card"))
         self.covered_combo = _tri_state_combo(page, self.tr("Second opinions covered"))
         self.referral_combo = _tri_state_combo(page, self.tr("Referral needed"))
         self.prior_auth_combo = _tri_state_combo(page, self.tr("Prior authorization needed"))
         self.prior_auth_combo.setToolTip(
             self.tr("Whether the insurer must approve the visit before it happens")
         )
-        self.notes_edit = _multiline(
+        self.notes_edit = multiline(
             page, self.tr("Insurance notes"), self.tr("Rules, limits, programmes they mentioned"), 4
         )
-        form.add("insurer", self.tr("I&nsurer:"), self.insurer_edit)
-        form.add("plan_name", self.tr("&Plan:"), self.plan_edit)
-        form.add("member_id", self.tr("&Member ID:"), self.member_edit)
-        form.add("group_number", self.tr("&Group number:"), self.group_edit)
-        form.add("phone", self.tr("P&hone:"), self.phone_edit)
-        form.add("second_opinion_covered", self.tr("Second opinions &covered:"), self.covered_combo)
-        form.add("referral_needed", self.tr("&Referral needed:"), self.referral_combo)
-        form.add(
-            "prior_authorization_needed",
-            self.tr("Prior &authorization needed:"),
-            self.prior_auth_combo,
-        )
-        form.add("notes", self.tr("N&otes:"), self.notes_edit)
+        for field, widget, caption in (
+            ("insurer", self.insurer_edit, self.tr("I&nsurer:")),
+            ("plan_name", self.plan_edit, self.tr("&Plan:")),
+            ("member_id", self.member_edit, self.tr("&Member ID:")),
+            ("group_number", self.group_edit, self.tr("&Group number:")),
+            ("phone", self.phone_edit, self.tr("P&hone:")),
+            ("second_opinion_covered", self.covered_combo, self.tr("Second opinions &covered:")),
+            ("referral_needed", self.referral_combo, self.tr("&Referral needed:")),
+            (
+                "prior_authorization_needed",
+                self.prior_auth_combo,
+                self.tr("Prior &authorization needed:"),
+            ),
+            ("notes", self.notes_edit, self.tr("N&otes:")),
+        ):
+            self._add(1, field, widget, caption)
         return page
 
     def _build_calls_page(self) -> QWidget:
@@ -424,31 +293,44 @@ class ProfileDialog(QDialog):
 
     # ---------------------------------------------------------------- loading
     def load(self) -> None:
-        with self.ctx.session() as session:
-            person = profiles.get_profile(session, self.person_id)
-            plan = profiles.get_insurance(session, self.person_id)
-            calls = profiles.list_calls(session, self.person_id)
+        self.save_button.setEnabled(False)  # nothing to save over until the fields are filled
+        person_id = self.person_id
+        self.ctx.ops.query(
+            lambda case: profile_case.profile_board(case, person_id), owner=self
+        ).success(self._fill).run()
 
-        self.name_edit.setText(person.name)
-        self.dob_known.setChecked(person.date_of_birth is not None)
-        if person.date_of_birth is not None:
-            self.dob_edit.setDate(to_qdate(person.date_of_birth))
-        self.condition_edit.setPlainText(person.condition)
-        self.medications_edit.setPlainText(person.medications)
-        self.allergies_edit.setPlainText(person.allergies)
+    def _fill(self, board: profile_case.ProfileBoard) -> None:
+        person, plan = board.profile, board.insurance
+        with self.loading():
+            self._filling = True
+            self.name_edit.setText(person.name)
+            self.dob_known.setChecked(person.date_of_birth is not None)
+            if person.date_of_birth is not None:
+                self.dob_edit.setDate(to_qdate(person.date_of_birth))
+            self.condition_edit.setPlainText(person.condition)
+            self.medications_edit.setPlainText(person.medications)
+            self.allergies_edit.setPlainText(person.allergies)
 
-        self.insurer_edit.setText(plan.insurer)
-        self.plan_edit.setText(plan.plan_name)
-        self.member_edit.setText(plan.member_id)
-        self.group_edit.setText(plan.group_number)
-        self.phone_edit.setText(plan.phone)
-        _set_tri_state(self.covered_combo, plan.second_opinion_covered)
-        _set_tri_state(self.referral_combo, plan.referral_needed)
-        _set_tri_state(self.prior_auth_combo, plan.prior_authorization_needed)
-        self.notes_edit.setPlainText(plan.notes)
+            self.insurer_edit.setText(plan.insurer)
+            self.plan_edit.setText(plan.plan_name)
+            self.member_edit.setText(plan.member_id)
+            self.group_edit.setText(plan.group_number)
+            self.phone_edit.setText(plan.phone)
+            _set_tri_state(self.covered_combo, plan.second_opinion_covered)
+            _set_tri_state(self.referral_combo, plan.referral_needed)
+            _set_tri_state(self.prior_auth_combo, plan.prior_authorization_needed)
+            self.notes_edit.setPlainText(plan.notes)
+            self._filling = False
+        self._set_calls(board.calls)
+        self.loaded = True
+        self.save_button.setEnabled(True)
 
-        self._set_calls(calls)
-        self._loaded = (self.profile_value(), self.insurance_value())
+    _filling = False
+
+    def _dob_edited(self, *_args: object) -> None:
+        if not self._filling:
+            self.mark_dirty()
+            self.errors.clear("date_of_birth")
 
     def _set_calls(self, calls: list[profiles.CallRow]) -> None:
         self.call_model.set_rows(calls)
@@ -477,66 +359,53 @@ class ProfileDialog(QDialog):
             notes=self.notes_edit.toPlainText(),
         )
 
-    def has_unsaved_changes(self) -> bool:
-        return (self.profile_value(), self.insurance_value()) != self._loaded
-
     def show_page(self, page: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(page) if page in PAGES else 0)
 
     # ---------------------------------------------------------------- saving
     def accept(self) -> None:
-        if self._save():
+        if self.loaded:
             super().accept()
 
-    def _save(self) -> bool:
-        self.profile_form.clear_errors()
-        self.insurance_form.clear_errors()
+    def collect(self) -> tuple[profiles.Profile, profiles.InsuranceDetails]:
+        """Both pages' data; both pages are checked first, so every page's first bad field
+        is marked at once and nothing is half-saved."""
         person, plan = self.profile_value(), self.insurance_value()
-        # Check both pages first, so every bad field is marked at once and nothing is half-saved.
-        problems: list[tuple[int, _Form, ValidationError]] = []
-        for page, form, check in (
-            (0, self.profile_form, lambda: profiles.clean_profile(person)),
-            (1, self.insurance_form, lambda: profiles.clean_insurance(plan)),
+        problems: list[ValidationError] = []
+        for check in (
+            lambda: profiles.clean_profile(person),
+            lambda: profiles.clean_insurance(plan),
         ):
             try:
                 check()
             except ValidationError as refusal:
-                problems.append((page, form, refusal))
+                problems.append(refusal)
+        for problem in problems[1:]:
+            self.show_service_error(problem)
         if problems:
-            for page, form, problem in reversed(problems):
-                self.pages.setCurrentIndex(page)
-                if not form.show_error(problem):
-                    prompts.show_error(self, self.tr("Not saved"), problem.message)
-            return False
-        try:
-            with self.ctx.session() as session:
-                before = profiles.get_profile(session, self.person_id).name
-                saved = profiles.save_profile(session, self.person_id, person)
-                profiles.save_insurance(session, self.person_id, plan)
-        except (ServiceError, SQLAlchemyError) as error:
-            log.warning("profile not saved for person %s: %s", self.person_id, type(error).__name__)
-            prompts.show_error(
-                self,
-                self.tr("Not saved"),
-                self.tr("The profile could not be saved. Nothing was changed."),
-            )
-            return False
-        log.info("profile and insurance saved for person %s", self.person_id)
-        self.ctx.notify_changed("profile")
-        if saved.name != before:
-            self.ctx.notify_changed("people")  # the person switcher shows the name
-        self._loaded = (self.profile_value(), self.insurance_value())
-        return True
+            raise problems[0]  # shown last, so its page is the one in view
+        return person, plan
 
-    def reject(self) -> None:
-        if self.has_unsaved_changes() and not prompts.ask_confirm(
-            self,
-            self.tr("Discard changes?"),
-            self.tr("Your changes to the profile and insurance details have not been saved."),
-            self.tr("Discard changes"),
-        ):
-            return
-        super().reject()
+    def submit(
+        self, data: tuple[profiles.Profile, profiles.InsuranceDetails]
+    ) -> Pending[profiles.Profile]:
+        person_id = self.person_id
+        person, plan = data
+        return self.ctx.ops.change(
+            lambda case: profile_case.save_profile_and_insurance(case, person_id, person, plan),
+            owner=self,
+            title=self.tr("Not saved"),
+        )
+
+    def after_save(self, value: profiles.Profile) -> None:
+        log.info("profile and insurance saved")
+
+    def show_service_error(self, exc: ServiceError) -> None:
+        """Beside its field, with the field's page brought into view."""
+        super().show_service_error(exc)
+        page = self._field_page.get(exc.field or "")
+        if page is not None:
+            self.pages.setCurrentIndex(page)
 
     # ---------------------------------------------------------------- call log
     def selected_call(self) -> profiles.CallRow | None:
@@ -550,28 +419,31 @@ class ProfileDialog(QDialog):
         self.edit_call_button.setEnabled(has)
         self.delete_call_button.setEnabled(has)
 
-    def add_call(self) -> CallDialog:
-        def save(value: profiles.CallInput) -> profiles.CallRow:
-            with self.ctx.session() as session:
-                return profiles.add_call(session, self.person_id, value)
+    def _call_submit(
+        self, call_id: int | None
+    ) -> Callable[[profiles.CallInput], Pending[profiles.CallRow]]:
+        person_id = self.person_id
 
-        return self._open_call_dialog(save, None)
+        def submit(value: profiles.CallInput) -> Pending[profiles.CallRow]:
+            return self.ctx.ops.change(
+                lambda case: profile_case.save_call(case, person_id, value, call_id),
+                owner=self,
+                title=self.tr("Not saved"),
+            )
+
+        return submit
+
+    def add_call(self) -> CallDialog:
+        return self._open_call_dialog(None)
 
     def edit_call(self) -> CallDialog | None:
         call = self.selected_call()
         if call is None:
             return None
+        return self._open_call_dialog(call)
 
-        def save(value: profiles.CallInput) -> profiles.CallRow:
-            with self.ctx.session() as session:
-                return profiles.update_call(session, self.person_id, call.id, value)
-
-        return self._open_call_dialog(save, call)
-
-    def _open_call_dialog(
-        self, save: Callable[[profiles.CallInput], profiles.CallRow], call: profiles.CallRow | None
-    ) -> CallDialog:
-        dialog = CallDialog(self, save, call)
+    def _open_call_dialog(self, call: profiles.CallRow | None) -> CallDialog:
+        dialog = CallDialog(self, self._call_submit(call.id if call else None), call)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._call_saved(dialog.saved))
         self.call_dialog = dialog
@@ -587,7 +459,6 @@ class ProfileDialog(QDialog):
         if position is not None:
             index = self.call_proxy.mapFromSource(self.call_model.index(position, 0))
             self.call_view.selectRow(index.row())
-        self.ctx.notify_changed("profile")
 
     def delete_call(self) -> None:
         call = self.selected_call()
@@ -601,20 +472,18 @@ class ProfileDialog(QDialog):
             text += " " + self.tr("(reference {ref})").format(ref=call.reference_number)
         if not prompts.ask_confirm(self, self.tr("Delete call"), text, self.tr("Delete call")):
             return
-        try:
-            with self.ctx.session() as session:
-                profiles.delete_call(session, self.person_id, call.id)
-        except (ServiceError, SQLAlchemyError) as error:
-            log.warning("insurance call %s not deleted: %s", call.id, type(error).__name__)
-            prompts.show_error(
-                self, self.tr("Not deleted"), self.tr("The call could not be deleted.")
-            )
-            return
-        self.call_model.remove(call.id)
+        person_id = self.person_id
+        self.ctx.ops.change(
+            lambda case: profile_case.delete_call(case, person_id, call.id),
+            owner=self,
+            title=self.tr("Not deleted"),
+        ).success(lambda _none: self._call_deleted(call.id)).run()
+
+    def _call_deleted(self, call_id: int) -> None:
+        self.call_model.remove(call_id)
         if not self.call_model.rowCount():
             self.call_stack.setCurrentWidget(self.empty_calls)
         self._update_call_buttons()
-        self.ctx.notify_changed("profile")
 
     # ---------------------------------------------------------------- lifetime
     def _drop(self, *_args: object) -> None:

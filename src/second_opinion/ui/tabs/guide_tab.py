@@ -2,7 +2,12 @@
 
 The list of steps sits on the left with a tick and a word for each ("Done", "1 of 3"); the page
 on the right shows the text, the step's checklist, and buttons that open the place in the app
-where an item gets done. Ticks are saved the moment they are clicked.
+where an item gets done. A tick shows at once and is saved through the operations runner;
+one that cannot be saved is taken back and explained.
+
+The first load reads with plain SQL (``case.first_screen``): this tab is usually the first
+screen after unlocking, shown before SQLAlchemy has loaded. Every later load is a query on the
+runner.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QFont, QIcon, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,11 +37,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from second_opinion.services import first_screen, guide
+from second_opinion.case import first_screen
+from second_opinion.case.changes import Area, Changes
+from second_opinion.services import guide
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.guide import GuideItem, GuideStep
+from second_opinion.ui import palette
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.icons import cell_icon, icon
+from second_opinion.ui.ops import service_error_text
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 from second_opinion.vault.connection import is_database_error
@@ -44,8 +53,6 @@ from second_opinion.vault.errors import VaultError
 
 log = logging.getLogger(__name__)
 
-# A green that reads on light and dark backgrounds alike; always paired with the word "Done".
-DONE_COLOUR = QColor("#2e9d57")
 READING_WIDTH = 760  # pixels: about 75 characters a line at the body font size
 
 
@@ -69,11 +76,10 @@ class GuideTab(CaseTab):
         self._current = self._steps[0].key
         self._loaded_person: int | None = None
         self._last_title = ""
-        self._saving = False
         self._checkboxes: dict[str, QCheckBox] = {}
 
         self._build()
-        ctx.sig_data_changed.connect(self._on_data_changed)
+        ctx.sig_changed.connect(self._on_changed)
         # Data loads in reload(), which the main window calls once the tab is built.
 
     # ------------------------------------------------------------------ building
@@ -222,7 +228,8 @@ class GuideTab(CaseTab):
         if not row.step.counts:
             name, options = "fa5s.info-circle", {}
         elif row.done:
-            name, options = "fa5s.check-circle", {"color": DONE_COLOUR.name()}
+            # always paired with the word "Done"
+            name, options = "fa5s.check-circle", {"color": palette.accent(palette.GOOD)}
         elif row.done_items:
             name, options = "fa5s.adjust", {}
         else:
@@ -235,16 +242,26 @@ class GuideTab(CaseTab):
         return self.tr("Guide ({done}/{total})").format(done=summary.done, total=summary.total)
 
     def reload(self) -> None:
-        person_id = self.ctx.person_id
+        if self._loaded_person is None:
+            self._show_done(self.ctx.person_id, self._first_read())
+            return
+        from second_opinion.case import guide as guide_case  # loads the ORM: never at first
+
+        self.ctx.ops.query(
+            lambda case: (case.person_id, guide_case.done_keys(case)), owner=self
+        ).success(lambda loaded: self._show_done(*loaded)).run()
+
+    def _first_read(self) -> set[str]:
         try:
-            # Plain SQL: this tab is usually the first screen, shown before the ORM loads.
-            with self.ctx.vault.reading() as conn:
-                self._done = first_screen.guide_done_keys(conn, person_id)
+            return first_screen.guide_done_keys(self.ctx.vault, self.ctx.person_id)
         except Exception as exc:
             if not (isinstance(exc, VaultError) or is_database_error(exc)):
                 raise
             log.warning("could not read guide progress (%s)", type(exc).__name__)
-            self._done = set()
+            return set()
+
+    def _show_done(self, person_id: int, done: set[str]) -> None:
+        self._done = done
         if person_id != self._loaded_person:
             # Another person's case: open where *they* are in the guide.
             self._loaded_person = person_id
@@ -433,43 +450,53 @@ class GuideTab(CaseTab):
             self.navigator.navigate(item.target, **item.target_kwargs)
 
     def _on_item_toggled(self, key: str, checked: bool) -> None:
-        from sqlalchemy.exc import SQLAlchemyError  # the ORM is loaded by now, or loads here
+        """Show the tick at once, save it; take it back if it could not be saved."""
+        from second_opinion.case import guide as guide_case
 
-        person_id = self.ctx.person_id
-        try:
-            with self.ctx.session() as session:
-                guide.set_item_done(session, person_id, key, checked)
-        except (ServiceError, SQLAlchemyError) as error:
-            log.warning("guide item %s not saved for person %s", key, person_id)
-            box = self._checkboxes.get(key)
-            if box is not None:
-                box.blockSignals(True)
-                box.setChecked(not checked)
-                box.blockSignals(False)
-            message = error.message if isinstance(error, ServiceError) else ""
+        self._set_done(key, checked)
+        person_id = self._loaded_person
+        saved: list[bool] = []
+
+        def refused(error: ServiceError) -> None:
             from second_opinion.ui import prompts  # dialogs: not needed for the first screen
 
             prompts.show_error(
                 self,
                 self.tr("Not saved"),
-                self.tr("This tick could not be saved. {reason}").format(reason=message).strip(),
+                self.tr("This tick could not be saved. {reason}")
+                .format(reason=service_error_text(error))
+                .strip(),
             )
-            return
-        if checked:
+
+        def finished() -> None:
+            # Refused, or the vault could not save (the runner said why); unless another
+            # person's case is showing by now.
+            if not saved and self._loaded_person == person_id:
+                log.warning("guide item %s not saved", key)
+                self._set_done(key, not checked)
+
+        self.ctx.ops.change(
+            lambda case: guide_case.set_item_done(case, key, checked),
+            owner=self,
+            title=self.tr("Not saved"),
+        ).success(lambda _none: saved.append(True)).failure(refused).finished(finished).run()
+
+    def _set_done(self, key: str, done: bool) -> None:
+        if done:
             self._done.add(key)
         else:
             self._done.discard(key)
-        step = self._step(self._current)
+        box = self._checkboxes.get(key)
+        if box is not None and box.isChecked() != done:
+            box.blockSignals(True)
+            box.setChecked(done)
+            box.blockSignals(False)
+        step = next(s for s in self._steps if any(item.key == key for item in s.items))
         self.step_model.upsert(StepRow(step, step.done_items(self._done)))
         self._refresh_progress()
-        self._saving = True
-        try:
-            self.ctx.notify_changed("guide")
-        finally:
-            self._saving = False
 
-    def _on_data_changed(self, area: str) -> None:
-        if area == "guide" and not self._saving:
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        if changes.touches(Area.GUIDE) and initiator is not self:
             self.reload()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,0 +1,94 @@
+"""The way from "unlocked" to a window that is fully there, without making anyone wait.
+
+1. ``first_people``: the person switcher's list, read with plain SQL (``case.first_screen``)
+   because SQLAlchemy has not loaded yet; the first tab reads the same way.
+2. The window paints.
+3. ``after_first_paint``: the auto-lock starts watching input; every page's HMAC, which the
+   unlock left for now, is checked on a worker thread; then SQLAlchemy, the models and the
+   other tabs' code are imported on a worker thread; then the other tabs are built one at a
+   time, with input handled in between.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+
+from second_opinion.ui.tab_registry import TABS
+
+if TYPE_CHECKING:
+    from second_opinion.services.first_screen import PersonName
+    from second_opinion.ui.main_window import MainWindow
+    from second_opinion.vault.vault import Vault
+
+log = logging.getLogger(__name__)
+
+
+def first_people(window: MainWindow, vault: Vault) -> list[PersonName] | None:
+    """The people to show first; None (and the vault locked, the reason shown) when the
+    vault cannot be read."""
+    from second_opinion.case.first_screen import people_or_first
+
+    try:
+        return people_or_first(vault, QCoreApplication.translate("MainWindow", "Me"))
+    except Exception as exc:
+        from second_opinion.vault.connection import is_database_error
+
+        if not is_database_error(exc):
+            raise
+        vault.lock()
+        window.show_damaged()
+        return None
+
+
+def after_first_paint(window: MainWindow) -> None:
+    """Once the unlocked window is on screen: check the pages, load the rest, build the tabs."""
+    vault = window.vault
+    if window.ctx is None or vault is None:
+        return
+    window.lock_control.watch_activity(True)
+    from second_opinion.ui.tasks import run_in_background
+
+    modules = [spec.module for spec in TABS if window.tab_is_pending(spec.key)]
+
+    def checked(intact: bool) -> None:
+        if window.vault is not vault:  # locked (or another vault) meanwhile
+            return
+        if not intact:
+            log.warning("vault pages failed their check after unlocking")
+            window.lock()
+            window.show_damaged()
+            return
+        run_in_background(
+            lambda: import_for_later(modules),
+            lambda _result: window.start_background_builds(),
+            lambda _exc: window.start_background_builds(),
+        )
+
+    run_in_background(vault.pages_intact, checked, lambda _exc: checked(False))
+
+
+def import_for_later(modules: list[str]) -> None:
+    """Import what the other tabs and the first save need (SQLAlchemy, the models, the tabs),
+    on a worker thread: about half a second the person would otherwise wait for on a click."""
+    import importlib
+
+    from second_opinion.case.first_screen import load_the_orm
+
+    load_the_orm()
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # the GUI thread meets it again when building the tab, and says so
+            log.warning("module %s could not be imported ahead", name)
+
+
+def app_icon() -> QIcon:
+    # A plain path (not importlib.resources, which imports zipfile): the package is always
+    # installed as files, frozen builds included.
+    svg = Path(__file__).resolve().parents[2] / "resources" / "icons" / "second-opinion.svg"
+    return QIcon(str(svg)) if svg.is_file() else QIcon()
