@@ -7,11 +7,16 @@ stays) live in ``services.people``. Deleting asks first: ``footprint`` says what
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from second_opinion.case.case import Case
 from second_opinion.case.changes import Area, Changes, Outcome
 from second_opinion.services import people as people_service
 from second_opinion.services.people import PersonFootprint, PersonRow
+
+if TYPE_CHECKING:
+    from second_opinion.vault.vault import Vault
 
 #: everything a person owns: deleting one changes every case-bound screen
 _WHOLE_CASE = (
@@ -63,3 +68,17 @@ def delete_person(case: Case, person_id: int) -> Outcome[PersonDeleted]:
         people_service.delete_person(session, person_id)
         remaining = people_service.list_people(session)
     return Outcome(PersonDeleted(remaining), Changes.of(Area.PEOPLE, person_id, also=_WHOLE_CASE))
+
+
+def create_vault_for(folder: Path, passphrase: str, name: str) -> Vault:
+    """A new vault in ``folder`` holding one person, ``name``, whose case it starts."""
+    from second_opinion.vault.vault import Vault
+
+    vault = Vault.create(folder, passphrase)
+    try:
+        with vault.session() as session:
+            people_service.add_person(session, name)
+    except BaseException:
+        vault.lock()
+        raise
+    return vault

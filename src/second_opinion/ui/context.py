@@ -7,7 +7,6 @@ together with this object, so no model, view or cache keeps health data.
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -17,8 +16,6 @@ from second_opinion.case.changes import Area, Changes
 from second_opinion.ui.ops import OpsRunner
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from second_opinion.vault.vault import Vault
 
 
@@ -36,8 +33,6 @@ class AppContext(QObject):
     sig_person_changed = Signal(int)
     sig_changed = Signal(object, object)
     sig_status = Signal(str)
-    # TRANSITION: removed once every screen runs through ``ops``.
-    sig_data_changed = Signal(str)
 
     def __init__(self, vault: Vault, person_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +40,6 @@ class AppContext(QObject):
         self.case = Case(vault, person_id)
         self.ops = OpsRunner(self.case, self)
         self.ops.sig_changed.connect(self.sig_changed.emit)
-        self.sig_changed.connect(self._relay_areas)
         self._person_id = person_id
 
     @property
@@ -70,19 +64,6 @@ class AppContext(QObject):
     def announce(self, *areas: Area) -> None:
         """Tell every screen that ``areas`` changed outside an operation (e.g. a restore)."""
         self.sig_changed.emit(Changes(frozenset(areas)), None)
-
-    # ---------------------------------------------------------------- TRANSITION
-    def session(self) -> contextlib.AbstractContextManager[Session]:
-        """TRANSITION ONLY: screens not yet moved to ``ops`` still open sessions here."""
-        return self.vault.session()
-
-    def notify_changed(self, area: str) -> None:
-        """TRANSITION ONLY: old screens announce a change by area name."""
-        self.sig_changed.emit(Changes(frozenset({Area(area)})), None)
-
-    def _relay_areas(self, changes: Changes, _initiator: object) -> None:
-        for area in sorted(changes.areas):
-            self.sig_data_changed.emit(str(area))
 
     def shutdown(self) -> None:
         self.ops.shutdown()

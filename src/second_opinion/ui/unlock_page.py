@@ -521,13 +521,10 @@ class WelcomePage(_BusyPage):
         remember = self.remember.isVisible() and self.remember.isChecked()
 
         def attempt() -> Any:
-            from second_opinion.services.people import add_person
+            from second_opinion.case.people import create_vault_for
             from second_opinion.vault.keystore import KeyStore
-            from second_opinion.vault.vault import Vault
 
-            vault = Vault.create(folder, passphrase)
-            with vault.session() as session:
-                add_person(session, name)
+            vault = create_vault_for(folder, passphrase, name)
             if remember and KeyStore().save(vault.vault_id, vault.key):
                 self._remembered_id = vault.vault_id
             return vault

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import itertools
 import logging
-import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,16 +35,17 @@ from second_opinion.case.changes import Area, Changes
 from second_opinion.case.contacts import ContactSaved, ContactsBoard
 from second_opinion.domain.enums import ContactKind, ContactRole
 from second_opinion.services import labels
-from second_opinion.services import vcard as vcard_service
-from second_opinion.services.contacts import ContactData, ContactReferences, ContactRow
-from second_opinion.services.errors import NotFound, ServiceError
+from second_opinion.services.contacts import ContactData, ContactRow
 from second_opinion.services.independence import IndependenceFinding
-from second_opinion.ui import clipboard, icons, palette, prompts
+from second_opinion.ui import clipboard, icons, palette
 from second_opinion.ui.column_widths import ProportionalColumns
 from second_opinion.ui.contact_form import ContactForm, independence_reason, label_of
+from second_opinion.ui.contacts.deleting import ContactDeletion
+from second_opinion.ui.contacts.texts import details_text, search_words
+from second_opinion.ui.contacts.vcards import VCardActions
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.empty_state import EmptyState
-from second_opinion.ui.ops import Pending, service_error_text, service_text
+from second_opinion.ui.ops import Pending
 from second_opinion.ui.table_model import (
     ROW_ROLE,
     Column,
@@ -57,24 +57,9 @@ from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 log = logging.getLogger(__name__)
 
-_PHONE_WORD = re.compile(r"^[+(]?[0-9][0-9()\-./]*$")
 _ROLE_ORDER = {role: n for n, role in enumerate(ContactRole)}
 
 COL_NAME, COL_ROLE, COL_SPECIALTY, COL_ORG, COL_PHONE, COL_FAX, COL_CHECK = range(7)
-
-
-def search_words(text: str) -> str:
-    """Turn a typed phone number ("555.010-2030", "(555)") into digits, so it matches any format."""
-    words = []
-    for word in text.split():
-        digits = "".join(ch for ch in word if ch.isdigit())
-        words.append(digits if len(digits) >= 3 and _PHONE_WORD.match(word) else word)
-    return " ".join(words)
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """English-correct counts without a loaded translator; both forms are translatable."""
-    return one if n == 1 else many.format(n=n)
 
 
 class ContactsTab(CaseTab):
@@ -125,8 +110,10 @@ class ContactsTab(CaseTab):
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_button.setAccessibleName(self.tr("Import or export vCards"))
         menu = QMenu(self.more_button)
-        self.act_import = menu.addAction(self.tr("Import from vCard…"), self.import_vcard)
-        self.act_export = menu.addAction(self.tr("Export as vCard…"), self.export_vcard)
+        self.vcards = VCardActions(self)
+        self.deleting = ContactDeletion(self)
+        self.act_import = menu.addAction(self.tr("Import from vCard…"), self.vcards.import_vcard)
+        self.act_export = menu.addAction(self.tr("Export as vCard…"), self.vcards.export_vcard)
         self.more_button.setMenu(menu)
 
         self.edit_button = QPushButton(self._icon("fa5s.pen"), self.tr("Edit"), self)
@@ -200,7 +187,7 @@ class ContactsTab(CaseTab):
         self.empty_add.clicked.connect(lambda: self.open_new(ContactRole.FIRST_OPINION))
         self.empty_import = QPushButton(self.tr("Import from a vCard file…"))
         self.empty_import.setAccessibleName(self.tr("Import contacts from a vCard file"))
-        self.empty_import.clicked.connect(self.import_vcard)
+        self.empty_import.clicked.connect(self.vcards.import_vcard)
         empty_page = EmptyState(
             self._icon("fa5s.user-md"),
             self.tr("No doctors yet. Add the doctor who gave your first opinion."),
@@ -325,7 +312,7 @@ class ContactsTab(CaseTab):
         selected = self.current_id()
         self._findings = board.findings
         self.model.set_rows(board.rows)
-        self._show_page()
+        self.show_page()
         if select is not None:
             self.select(select, clear_filters=True)
         elif selected is not None:
@@ -341,9 +328,9 @@ class ContactsTab(CaseTab):
             if isinstance(contact_id, int) and self.select(contact_id, clear_filters=True):
                 self.edit_current()
         elif action == "export_vcard":
-            self.export_vcard()
+            self.vcards.export_vcard()
         elif action == "import_vcard":
-            self.import_vcard()
+            self.vcards.import_vcard()
 
     def focus_search(self) -> None:
         if self.pages.currentWidget() is self.list_page:
@@ -388,7 +375,7 @@ class ContactsTab(CaseTab):
             button.setEnabled(has)
         self.act_export.setEnabled(self.model.rowCount() > 0)
 
-    def _show_page(self) -> None:
+    def show_page(self) -> None:
         empty = self.model.rowCount() == 0
         self.pages.setCurrentWidget(self.empty_page if empty else self.list_page)
         self._update_no_match()
@@ -459,12 +446,12 @@ class ContactsTab(CaseTab):
         if saved is None:
             return
         self.model.upsert(saved.row)
-        self._show_findings(saved.findings, exclude=saved.row.id)
-        self._show_page()
+        self.show_findings(saved.findings, exclude=saved.row.id)
+        self.show_page()
         self.select(saved.row.id, clear_filters=True)
         self.ctx.sig_status.emit(self.tr("Contact saved"))
 
-    def _show_findings(
+    def show_findings(
         self, findings: dict[int, list[IndependenceFinding]], exclude: int | None = None
     ) -> None:
         """Take new independence verdicts; a changed first-opinion doctor changes other rows."""
@@ -503,173 +490,25 @@ class ContactsTab(CaseTab):
             self.reload()
 
     # ---------------------------------------------------------------- delete
-    def _count_words(self, counts: dict[str, int]) -> str:
-        words = {
-            "requests": (self.tr("1 record request"), self.tr("{n} record requests")),
-            "authorizations": (self.tr("1 authorization"), self.tr("{n} authorizations")),
-            "visits": (self.tr("1 visit"), self.tr("{n} visits")),
-            "opinions": (self.tr("1 opinion"), self.tr("{n} opinions")),
-            "record_items": (self.tr("1 record item"), self.tr("{n} record items")),
-            "companions": (
-                self.tr("1 visit companion link"),
-                self.tr("{n} visit companion links"),
-            ),
-        }
-        parts = [plural(n, *words[key]) for key, n in counts.items() if n]
-        if len(parts) <= 1:
-            return "".join(parts)
-        return self.tr("{0} and {1}").format(", ".join(parts[:-1]), parts[-1])
-
     def delete_current(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        title = self.tr("Delete contact")
-        self.ctx.ops.query(
-            lambda case: case_contacts.references(case, row.id), owner=self, title=title
-        ).success(lambda refs: self._confirm_delete(row, refs)).failure(
-            lambda _exc: self.reload()
-        ).run()
-
-    def _confirm_delete(self, row: ContactRow, refs: ContactReferences) -> None:
-        title = self.tr("Delete contact")
-        if refs.blocking:
-            prompts.show_error(
-                self,
-                title,
-                self.tr(
-                    "{name} cannot be deleted: {what} still refer to this contact. "
-                    "Change or delete those first."
-                ).format(name=row.name, what=self._count_words(refs.blocking)),
-            )
-            return
-        if refs.unlinkable:
-            question = self.tr("Delete {name} and unlink {what}?").format(
-                name=row.name, what=self._count_words(refs.unlinkable)
-            )
-        else:
-            question = self.tr("Delete {name}? This cannot be undone.").format(name=row.name)
-        if not prompts.ask_confirm(self, title, question, self.tr("Delete")):
-            return
-        self.ctx.ops.change(
-            lambda case: case_contacts.delete_contact(case, row.id), owner=self, title=title
-        ).success(lambda _unlinked: self._show_deleted(row.id)).failure(
-            lambda exc: self._delete_refused(exc, title)
-        ).run()
-
-    def _delete_refused(self, exc: ServiceError, title: str) -> None:
-        if isinstance(exc, NotFound):
-            self.reload()
-            return
-        prompts.show_error(self, title, service_error_text(exc))
-
-    def _show_deleted(self, contact_id: int) -> None:
-        position = self.proxy.mapFromSource(
-            self.model.index(self.model.position_of(contact_id) or 0, 0)
-        ).row()
-        self.model.remove(contact_id)
-        self._show_page()
-        if self.proxy.rowCount():
-            next_index = self.proxy.index(min(max(position, 0), self.proxy.rowCount() - 1), 0)
-            self.table.selectionModel().setCurrentIndex(
-                next_index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        self.ctx.sig_status.emit(self.tr("Contact deleted"))
-        # The verdicts of others may change with a first-opinion doctor gone.
-        self.ctx.ops.query(case_contacts.independence_findings, owner=self).success(
-            self._show_findings
-        ).run()
-
-    # ---------------------------------------------------------------- clipboard
-    def details_text(self, row: ContactRow) -> str:
-        lines = [row.name]
-        for label, value in (
-            (self.tr("Role"), label_of(labels.CONTACT_ROLE, row.role)),
-            (self.tr("Specialty"), row.specialty),
-            (self.tr("Organization"), row.organization),
-            (self.tr("Health system"), row.health_system),
-            (self.tr("Phone"), row.phone),
-            (self.tr("Fax"), row.fax),
-            (self.tr("E-mail"), row.email),
-            (self.tr("Address"), row.address.replace("\n", ", ")),
-            (self.tr("Patient portal"), row.portal_url),
-            (self.tr("Website"), row.website),
-        ):
-            if value:
-                lines.append(f"{label}: {value}")
-        return "\n".join(lines)
+        self.deleting.delete_current()
 
     def copy_details(self) -> None:
         row = self.current_row()
         if row is None:
             return
-        clipboard.copy_concealed(self.details_text(row))
+        clipboard.copy_concealed(details_text(row))
         self.ctx.sig_status.emit(self.tr("Details copied; the clipboard is cleared in 30 seconds"))
 
     # ---------------------------------------------------------------- vCard
-    def import_vcard(self) -> None:
-        title = self.tr("Import contacts")
-        path = prompts.ask_open_path(
-            self, title, self.tr("vCard files (*.vcf *.vcard);;All files (*)")
-        )
-        if path is None:
-            return
-        self.ctx.ops.change(
-            lambda case: case_contacts.import_vcard_file(case, path), owner=self, title=title
-        ).success(self._show_imported).run()
-
-    def _show_imported(self, summary: vcard_service.ImportSummary) -> None:
-        title = self.tr("Import contacts")
-        self.reload(select=summary.imported[0] if summary.imported else None)
-        lines = [
-            plural(
-                summary.imported_count,
-                self.tr("Imported 1 contact."),
-                self.tr("Imported {n} contacts."),
-            )
-        ]
-        if summary.skipped:
-            lines.append(
-                plural(
-                    len(summary.skipped), self.tr("Skipped 1 card:"), self.tr("Skipped {n} cards:")
-                )
-            )
-            lines += [self._card_line(s) for s in summary.skipped[:20]]
-            if len(summary.skipped) > 20:
-                lines.append(self.tr("…and {n} more.").format(n=len(summary.skipped) - 20))
-        if summary.warnings:
-            lines.append(self.tr("Imported with a change:"))
-            lines += [self._card_line(s) for s in summary.warnings[:20]]
-        prompts.show_info(self, title, "\n".join(lines))
-
-    def _card_line(self, card: vcard_service.SkippedCard) -> str:
-        who = card.name or self.tr("card {0}").format(card.number)
-        return f"• {who}: {service_text(card.reason)}"
-
-    def export_vcard(self) -> None:
-        title = self.tr("Export contacts")
-        rows = [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
-        if not rows:
-            prompts.show_info(self, title, self.tr("There are no contacts to export."))
-            return
-        path = prompts.ask_save_path(self, title, "contacts.vcf", self.tr("vCard files (*.vcf)"))
-        if path is None:
-            return
-        if not path.suffix:
-            path = path.with_suffix(".vcf")
-        self.ctx.ops.query(
-            lambda _case: case_contacts.export_vcard_file(path, rows), owner=self, title=title
-        ).success(
-            lambda count: prompts.show_info(
-                self,
-                title,
-                plural(count, self.tr("Exported 1 contact."), self.tr("Exported {n} contacts.")),
-            )
-        ).run()
-
     # ---------------------------------------------------------------- misc
     def row_for(self, index: QModelIndex) -> ContactRow | None:
         row = index.data(ROW_ROLE)
         return row if isinstance(row, ContactRow) else None
+
+    # vCard import and export live in ui/contacts/vcards.py; these keep the tab's own API.
+    def import_vcard(self) -> None:
+        self.vcards.import_vcard()
+
+    def export_vcard(self) -> None:
+        self.vcards.export_vcard()

@@ -1,0 +1,1 @@
+"""Parts of the Doctors & contacts tab: its wording and its vCard actions."""
