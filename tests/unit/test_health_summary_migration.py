@@ -87,9 +87,10 @@ def test_every_line_becomes_an_entry_and_the_text_is_kept_exactly(vault: Vault) 
             # every character that is not a line break or surrounding space is in an entry
             squeezed = "".join(ODD[column].split())
             assert "".join("".join(n.split()) for n, _ in names) == squeezed
-        assert conn.execute(
-            text("SELECT count(*) FROM health_condition WHERE person_id = 2")
-        ).scalar() == 0
+        assert (
+            conn.execute(text("SELECT count(*) FROM health_condition WHERE person_id = 2")).scalar()
+            == 0
+        )
     names = lines_of(ODD["medications"])
     assert names[-1] == "x" * 50_000
     assert "Vitamin D\tdaily" in names
