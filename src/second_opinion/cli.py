@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from second_opinion import APP_NAME, __version__
+from second_opinion.cli_import import IMPORT_COMMANDS, add_import_commands
 
 if TYPE_CHECKING:
     from second_opinion.vault.vault import Vault
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_export_commands(sub)
+    add_import_commands(sub)
     return parser
 
 
@@ -228,4 +230,5 @@ _COMMANDS = {
     "restore": _cmd_restore,
     "export-packet": _cmd_export_packet,
     "export-letter": _cmd_export_letter,
+    **IMPORT_COMMANDS,
 }
