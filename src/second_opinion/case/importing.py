@@ -13,7 +13,7 @@ from pathlib import Path
 from second_opinion.case.case import Case
 from second_opinion.case.changes import Area, Changes, Outcome
 from second_opinion.case.progress import Progress
-from second_opinion.services.importing import read_document
+from second_opinion.services.importing import ParsedDocument, read_document
 from second_opinion.services.importing.plan import (
     ImportPlan,
     ImportResult,
@@ -30,6 +30,8 @@ class ImportPreview:
 
     path: Path
     plan: ImportPlan
+    #: the file as read, so importing after the preview does not read and parse it again
+    document: ParsedDocument
 
 
 def preview_import(
@@ -46,7 +48,7 @@ def preview_import(
     with case.reading() as session:
         plan = plan_import(session, doc, person_id)
     progress.step(_STEPS, _STEPS)
-    return ImportPreview(path, plan)
+    return ImportPreview(path, plan, doc)
 
 
 def run_import(
@@ -55,11 +57,15 @@ def run_import(
     person_id: int | None = None,
     keep: set[int] | None = None,
     progress: Progress | None = None,
+    document: ParsedDocument | None = None,
 ) -> Outcome[ImportResult]:
-    """Import ``path`` for ``person_id`` (or the matching person), keeping the ``keep`` items."""
+    """Import ``path`` for ``person_id`` (or the matching person), keeping the ``keep`` items.
+
+    ``document`` is the preview's parse of the same file, when there was a preview.
+    """
     progress = progress or Progress()
     progress.step(0, _STEPS, "Reading the file")
-    doc = read_document(path)
+    doc = document if document is not None else read_document(path)
     progress.step(1, _STEPS, "Importing")
     with case.unit() as session:
         result = apply_import(session, doc, person_id, keep)

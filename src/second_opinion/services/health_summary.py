@@ -177,6 +177,11 @@ def get_summary(session: Session, person_id: int) -> HealthSummary:
 # ------------------------------------------------------------------ changing
 
 
+def fields_of(data: EntryData) -> dict[str, Any]:
+    """The entry's fields by name (a shallow ``asdict``: the values are never containers)."""
+    return {f.name: getattr(data, f.name) for f in dataclasses.fields(data)}
+
+
 def clean(data: D) -> D:
     """The entry as it will be stored, or ValidationError naming the first bad field."""
     changes: dict[str, Any] = {}
@@ -200,7 +205,7 @@ def clean(data: D) -> D:
 def add_entry(session: Session, person_id: int, data: EntryData, source: str = "") -> int:
     must_exist(session, Person, person_id, "This person no longer exists.")
     kind = Kind.of(data)
-    row = kind.model(person_id=person_id, source=source, **dataclasses.asdict(clean(data)))
+    row = kind.model(person_id=person_id, source=source, **fields_of(clean(data)))
     session.add(row)
     session.flush()
     return int(row.id)
@@ -215,7 +220,7 @@ def _row(session: Session, kind: Kind, entry_id: int) -> Any:
 
 def update_entry(session: Session, entry_id: int, data: EntryData) -> None:
     row = _row(session, Kind.of(data), entry_id)
-    for name, value in dataclasses.asdict(clean(data)).items():
+    for name, value in fields_of(clean(data)).items():
         setattr(row, name, value)
     # an edited line no longer mirrors the free text it came from
     if row.source == FROM_TEXT:
@@ -300,7 +305,7 @@ def as_json(summary: HealthSummary) -> dict[str, list[dict[str, Any]]]:
         for entry in summary.of(kind):
             item = {
                 k: (v.isoformat() if isinstance(v, dt.date) else v)
-                for k, v in dataclasses.asdict(entry.data).items()
+                for k, v in fields_of(entry.data).items()
             }
             if kind is Kind.ALLERGY:
                 item["substance"] = item["name"]

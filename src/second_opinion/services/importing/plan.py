@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import ContactKind
@@ -255,6 +255,31 @@ def _differs(old: hs.EntryData, new: hs.EntryData) -> bool:
     return False
 
 
+class _EntryIndex:
+    """Entries looked up by code and by name, so a file of thousands compares in linear time."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[object, ...], list[tuple[hs.EntryData, Any]]] = {}
+
+    @staticmethod
+    def _keys(data: hs.EntryData) -> list[tuple[object, ...]]:
+        keys: list[tuple[object, ...]] = [(type(data), "name", _norm(data.name))]
+        if data.code:
+            keys.append((type(data), "code", data.code, data.code_system))
+        return keys
+
+    def add(self, data: hs.EntryData, value: Any) -> None:
+        for key in self._keys(data):
+            self._by_key.setdefault(key, []).append((data, value))
+
+    def find(self, data: hs.EntryData) -> Any:
+        for key in self._keys(data):
+            for known, value in self._by_key.get(key, ()):
+                if _same_entry(known, data):
+                    return value
+        return None
+
+
 # ------------------------------------------------------------------ the plan
 
 
@@ -299,18 +324,20 @@ def plan_import(session: Session, doc: ParsedDocument, person_id: int | None = N
         )
     )
 
-    existing: dict[hs.Kind, list[hs.Entry[Any]]] = {
-        kind: hs.entries(session, target, kind) if target is not None else [] for kind in hs.Kind
-    }
-    seen: list[hs.EntryData] = []
+    existing = _EntryIndex()
+    if target is not None:
+        for kind in hs.Kind:
+            for entry in hs.entries(session, target, kind):
+                existing.add(entry.data, entry)
+    seen = _EntryIndex()
     for data in doc.entries:
         kind = hs.Kind.of(data)
         label = hs.describe(data)
-        if any(_same_entry(s, data) for s in seen):
+        if seen.find(data) is not None:
             items.append(PlanItem(len(items), kind.value, label, Status.DUPLICATE, label))
             continue
-        seen.append(data)
-        match = next((e for e in existing[kind] if _same_entry(e.data, data)), None)
+        seen.add(data, data)
+        match = existing.find(data)
         if match is None:
             status = Status.NEW
         else:
@@ -404,6 +431,7 @@ def apply_import(
     contact_ids: dict[int, int | None] = {}
     updated = 0
     record_item_id = None
+    new_rows: dict[hs.Kind, list[dict[str, Any]]] = {}
     source = f"{doc.format}: {doc.title}"[:_MAX_LINE]
     for item in plan.items:
         chosen = item.index in keep
@@ -439,10 +467,16 @@ def apply_import(
                     )
                 )
         elif item.status is Status.NEW and chosen:
-            hs.add_entry(session, target, _fit(item.payload), source=source)
+            data = hs.clean(_fit(item.payload))
+            new_rows.setdefault(hs.Kind.of(data), []).append(
+                {"person_id": target, "source": source, **hs.fields_of(data)}
+            )
         elif item.status is Status.CONFLICT and chosen and item.existing_id is not None:
             hs.update_entry(session, item.existing_id, _fit(item.payload))
             updated += 1
+    for kind, rows in new_rows.items():
+        # thousands of results: one executemany, not an ORM object each
+        session.execute(insert(kind.model), rows)
     session.flush()
     return ImportResult(
         person_id=target,
