@@ -70,7 +70,8 @@ def run_import(
     with case.unit() as session:
         result = apply_import(session, doc, person_id, keep)
         progress.step(2, _STEPS, "Saving")
-    progress.step(_STEPS, _STEPS)
+        # the last chance to cancel is before the unit commits: after it, all is kept
+        progress.step(_STEPS, _STEPS)
     return Outcome(result, changes_of(result))
 
 
