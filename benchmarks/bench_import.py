@@ -30,7 +30,7 @@ RESULT = """
               <component>
                 <observation classCode="OBS" moodCode="EVN">
                   <templateId root="2.16.840.1.113883.10.20.22.4.2" extension="2015-08-01"/>
-                  <code code="X{i}" codeSystem="2.16.840.1.113883.6.1" displayName="Test {i} [Mass/volume] in Blood"/>
+                  <code code="X{i}" codeSystem="2.16.840.1.113883.6.1" displayName="Test {i}"/>
                   <statusCode code="completed"/>
                   <effectiveTime value="2026{month:02d}{day:02d}"/>
                   <value xsi:type="PQ" value="{value}" unit="g/dL"/>

@@ -60,7 +60,11 @@ def add_import_commands(subparsers: Any) -> None:
 
 
 def _say(message: str) -> None:
-    print(f"second-opinion: {message}", file=sys.stderr)
+    sys.stderr.write(f"second-opinion: {message}\n")
+
+
+def _out(line: str) -> None:
+    sys.stdout.write(line + "\n")
 
 
 class _Refusal(Exception):
@@ -113,7 +117,7 @@ def find_person(session: Session, name: str) -> int:
         raise _Refusal(
             f"{what} in the vault has that name; nothing was changed.", EXIT_NO_SUCH_PERSON
         )
-    return found[0]
+    return int(found[0])
 
 
 def _cmd_import(args: argparse.Namespace, source: PassphraseSource) -> int:
@@ -150,13 +154,13 @@ def _cmd_import(args: argparse.Namespace, source: PassphraseSource) -> int:
         verb = "would be created" if args.dry_run else f"was created (id {target})"
         _say(f"No person matched the file's patient; a new person with the patient's name {verb}.")
     if args.json:
-        print(json.dumps(counts))
+        _out(json.dumps(counts))
         return EXIT_OK
     added = ", ".join(
         f"{n} {k.replace('_', ' ')}" for k, n in counts.items() if n and k != "duplicates"
     )
     head = "Would add" if args.dry_run else "Added"
-    print(f"{head}: {added or 'nothing new'}; {counts['duplicates']} already there.")
+    _out(f"{head}: {added or 'nothing new'}; {counts['duplicates']} already there.")
     return EXIT_OK
 
 
@@ -181,7 +185,7 @@ def _cmd_summary(args: argparse.Namespace, source: PassphraseSource) -> int:
         _say(str(refusal))
         return refusal.code
     if args.json:
-        print(json.dumps(hs.as_json(summary), ensure_ascii=False))
+        _out(json.dumps(hs.as_json(summary), ensure_ascii=False))
         return EXIT_OK
     titles = dict(
         zip(
@@ -191,10 +195,10 @@ def _cmd_summary(args: argparse.Namespace, source: PassphraseSource) -> int:
         )
     )
     for kind in hs.Kind:
-        print(f"{titles[kind.value]}:")
+        _out(f"{titles[kind.value]}:")
         lines = [hs.describe(e.data) for e in summary.of(kind)]
         for line in lines or ["(none)"]:
-            print(f"  {line}")
+            _out(f"  {line}")
     return EXIT_OK
 
 

@@ -1,4 +1,4 @@
-"""The one-page health summary: every kind printed, odd text survives, long lists stay on one page."""
+"""The one-page health summary: every kind printed, odd text kept, long lists on one page."""
 
 from __future__ import annotations
 

@@ -89,6 +89,8 @@ class Result:
 
 EntryData = Condition | Medication | Allergy | Procedure | Result
 D = TypeVar("D", Condition, Medication, Allergy, Procedure, Result)
+#: any one kind of entry, kept as that kind through ``clean``
+E = TypeVar("E", bound=Condition | Medication | Allergy | Procedure | Result)
 
 
 class Kind(enum.StrEnum):
@@ -182,7 +184,7 @@ def fields_of(data: EntryData) -> dict[str, Any]:
     return {f.name: getattr(data, f.name) for f in dataclasses.fields(data)}
 
 
-def clean(data: D) -> D:
+def clean(data: E) -> E:
     """The entry as it will be stored, or ValidationError naming the first bad field."""
     changes: dict[str, Any] = {}
     for f in dataclasses.fields(data):

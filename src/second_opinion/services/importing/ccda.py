@@ -87,7 +87,7 @@ def parse_xml(data: bytes) -> etree._Element:
 
 
 def is_ccda(root: etree._Element) -> bool:
-    return root.tag == f"{{{HL7}}}ClinicalDocument"
+    return bool(root.tag == f"{{{HL7}}}ClinicalDocument")
 
 
 class _Reader:
@@ -110,7 +110,7 @@ class _Reader:
             return ""
         shown = code.get("displayName")
         if shown and shown.strip():
-            return shown.strip()
+            return str(shown).strip()
         original = code.find("h:originalText", NS)
         if original is not None:
             words = _squeeze("".join(original.itertext()))
@@ -159,9 +159,9 @@ def _date_of(el: etree._Element | None) -> str | None:
     if el is None:
         return None
     if el.get("value"):
-        return el.get("value")
+        return str(el.get("value"))
     low = el.find("h:low", NS)
-    return low.get("value") if low is not None else None
+    return str(low.get("value")) if low is not None and low.get("value") else None
 
 
 def _telecoms(el: etree._Element) -> dict[str, str]:
@@ -191,7 +191,7 @@ def _address(el: etree._Element) -> str:
 def _npi(el: etree._Element) -> str:
     for ident in el.findall("h:id", NS):
         if ident.get("root") == NPI_OID and ident.get("extension"):
-            return ident.get("extension", "").strip()
+            return str(ident.get("extension", "")).strip()
     return ""
 
 
@@ -229,7 +229,7 @@ def _assigned(entity: etree._Element, role: ContactRole, doc: ParsedDocument) ->
                 npi=_npi(entity),
                 address=_address(entity),
                 specialty=specialty,
-                **_telecoms(entity),
+                **_telecoms(entity),  # type: ignore[arg-type]
             )
         )
 

@@ -286,7 +286,9 @@ def _contacts(bundle: _Bundle, doc: ParsedDocument) -> None:
                 npi=_npi(practitioner),
                 address=_address(practitioner),
                 specialty=specialty,
-                **telecoms,
+                phone=telecoms.get("phone", ""),
+                fax=telecoms.get("fax", ""),
+                email=telecoms.get("email", ""),
             )
         )
 

@@ -378,7 +378,7 @@ def _fit(data: hs.EntryData) -> hs.EntryData:
         for f in dataclasses.fields(data)
         if isinstance(value := getattr(data, f.name), str)
     }
-    return dataclasses.replace(data, **cut)
+    return dataclasses.replace(data, **cut)  # type: ignore[arg-type]
 
 
 def _add_contact(session: Session, contact: ParsedContact) -> int:

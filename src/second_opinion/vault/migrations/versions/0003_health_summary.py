@@ -11,6 +11,7 @@ Revision ID: see ``revision`` below (the one place it is written)
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -24,7 +25,7 @@ depends_on: str | Sequence[str] | None = None
 #: uses the same words to keep those entries in step with the text)
 FROM_TEXT = "profile text"
 
-_ENTRY_TABLES = {
+_ENTRY_TABLES: dict[str, list[sa.Column[Any]]] = {
     "health_condition": [
         sa.Column("onset", sa.Date(), nullable=True),
         sa.Column("status", sa.Text(), nullable=False),
@@ -124,10 +125,10 @@ def upgrade() -> None:
         if not entries:
             continue
         extra = [name for name in entries[0] if name not in ("person_id", "name")]
-        columns = ", ".join(["person_id", "name", "code", "code_system", "source", *extra])
+        names = ", ".join(["person_id", "name", "code", "code_system", "source", *extra])
         values = ", ".join([":person_id", ":name", "''", "''", f"'{FROM_TEXT}'"])
         values += "".join(f", :{name}" for name in extra)
-        conn.execute(sa.text(f"INSERT INTO {table} ({columns}) VALUES ({values})"), entries)
+        conn.execute(sa.text(f"INSERT INTO {table} ({names}) VALUES ({values})"), entries)
 
 
 def downgrade() -> None:
