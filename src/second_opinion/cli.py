@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from second_opinion import APP_NAME, __version__
+from second_opinion.cli_import import IMPORT_COMMANDS, add_import_commands
 
 if TYPE_CHECKING:
     from second_opinion.vault.vault import Vault
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     from second_opinion.cli_documents import add_document_commands
 
     add_document_commands(sub)
+    add_import_commands(sub)
     return parser
 
 
@@ -251,6 +253,7 @@ _COMMANDS = {
     "restore": _cmd_restore,
     "export-packet": _cmd_export_packet,
     "export-letter": _cmd_export_letter,
+    **IMPORT_COMMANDS,
 }
 _COMMANDS.update(
     dict.fromkeys(

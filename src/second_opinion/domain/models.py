@@ -77,6 +77,9 @@ class Person(Base):
     medications: Mapped[str] = mapped_column(Text, default="")
     allergies: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # condition, medications and allergies above are the person's own words as first typed;
+    # the structured health summary (HealthCondition ... HealthResult) is what is shown and
+    # printed. Migration 0003 copied each line into it and left these texts as they were.
 
     insurance: Mapped[InsurancePlan | None] = relationship(
         back_populates="person", cascade="all, delete-orphan", uselist=False
@@ -136,6 +139,8 @@ class Contact(Base):
     recommended_by: Mapped[str] = mapped_column(Text, default="")
     in_network: Mapped[TriState] = mapped_column(_enum(TriState), default=TriState.UNKNOWN)
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: National Provider Identifier, when an imported document gave one (deduplicates imports)
+    npi: Mapped[str] = mapped_column(String(20), default="", server_default="")
     # Digits of phone and fax, kept so "search by any phone number" is an indexed LIKE.
     phone_digits: Mapped[str] = mapped_column(String(64), default="")
     fax_digits: Mapped[str] = mapped_column(String(64), default="")
@@ -445,3 +450,76 @@ class DocumentLink(Base):
             name="one_target",
         ),
     )
+
+
+class _SummaryEntry:
+    """Columns every kind of health-summary entry has."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    #: a code and its system (e.g. "44054006", "SNOMED CT"); unknown systems kept as written
+    code: Mapped[str] = mapped_column(Text, default="")
+    code_system: Mapped[str] = mapped_column(Text, default="")
+    #: where the entry came from ("" typed, or the document it was imported from)
+    source: Mapped[str] = mapped_column(Text, default="")
+
+
+class HealthCondition(_SummaryEntry, Base):
+    __tablename__ = "health_condition"
+
+    onset: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(Text, default="")
+
+
+class HealthMedication(_SummaryEntry, Base):
+    __tablename__ = "health_medication"
+
+    dose: Mapped[str] = mapped_column(Text, default="")
+    frequency: Mapped[str] = mapped_column(Text, default="")
+    since: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(Text, default="")
+
+
+class HealthAllergy(_SummaryEntry, Base):
+    """``name`` is the substance."""
+
+    __tablename__ = "health_allergy"
+
+    reaction: Mapped[str] = mapped_column(Text, default="")
+    severity: Mapped[str] = mapped_column(Text, default="")
+
+
+class HealthProcedure(_SummaryEntry, Base):
+    __tablename__ = "health_procedure"
+
+    performed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class HealthResult(_SummaryEntry, Base):
+    __tablename__ = "health_result"
+
+    value: Mapped[str] = mapped_column(Text, default="")
+    unit: Mapped[str] = mapped_column(Text, default="")
+    observed_on: Mapped[dt.date | None] = mapped_column(Date)
+    #: the lab's interpretation ("H", "L", "abnormal"), as the document gave it
+    flag: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImportedDocument(Base):
+    """A C-CDA or FHIR document imported for a person, so importing it again adds nothing."""
+
+    __tablename__ = "imported_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    #: the document's own id when it has one, else a hash of the file
+    doc_key: Mapped[str] = mapped_column(String(200))
+    format: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text, default="")
+    record_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("record_item.id", ondelete="SET NULL")
+    )
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    __table_args__ = (UniqueConstraint("person_id", "doc_key", name="uq_imported_document_key"),)

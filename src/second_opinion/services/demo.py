@@ -38,6 +38,7 @@ from second_opinion.domain.models import (
     RequestStateChange,
     Visit,
 )
+from second_opinion.services import health_summary
 
 ZONE = "America/Chicago"
 
@@ -78,6 +79,9 @@ def build_demo(session: Session, today: dt.date) -> int:
     )
     session.add_all([maria, tomas])
     session.flush()
+    for person in (maria, tomas):
+        for kind, column in health_summary.TEXT_COLUMN.items():
+            health_summary.sync_text(session, person.id, kind, "", getattr(person, column))
 
     maria.insurance = InsurancePlan(
         insurer="Prairie Mutual Health (fictional)",

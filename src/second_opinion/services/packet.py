@@ -27,7 +27,7 @@ from second_opinion.domain.models import (
     RecordRequest,
     Visit,
 )
-from second_opinion.services import labels, legal_basis
+from second_opinion.services import health_summary, labels, legal_basis
 from second_opinion.services.errors import must_exist
 from second_opinion.services.packet_data import (
     ALL_SECTIONS,
@@ -173,10 +173,11 @@ def build_packet_data(
         status=labels.VISIT_STATUS[visit.status],
     )
     records, missing = _records_for(session, person.id, visit, today)
+    summary = health_summary.get_summary(session, person.id)
     return PacketData(
         person_name=person.name,
         date_of_birth=person.date_of_birth,
-        condition=person.condition,
+        condition=health_summary.as_text(summary.conditions),
         prepared_on=today,
         visit=info,
         insurance=_insurance(session, person, visit),
@@ -184,8 +185,8 @@ def build_packet_data(
         records=records,
         missing=missing,
         questions=_questions(session, person.id, visit.id),
-        medications=person.medications,
-        allergies=person.allergies,
+        medications=health_summary.as_text(summary.medications),
+        allergies=health_summary.as_text(summary.allergies),
         opinions=_opinions(session, person.id, starts.date()),
         sections=chosen,
         paper=paper,
@@ -489,7 +490,9 @@ def build_letter_data(
         ),
         requested_on=request.requested_on,
         reference_number=request.reference_number,
-        condition=person.condition,
+        condition=health_summary.as_text(
+            health_summary.entries(session, person.id, health_summary.Kind.CONDITION)
+        ),
         authorization=_terms(session, request),
         prepared_on=_today(now),
         paper=paper,

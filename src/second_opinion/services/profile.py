@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import TriState
 from second_opinion.domain.models import InsuranceCall, InsurancePlan, Person
+from second_opinion.services import health_summary
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
 from second_opinion.services.people import clean_name
 
@@ -138,6 +139,9 @@ def save_profile(
 ) -> Profile:
     person = _person(session, person_id)
     cleaned = clean_profile(profile, today)
+    for kind, column in health_summary.TEXT_COLUMN.items():
+        old, new = getattr(person, column), getattr(cleaned, column)
+        health_summary.sync_text(session, person_id, kind, old, new)
     person.name = cleaned.name
     person.date_of_birth = cleaned.date_of_birth
     person.condition = cleaned.condition
