@@ -21,6 +21,7 @@ from second_opinion.domain.enums import (
 from second_opinion.domain.models import (
     Authorization,
     Opinion,
+    Person,
     Question,
     RecordItem,
     RecordRequest,
@@ -198,10 +199,10 @@ def test_packet_data_gathers_the_case_for_this_visit(session: Session) -> None:
     assert data.paper is Paper.LETTER
     assert data.visit.starts_at.hour == 9  # 15:30 UTC is 09:30 in Chicago
     assert data.visit.is_telemedicine
-    # top priority first, then the user's order; open unassigned questions come along
+    # the person's own order; open unassigned questions come along
     assert [q.text for q in data.questions] == [
-        "Top second in list",
         "Normal first in list",
+        "Top second in list",
         "Unassigned open",
     ]
     assert [m.relation for m in data.care_team] == [
@@ -313,3 +314,31 @@ def test_the_packet_reads_the_records_in_a_fixed_number_of_queries(vault: Vault)
     assert many_data.records[0].holder == "Lab 0"
     assert [r.description for r in many_data.records[:2]] == ["Panel 0.0", "Panel 0.1"]
     assert many == few
+
+
+def test_the_packet_prints_the_structured_health_summary(session: Session) -> None:
+    """Entries print as the summary's tables; the cover keeps the condition under review as
+    the person wrote it, not a list of every condition on file."""
+    from second_opinion.services import health_summary
+
+    ids = _case(session)
+    person = session.get(Person, ids["person"])
+    assert person is not None
+    person.condition = "Which treatment for my cancer?"
+    health_summary.add_entry(
+        session, person.id, health_summary.Medication(name="Letrozole", dose="2.5 mg")
+    )
+    data = build_packet_data(session, ids["visit"], list(Section), Paper.LETTER, now=NOW)
+    assert data.condition == "Which treatment for my cancer?"
+    assert data.health_summary is not None
+    assert [e.data.name for e in data.health_summary.medications] == ["Letrozole"]
+
+
+def test_questions_print_in_the_persons_own_order_with_priority_as_a_mark(
+    session: Session,
+) -> None:
+    ids = _case(session)
+    data = build_packet_data(session, ids["visit"], [Section.QUESTIONS], Paper.LETTER, now=NOW)
+    # the order the person dragged them into, whatever their priority
+    assert [q.text for q in data.questions][:2] == ["Normal first in list", "Top second in list"]
+    assert [q.is_top for q in data.questions][:2] == [False, True]

@@ -26,3 +26,25 @@ def settle(qtbot):
         qtbot.waitUntil(ops.all_idle, timeout=timeout)
 
     return wait
+
+
+@pytest.fixture(autouse=True)
+def _runners_end_with_their_test(qtbot):
+    """Every test's operations runners stop when it ends, and its leftovers are freed here.
+
+    Each test makes its own AppContext (and so its own database worker). Stopping them at the
+    test's end, then collecting garbage on the GUI thread, keeps a later test's worker thread
+    from ever being the thread that frees an earlier test's Qt objects.
+    """
+    yield
+    import gc
+
+    from shiboken6 import Shiboken
+
+    from second_opinion.ui import ops
+
+    for runner in list(ops._runners):
+        if Shiboken.isValid(runner):
+            runner.shutdown()
+    qtbot.wait(0)
+    gc.collect()

@@ -69,8 +69,8 @@ def test_typed_details_are_saved_and_shown_again(qtbot, ctx, open_dialog, settle
     qtbot.mouseClick(dialog.dob_known, Qt.MouseButton.LeftButton)
     dialog.dob_edit.setDate(QDate(1961, 4, 2))
     type_into(qtbot, dialog.condition_edit, "Stage II <b>breast</b> cancer & a ☃")
-    type_into(qtbot, dialog.medications_edit, "Letrozole 2.5 mg")
-    type_into(qtbot, dialog.allergies_edit, "Penicillin")
+    dialog.show_page("summary")
+    assert dialog.pages.currentWidget() is dialog.health_summary  # medications live there now
     dialog.show_page("insurance")
     type_into(qtbot, dialog.insurer_edit, "Blue Harbor Health")
     type_into(qtbot, dialog.member_edit, "XJH 44821-09")
@@ -169,7 +169,7 @@ def test_both_pages_are_checked_before_anything_is_saved(qtbot, ctx, open_dialog
 
 def test_cancel_with_changes_asks_first(qtbot, ctx, answers, open_dialog, settle) -> None:
     dialog = open_dialog(qtbot, ctx)
-    type_into(qtbot, dialog.allergies_edit, "Latex")
+    type_into(qtbot, dialog.condition_edit, "Latex")
     answers.confirms = [False]
     dialog.reject()
     assert dialog.isVisible()
@@ -177,7 +177,7 @@ def test_cancel_with_changes_asks_first(qtbot, ctx, answers, open_dialog, settle
     answers.confirms = [True]
     dialog.reject()
     assert not dialog.isVisible()
-    assert stored(ctx).profile.allergies == ""
+    assert stored(ctx).profile.condition == ""
 
 
 def test_cancel_without_changes_does_not_ask(qtbot, ctx, answers, open_dialog, settle) -> None:
@@ -303,10 +303,10 @@ def test_a_disk_that_cannot_save_keeps_the_form_open_with_what_was_typed(
         raise CouldNotSave()
 
     dialog = open_dialog(qtbot, ctx)
-    type_into(qtbot, dialog.allergies_edit, "Latex")
+    type_into(qtbot, dialog.condition_edit, "Latex")
     monkeypatch.setattr(profile_case, "save_profile_and_insurance", full)
     click_save(qtbot, dialog)
     settle()
     assert dialog.isVisible()
-    assert dialog.allergies_edit.toPlainText() == "Latex"
+    assert dialog.condition_edit.toPlainText() == "Latex"
     assert "disk may be full" in answers.shown[-1][2]

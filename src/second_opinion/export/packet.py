@@ -26,6 +26,7 @@ from second_opinion.export.base import (
     Plain,
     WritingLines,
 )
+from second_opinion.export.summary_page import page_data, summary_story
 from second_opinion.export.text import line, long_date, para, short_date, visit_time
 from second_opinion.services.packet_data import (
     SECTION_TITLES,
@@ -298,7 +299,8 @@ class PacketRenderer(DocumentRenderer):
             ]
         story.append(
             self.p(
-                "Most important first. Write the doctor's answer on the lines under each question.",
+                "In the order you put them in the app; top-priority questions are marked. "
+                "Write the doctor's answer on the lines under each question.",
                 "Small",
             )
         )
@@ -329,6 +331,15 @@ class PacketRenderer(DocumentRenderer):
 
     def _medications(self) -> list[Flowable]:
         data = self.data
+        if data.health_summary is not None:
+            summary = page_data(
+                data.health_summary,
+                data.person_name,
+                data.date_of_birth,
+                data.prepared_on,
+                data.paper,
+            )
+            return [*self._heading(Section.MEDICATIONS), *summary_story(self, summary, False)]
         story = self._heading(Section.MEDICATIONS)
         story.append(self.p("Medications", "H2"))
         if data.medications.strip():

@@ -115,13 +115,18 @@ def page_data(
     return SummaryPageData(person_name, date_of_birth, prepared_on, tables, paper)
 
 
-def summary_story(renderer: DocumentRenderer, data: SummaryPageData) -> list[Flowable]:
-    """The summary's flowables (a heading, then one table per kind) for ``renderer``."""
-    story: list[Flowable] = [renderer.p(TITLE, "H1")]
-    born = f" · born {_d(data.date_of_birth)}" if data.date_of_birth else ""
-    story.append(
-        renderer.p(para(f"{data.person_name}{born} · as of {_d(data.prepared_on)}"), "Small")
-    )
+def summary_story(
+    renderer: DocumentRenderer, data: SummaryPageData, with_title: bool = True
+) -> list[Flowable]:
+    """The summary's flowables (a heading, then one table per kind) for ``renderer``; without
+    the title when it is a section of a larger document that has its own heading."""
+    story: list[Flowable] = []
+    if with_title:
+        story.append(renderer.p(TITLE, "H1"))
+        born = f" · born {_d(data.date_of_birth)}" if data.date_of_birth else ""
+        story.append(
+            renderer.p(para(f"{data.person_name}{born} · as of {_d(data.prepared_on)}"), "Small")
+        )
     for table in data.tables:
         story.append(renderer.p(table.title, "H2"))
         if not table.rows:

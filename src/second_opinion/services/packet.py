@@ -177,7 +177,9 @@ def build_packet_data(
     return PacketData(
         person_name=person.name,
         date_of_birth=person.date_of_birth,
-        condition=health_summary.as_text(summary.conditions),
+        # The cover names the condition under review, as the person wrote it in the profile;
+        # every condition on file is in the health summary section.
+        condition=person.condition,
         prepared_on=today,
         visit=info,
         insurance=_insurance(session, person, visit),
@@ -187,6 +189,7 @@ def build_packet_data(
         questions=_questions(session, person.id, visit.id),
         medications=health_summary.as_text(summary.medications),
         allergies=health_summary.as_text(summary.allergies),
+        health_summary=None if summary.is_empty() else summary,
         opinions=_opinions(session, person.id, starts.date()),
         sections=chosen,
         paper=paper,
@@ -375,7 +378,8 @@ def _questions(session: Session, person_id: int, visit_id: int) -> tuple[Questio
                 (Question.visit_id.is_(None)) & (Question.asked.is_(False)),
             ),
         )
-        .order_by(Question.priority, Question.position, Question.id)
+        # The person's own order (they dragged them into it); priority prints as a mark.
+        .order_by(Question.position, Question.id)
     ).all()
     return tuple(
         QuestionLine(

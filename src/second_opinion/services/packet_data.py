@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from second_opinion.services.health_summary import HealthSummary
 from second_opinion.services.legal_basis import RequestBasis
 
 
@@ -56,7 +57,7 @@ SECTION_TITLES: dict[Section, str] = {
     Section.CARE_TEAM: "Care team",
     Section.RECORDS: "Records sent to this doctor",
     Section.QUESTIONS: "Questions for this visit",
-    Section.MEDICATIONS: "Medications and allergies",
+    Section.MEDICATIONS: "Health summary",
     Section.OPINIONS: "Earlier opinions",
     Section.NOTES: "Notes",
 }
@@ -200,6 +201,9 @@ class PacketData:
     questions: tuple[QuestionLine, ...] = ()
     medications: str = ""
     allergies: str = ""
+    #: every structured entry (conditions, medications, allergies, procedures, results);
+    #: when present the packet prints it instead of the two texts above
+    health_summary: HealthSummary | None = None
     opinions: tuple[OpinionSummary, ...] = ()
     sections: tuple[Section, ...] = ALL_SECTIONS
     paper: Paper = Paper.A4

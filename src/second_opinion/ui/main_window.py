@@ -63,6 +63,7 @@ class MainWindow(QMainWindow, Navigator):
     act_passwd: QAction
     act_packet: QAction
     act_export_contacts: QAction
+    act_import: QAction
     act_lock: QAction
     act_quit: QAction
     act_new: QAction

@@ -162,22 +162,30 @@ class Pending(Generic[T]):
 class _Task(QRunnable):
     def __init__(self, job: _Job, case: Case) -> None:
         super().__init__()
-        self._job = job
-        self._case = case
+        self._job: _Job | None = job
+        self._case: Case | None = case
 
     def run(self) -> None:
-        job = self._job
+        # The job holds the owner widget and callbacks that close over widgets. Its last
+        # reference must be dropped on the GUI thread (a Qt object freed on this thread would
+        # crash the app), so the task lets go of it before handing it over in the signal.
+        job, case = self._job, self._case
+        self._job = self._case = None
+        assert job is not None and case is not None
+        relay = job.runner._relay
         try:
             if job.generation != job.runner.generation:
                 raise Cancelled()
             if job.progress is not None:
-                result = job.fn(self._case, job.progress)
+                result = job.fn(case, job.progress)
             else:
-                result = job.fn(self._case)
+                result = job.fn(case)
         except BaseException as exc:  # handed to the GUI thread, which decides what to show
-            job.runner._relay.sig_done.emit(job, None, exc)
+            relay.sig_done.emit(job, None, exc)
         else:
-            job.runner._relay.sig_done.emit(job, result, None)
+            relay.sig_done.emit(job, result, None)
+            del result
+        del job
 
 
 class OpsRunner(QObject):

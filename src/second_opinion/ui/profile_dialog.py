@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PAGES = ("profile", "insurance", "calls")
+PAGES = ("profile", "insurance", "calls", "summary")
 
 
 def _tri_state_combo(parent: QWidget, name: str) -> QComboBox:
@@ -96,6 +96,14 @@ class ProfileDialog(FormDialog):
             self._build_insurance_page(), icons.icon("fa5s.id-card"), self.tr("&Insurance")
         )
         self.pages.addTab(self._build_calls_page(), icons.icon("fa5s.phone"), self.tr("&Call log"))
+        from second_opinion.ui.health_summary import HealthSummaryWidget
+
+        self.health_summary = HealthSummaryWidget(ctx, self)
+        self.pages.addTab(
+            self.health_summary, icons.icon("fa5s.file-medical"), self.tr("&Health summary")
+        )
+        # The summary saves each entry as it is made; the old free text is kept as it was.
+        self._kept_text = ("", "")
         # The pages take the place of the base's single form.
         self.scroll_area.setWidget(self.pages)
 
@@ -153,20 +161,18 @@ class ProfileDialog(FormDialog):
             self.tr("The diagnosis or question you want a second opinion on"),
             3,
         )
-        self.medications_edit = multiline(
-            page,
-            self.tr("Medications"),
-            self.tr("One per line, with the dose, e.g. Letrozole 2.5 mg once a day"),
-            5,
-        )
-        self.allergies_edit = multiline(
-            page, self.tr("Allergies"), self.tr("e.g. Penicillin (rash), or “none known”"), 3
-        )
         self._add(0, "name", self.name_edit, self.tr("&Name:"))
         self._add(0, "date_of_birth", dob_row, self.tr("&Date of birth:"))
         self._add(0, "condition", self.condition_edit, self.tr("C&ondition under review:"))
-        self._add(0, "medications", self.medications_edit, self.tr("&Medications:"))
-        self._add(0, "allergies", self.allergies_edit, self.tr("&Allergies:"))
+        summary_hint = QLabel(
+            self.tr(
+                "Medications, allergies, other conditions, procedures and results are on the "
+                "Health summary page."
+            ),
+            page,
+        )
+        summary_hint.setWordWrap(True)
+        form.addRow(summary_hint)
         return page
 
     def _build_insurance_page(self) -> QWidget:
@@ -308,8 +314,7 @@ class ProfileDialog(FormDialog):
             if person.date_of_birth is not None:
                 self.dob_edit.setDate(to_qdate(person.date_of_birth))
             self.condition_edit.setPlainText(person.condition)
-            self.medications_edit.setPlainText(person.medications)
-            self.allergies_edit.setPlainText(person.allergies)
+            self._kept_text = (person.medications, person.allergies)
 
             self.insurer_edit.setText(plan.insurer)
             self.plan_edit.setText(plan.plan_name)
@@ -342,8 +347,8 @@ class ProfileDialog(FormDialog):
             name=self.name_edit.text(),
             date_of_birth=from_qdate(self.dob_edit.date()) if self.dob_known.isChecked() else None,
             condition=self.condition_edit.toPlainText(),
-            medications=self.medications_edit.toPlainText(),
-            allergies=self.allergies_edit.toPlainText(),
+            medications=self._kept_text[0],
+            allergies=self._kept_text[1],
         )
 
     def insurance_value(self) -> profiles.InsuranceDetails:

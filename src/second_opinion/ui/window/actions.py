@@ -52,6 +52,15 @@ def build_actions(window: MainWindow) -> list[QAction]:
     w.act_export_contacts = _action(
         w, tr("Export contacts as &vCard…"), lambda: w.navigate("contacts.export_vcard")
     )
+    w.act_import = _action(
+        w, tr("&Import health records…"), lambda: import_records(w), None, "fa5s.file-medical"
+    )
+    w.act_import.setToolTip(
+        tr(
+            "Read a C-CDA (XML) or FHIR (JSON) file from a patient portal; you see what it holds "
+            "before anything is added."
+        )
+    )
     w.act_lock = _action(w, tr("&Lock"), w.lock, "Ctrl+L", "fa5s.lock")
     w.act_quit = _action(w, tr("&Quit"), w.close, std.Quit)
     w.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
@@ -92,6 +101,7 @@ def build_actions(window: MainWindow) -> list[QAction]:
         w.act_passwd,
         w.act_packet,
         w.act_export_contacts,
+        w.act_import,
         w.act_lock,
         w.act_new,
         w.act_find,
@@ -108,6 +118,7 @@ def fill_menus(window: MainWindow, menus: dict[str, QMenu]) -> None:
     file_menu = menus["file"]
     file_menu.addAction(w.act_packet)
     file_menu.addAction(w.act_export_contacts)
+    file_menu.addAction(w.act_import)
     file_menu.addSeparator()
     file_menu.addAction(w.act_backup)
     file_menu.addAction(w.act_restore)
@@ -169,6 +180,24 @@ def prepare_packet(window: MainWindow) -> None:
         from second_opinion.ui.export_actions import prepare_packet as open_packet
 
         open_packet(window, window.ctx, None)
+
+
+def import_records(window: MainWindow) -> None:
+    """Ask for a portal file, then show what it holds before anything is written."""
+    if window.ctx is None:
+        return
+    from second_opinion.ui import prompts
+
+    path = prompts.ask_open_path(
+        window,
+        window.tr("Import health records"),
+        window.tr("Health records (*.xml *.json *.ccd *.ccda);;All files (*)"),
+    )
+    if path is None:
+        return
+    from second_opinion.ui.import_dialog import ImportDialog
+
+    ImportDialog(window.ctx, path, window).open()
 
 
 def backup(window: MainWindow) -> None:
