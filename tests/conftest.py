@@ -95,3 +95,27 @@ def session(vault: Vault):
     """A session on a fresh vault; committed at the end of the test."""
     with vault.session() as s:
         yield s
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    """As in the app (ui/gui_gc.py): the automatic cycle collector, which may run on any
+    thread, stays off; each test's garbage is collected on the main thread at its end."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.enable()
+
+
+_tests_run = 0
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    global _tests_run
+    yield
+    import gc
+
+    _tests_run += 1
+    gc.collect(2 if _tests_run % 25 == 0 else 1)

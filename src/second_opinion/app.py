@@ -97,7 +97,8 @@ def _pause_garbage_collection() -> None:
     Start-up creates a great many objects that live as long as the app (modules, Qt classes
     and their enumerations); the collector runs some fifty times over them meanwhile and finds
     nothing, about 7 ms on the way to the unlocked window. Reference counting still frees
-    everything else at once. The window's ``sig_started``, or at the latest a timer, resumes it.
+    everything else at once. The window's ``sig_started``, or at the latest a timer, hands
+    collection to the GUI thread's collector; the automatic one never runs again.
     """
     import gc
 
@@ -108,6 +109,14 @@ def _pause_garbage_collection() -> None:
 
 
 def _resume_garbage_collection() -> None:
-    import gc
+    """From here on, cycles are collected on the GUI thread only (see ``ui.gui_gc``)."""
+    global _collector
+    if _collector is None:
+        from PySide6.QtWidgets import QApplication
 
-    gc.enable()
+        from second_opinion.ui.gui_gc import GuiThreadCollector
+
+        _collector = GuiThreadCollector(QApplication.instance())
+
+
+_collector: object | None = None

@@ -346,40 +346,41 @@ def test_the_unlock_page_offers_to_remember_once_no_remembered_key_was_found(
     qtbot.waitUntil(lambda: not window.windowIcon().isNull(), timeout=3000)
 
 
-def test_the_garbage_collector_is_back_once_start_up_is_over(
+def _collector_started(app_module) -> bool:
+    return app_module._collector is not None
+
+
+def test_collection_moves_to_the_gui_thread_once_start_up_is_over(
     qtbot, existing_vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import gc
 
     from second_opinion import app as app_module
+    from second_opinion.ui.gui_gc import GuiThreadCollector
 
     monkeypatch.setattr(app_module, "GC_PAUSE_LIMIT_MS", 60_000)  # not the safety timer
-    try:
-        app_module._pause_garbage_collection()
-        assert not gc.isenabled()
-        win = MainWindow(existing_vault, AppSettings())
-        qtbot.addWidget(win)
-        win.sig_started.connect(app_module._resume_garbage_collection)
-        win.show()
-        # No remembered key: start-up is over once the unlock page has painted and looked.
-        qtbot.waitUntil(gc.isenabled, timeout=10000)
-    finally:
-        gc.enable()
+    monkeypatch.setattr(app_module, "_collector", None)
+    app_module._pause_garbage_collection()
+    assert not gc.isenabled()
+    win = MainWindow(existing_vault, AppSettings())
+    qtbot.addWidget(win)
+    win.sig_started.connect(app_module._resume_garbage_collection)
+    win.show()
+    # No remembered key: start-up is over once the unlock page has painted and looked.
+    qtbot.waitUntil(lambda: _collector_started(app_module), timeout=10000)
+    assert isinstance(app_module._collector, GuiThreadCollector)
+    assert not gc.isenabled()  # never the automatic collector, which runs on any thread
 
 
-def test_the_garbage_collector_comes_back_even_if_start_up_never_ends(
+def test_collection_starts_even_if_start_up_never_ends(
     qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import gc
-
     from second_opinion import app as app_module
 
     monkeypatch.setattr(app_module, "GC_PAUSE_LIMIT_MS", 50)
-    try:
-        app_module._pause_garbage_collection()
-        qtbot.waitUntil(gc.isenabled, timeout=3000)
-    finally:
-        gc.enable()
+    monkeypatch.setattr(app_module, "_collector", None)
+    app_module._pause_garbage_collection()
+    qtbot.waitUntil(lambda: _collector_started(app_module), timeout=3000)
 
 
 def _remember(data_dir: Path) -> str:
