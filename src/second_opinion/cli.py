@@ -88,7 +88,11 @@ class PassphraseSource:
         return line.rstrip("\r\n")
 
     def read_new(self, prompt: str) -> str:
+        """A passphrase being set: it must pass the one rule for new passphrases."""
+        from second_opinion.vault.passphrase_rule import check_new_passphrase
+
         first = self.read(prompt)
+        check_new_passphrase(first)
         if self.interactive and self.read("Repeat it: ") != first:
             raise UsageError("the two passphrases differ; nothing was changed")
         return first
@@ -143,11 +147,21 @@ def _unlock(args: argparse.Namespace, source: PassphraseSource) -> Vault:
     return Vault.unlock(folder, source.read("Passphrase: "))
 
 
+def _refuse_existing_vault(folder: Path) -> None:
+    """Say a vault is already there before asking for a new passphrase (or judging it)."""
+    from second_opinion.vault.errors import VaultExists
+    from second_opinion.vault.layout import VaultPaths
+
+    if VaultPaths(folder).exists():
+        raise VaultExists()
+
+
 def _cmd_init(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.services.people import add_person
     from second_opinion.vault.vault import Vault
 
     folder = _data_dir(args)
+    _refuse_existing_vault(folder)
     passphrase = source.read_new("New passphrase: ")
     with Vault.create(folder, passphrase) as vault, vault.session() as session:
         add_person(session, "Me")
@@ -160,6 +174,7 @@ def _cmd_demo(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.vault.vault import Vault
 
     folder = _data_dir(args)
+    _refuse_existing_vault(folder)
     passphrase = source.read_new("Passphrase for the demo vault: ")
     with Vault.create(folder, passphrase) as vault, vault.session() as session:
         build_demo(session, dt.date.today())

@@ -148,6 +148,13 @@ class ChangePassphraseDialog(QDialog):
         elif self.new.text() != self.repeat.text():
             self._complain(self.tr("The two new passphrases are not the same."))
         else:
+            from second_opinion.vault.passphrase_rule import WeakPassphrase, check_new_passphrase
+
+            try:
+                check_new_passphrase(self.new.text())
+            except WeakPassphrase as refusal:
+                self._complain(str(refusal))
+                return
             self.accept()
 
     def _complain(self, text: str) -> None:

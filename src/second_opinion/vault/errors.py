@@ -111,3 +111,11 @@ class OutputInsideVault(VaultError):
         "That file would be inside the vault's own folder, where it could overwrite the "
         "vault. Choose a file outside that folder; nothing was written."
     )
+
+
+class WeakPassphrase(VaultError):
+    exit_code = 16
+    message = (
+        "This passphrase is too easy to guess. Use four or more unrelated words, "
+        "or a longer sentence only you would think of; nothing was changed."
+    )
