@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", type=Path, required=True, help="backup file to write")
     restore = sub.add_parser("restore", help="replace the vault with a backup")
     restore.add_argument("file", type=Path, help="backup file (asks for its passphrase)")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the vault even with a backup of a different vault",
+    )
     sub.add_parser("demo", help="create a vault filled with a fictional example case")
     try:
         from second_opinion.cli_exports import add_export_commands
@@ -221,10 +226,17 @@ def _cmd_backup(args: argparse.Namespace, source: PassphraseSource) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace, source: PassphraseSource) -> int:
+    from second_opinion.vault.errors import BackupOfAnotherVault
     from second_opinion.vault.vault import Vault
 
     folder = _data_dir(args)
-    kept = Vault.restore(folder, args.file, source.read("Passphrase of the backup: "))
+    passphrase = source.read("Passphrase of the backup: ")
+    try:
+        kept = Vault.restore(folder, args.file, passphrase, replace_other_vault=args.force)
+    except BackupOfAnotherVault as exc:
+        raise BackupOfAnotherVault(
+            f"{exc} To replace it with the other vault anyway, add --force."
+        ) from None
     print("The vault was restored from the backup.")
     if kept is not None:
         print(f"The vault it replaced was kept in {kept}")

@@ -71,24 +71,32 @@ def restore(window: MainWindow) -> None:
     )
     if not passphrase:
         return
-    if not prompts.ask_confirm(
-        window,
-        _tr("Restore from a backup"),
+    from second_opinion.vault.vault import vault_id_of_backup, vault_id_of_folder
+
+    folder = window.data_dir
+    current_id = vault_id_of_folder(folder)
+    other_vault = current_id is not None and vault_id_of_backup(path) not in (None, current_id)
+    question = (
         _tr(
+            "This backup ({name}) is of a different vault, not of the one you have open: "
+            "restoring it replaces your vault with that other one. Your vault is kept as a "
+            "copy in the backups folder. Replace it?"
+        ).replace("{name}", path.name)
+        if other_vault
+        else _tr(
             "Replace the vault with this backup? Changes made since the backup will be "
             "replaced; the current vault is kept as a copy in the backups folder."
-        ),
-        _tr("Restore"),
-    ):
+        )
+    )
+    if not prompts.ask_confirm(window, _tr("Restore from a backup"), question, _tr("Restore")):
         return
     if window.vault is not None:
         window.lock()
-    folder = window.data_dir
 
     def work() -> Any:
         from second_opinion.vault.vault import Vault
 
-        return Vault.restore(folder, path, passphrase)
+        return Vault.restore(folder, path, passphrase, replace_other_vault=other_vault)
 
     def done(_kept: Any) -> None:
         window.show_lock_page(

@@ -119,3 +119,11 @@ class WeakPassphrase(VaultError):
         "This passphrase is too easy to guess. Use four or more unrelated words, "
         "or a longer sentence only you would think of; nothing was changed."
     )
+
+
+class BackupOfAnotherVault(VaultError):
+    exit_code = 18
+    message = (
+        "This backup is of a different vault, not of the one in this folder: restoring it "
+        "would replace this vault with another one. Nothing was changed."
+    )

@@ -37,6 +37,7 @@ from second_opinion.vault.connection import (
 )
 from second_opinion.vault.errors import (
     BackupFailed,
+    BackupOfAnotherVault,
     CouldNotSave,
     NotAVault,
     NoVault,
@@ -544,8 +545,14 @@ class Vault:
         return destination
 
     @classmethod
-    def restore(cls, folder: Path, backup: Path, passphrase: str) -> Path | None:
+    def restore(
+        cls, folder: Path, backup: Path, passphrase: str, *, replace_other_vault: bool = False
+    ) -> Path | None:
         """Replace the vault in ``folder`` with ``backup``; returns where the old one was kept.
+
+        A backup of another vault (its header's vault id differs from the one in ``folder``)
+        is refused with ``BackupOfAnotherVault`` unless ``replace_other_vault``: the user must
+        have been told that the vault they have is replaced by a different one.
 
         The backup is fully checked (passphrase, integrity, schema version) before the live
         vault is touched, and the live vault is kept in ``backups/`` as a pre-restore copy.
@@ -558,7 +565,8 @@ class Vault:
         lock = _acquire_instance_lock(paths)
         try:
             _remove_leftovers(paths)
-            restored, staged = _stage_backup(paths, backup, passphrase)
+            expected = None if replace_other_vault else _live_vault_id(paths)
+            restored, staged = _stage_backup(paths, backup, passphrase, expected)
             _settle_live_header(paths, passphrase)
             try:
                 kept = _keep_pre_restore_copy(paths)
@@ -718,8 +726,47 @@ def _journal(paths: VaultPaths) -> Path:
     return paths.database.with_name(paths.database.name + "-journal")
 
 
-def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[VaultHeader, Path]:
+def _live_vault_id(paths: VaultPaths) -> str | None:
+    """The id of the vault a restore would replace; None when there is none to replace (no
+    database) or its header and copy are both unreadable (nothing to compare with)."""
+    if not paths.database.exists():
+        return None
+    try:
+        return VaultHeader.read(paths.header).vault_id
+    except VaultError:
+        spare = _header_copy(paths)
+        return spare.vault_id if spare is not None else None
+
+
+def vault_id_of_folder(folder: Path) -> str | None:
+    """The id of the vault in ``folder``, if there is one whose header reads (no passphrase)."""
+    return _live_vault_id(VaultPaths(folder))
+
+
+def vault_id_of_backup(backup: Path) -> str | None:
+    """The vault id in a backup's plaintext header (no passphrase needed); None if unreadable.
+
+    Only for asking the user before a restore; the restore itself checks again."""
+    try:
+        with zipfile.ZipFile(backup) as archive:
+            info = archive.getinfo(_BACKUP_HEADER_NAME)
+            if info.file_size > MAX_HEADER_BYTES:
+                return None
+            with archive.open(info) as member:
+                return VaultHeader.from_bytes(member.read(MAX_HEADER_BYTES + 1)).vault_id
+    except (VaultError, KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+    except (RuntimeError, NotImplementedError):  # an encrypted or unsupported zip member
+        return None
+
+
+def _stage_backup(
+    paths: VaultPaths, backup: Path, passphrase: str, expected_vault_id: str | None = None
+) -> tuple[VaultHeader, Path]:
     """Unpack and verify a backup next to the vault; the live vault is not touched.
+
+    With ``expected_vault_id``, a backup whose header names another vault is refused
+    (``BackupOfAnotherVault``) before anything is derived or written.
 
     Returns the header the restored vault will have (the backup's slot that this passphrase
     opens) and the verified database file, staged in the vault's folder.
@@ -755,6 +802,8 @@ def _stage_backup(paths: VaultPaths, backup: Path, passphrase: str) -> tuple[Vau
             if not header.settled:
                 # backup_to always writes a settled header; a pending slot is not ours.
                 raise NotAVault(not_ours)
+            if expected_vault_id is not None and header.vault_id != expected_vault_id:
+                raise BackupOfAnotherVault()
             # The passphrase first: a wrong one must not cost a single byte on disk.
             candidates = _derive_matching_keys(header, passphrase)
             _require_free_space(paths, db_info.file_size)
