@@ -167,8 +167,9 @@ def _cmd_init(args: argparse.Namespace, source: PassphraseSource) -> int:
 
     folder = _data_dir(args)
     _refuse_existing_vault(folder)
-    passphrase = source.read_new("New passphrase: ")
-    with Vault.create(folder, passphrase) as vault, vault.session() as session:
+    # The passphrase is not kept in a variable: once the key is derived, nothing refers to it.
+    new_vault = Vault.create(folder, source.read_new("New passphrase: "))
+    with new_vault as vault, vault.session() as session:
         add_person(session, "Me")
     print(f"Created a new vault in {folder}")
     return EXIT_OK
@@ -180,8 +181,8 @@ def _cmd_demo(args: argparse.Namespace, source: PassphraseSource) -> int:
 
     folder = _data_dir(args)
     _refuse_existing_vault(folder)
-    passphrase = source.read_new("Passphrase for the demo vault: ")
-    with Vault.create(folder, passphrase) as vault, vault.session() as session:
+    new_vault = Vault.create(folder, source.read_new("Passphrase for the demo vault: "))
+    with new_vault as vault, vault.session() as session:
         build_demo(session, dt.date.today())
     print(f"Created a demo vault with a fictional case in {folder}")
     return EXIT_OK
@@ -208,8 +209,8 @@ def _cmd_passwd(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.vault.vault import Vault
 
     with Vault.unlock(_data_dir(args), old) as vault:
-        new = source.read_new("New passphrase: ")
-        vault.change_passphrase(old, new)
+        vault.change_passphrase(old, source.read_new("New passphrase: "))
+        del old  # not needed any more; nothing else refers to the passphrases
         store = KeyStore()
         if store.load(vault.vault_id) is not None:
             # Keep "remember on this computer" working with the new key.
@@ -230,9 +231,13 @@ def _cmd_restore(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.vault.vault import Vault
 
     folder = _data_dir(args)
-    passphrase = source.read("Passphrase of the backup: ")
     try:
-        kept = Vault.restore(folder, args.file, passphrase, replace_other_vault=args.force)
+        kept = Vault.restore(
+            folder,
+            args.file,
+            source.read("Passphrase of the backup: "),
+            replace_other_vault=args.force,
+        )
     except BackupOfAnotherVault as exc:
         raise BackupOfAnotherVault(
             f"{exc} To replace it with the other vault anyway, add --force."

@@ -175,6 +175,8 @@ def change_passphrase(window: MainWindow, vault: Vault) -> ChangePassphraseDialo
 
     def start() -> None:
         old, new = dialog.current.text(), dialog.new.text()
+        for field in (dialog.current, dialog.new, dialog.repeat):
+            field.clear()  # the dialog lives on; the passphrases need not
         window.statusBar().showMessage(_tr("Changing the passphrase…"))
 
         def work() -> None:

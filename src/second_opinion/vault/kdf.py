@@ -120,7 +120,8 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParameters) -> bytearray
 
 def key_check_value(key: bytes | bytearray) -> bytes:
     """A value that proves a key is right without the database: tells "wrong" from "damaged"."""
-    return hmac.new(bytes(key), _KEY_CHECK_LABEL, hashlib.sha256).digest()
+    # hmac takes the bytearray as it is (no immutable copy of the key made here).
+    return hmac.new(key, _KEY_CHECK_LABEL, hashlib.sha256).digest()
 
 
 def key_matches(key: bytes | bytearray, expected_check: bytes) -> bool:

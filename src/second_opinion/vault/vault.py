@@ -30,10 +30,12 @@ import sqlcipher3
 from second_opinion.private_files import PRIVATE_FILE_MODE
 from second_opinion.vault import migrate
 from second_opinion.vault.connection import (
+    apply_key,
     classify_unreadable,
     damaged_pages,
     error_code,
     open_keyed,
+    rekey,
 )
 from second_opinion.vault.errors import (
     BackupFailed,
@@ -89,7 +91,7 @@ class IntegrityReport:
 def _new_slot(passphrase: str, kdf: KdfParameters) -> tuple[KeySlot, VaultKey]:
     salt = new_salt()
     key = VaultKey(derive_key(passphrase, salt, kdf))
-    return KeySlot(salt=salt, kdf=kdf, key_check=key_check_value(key.raw())), key
+    return KeySlot(salt=salt, kdf=kdf, key_check=key_check_value(key.buffer())), key
 
 
 def _timestamp() -> str:
@@ -189,7 +191,7 @@ class Vault:
             candidates = [
                 (key, role)
                 for slot, role in header.slots()
-                if key_matches(key.raw(), slot.key_check)
+                if key_matches(key.buffer(), slot.key_check)
             ]
             if not candidates:
                 raise WrongPassphrase()
@@ -447,10 +449,14 @@ class Vault:
         normalise_passphrase(new_passphrase)
         with self._guard:
             self._require_open()
-            if not key_matches(
-                derive_key(old_passphrase, self._header.current.salt, self._header.current.kdf),
-                self._header.current.key_check,
-            ):
+            old_key = VaultKey(
+                derive_key(old_passphrase, self._header.current.salt, self._header.current.kdf)
+            )
+            try:
+                old_matches = key_matches(old_key.buffer(), self._header.current.key_check)
+            finally:
+                old_key.wipe()
+            if not old_matches:
                 raise WrongPassphrase("The current passphrase is wrong; nothing was changed.")
             slot, new_key = _new_slot(new_passphrase, kdf)
             pending_header = self._header.with_pending(slot)
@@ -460,7 +466,7 @@ class Vault:
                     self._engine.dispose()
                 conn = open_keyed(self.paths.database, self._key)
                 try:
-                    conn.execute(f"PRAGMA rekey = {new_key.pragma_literal()}")
+                    rekey(conn, new_key)
                 finally:
                     conn.close()
             except (OSError, sqlcipher3.DatabaseError) as exc:
@@ -695,7 +701,7 @@ def _derive_matching_keys(header: VaultHeader, passphrase: str) -> list[tuple[Va
     matches: list[tuple[VaultKey, str]] = []
     for slot, role in header.slots():
         key = VaultKey(derive_key(passphrase, slot.salt, slot.kdf))
-        if key_matches(key.raw(), slot.key_check):
+        if key_matches(key.buffer(), slot.key_check):
             matches.append((key, role))
         else:
             key.wipe()
@@ -709,7 +715,7 @@ def _snapshot_database(source: Path, key: VaultKey, target: Path) -> None:
     try:
         dst = sqlcipher3.connect(str(target), isolation_level=None)
         try:
-            dst.execute(f"PRAGMA key = {key.pragma_literal()}")
+            apply_key(dst, key)
             dst.execute("PRAGMA cipher_log_level = NONE")
             src.backup(dst)
         finally:
