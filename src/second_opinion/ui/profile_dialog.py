@@ -518,7 +518,7 @@ class ProfileDialog(QDialog):
             prompts.show_error(
                 self,
                 self.tr("Not saved"),
-                self.tr("The profile could not be saved. Nothing was changed."),
+                self.tr("The profile could not be saved. Your changes are still in the form."),
             )
             return False
         log.info("profile and insurance saved for person %s", self.person_id)

@@ -394,9 +394,7 @@ class UnlockPage(_BusyPage):
             self.show_error(str(exc))
         else:
             self.show_error(
-                self.tr("The vault could not be opened ({name}). Nothing was changed.").replace(
-                    "{name}", name
-                )
+                self.tr("The vault could not be opened ({name}).").replace("{name}", name)
             )
         self.restore_button.setVisible(name in _RESTORABLE or name == "VaultFromNewerVersion")
 
