@@ -127,3 +127,11 @@ class BackupOfAnotherVault(VaultError):
         "This backup is of a different vault, not of the one in this folder: restoring it "
         "would replace this vault with another one. Nothing was changed."
     )
+
+
+class UnsafeDataFolder(VaultError):
+    exit_code = 17
+    message = (
+        "The data folder is not safe for a vault: other users could change or replace its "
+        "files. Use a folder of your own that only you can write to; nothing was changed."
+    )

@@ -14,9 +14,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import hashlib
 import logging
 import os
 import shutil
+import stat
 import tempfile
 import threading
 import zipfile
@@ -27,7 +29,7 @@ from typing import IO, TYPE_CHECKING
 
 import sqlcipher3
 
-from second_opinion.private_files import PRIVATE_FILE_MODE
+from second_opinion.private_files import PRIVATE_FILE_MODE, make_private_dirs
 from second_opinion.vault import migrate
 from second_opinion.vault.connection import (
     apply_key,
@@ -41,6 +43,7 @@ from second_opinion.vault.errors import (
     BackupFailed,
     BackupOfAnotherVault,
     CouldNotSave,
+    DataFolderNotWritable,
     NotAVault,
     NoVault,
     VaultDamaged,
@@ -64,7 +67,13 @@ from second_opinion.vault.kdf import (
     normalise_passphrase,
 )
 from second_opinion.vault.key import VaultKey
-from second_opinion.vault.paths import VaultPaths, ensure_private_dir, make_private
+from second_opinion.vault.paths import (
+    VaultPaths,
+    ensure_private_dir,
+    make_private,
+    require_empty_or_ours,
+    require_safe_folder,
+)
 
 if TYPE_CHECKING:
     # SQLAlchemy is imported on the first session (see engine.py), not when the vault opens.
@@ -136,6 +145,8 @@ class Vault:
         paths = VaultPaths(folder)
         if paths.exists():
             raise VaultExists()
+        # Never into (and never chmod) a folder that already holds someone's other files.
+        require_empty_or_ours(folder, _OUR_NAMES)
         ensure_private_dir(folder)
         lock = _acquire_instance_lock(paths)
         try:
@@ -223,7 +234,7 @@ class Vault:
         it reads, and damage found is reported (and the vault locked) at once.
         """
         try:
-            _remove_leftovers(paths)
+            _remove_leftovers(paths, header)
             opened: tuple[sqlcipher3.Connection, VaultKey, str] | None = None
             for candidate, role in candidates:
                 try:
@@ -512,9 +523,9 @@ class Vault:
         self._require_open()
         destination = destination.expanduser()
         try:
-            destination.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_dirs(destination.parent)
             snapshot_fd, snapshot_name = tempfile.mkstemp(
-                dir=self.paths.folder, prefix=".backup-", suffix=".db"
+                dir=self.paths.folder, prefix=f".backup-{_tag(self.vault_id)}-", suffix=".db"
             )
             os.close(snapshot_fd)
             snapshot = Path(snapshot_name)
@@ -567,10 +578,17 @@ class Vault:
         """
         normalise_passphrase(passphrase)
         paths = VaultPaths(folder)
+        if not paths.exists():
+            require_empty_or_ours(folder, _OUR_NAMES)
         ensure_private_dir(folder)
         lock = _acquire_instance_lock(paths)
         try:
-            _remove_leftovers(paths)
+            try:
+                live_header: VaultHeader | None = VaultHeader.read(paths.header)
+            except VaultError:
+                live_header = _header_copy(paths)
+            if live_header is not None:
+                _remove_leftovers(paths, live_header)
             expected = None if replace_other_vault else _live_vault_id(paths)
             restored, staged = _stage_backup(paths, backup, passphrase, expected)
             _settle_live_header(paths, passphrase)
@@ -630,14 +648,37 @@ def _acquire_instance_lock(paths: VaultPaths) -> InstanceLock:
 
 
 # Temporary files a killed process can leave behind: all encrypted, but clutter that would
-# otherwise accumulate. Only removed while holding the instance lock, so never in use.
-_LEFTOVER_PATTERNS = (".backup-*.db", ".backup-*.db-journal", ".restore-*.db", ".vault.db.creating")
+# otherwise accumulate. Only removed while holding the instance lock, so never in use; and
+# only those this app made for this vault: their names carry a tag of the vault's id (the
+# backup's, for a restore), so a file of someone else's that merely looks alike is left alone.
+_LEFTOVER_PATTERNS = (".backup-{tag}-*.db", ".backup-{tag}-*.db-journal", ".restore-{tag}-*.db")
+_CREATING = ".vault.db.creating"
+#: What a vault's folder may hold before ``create`` or ``restore`` makes a vault in it.
+_OUR_NAMES = (
+    "vault.header.json",
+    "vault.header.copy.json",
+    "vault.db",
+    "vault.db-journal",
+    "vault.lock",
+    "backups",
+    _CREATING,
+)
 
 
-def _remove_leftovers(paths: VaultPaths) -> None:
-    for pattern in _LEFTOVER_PATTERNS:
-        for leftover in paths.folder.glob(pattern):
-            with contextlib.suppress(OSError):
+def _tag(vault_id: str) -> str:
+    """A file-name-safe tag of a vault id (the id is read from a header anyone could edit)."""
+    return hashlib.sha256(vault_id.encode("utf-8")).hexdigest()[:16]
+
+
+def _remove_leftovers(paths: VaultPaths, header: VaultHeader) -> None:
+    ids = [header.vault_id] + ([header.restoring[0]] if header.restoring is not None else [])
+    leftovers = [paths.folder / _CREATING]
+    for vault_id in ids:
+        for pattern in _LEFTOVER_PATTERNS:
+            leftovers.extend(paths.folder.glob(pattern.format(tag=_tag(vault_id))))
+    for leftover in leftovers:
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(leftover.lstat().st_mode):
                 leftover.unlink()
 
 
@@ -647,6 +688,10 @@ def _lock_for_open(paths: VaultPaths) -> InstanceLock:
         # No header of ours at all: refused (NoVault, NotAVault) without creating a lock file
         # in a folder that may not be ours.
         _read_header_for_open(paths)
+    try:
+        require_safe_folder(paths.folder)
+    except OSError as exc:
+        raise DataFolderNotWritable() from exc
     return _acquire_instance_lock(paths)
 
 
@@ -813,7 +858,9 @@ def _stage_backup(
             # The passphrase first: a wrong one must not cost a single byte on disk.
             candidates = _derive_matching_keys(header, passphrase)
             _require_free_space(paths, db_info.file_size)
-            fd, staged_name = tempfile.mkstemp(dir=paths.folder, prefix=".restore-", suffix=".db")
+            fd, staged_name = tempfile.mkstemp(
+                dir=paths.folder, prefix=f".restore-{_tag(header.vault_id)}-", suffix=".db"
+            )
             staged = Path(staged_name)
             try:
                 with os.fdopen(fd, "wb") as out, archive.open(db_info) as db:
