@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_OS_ERROR = 1
+_NAME_MAX = 255
 
 
 class UsageError(Exception):
@@ -129,6 +132,10 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         _say("interrupted; nothing more was changed")
         return 130
+    except OSError as exc:
+        # A refusal the checks above did not foresee: still one line, never a traceback.
+        _say(f"could not complete the command: {exc.strerror or type(exc).__name__}")
+        return EXIT_OS_ERROR
 
 
 def _say(message: str) -> None:
@@ -142,6 +149,10 @@ def _refuse_output_in_vault(args: argparse.Namespace) -> None:
     if out is not None:
         from second_opinion.vault.guard import refuse_output_in_vault
 
+        if any(len(os.fsencode(part)) > _NAME_MAX for part in Path(out).parts):
+            raise UsageError(
+                "the --out file name is too long (at most 255 bytes per name); nothing was written"
+            )
         refuse_output_in_vault(out, _data_dir(args))
 
 
@@ -156,7 +167,9 @@ def _refuse_existing_vault(folder: Path) -> None:
     """Say a vault is already there before asking for a new passphrase (or judging it)."""
     from second_opinion.vault.errors import VaultExists
     from second_opinion.vault.layout import VaultPaths
+    from second_opinion.vault.paths import require_usable_path
 
+    require_usable_path(folder)
     if VaultPaths(folder).exists():
         raise VaultExists()
 

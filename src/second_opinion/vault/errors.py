@@ -135,3 +135,11 @@ class UnsafeDataFolder(VaultError):
         "The data folder is not safe for a vault: other users could change or replace its "
         "files. Use a folder of your own that only you can write to; nothing was changed."
     )
+
+
+class PassphraseNotText(VaultError):
+    exit_code = 2
+    message = (
+        "The passphrase is not valid text (it holds bytes that are not UTF-8). "
+        "Type it again; nothing was changed."
+    )

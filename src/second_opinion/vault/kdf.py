@@ -14,7 +14,7 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 
-from second_opinion.vault.errors import EmptyPassphrase, WeakKdfParameters
+from second_opinion.vault.errors import EmptyPassphrase, PassphraseNotText, WeakKdfParameters
 
 KEY_BYTES = 32
 SALT_BYTES = 16
@@ -93,7 +93,11 @@ def normalise_passphrase(passphrase: str) -> bytes:
     """
     if not passphrase:
         raise EmptyPassphrase()
-    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    try:
+        return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    except UnicodeEncodeError:
+        # Bytes that were not UTF-8 on standard input arrive as lone surrogates.
+        raise PassphraseNotText() from None
 
 
 def new_salt() -> bytes:

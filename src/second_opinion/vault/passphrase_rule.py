@@ -9,6 +9,7 @@ Qt-free, so the command line and the UI share the same threshold and the same me
 from __future__ import annotations
 
 from second_opinion.vault.errors import WeakPassphrase
+from second_opinion.vault.kdf import normalise_passphrase
 
 __all__ = ["MINIMUM_SCORE", "WeakPassphrase", "check_new_passphrase", "score"]
 
@@ -28,6 +29,8 @@ def score(text: str) -> int:
 
 
 def check_new_passphrase(text: str) -> None:
-    """Refuse (``WeakPassphrase``) a new passphrase that is too easy to guess."""
+    """Refuse (``WeakPassphrase``) a new passphrase that is too easy to guess (and, first,
+    an empty one or one that is not text, as unlocking would)."""
+    normalise_passphrase(text)
     if score(text) < MINIMUM_SCORE:
         raise WeakPassphrase()

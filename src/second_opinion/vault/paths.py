@@ -30,6 +30,7 @@ __all__ = [
     "make_private",
     "require_empty_or_ours",
     "require_safe_folder",
+    "require_usable_path",
 ]
 
 
@@ -50,6 +51,30 @@ def ensure_private_dir(folder: Path) -> None:
         os.unlink(probe)
     except OSError as exc:
         raise DataFolderNotWritable() from exc
+
+
+#: The longest name the vault puts in its folder (a restore's staged file and its journal),
+#: and the longest full path SQLite opens (its Unix VFS's MAX_PATHNAME).
+_LONGEST_OWN_NAME = 64
+_SQLITE_MAX_PATH = 512
+_NAME_MAX = 255
+
+
+def require_usable_path(folder: Path) -> None:
+    """Refuse, before anything is created, a data folder whose name is too long for the file
+    system or whose path is too long for SQLite (which would fail half-way through)."""
+    absolute = Path(folder).expanduser().absolute()
+    if any(len(os.fsencode(part)) > _NAME_MAX for part in absolute.parts):
+        raise DataFolderNotWritable(
+            "The data folder's name is too long for this system (at most 255 bytes per "
+            "folder name). Choose a shorter one; nothing was changed."
+        )
+    if len(os.fsencode(str(absolute))) + 1 + _LONGEST_OWN_NAME > _SQLITE_MAX_PATH:
+        raise DataFolderNotWritable(
+            f"The data folder's path is too long for the vault's database (at most "
+            f"{_SQLITE_MAX_PATH - 1 - _LONGEST_OWN_NAME} bytes). Choose a shorter one; "
+            "nothing was changed."
+        )
 
 
 def require_safe_folder(folder: Path) -> None:

@@ -73,6 +73,7 @@ from second_opinion.vault.paths import (
     make_private,
     require_empty_or_ours,
     require_safe_folder,
+    require_usable_path,
 )
 
 if TYPE_CHECKING:
@@ -142,32 +143,49 @@ class Vault:
     @classmethod
     def create(cls, folder: Path, passphrase: str, kdf: KdfParameters = DEFAULT) -> Vault:
         normalise_passphrase(passphrase)  # refuse an empty one before any work
+        require_usable_path(folder)
         paths = VaultPaths(folder)
         if paths.exists():
             raise VaultExists()
         # Never into (and never chmod) a folder that already holds someone's other files.
         require_empty_or_ours(folder, _OUR_NAMES)
+        made_folder = not folder.exists()
         ensure_private_dir(folder)
+        there_before = set(os.listdir(folder))
         lock = _acquire_instance_lock(paths)
         try:
             slot, key = _new_slot(passphrase, kdf)
             header = VaultHeader.new(slot)
-            building = folder / f".{paths.database.name}.creating"
+            building = folder / _CREATING
             with contextlib.suppress(FileNotFoundError):
                 building.unlink()
-            _create_private_file(building)
-            from second_opinion.vault.engine import create_vault_engine
-
-            engine = create_vault_engine(building, key)
             try:
-                migrate.upgrade(engine)
-            finally:
-                engine.dispose()
-            header.write(paths.header)
-            os.replace(building, paths.database)
+                _create_private_file(building)
+                from sqlalchemy.exc import DBAPIError
+
+                from second_opinion.vault.engine import create_vault_engine
+
+                engine = create_vault_engine(building, key)
+                try:
+                    migrate.upgrade(engine)
+                finally:
+                    engine.dispose()
+                header.write(paths.header)
+                os.replace(building, paths.database)
+            except (OSError, sqlcipher3.DatabaseError, DBAPIError) as exc:
+                if _is_write_failure(exc) and not _is_cannot_open(exc):
+                    raise CouldNotSave(
+                        "The vault could not be created: the disk may be full. "
+                        "Nothing was left behind."
+                    ) from None
+                raise DataFolderNotWritable(
+                    "The vault could not be created in this folder: it cannot be written to, "
+                    "or its path is too long. Nothing was left behind."
+                ) from None
             make_private(paths.database)
         except BaseException:
             lock.release()
+            _undo_create(paths, there_before, made_folder)
             raise
         log.info("vault created")
         return cls(paths, header, key, lock)
@@ -177,6 +195,7 @@ class Vault:
         """Open with the passphrase. ``check_pages=False`` leaves the HMAC check of every page
         to the caller (``pages_intact``), who shows something first: see ``_open``."""
         normalise_passphrase(passphrase)
+        require_usable_path(folder)
         paths = VaultPaths(folder)
         lock = _lock_for_open(paths)
         candidates: list[tuple[VaultKey, str]] = []
@@ -195,6 +214,7 @@ class Vault:
     @classmethod
     def unlock_with_key(cls, folder: Path, key: VaultKey, *, check_pages: bool = True) -> Vault:
         """Open with a remembered key. A stale key raises ``WrongPassphrase``; never damages."""
+        require_usable_path(folder)
         paths = VaultPaths(folder)
         lock = _lock_for_open(paths)
         try:
@@ -577,6 +597,7 @@ class Vault:
         the middle leaves either the old vault or the restored one, each with its passphrase.
         """
         normalise_passphrase(passphrase)
+        require_usable_path(folder)
         paths = VaultPaths(folder)
         if not paths.exists():
             require_empty_or_ours(folder, _OUR_NAMES)
@@ -680,6 +701,23 @@ def _remove_leftovers(paths: VaultPaths, header: VaultHeader) -> None:
         with contextlib.suppress(OSError):
             if stat.S_ISREG(leftover.lstat().st_mode):
                 leftover.unlink()
+
+
+def _undo_create(paths: VaultPaths, there_before: set[str], made_folder: bool) -> None:
+    """After a failed create: remove what it made (never a finished vault, never a file that
+    was there before), and the folder if it made that too and it is empty again."""
+    if paths.database.exists():
+        return
+    for name in _OUR_NAMES:
+        if name in there_before or name == "backups":
+            continue
+        with contextlib.suppress(OSError):
+            (paths.folder / name).unlink()
+        with contextlib.suppress(OSError):
+            (paths.folder / (name + "-journal")).unlink()
+    if made_folder:
+        with contextlib.suppress(OSError):
+            paths.folder.rmdir()
 
 
 def _lock_for_open(paths: VaultPaths) -> InstanceLock:
@@ -1050,6 +1088,13 @@ def _is_write_failure(exc: BaseException) -> bool:
         return code in _WRITE_FAILURE_CODES
     text_ = str(cause).lower()
     return "full" in text_ or "disk i/o" in text_ or "readonly" in text_
+
+
+def _is_cannot_open(exc: BaseException) -> bool:
+    """SQLite could not open the file at all (a path too long, a folder it cannot enter)."""
+    return error_code(getattr(exc, "orig", exc)) == _SQLITE_CANTOPEN or (
+        "unable to open" in str(getattr(exc, "orig", exc)).lower()
+    )
 
 
 def _is_disk_full(exc: BaseException) -> bool:
