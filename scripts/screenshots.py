@@ -1,6 +1,6 @@
 """Save a screenshot of every tab of a demo vault (offscreen), for looking at the screens.
 
-    .venv/bin/python scripts/screenshots.py OUT_DIR [--size 1280x800] [--dark]
+.venv/bin/python scripts/screenshots.py OUT_DIR [--size 1280x800] [--dark]
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A fictional passphrase that passes the rule for new ones (vault/passphrase_rule.py).
+SCREENSHOT_PASSPHRASE = "fictional screenshot passphrase, never a real one"
 
 
 def main() -> int:
@@ -54,14 +57,17 @@ def main() -> int:
     from second_opinion.vault.vault import Vault
 
     folder = Path(tempfile.mkdtemp()) / "vault"
-    with Vault.create(folder, "screenshots", kdf=MINIMUM) as vault, vault.session() as session:
+    with (
+        Vault.create(folder, SCREENSHOT_PASSPHRASE, kdf=MINIMUM) as vault,
+        vault.session() as session,
+    ):
         if args.empty:
             from second_opinion.services.people import add_person
 
             add_person(session, "Me")
         else:
             build_demo(session, dt.date.today())
-    window = build_window(folder, "screenshots")
+    window = build_window(folder, SCREENSHOT_PASSPHRASE)
     window.resize(width, height)
     window.show()
     from second_opinion.ui import ops

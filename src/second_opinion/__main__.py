@@ -32,6 +32,10 @@ def gui_options(argv: list[str]) -> tuple[Path | None, bool] | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before any passphrase is read or key derived: no core dump may hold them.
+    from second_opinion.hardening import disable_core_dumps
+
+    disable_core_dumps()
     argv = sys.argv[1:] if argv is None else argv
     options = gui_options(argv)
     if options is not None:

@@ -51,6 +51,9 @@ def build_window(data_dir: Path | str, passphrase: str) -> MainWindow:
     if Vault.exists(folder):
         vault = Vault.unlock(folder, passphrase)
     else:
+        from second_opinion.vault.passphrase_rule import check_new_passphrase
+
+        check_new_passphrase(passphrase)
         vault = Vault.create(folder, passphrase)  # the window adds "Me" to a vault of nobody
     window = MainWindow(folder)
     window.attach_vault(vault)

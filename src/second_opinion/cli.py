@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_OS_ERROR = 1
+_NAME_MAX = 255
 
 
 class UsageError(Exception):
@@ -56,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", type=Path, required=True, help="backup file to write")
     restore = sub.add_parser("restore", help="replace the vault with a backup")
     restore.add_argument("file", type=Path, help="backup file (asks for its passphrase)")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the vault even with a backup of a different vault",
+    )
     sub.add_parser("demo", help="create a vault filled with a fictional example case")
     try:
         from second_opinion.cli_exports import add_export_commands
@@ -93,7 +101,11 @@ class PassphraseSource:
         return line.rstrip("\r\n")
 
     def read_new(self, prompt: str) -> str:
+        """A passphrase being set: it must pass the one rule for new passphrases."""
+        from second_opinion.vault.passphrase_rule import check_new_passphrase
+
         first = self.read(prompt)
+        check_new_passphrase(first)
         if self.interactive and self.read("Repeat it: ") != first:
             raise UsageError("the two passphrases differ; nothing was changed")
         return first
@@ -125,6 +137,10 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         _say("interrupted; nothing more was changed")
         return 130
+    except OSError as exc:
+        # A refusal the checks above did not foresee: still one line, never a traceback.
+        _say(f"could not complete the command: {exc.strerror or type(exc).__name__}")
+        return EXIT_OS_ERROR
 
 
 def _say(message: str) -> None:
@@ -138,6 +154,10 @@ def _refuse_output_in_vault(args: argparse.Namespace) -> None:
     if out is not None:
         from second_opinion.vault.guard import refuse_output_in_vault
 
+        if any(len(os.fsencode(part)) > _NAME_MAX for part in Path(out).parts):
+            raise UsageError(
+                "the --out file name is too long (at most 255 bytes per name); nothing was written"
+            )
         refuse_output_in_vault(out, _data_dir(args))
 
 
@@ -148,13 +168,26 @@ def _unlock(args: argparse.Namespace, source: PassphraseSource) -> Vault:
     return Vault.unlock(folder, source.read("Passphrase: "))
 
 
+def _refuse_existing_vault(folder: Path) -> None:
+    """Say a vault is already there before asking for a new passphrase (or judging it)."""
+    from second_opinion.vault.errors import VaultExists
+    from second_opinion.vault.layout import VaultPaths
+    from second_opinion.vault.paths import require_usable_path
+
+    require_usable_path(folder)
+    if VaultPaths(folder).exists():
+        raise VaultExists()
+
+
 def _cmd_init(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.services.people import add_person
     from second_opinion.vault.vault import Vault
 
     folder = _data_dir(args)
-    passphrase = source.read_new("New passphrase: ")
-    with Vault.create(folder, passphrase) as vault, vault.session() as session:
+    _refuse_existing_vault(folder)
+    # The passphrase is not kept in a variable: once the key is derived, nothing refers to it.
+    new_vault = Vault.create(folder, source.read_new("New passphrase: "))
+    with new_vault as vault, vault.session() as session:
         add_person(session, "Me")
     print(f"Created a new vault in {folder}")
     return EXIT_OK
@@ -165,8 +198,9 @@ def _cmd_demo(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.vault.vault import Vault
 
     folder = _data_dir(args)
-    passphrase = source.read_new("Passphrase for the demo vault: ")
-    with Vault.create(folder, passphrase) as vault, vault.session() as session:
+    _refuse_existing_vault(folder)
+    new_vault = Vault.create(folder, source.read_new("Passphrase for the demo vault: "))
+    with new_vault as vault, vault.session() as session:
         build_demo(session, dt.date.today())
     print(f"Created a demo vault with a fictional case in {folder}")
     return EXIT_OK
@@ -195,8 +229,8 @@ def _cmd_passwd(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.vault.vault import Vault
 
     with Vault.unlock(_data_dir(args), old) as vault:
-        new = source.read_new("New passphrase: ")
-        vault.change_passphrase(old, new)
+        vault.change_passphrase(old, source.read_new("New passphrase: "))
+        del old  # not needed any more; nothing else refers to the passphrases
         store = KeyStore()
         if store.load(vault.vault_id) is not None:
             # Keep "remember on this computer" working with the new key.
@@ -213,10 +247,21 @@ def _cmd_backup(args: argparse.Namespace, source: PassphraseSource) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace, source: PassphraseSource) -> int:
+    from second_opinion.vault.errors import BackupOfAnotherVault
     from second_opinion.vault.vault import Vault
 
     folder = _data_dir(args)
-    kept = Vault.restore(folder, args.file, source.read("Passphrase of the backup: "))
+    try:
+        kept = Vault.restore(
+            folder,
+            args.file,
+            source.read("Passphrase of the backup: "),
+            replace_other_vault=args.force,
+        )
+    except BackupOfAnotherVault as exc:
+        raise BackupOfAnotherVault(
+            f"{exc} To replace it with the other vault anyway, add --force."
+        ) from None
     print("The vault was restored from the backup.")
     if kept is not None:
         print(f"The vault it replaced was kept in {kept}")

@@ -118,10 +118,13 @@ def parse_sections(text: str | None) -> tuple[Section, ...]:
 
 def _check_out(path: Path) -> str | None:
     folder = path.expanduser().absolute().parent
-    if not folder.is_dir():
-        return f"the folder {folder} does not exist"
-    if path.is_dir():
-        return f"{path} is a folder; give a file name"
+    try:
+        if not folder.is_dir():
+            return f"the folder {folder} does not exist"
+        if path.is_dir():
+            return f"{path} is a folder; give a file name"
+    except OSError as exc:  # a name too long, a folder that cannot be entered
+        return f"cannot write there: {exc.strerror or type(exc).__name__}"
     return None
 
 

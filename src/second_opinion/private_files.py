@@ -45,6 +45,30 @@ def write_private_atomically(path: Path, data: bytes | Iterable[bytes]) -> Path:
     return target
 
 
+PRIVATE_DIR_MODE = 0o700
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Create ``folder`` and every missing parent 0700, whatever the umask.
+
+    ``Path.mkdir(parents=True, mode=...)`` applies ``mode`` to the last folder only; the
+    parents get 0777 minus the umask (0777 itself under umask 000). Folders that already
+    exist are left as they are.
+    """
+    folder = Path(folder).expanduser().absolute()
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for created in reversed(missing):
+        try:
+            os.mkdir(created, PRIVATE_DIR_MODE)
+        except FileExistsError:
+            continue  # made meanwhile by someone else: not ours to change
+        os.chmod(created, PRIVATE_DIR_MODE)
+
+
 def _sync_folder(folder: Path) -> None:
     # The rename itself is only durable once the directory entry is on disk (POSIX).
     if os.name != "posix":

@@ -149,6 +149,10 @@ def _change_then_die_after_rekey_committed(send: Connection, folder: Path, new: 
                 _die()
             return result
 
+        def reset_key(self, literal: bytearray) -> None:  # sqlite3_rekey: what the re-key uses
+            self._conn.reset_key(literal)
+            _die()
+
         def close(self) -> None:
             self._conn.close()
 
@@ -215,6 +219,10 @@ def _change_and_announce_the_rekey(send: Connection, folder: Path) -> None:
             if sql.startswith("PRAGMA rekey"):
                 send.send("rekeying")
             return self._conn.execute(sql)
+
+        def reset_key(self, literal: bytearray) -> None:  # sqlite3_rekey: what the re-key uses
+            send.send("rekeying")
+            self._conn.reset_key(literal)
 
         def close(self) -> None:
             self._conn.close()

@@ -210,6 +210,9 @@ def test_disk_full_during_the_rekey_keeps_the_old_passphrase_and_every_row(
                 raise sqlcipher3.OperationalError("database or disk is full")
             return self._conn.execute(sql)
 
+        def reset_key(self, literal: bytearray) -> None:  # sqlite3_rekey: what the re-key uses
+            raise sqlcipher3.OperationalError("database or disk is full")
+
         def close(self) -> None:
             self._conn.close()
 

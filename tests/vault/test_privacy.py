@@ -27,6 +27,12 @@ from second_opinion.domain.models import (
     Document,
     DocumentLink,
     GuideProgress,
+    HealthAllergy,
+    HealthCondition,
+    HealthMedication,
+    HealthProcedure,
+    HealthResult,
+    ImportedDocument,
     InsuranceCall,
     InsurancePlan,
     Opinion,
@@ -105,6 +111,17 @@ def _fill_every_table(session: Session) -> None:
             _filled(Decision, person_id=person.id, decided_on=today),
             _filled(GuideProgress, person_id=person.id),
             _filled(VaultSetting),
+            *(
+                _filled(kind, person_id=person.id)
+                for kind in (
+                    HealthCondition,
+                    HealthMedication,
+                    HealthAllergy,
+                    HealthProcedure,
+                    HealthResult,
+                )
+            ),
+            _filled(ImportedDocument, person_id=person.id),
             _filled(
                 Document,
                 person_id=person.id,

@@ -49,7 +49,7 @@ def _restore_then_die_before_the_swap(
 
     VaultHeader.write = write  # type: ignore[method-assign]
     send.send("ready")
-    Vault.restore(folder, backup, passphrase)
+    Vault.restore(folder, backup, passphrase, replace_other_vault=True)
 
 
 @pytest.mark.parametrize("backup_passphrase", [OLD, NEW])

@@ -176,10 +176,7 @@ class _Task(QRunnable):
         try:
             if job.generation != job.runner.generation:
                 raise Cancelled()
-            if job.progress is not None:
-                result = job.fn(case, job.progress)
-            else:
-                result = job.fn(case)
+            result = job.fn(case, job.progress) if job.progress is not None else job.fn(case)
         except BaseException as exc:  # handed to the GUI thread, which decides what to show
             relay.sig_done.emit(job, None, exc)
         else:

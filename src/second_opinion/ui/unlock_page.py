@@ -394,9 +394,7 @@ class UnlockPage(_BusyPage):
             self.show_error(str(exc))
         else:
             self.show_error(
-                self.tr("The vault could not be opened ({name}). Nothing was changed.").replace(
-                    "{name}", name
-                )
+                self.tr("The vault could not be opened ({name}).").replace("{name}", name)
             )
         self.restore_button.setVisible(name in _RESTORABLE or name == "VaultFromNewerVersion")
 
@@ -508,13 +506,12 @@ class WelcomePage(_BusyPage):
             self.repeat.setFocus()
             return
         self._rate(passphrase)
-        if self._score < 2:
-            self.show_error(
-                self.tr(
-                    "This passphrase is too easy to guess. Use four or more unrelated words, "
-                    "or a longer sentence only you would think of."
-                )
-            )
+        from second_opinion.vault.passphrase_rule import WeakPassphrase, check_new_passphrase
+
+        try:
+            check_new_passphrase(passphrase)
+        except WeakPassphrase as refusal:
+            self.show_error(str(refusal))
             return
         name = self.person_name.text().strip() or self.tr("Me")
         folder = self.data_dir

@@ -71,24 +71,32 @@ def restore(window: MainWindow) -> None:
     )
     if not passphrase:
         return
-    if not prompts.ask_confirm(
-        window,
-        _tr("Restore from a backup"),
+    from second_opinion.vault.vault import vault_id_of_backup, vault_id_of_folder
+
+    folder = window.data_dir
+    current_id = vault_id_of_folder(folder)
+    other_vault = current_id is not None and vault_id_of_backup(path) not in (None, current_id)
+    question = (
         _tr(
+            "This backup ({name}) is of a different vault, not of the one you have open: "
+            "restoring it replaces your vault with that other one. Your vault is kept as a "
+            "copy in the backups folder. Replace it?"
+        ).replace("{name}", path.name)
+        if other_vault
+        else _tr(
             "Replace the vault with this backup? Changes made since the backup will be "
             "replaced; the current vault is kept as a copy in the backups folder."
-        ),
-        _tr("Restore"),
-    ):
+        )
+    )
+    if not prompts.ask_confirm(window, _tr("Restore from a backup"), question, _tr("Restore")):
         return
     if window.vault is not None:
         window.lock()
-    folder = window.data_dir
 
     def work() -> Any:
         from second_opinion.vault.vault import Vault
 
-        return Vault.restore(folder, path, passphrase)
+        return Vault.restore(folder, path, passphrase, replace_other_vault=other_vault)
 
     def done(_kept: Any) -> None:
         window.show_lock_page(
@@ -148,6 +156,13 @@ class ChangePassphraseDialog(QDialog):
         elif self.new.text() != self.repeat.text():
             self._complain(self.tr("The two new passphrases are not the same."))
         else:
+            from second_opinion.vault.passphrase_rule import WeakPassphrase, check_new_passphrase
+
+            try:
+                check_new_passphrase(self.new.text())
+            except WeakPassphrase as refusal:
+                self._complain(str(refusal))
+                return
             self.accept()
 
     def _complain(self, text: str) -> None:
@@ -160,6 +175,8 @@ def change_passphrase(window: MainWindow, vault: Vault) -> ChangePassphraseDialo
 
     def start() -> None:
         old, new = dialog.current.text(), dialog.new.text()
+        for field in (dialog.current, dialog.new, dialog.repeat):
+            field.clear()  # the dialog lives on; the passphrases need not
         window.statusBar().showMessage(_tr("Changing the passphrase…"))
 
         def work() -> None:

@@ -33,7 +33,7 @@ def open_keyed(path: Path, key: VaultKey) -> sqlcipher3.Connection:
     """
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
-        conn.execute(f"PRAGMA key = {key.pragma_literal()}")
+        apply_key(conn, key)
         # SQLCipher writes its errors to stderr by default; they say nothing useful to a user
         # and must never reach a log.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -62,6 +62,18 @@ def open_keyed(path: Path, key: VaultKey) -> sqlcipher3.Connection:
         conn.close()
         raise
     return conn
+
+
+def apply_key(conn: sqlcipher3.Connection, key: VaultKey) -> None:
+    """Key a new connection (``sqlite3_key``) from a wiped-after-use buffer, not a str."""
+    with key.sqlcipher_literal() as literal:
+        conn.set_key(literal)
+
+
+def rekey(conn: sqlcipher3.Connection, new_key: VaultKey) -> None:
+    """Re-encrypt the database under ``new_key`` (``sqlite3_rekey``), as ``PRAGMA rekey``."""
+    with new_key.sqlcipher_literal() as literal:
+        conn.reset_key(literal)
 
 
 def error_code(exc: BaseException) -> int | None:

@@ -111,3 +111,35 @@ class OutputInsideVault(VaultError):
         "That file would be inside the vault's own folder, where it could overwrite the "
         "vault. Choose a file outside that folder; nothing was written."
     )
+
+
+class WeakPassphrase(VaultError):
+    exit_code = 16
+    message = (
+        "This passphrase is too easy to guess. Use four or more unrelated words, "
+        "or a longer sentence only you would think of; nothing was changed."
+    )
+
+
+class BackupOfAnotherVault(VaultError):
+    exit_code = 18
+    message = (
+        "This backup is of a different vault, not of the one in this folder: restoring it "
+        "would replace this vault with another one. Nothing was changed."
+    )
+
+
+class UnsafeDataFolder(VaultError):
+    exit_code = 17
+    message = (
+        "The data folder is not safe for a vault: other users could change or replace its "
+        "files. Use a folder of your own that only you can write to; nothing was changed."
+    )
+
+
+class PassphraseNotText(VaultError):
+    exit_code = 2
+    message = (
+        "The passphrase is not valid text (it holds bytes that are not UTF-8). "
+        "Type it again; nothing was changed."
+    )

@@ -12,12 +12,19 @@ re-entrance, async).
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from pathlib import Path
 
 from second_opinion.private_files import PRIVATE_FILE_MODE
-from second_opinion.vault.errors import DataFolderNotWritable, VaultInUse
+from second_opinion.vault.errors import DataFolderNotWritable, UnsafeDataFolder, VaultInUse
+
+_NOT_A_LOCK = (
+    "The vault's lock file (vault.lock) is a link or not a plain file, so someone may be "
+    "trying to redirect the vault's files. Remove it and try again; nothing was changed."
+)
 
 if sys.platform == "win32":
     import msvcrt
@@ -55,10 +62,22 @@ class InstanceLock:
         ``DataFolderNotWritable`` when the lock file cannot be opened."""
         if self._fd is not None:
             return
+        # Never through a symbolic link (it could make us create or lock a file elsewhere),
+        # and never anything but a regular file (a FIFO would block, a device would be
+        # opened for writing).
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+            fd = os.open(self.path, flags, PRIVATE_FILE_MODE)
         except OSError as exc:
+            if exc.errno == errno.ELOOP or os.path.islink(self.path):
+                raise UnsafeDataFolder(_NOT_A_LOCK) from None
             raise DataFolderNotWritable() from exc
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise UnsafeDataFolder(_NOT_A_LOCK)
+        except BaseException:
+            os.close(fd)
+            raise
         try:
             _try_lock(fd)
         except OSError:

@@ -14,7 +14,7 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 
-from second_opinion.vault.errors import EmptyPassphrase, WeakKdfParameters
+from second_opinion.vault.errors import EmptyPassphrase, PassphraseNotText, WeakKdfParameters
 
 KEY_BYTES = 32
 SALT_BYTES = 16
@@ -93,7 +93,11 @@ def normalise_passphrase(passphrase: str) -> bytes:
     """
     if not passphrase:
         raise EmptyPassphrase()
-    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    try:
+        return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    except UnicodeEncodeError:
+        # Bytes that were not UTF-8 on standard input arrive as lone surrogates.
+        raise PassphraseNotText() from None
 
 
 def new_salt() -> bytes:
@@ -120,7 +124,8 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParameters) -> bytearray
 
 def key_check_value(key: bytes | bytearray) -> bytes:
     """A value that proves a key is right without the database: tells "wrong" from "damaged"."""
-    return hmac.new(bytes(key), _KEY_CHECK_LABEL, hashlib.sha256).digest()
+    # hmac takes the bytearray as it is (no immutable copy of the key made here).
+    return hmac.new(key, _KEY_CHECK_LABEL, hashlib.sha256).digest()
 
 
 def key_matches(key: bytes | bytearray, expected_check: bytes) -> bool:

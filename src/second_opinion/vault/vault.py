@@ -15,10 +15,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import hashlib
 import logging
 import os
 import re
 import shutil
+import stat
 import tempfile
 import threading
 import zipfile
@@ -29,19 +31,23 @@ from typing import IO, TYPE_CHECKING
 
 import sqlcipher3
 
-from second_opinion.private_files import PRIVATE_FILE_MODE
+from second_opinion.private_files import PRIVATE_FILE_MODE, make_private_dirs
 from second_opinion.vault import migrate
 from second_opinion.vault.connection import (
+    apply_key,
     classify_unreadable,
     damaged_pages,
     error_code,
     open_keyed,
+    rekey,
 )
 from second_opinion.vault.documents import SUFFIX as DOCUMENT_SUFFIX
 from second_opinion.vault.documents import DocumentStore
 from second_opinion.vault.errors import (
     BackupFailed,
+    BackupOfAnotherVault,
     CouldNotSave,
+    DataFolderNotWritable,
     NotAVault,
     NoVault,
     VaultDamaged,
@@ -65,7 +71,14 @@ from second_opinion.vault.kdf import (
     normalise_passphrase,
 )
 from second_opinion.vault.key import VaultKey
-from second_opinion.vault.paths import VaultPaths, ensure_private_dir, make_private
+from second_opinion.vault.paths import (
+    VaultPaths,
+    ensure_private_dir,
+    make_private,
+    require_empty_or_ours,
+    require_safe_folder,
+    require_usable_path,
+)
 
 if TYPE_CHECKING:
     # SQLAlchemy is imported on the first session (see engine.py), not when the vault opens.
@@ -95,7 +108,7 @@ class IntegrityReport:
 def _new_slot(passphrase: str, kdf: KdfParameters) -> tuple[KeySlot, VaultKey]:
     salt = new_salt()
     key = VaultKey(derive_key(passphrase, salt, kdf))
-    return KeySlot(salt=salt, kdf=kdf, key_check=key_check_value(key.raw())), key
+    return KeySlot(salt=salt, kdf=kdf, key_check=key_check_value(key.buffer())), key
 
 
 def _timestamp() -> str:
@@ -137,30 +150,49 @@ class Vault:
     @classmethod
     def create(cls, folder: Path, passphrase: str, kdf: KdfParameters = DEFAULT) -> Vault:
         normalise_passphrase(passphrase)  # refuse an empty one before any work
+        require_usable_path(folder)
         paths = VaultPaths(folder)
         if paths.exists():
             raise VaultExists()
+        # Never into (and never chmod) a folder that already holds someone's other files.
+        require_empty_or_ours(folder, _OUR_NAMES)
+        made_folder = not folder.exists()
         ensure_private_dir(folder)
+        there_before = set(os.listdir(folder))
         lock = _acquire_instance_lock(paths)
         try:
             slot, key = _new_slot(passphrase, kdf)
             header = VaultHeader.new(slot)
-            building = folder / f".{paths.database.name}.creating"
+            building = folder / _CREATING
             with contextlib.suppress(FileNotFoundError):
                 building.unlink()
-            _create_private_file(building)
-            from second_opinion.vault.engine import create_vault_engine
-
-            engine = create_vault_engine(building, key)
             try:
-                migrate.upgrade(engine)
-            finally:
-                engine.dispose()
-            header.write(paths.header)
-            os.replace(building, paths.database)
+                _create_private_file(building)
+                from sqlalchemy.exc import DBAPIError
+
+                from second_opinion.vault.engine import create_vault_engine
+
+                engine = create_vault_engine(building, key)
+                try:
+                    migrate.upgrade(engine)
+                finally:
+                    engine.dispose()
+                header.write(paths.header)
+                os.replace(building, paths.database)
+            except (OSError, sqlcipher3.DatabaseError, DBAPIError) as exc:
+                if _is_write_failure(exc) and not _is_cannot_open(exc):
+                    raise CouldNotSave(
+                        "The vault could not be created: the disk may be full. "
+                        "Nothing was left behind."
+                    ) from None
+                raise DataFolderNotWritable(
+                    "The vault could not be created in this folder: it cannot be written to, "
+                    "or its path is too long. Nothing was left behind."
+                ) from None
             make_private(paths.database)
         except BaseException:
             lock.release()
+            _undo_create(paths, there_before, made_folder)
             raise
         log.info("vault created")
         return cls(paths, header, key, lock)
@@ -170,6 +202,7 @@ class Vault:
         """Open with the passphrase. ``check_pages=False`` leaves the HMAC check of every page
         to the caller (``pages_intact``), who shows something first: see ``_open``."""
         normalise_passphrase(passphrase)
+        require_usable_path(folder)
         paths = VaultPaths(folder)
         lock = _lock_for_open(paths)
         candidates: list[tuple[VaultKey, str]] = []
@@ -188,6 +221,7 @@ class Vault:
     @classmethod
     def unlock_with_key(cls, folder: Path, key: VaultKey, *, check_pages: bool = True) -> Vault:
         """Open with a remembered key. A stale key raises ``WrongPassphrase``; never damages."""
+        require_usable_path(folder)
         paths = VaultPaths(folder)
         lock = _lock_for_open(paths)
         try:
@@ -195,7 +229,7 @@ class Vault:
             candidates = [
                 (key, role)
                 for slot, role in header.slots()
-                if key_matches(key.raw(), slot.key_check)
+                if key_matches(key.buffer(), slot.key_check)
             ]
             if not candidates:
                 raise WrongPassphrase()
@@ -227,7 +261,7 @@ class Vault:
         it reads, and damage found is reported (and the vault locked) at once.
         """
         try:
-            _remove_leftovers(paths)
+            _remove_leftovers(paths, header)
             opened: tuple[sqlcipher3.Connection, VaultKey, str] | None = None
             for candidate, role in candidates:
                 try:
@@ -496,10 +530,14 @@ class Vault:
         normalise_passphrase(new_passphrase)
         with self._guard:
             self._require_open()
-            if not key_matches(
-                derive_key(old_passphrase, self._header.current.salt, self._header.current.kdf),
-                self._header.current.key_check,
-            ):
+            old_key = VaultKey(
+                derive_key(old_passphrase, self._header.current.salt, self._header.current.kdf)
+            )
+            try:
+                old_matches = key_matches(old_key.buffer(), self._header.current.key_check)
+            finally:
+                old_key.wipe()
+            if not old_matches:
                 raise WrongPassphrase("The current passphrase is wrong; nothing was changed.")
             slot, new_key = _new_slot(new_passphrase, kdf)
             pending_header = self._header.with_pending(slot)
@@ -509,7 +547,7 @@ class Vault:
                     self._engine.dispose()
                 conn = open_keyed(self.paths.database, self._key)
                 try:
-                    conn.execute(f"PRAGMA rekey = {new_key.pragma_literal()}")
+                    rekey(conn, new_key)
                 finally:
                     conn.close()
             except (OSError, sqlcipher3.DatabaseError) as exc:
@@ -555,13 +593,17 @@ class Vault:
         self._require_open()
         destination = destination.expanduser()
         try:
-            destination.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_dirs(destination.parent)
             snapshot_fd, snapshot_name = tempfile.mkstemp(
-                dir=self.paths.folder, prefix=".backup-", suffix=".db"
+                dir=self.paths.folder, prefix=f".backup-{_tag(self.vault_id)}-", suffix=".db"
             )
             os.close(snapshot_fd)
             snapshot = Path(snapshot_name)
-            held = Path(tempfile.mkdtemp(dir=self.paths.folder, prefix=".backup-documents-"))
+            held = Path(
+                tempfile.mkdtemp(
+                    dir=self.paths.folder, prefix=f".backup-documents-{_tag(self.vault_id)}-"
+                )
+            )
             try:
                 # Between units of work, so that the header and the key that go into the
                 # backup are the ones its database is encrypted with (no re-key in between),
@@ -601,8 +643,14 @@ class Vault:
         return destination
 
     @classmethod
-    def restore(cls, folder: Path, backup: Path, passphrase: str) -> Path | None:
+    def restore(
+        cls, folder: Path, backup: Path, passphrase: str, *, replace_other_vault: bool = False
+    ) -> Path | None:
         """Replace the vault in ``folder`` with ``backup``; returns where the old one was kept.
+
+        A backup of another vault (its header's vault id differs from the one in ``folder``)
+        is refused with ``BackupOfAnotherVault`` unless ``replace_other_vault``: the user must
+        have been told that the vault they have is replaced by a different one.
 
         The backup is fully checked (passphrase, integrity, schema version) before the live
         vault is touched, and the live vault is kept in ``backups/`` as a pre-restore copy.
@@ -610,13 +658,22 @@ class Vault:
         the middle leaves either the old vault or the restored one, each with its passphrase.
         """
         normalise_passphrase(passphrase)
+        require_usable_path(folder)
         paths = VaultPaths(folder)
+        if not paths.exists():
+            require_empty_or_ours(folder, _OUR_NAMES)
         ensure_private_dir(folder)
         lock = _acquire_instance_lock(paths)
         try:
-            _remove_leftovers(paths)
+            try:
+                live_header: VaultHeader | None = VaultHeader.read(paths.header)
+            except VaultError:
+                live_header = _header_copy(paths)
+            if live_header is not None:
+                _remove_leftovers(paths, live_header)
             live_documents = DocumentStore(paths.documents).stored_names()
-            restored, staged, referenced = _stage_backup(paths, backup, passphrase)
+            expected = None if replace_other_vault else _live_vault_id(paths)
+            restored, staged, referenced = _stage_backup(paths, backup, passphrase, expected)
             _settle_live_header(paths, passphrase)
             try:
                 kept = _keep_pre_restore_copy(paths, live_documents)
@@ -677,19 +734,46 @@ def _acquire_instance_lock(paths: VaultPaths) -> InstanceLock:
 
 
 # Temporary files a killed process can leave behind: all encrypted, but clutter that would
-# otherwise accumulate. Only removed while holding the instance lock, so never in use.
-_LEFTOVER_PATTERNS = (".backup-*.db", ".backup-*.db-journal", ".restore-*.db", ".vault.db.creating")
-_LEFTOVER_FOLDERS = ".backup-documents-*"
+# otherwise accumulate. Only removed while holding the instance lock, so never in use; and
+# only those this app made for this vault: their names carry a tag of the vault's id (the
+# backup's, for a restore), so a file of someone else's that merely looks alike is left alone.
+_LEFTOVER_PATTERNS = (".backup-{tag}-*.db", ".backup-{tag}-*.db-journal", ".restore-{tag}-*.db")
+_CREATING = ".vault.db.creating"
+#: What a vault's folder may hold before ``create`` or ``restore`` makes a vault in it.
+_OUR_NAMES = (
+    "vault.header.json",
+    "vault.header.copy.json",
+    "vault.db",
+    "vault.db-journal",
+    "vault.lock",
+    "backups",
+    "documents",
+    _CREATING,
+)
+_LEFTOVER_FOLDERS = ".backup-documents-{tag}-*"
 _LEFTOVER_DOCUMENTS = ".*.part"  # in documents/: a file whose adding was interrupted
 
 
-def _remove_leftovers(paths: VaultPaths) -> None:
-    for pattern in _LEFTOVER_PATTERNS:
-        for leftover in paths.folder.glob(pattern):
-            with contextlib.suppress(OSError):
+def _tag(vault_id: str) -> str:
+    """A file-name-safe tag of a vault id (the id is read from a header anyone could edit)."""
+    return hashlib.sha256(vault_id.encode("utf-8")).hexdigest()[:16]
+
+
+def _remove_leftovers(paths: VaultPaths, header: VaultHeader) -> None:
+    ids = [header.vault_id] + ([header.restoring[0]] if header.restoring is not None else [])
+    leftovers = [paths.folder / _CREATING]
+    folders: list[Path] = []
+    for vault_id in ids:
+        for pattern in _LEFTOVER_PATTERNS:
+            leftovers.extend(paths.folder.glob(pattern.format(tag=_tag(vault_id))))
+        folders.extend(paths.folder.glob(_LEFTOVER_FOLDERS.format(tag=_tag(vault_id))))
+    for leftover in leftovers:
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(leftover.lstat().st_mode):
                 leftover.unlink()
-    for folder in paths.folder.glob(_LEFTOVER_FOLDERS):
-        shutil.rmtree(folder, ignore_errors=True)
+    for folder in folders:
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
     if paths.documents.is_dir():
         for part in paths.documents.glob(_LEFTOVER_DOCUMENTS):
             with contextlib.suppress(OSError):
@@ -730,12 +814,33 @@ def _hold_documents(snapshot: Path, key: VaultKey, documents: Path, held: Path) 
     return out
 
 
+def _undo_create(paths: VaultPaths, there_before: set[str], made_folder: bool) -> None:
+    """After a failed create: remove what it made (never a finished vault, never a file that
+    was there before), and the folder if it made that too and it is empty again."""
+    if paths.database.exists():
+        return
+    for name in _OUR_NAMES:
+        if name in there_before or name == "backups":
+            continue
+        with contextlib.suppress(OSError):
+            (paths.folder / name).unlink()
+        with contextlib.suppress(OSError):
+            (paths.folder / (name + "-journal")).unlink()
+    if made_folder:
+        with contextlib.suppress(OSError):
+            paths.folder.rmdir()
+
+
 def _lock_for_open(paths: VaultPaths) -> InstanceLock:
     """The instance lock, taken before the header is read (``NoVault`` when there is none)."""
     if not paths.header.exists() and not paths.header_copy.exists():
         # No header of ours at all: refused (NoVault, NotAVault) without creating a lock file
         # in a folder that may not be ours.
         _read_header_for_open(paths)
+    try:
+        require_safe_folder(paths.folder)
+    except OSError as exc:
+        raise DataFolderNotWritable() from exc
     return _acquire_instance_lock(paths)
 
 
@@ -790,7 +895,7 @@ def _derive_matching_keys(header: VaultHeader, passphrase: str) -> list[tuple[Va
     matches: list[tuple[VaultKey, str]] = []
     for slot, role in header.slots():
         key = VaultKey(derive_key(passphrase, slot.salt, slot.kdf))
-        if key_matches(key.raw(), slot.key_check):
+        if key_matches(key.buffer(), slot.key_check):
             matches.append((key, role))
         else:
             key.wipe()
@@ -804,7 +909,7 @@ def _snapshot_database(source: Path, key: VaultKey, target: Path) -> None:
     try:
         dst = sqlcipher3.connect(str(target), isolation_level=None)
         try:
-            dst.execute(f"PRAGMA key = {key.pragma_literal()}")
+            apply_key(dst, key)
             dst.execute("PRAGMA cipher_log_level = NONE")
             src.backup(dst)
         finally:
@@ -821,10 +926,47 @@ def _journal(paths: VaultPaths) -> Path:
     return paths.database.with_name(paths.database.name + "-journal")
 
 
+def _live_vault_id(paths: VaultPaths) -> str | None:
+    """The id of the vault a restore would replace; None when there is none to replace (no
+    database) or its header and copy are both unreadable (nothing to compare with)."""
+    if not paths.database.exists():
+        return None
+    try:
+        return VaultHeader.read(paths.header).vault_id
+    except VaultError:
+        spare = _header_copy(paths)
+        return spare.vault_id if spare is not None else None
+
+
+def vault_id_of_folder(folder: Path) -> str | None:
+    """The id of the vault in ``folder``, if there is one whose header reads (no passphrase)."""
+    return _live_vault_id(VaultPaths(folder))
+
+
+def vault_id_of_backup(backup: Path) -> str | None:
+    """The vault id in a backup's plaintext header (no passphrase needed); None if unreadable.
+
+    Only for asking the user before a restore; the restore itself checks again."""
+    try:
+        with zipfile.ZipFile(backup) as archive:
+            info = archive.getinfo(_BACKUP_HEADER_NAME)
+            if info.file_size > MAX_HEADER_BYTES:
+                return None
+            with archive.open(info) as member:
+                return VaultHeader.from_bytes(member.read(MAX_HEADER_BYTES + 1)).vault_id
+    except (VaultError, KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+    except (RuntimeError, NotImplementedError):  # an encrypted or unsupported zip member
+        return None
+
+
 def _stage_backup(
-    paths: VaultPaths, backup: Path, passphrase: str
+    paths: VaultPaths, backup: Path, passphrase: str, expected_vault_id: str | None = None
 ) -> tuple[VaultHeader, Path, set[str]]:
     """Unpack and verify a backup next to the vault; the live vault is not touched.
+
+    With ``expected_vault_id``, a backup whose header names another vault is refused
+    (``BackupOfAnotherVault``) before anything is derived or written.
 
     Returns the header the restored vault will have (the backup's slot that this passphrase
     opens), the verified database file, staged in the vault's folder, and the names of the
@@ -862,12 +1004,16 @@ def _stage_backup(
             if not header.settled:
                 # backup_to always writes a settled header; a pending slot is not ours.
                 raise NotAVault(not_ours)
+            if expected_vault_id is not None and header.vault_id != expected_vault_id:
+                raise BackupOfAnotherVault()
             # The passphrase first: a wrong one must not cost a single byte on disk.
             candidates = _derive_matching_keys(header, passphrase)
             _require_free_space(
                 paths, db_info.file_size + sum(i.file_size for i in document_infos.values())
             )
-            fd, staged_name = tempfile.mkstemp(dir=paths.folder, prefix=".restore-", suffix=".db")
+            fd, staged_name = tempfile.mkstemp(
+                dir=paths.folder, prefix=f".restore-{_tag(header.vault_id)}-", suffix=".db"
+            )
             staged = Path(staged_name)
             try:
                 with os.fdopen(fd, "wb") as out, archive.open(db_info) as db:
@@ -1129,6 +1275,13 @@ def _is_write_failure(exc: BaseException) -> bool:
         return code in _WRITE_FAILURE_CODES
     text_ = str(cause).lower()
     return "full" in text_ or "disk i/o" in text_ or "readonly" in text_
+
+
+def _is_cannot_open(exc: BaseException) -> bool:
+    """SQLite could not open the file at all (a path too long, a folder it cannot enter)."""
+    return error_code(getattr(exc, "orig", exc)) == _SQLITE_CANTOPEN or (
+        "unable to open" in str(getattr(exc, "orig", exc)).lower()
+    )
 
 
 def _is_disk_full(exc: BaseException) -> bool:
