@@ -12,9 +12,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from second_opinion.case.progress import Progress
-from second_opinion.domain.enums import ContactRole
+from second_opinion.domain.enums import ContactRole, RecordKind
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.documents import model as columns
+from second_opinion.ui.documents.form import DocumentForm
+from second_opinion.ui.documents.link_picker import LinkPicker
 from second_opinion.ui.tabs.documents_tab import DocumentsTab
 from tests.document_files import write_image, write_pdf, write_truncated_pdf
 from tests.factories import make_contact, make_person
@@ -256,3 +258,178 @@ def test_cancel_half_way_leaves_nothing(qtbot, tab, settle, answers, tmp_path, m
     assert vault_files(tab.ctx.vault) == set()  # part0, already encrypted, is gone too
     assert tab.attacher.progress is None and not tab.attacher.busy
     assert not [m for k, _t, m in answers.shown if k == "error"]
+
+
+# ---------------------------------------------------------------------------- the viewer
+
+
+def shown_size(tab: DocumentsTab) -> tuple[int, int]:
+    pixmap = tab.viewer.page_view.pixmap()
+    return pixmap.width(), pixmap.height()
+
+
+def test_the_viewer_shows_page_one_and_a_thumbnail_per_page(
+    qtbot, tab, settle, answers, tmp_path
+) -> None:
+    add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "ct.pdf", pages=14)])
+    settle()
+    viewer = tab.viewer
+    assert viewer.page_label.text() == "Page 1 of 14"
+    assert not viewer.page_view.pixmap().isNull()
+    assert viewer.thumbnails.count() == 14
+    assert viewer.thumbnail_count() == 14  # every thumbnail has its picture
+    width, height = shown_size(tab)
+    assert height > width  # a portrait page, fit to the width of the view
+    viewer.next_button.click()
+    settle()
+    assert viewer.page_label.text() == "Page 2 of 14"
+
+
+def test_rotate_and_zoom_change_the_shown_image(tab, settle, answers, tmp_path) -> None:
+    add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "ct.pdf", pages=2)])
+    settle()
+    viewer = tab.viewer
+    width, height = shown_size(tab)
+    viewer.rotate_right_button.click()
+    settle()
+    turned = shown_size(tab)
+    assert turned[0] > turned[1]  # landscape now
+    viewer.rotate_left_button.click()
+    settle()
+    assert shown_size(tab) == (width, height)
+    viewer.zoom_in_button.click()
+    settle()
+    bigger = shown_size(tab)
+    assert bigger[0] > width and not viewer.fit_button.isChecked()
+    assert viewer.zoom_label.text().endswith("%")
+    viewer.zoom_out_button.click()
+    viewer.zoom_out_button.click()
+    settle()
+    assert shown_size(tab)[0] < width
+    viewer.fit_button.click()
+    settle()
+    assert shown_size(tab) == (width, height)
+
+
+def test_a_picture_shows_as_one_page(tab, settle, answers, tmp_path) -> None:
+    add_through_dialog(tab, settle, answers, [write_image(tmp_path / "x.jpg", "JPEG", (300, 200))])
+    settle()
+    assert tab.viewer.page_label.text() == "Page 1 of 1"
+    width, height = shown_size(tab)
+    assert width > height
+
+
+def test_a_damaged_content_file_shows_a_calm_message(tab, settle, answers, tmp_path) -> None:
+    add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "a.pdf")])
+    settle()
+    for path in tab.ctx.vault.paths.documents.iterdir():
+        path.write_bytes(path.read_bytes()[:-40])  # altered on the disk behind the app's back
+    tab.viewer.show_document(tab.current_row().id)
+    settle()
+    assert tab.viewer.stack.currentIndex() == 1
+    assert "cannot be shown" in tab.viewer.message.text()
+
+
+def test_save_a_copy_writes_the_original_bytes(tab, settle, answers, tmp_path) -> None:
+    original = write_pdf(tmp_path / "a.pdf", pages=2)
+    add_through_dialog(tab, settle, answers, [original])
+    settle()
+    out = tmp_path / "out" / "copy.pdf"
+    out.parent.mkdir()
+    answers.save_paths.append(out)
+    tab.viewer.save_button.click()
+    settle()
+    assert out.read_bytes() == original.read_bytes()
+    assert "not encrypted" in tab.viewer.notice.text()
+
+
+# ---------------------------------------------------------------------------- details, links
+
+
+def test_edit_details_through_the_form(tab, settle, answers, tmp_path, ids) -> None:
+    add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "scan_0001.pdf")])
+    tab.edit_button.click()
+    form = tab.form
+    assert isinstance(form, DocumentForm)
+    form.title_edit.clear()
+    form.accept()
+    settle()
+    assert form.errors.message("title") == "Give the document a title."
+    form.title_edit.setText("Biopsy report")
+    form.kind.setCurrentIndex(form.kind.findData(RecordKind.PATHOLOGY_REPORT.value))
+    form.source.setCurrentIndex(form.source.findData(ids["lab"]))
+    form.accept()
+    settle()
+    assert tab.form is None
+    assert cell(tab, 0, columns.TITLE) == "Biopsy report"
+    assert cell(tab, 0, columns.SOURCE) == "Riverside Pathology"
+    assert "from Riverside Pathology" in tab.detail.fields["what"].text()
+
+
+def test_delete_names_the_document_and_removes_its_content(tab, settle, answers, tmp_path) -> None:
+    add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "biopsy.pdf")])
+    answers.confirms.append(False)
+    tab.delete_button.click()
+    settle()
+    assert tab.model.rowCount() == 1
+    answers.confirms.append(True)
+    tab.delete_button.click()
+    settle()
+    questions = messages(answers, "confirm")
+    assert len(questions) == 2 and "Delete “biopsy”" in questions[1]
+    assert tab.model.rowCount() == 0
+    assert tab.pages.currentWidget() is tab.empty_state
+    assert vault_files(tab.ctx.vault) == set()
+
+
+def test_search_and_kind_filter(tab, settle, answers, tmp_path) -> None:
+    add_through_dialog(
+        tab,
+        settle,
+        answers,
+        [
+            write_pdf(tmp_path / "biopsy.pdf", marker="a"),
+            write_pdf(tmp_path / "lab.pdf", marker="b"),
+        ],
+    )
+    tab.search.setText("biop")
+    assert titles(tab) == ["biopsy"]
+    tab.search.clear()
+    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData(RecordKind.LAB_RESULTS.value))
+    assert titles(tab) == []
+    tab.kind_filter.setCurrentIndex(0)
+    assert titles(tab) == ["biopsy", "lab"]
+
+
+def test_link_to_a_contact_and_remove_the_link(tab, settle, answers, tmp_path) -> None:
+    add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "a.pdf")])
+    tab.detail.link_button.click()
+    picker = tab.form
+    assert isinstance(picker, LinkPicker)
+    picker.search.setText("riverside")
+    picker.accept()
+    settle()
+    assert [tab.detail.links.item(i).text() for i in range(tab.detail.links.count())] == [
+        "Contact: Riverside Pathology"
+    ]
+    assert cell(tab, 0, columns.LINKS) == "1"
+    tab.detail.links.setCurrentRow(0)
+    tab.detail.unlink_button.click()
+    settle()
+    assert tab.detail.links.count() == 0
+
+
+def test_the_list_model_passes_the_model_tester(
+    qtmodeltester, tab, settle, answers, tmp_path
+) -> None:
+    answers.confirms.append(True)  # keep the damaged one: both states in the model
+    add_through_dialog(
+        tab,
+        settle,
+        answers,
+        [write_pdf(tmp_path / "a.pdf"), write_truncated_pdf(tmp_path / "b.pdf")],
+    )
+    settle()
+    assert sorted(cell(tab, r, columns.STATE) for r in range(2)) == ["", "Cannot be shown"]
+    qtmodeltester.check(tab.model)
+    qtmodeltester.check(tab.proxy)

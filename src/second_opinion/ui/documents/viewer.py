@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -326,7 +327,7 @@ class DocumentViewer(QWidget):
         index, rotation, zoom = self.current, self.rotation, self.zoom
         width = None
         if zoom is None:
-            width = max(64, self.scroll_area.viewport().width() - 16)
+            width = self._fit_width()
         data, media = opened.data, opened.media_type
         self.ctx.ops.query(
             lambda _case: document_pages.render(
@@ -336,6 +337,13 @@ class DocumentViewer(QWidget):
         ).success(lambda rendered: self._show_page(generation, rendered)).finished(
             self._page_done
         ).run()
+
+    def _fit_width(self) -> int:
+        """The page width that fits the view with its vertical scroll bar shown or not, so
+        fitting gives the same size whatever was shown before."""
+        area = self.scroll_area
+        bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, area)
+        return max(64, area.width() - 2 * area.frameWidth() - bar - 8)
 
     def _page_done(self) -> None:
         self._rendering = False
