@@ -18,9 +18,9 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from second_opinion.case import document_links, documents
-from second_opinion.case.documents import AttachResult
 from second_opinion.case.case import Case
 from second_opinion.case.changes import Outcome
+from second_opinion.case.documents import AttachResult
 from second_opinion.case.progress import Progress
 from second_opinion.services.documents import DocumentRefused, LinkRef
 from second_opinion.services.errors import ServiceError
