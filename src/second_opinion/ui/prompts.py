@@ -21,6 +21,8 @@ class ScriptedAnswers:
     confirms: list[bool] = field(default_factory=list)
     save_paths: list[Path | None] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
+    #: answers to ``ask_open_paths``: each a list of files, or None for Cancel
+    open_path_lists: list[list[Path] | None] = field(default_factory=list)
     texts: list[str | None] = field(default_factory=list)
     #: where scripted "printing" goes: each print job writes a PDF to the next path
     print_to: list[Path] = field(default_factory=list)
@@ -109,6 +111,20 @@ def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path 
     if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
     return Path(dialog.selectedFiles()[0])
+
+
+def ask_open_paths(parent: QWidget | None, title: str, file_filter: str) -> list[Path]:
+    """Several existing files at once; an empty list when the user cancels."""
+    if scripted is not None:
+        scripted.shown.append(("open-many", title, ""))
+        answer = scripted.open_path_lists.pop(0) if scripted.open_path_lists else None
+        return list(answer or [])
+    dialog = QFileDialog(parent, title, str(Path.home()), file_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dialog.setHistory([])
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return []
+    return [Path(name) for name in dialog.selectedFiles()]
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:

@@ -81,6 +81,13 @@ TABS: tuple[TabSpec, ...] = (
         "OpinionsTab",
         "fa5s.balance-scale",
     ),
+    TabSpec(
+        "documents",
+        _tr("Documents"),
+        "second_opinion.ui.tabs.documents_tab",
+        "DocumentsTab",
+        "fa5s.file-medical",
+    ),
 )
 
 TAB_KEYS = tuple(spec.key for spec in TABS)

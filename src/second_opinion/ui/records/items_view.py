@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 
 from second_opinion.case import records as case_records
 from second_opinion.domain.enums import RecordKind
+from second_opinion.services.documents import LinkRef, LinkTarget
 from second_opinion.services.errors import NotFound, ServiceError
 from second_opinion.services.records import CellState, ItemRow
 from second_opinion.ui import prompts
 from second_opinion.ui.dates import format_date
+from second_opinion.ui.documents.linked import LinkedDocuments
 from second_opinion.ui.ops import service_error_text
 from second_opinion.ui.records.common import cell_icon, cell_label, kind_label, tr
 from second_opinion.ui.records.host import RecordsHost
@@ -113,11 +115,22 @@ class ItemsView(QWidget):
         )
         self.stack.addWidget(self.view)
         layout.addWidget(self.stack, 1)
+        self.documents = LinkedDocuments(host.ctx, host.navigator, tr("this record"), self)
+        layout.addWidget(self.documents)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def show_items(self, items: tuple[ItemRow, ...]) -> None:
         self.model.set_rows(items)
         self.stack.setCurrentIndex(1 if items else 0)
         self.action_bar.setVisible(bool(items))
+        self._selection_changed()
+
+    def _selection_changed(self, *_args: object) -> None:
+        """The documents of the one record selected."""
+        rows = selected_rows(self.view)
+        one = rows[0] if len(rows) == 1 and isinstance(rows[0], ItemRow) else None
+        self.documents.setVisible(bool(self.model.rowCount()))
+        self.documents.show_for(LinkRef(LinkTarget.ITEM, one.id) if one is not None else None)
 
     def open_form(self, kind: RecordKind | None = None, item: ItemRow | None = None) -> None:
         from second_opinion.ui.records.forms import ItemForm

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -20,10 +20,12 @@ from second_opinion.case import records as case_records
 from second_opinion.case.records import RecordsBoard, UndoPreview
 from second_opinion.domain.enums import RequestState
 from second_opinion.services import record_requests as request_service
+from second_opinion.services.documents import LinkRef, LinkTarget
 from second_opinion.services.errors import NotFound, ServiceError
 from second_opinion.services.record_requests import RequestRow, StateChangeRow
 from second_opinion.ui import prompts
 from second_opinion.ui.dates import format_date
+from second_opinion.ui.documents.linked import LinkedDocuments
 from second_opinion.ui.ops import service_error_text
 from second_opinion.ui.records.common import (
     authorization_problem_icon,
@@ -132,6 +134,8 @@ class RequestsView(QWidget):
         splitter.addWidget(self.view)
         self.detail = RequestDetail(self)
         self.history_model = self.detail.history_model
+        self.documents = LinkedDocuments(host.ctx, host.navigator, tr("this request"), self.detail)
+        self.detail.add_section(self.documents)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -174,6 +178,9 @@ class RequestsView(QWidget):
             icon("fa5s.envelope"),
             tr("Letter to the current doctor…"),
             lambda: self.export_letter("current-doctor"),
+        )
+        self.act_bundle = menu.addAction(
+            icon("fa5s.file-pdf"), tr("Records bundle…"), self.export_bundle
         )
         menu.addSeparator()
         self.act_edit = menu.addAction(icon("fa5s.edit"), tr("Edit request…"), self.edit_selected)
@@ -282,12 +289,14 @@ class RequestsView(QWidget):
             self.act_letter,
             self.act_auth_form,
             self.act_doctor_letter,
+            self.act_bundle,
             self.act_edit,
             self.act_delete,
         ):
             action.setEnabled(row is not None)
         self.undo_button.setEnabled(False)
         self.detail.show_request(row, self.status_tooltip, self.due_text)
+        self.documents.show_for(LinkRef(LinkTarget.REQUEST, row.id) if row is not None else None)
         if row is not None:
             request_id = row.id
             self.host.ctx.ops.query(
@@ -360,6 +369,11 @@ class RequestsView(QWidget):
 
         form = StateChangeForm(titles[target], submit, new_due, parent=self)
         form.accepted.connect(lambda: self.host.reload(select_request=request_id))
+        if target in (S.RECEIVED, S.PARTLY_RECEIVED):
+            # After the change is saved, never during it: a question, then the file dialog.
+            form.accepted.connect(
+                lambda: QTimer.singleShot(0, lambda: self.documents.offer_attach(request_id))
+            )
         self.host.show_form(form)
 
     def undo_last_change(self) -> None:
@@ -393,6 +407,11 @@ class RequestsView(QWidget):
         ).run()
 
     # ---------------------------------------------------------------- other actions
+    def export_bundle(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.documents.export_bundle(row.id)
+
     def open_holder(self) -> None:
         row = self.selected()
         if row is not None:

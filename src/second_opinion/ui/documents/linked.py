@@ -1,0 +1,160 @@
+"""A small "Documents" section for another screen's detail: the documents linked to one
+record item or request, a button to add more (linked to it), and a way to open one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from second_opinion.case import document_links
+from second_opinion.case.changes import Area, Changes
+from second_opinion.services.documents import DocumentRow, LinkRef, LinkTarget
+from second_opinion.services.packet_data import default_paper
+from second_opinion.ui import prompts
+from second_opinion.ui.context import AppContext
+from second_opinion.ui.documents.attach import Attacher
+from second_opinion.ui.documents.bundle import write_bundle
+from second_opinion.ui.documents.texts import kind_label, tr
+from second_opinion.ui.icons import icon
+from second_opinion.ui.tab_registry import Navigator
+
+
+class LinkedDocuments(QWidget):
+    def __init__(
+        self,
+        ctx: AppContext,
+        navigator: Navigator,
+        what: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``what`` names the thing in the accessible names ("this request")."""
+        super().__init__(parent)
+        self.ctx = ctx
+        self.navigator = navigator
+        self.ref: LinkRef | None = None
+        self.rows: list[DocumentRow] = []
+        self.attacher = Attacher(ctx, self)
+        self.attacher.sig_added.connect(lambda _result: self._load())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.heading = QLabel(tr("Documents"), self)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        self.add_button = QPushButton(icon("fa5s.paperclip"), tr("Add documents…"), self)
+        self.add_button.setAccessibleName(tr("Add documents to {what}").format(what=what))
+        self.add_button.clicked.connect(self.add)
+        top.addWidget(self.add_button)
+        layout.addLayout(top)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(tr("Documents of {what}").format(what=what))
+        self.list.setMaximumHeight(96)
+        self.list.itemActivated.connect(self._open)
+        layout.addWidget(self.list)
+        ctx.sig_changed.connect(self._on_changed)
+        self.show_for(None)
+
+    def show_for(self, ref: LinkRef | None) -> None:
+        self.ref = ref
+        self.add_button.setEnabled(ref is not None)
+        self._load()
+
+    def add(self) -> None:
+        if self.ref is not None:
+            self.attacher.choose(self.ref)
+
+    def _load(self) -> None:
+        ref = self.ref
+        if ref is None:
+            self._show(None, [])
+            return
+        self.ctx.ops.query(
+            lambda case: document_links.linked_documents(case, ref), owner=self
+        ).success(lambda rows: self._show(ref, rows)).failure(
+            lambda _exc: self._show(ref, [])
+        ).run()
+
+    def _show(self, ref: LinkRef | None, rows: list[DocumentRow]) -> None:
+        if ref != self.ref:
+            return  # the selection moved on meanwhile
+        self.rows = rows
+        self.list.clear()
+        for row in rows:
+            item = QListWidgetItem(f"{row.title} · {kind_label(row.kind)}")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.list.addItem(item)
+        if not rows:
+            placeholder = QListWidgetItem(tr("None yet: add the records that arrived."))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(placeholder)
+
+    # ---------------------------------------------------------------- a request's actions
+    def offer_attach(self, request_id: int) -> None:
+        """Records arrived: offer to add them now, linked to the request."""
+        if not prompts.ask_confirm(
+            self,
+            tr("Attach the records that arrived?"),
+            tr(
+                "Add the records you received to your documents now? They are kept encrypted "
+                "in the vault and linked to this request."
+            ),
+            tr("Choose files…"),
+        ):
+            return
+        self.attacher.choose(LinkRef(LinkTarget.REQUEST, request_id))
+
+    def export_bundle(self, request_id: int) -> None:
+        """The records bundle (cover letter, index, the documents) for the request's recipient,
+        built and written on the worker."""
+        title = tr("Records bundle")
+        if self.ref == LinkRef(LinkTarget.REQUEST, request_id) and not self.rows:
+            prompts.show_info(
+                self,
+                title,
+                tr("No documents are linked to this request yet: add the records first."),
+            )
+            return
+        path = prompts.ask_save_path(
+            self, title, f"records-bundle-{request_id}.pdf", tr("PDF files (*.pdf)")
+        )
+        if path is None:
+            return
+        paper = default_paper(QLocale().name())
+        self.ctx.ops.query(
+            lambda case: write_bundle(case, request_id, paper, path), owner=self, title=title
+        ).success(lambda problem: self._bundle_written(path, problem)).run()
+
+    def _bundle_written(self, path: Path, problem: str) -> None:
+        if problem:
+            prompts.show_error(self, tr("Records bundle"), problem)
+            return
+        self.ctx.sig_status.emit(
+            tr(
+                "Wrote the records bundle to {path}. It holds health information: keep it private."
+            ).format(path=path)
+        )
+
+    def titles(self) -> list[str]:
+        return [row.title for row in self.rows]
+
+    def _open(self, item: QListWidgetItem) -> None:
+        document_id = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(document_id, int):
+            self.navigator.navigate("documents.open", document_id=document_id)
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if self.ref is not None and changes.touches(Area.DOCUMENTS, Area.RECORDS):
+            self._load()
