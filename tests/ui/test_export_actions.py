@@ -226,3 +226,39 @@ def test_esc_closes_the_preview_and_only_the_preview(settle, qtbot: QtBot, ctx: 
     assert dialog.isVisible()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_the_packet_encloses_the_documents_linked_to_its_visit(
+    settle, qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+) -> None:
+    from reportlab.pdfgen import canvas
+
+    from second_opinion.case import documents
+    from second_opinion.services.documents import DocumentDetails, LinkRef, LinkTarget
+
+    report = tmp_path / "report.pdf"
+    sheet = canvas.Canvas(str(report))
+    sheet.drawString(72, 720, "ENCLOSED-PATHOLOGY-REPORT-7731")
+    sheet.save()
+    dialog = _open_packet(ctx, settle)
+    qtbot.addWidget(dialog)
+    visit_id = int(dialog.visit_combo.currentData())
+    documents.attach_files(
+        ctx.case,
+        [report],
+        DocumentDetails(title="Pathology report"),
+        LinkRef(LinkTarget.VISIT, visit_id),
+    )
+    dialog._load_documents()  # as reopening the dialog would
+    qtbot.waitUntil(lambda: dialog.documents.chosen_ids() != [], timeout=10_000)
+    answers.save_paths.append(tmp_path / "with-documents.pdf")
+    dialog.save()
+    text = all_text(_wait_saved(qtbot, dialog).read_bytes())
+    assert "ENCLOSED-PATHOLOGY-REPORT-7731" in text
+    assert "Pathology report" in text  # its separator page
+
+    dialog.documents.model.set_all(False)  # the person unticks it: the packet leaves it out
+    dialog.last_saved = None
+    answers.save_paths.append(tmp_path / "without.pdf")
+    dialog.save()
+    assert "ENCLOSED-PATHOLOGY-REPORT-7731" not in all_text(_wait_saved(qtbot, dialog).read_bytes())

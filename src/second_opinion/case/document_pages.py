@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from second_opinion.case.case import Case
 from second_opinion.case.documents import ContentError, document_content, document_row
+from second_opinion.pdfium_lock import PDFIUM
 from second_opinion.services.documents import IMAGE_TYPES, PDF, TEXT, register_image_formats
 
 #: PDF points shown at 100 %: 96 pixels an inch, 72 points an inch
@@ -80,11 +81,12 @@ def _count(data: bytes, media: str) -> int:
     if media == PDF:
         import pypdfium2 as pdfium
 
-        pdf = pdfium.PdfDocument(data)
-        try:
-            return len(pdf)
-        finally:
-            pdf.close()
+        with PDFIUM:
+            pdf = pdfium.PdfDocument(data)
+            try:
+                return len(pdf)
+            finally:
+                pdf.close()
     if media in IMAGE_TYPES:
         from PIL import Image
 
@@ -139,37 +141,38 @@ def _pdf(
 ) -> list[PageImage]:
     import pypdfium2 as pdfium
 
-    out = []
-    pdf = pdfium.PdfDocument(data)
-    try:
-        for index in indexes:
-            if not 0 <= index < len(pdf):
-                continue
-            page = pdf[index]
-            try:
-                w, h = page.get_size()
-                if rotation in (90, 270):
-                    w, h = h, w
-                scale = _scale_for(w, h, PDF_BASE_SCALE, width, zoom, box)
-                bitmap = page.render(scale=scale, rotation=rotation, rev_byteorder=True)
+    with PDFIUM:  # PDFium is not thread-safe (see pdfium_lock)
+        out = []
+        pdf = pdfium.PdfDocument(data)
+        try:
+            for index in indexes:
+                if not 0 <= index < len(pdf):
+                    continue
+                page = pdf[index]
                 try:
-                    out.append(
-                        PageImage(
-                            index,
-                            bitmap.width,
-                            bitmap.height,
-                            bitmap.stride,
-                            bytes(bitmap.buffer),
-                            scale / PDF_BASE_SCALE,
+                    w, h = page.get_size()
+                    if rotation in (90, 270):
+                        w, h = h, w
+                    scale = _scale_for(w, h, PDF_BASE_SCALE, width, zoom, box)
+                    bitmap = page.render(scale=scale, rotation=rotation, rev_byteorder=True)
+                    try:
+                        out.append(
+                            PageImage(
+                                index,
+                                bitmap.width,
+                                bitmap.height,
+                                bitmap.stride,
+                                bytes(bitmap.buffer),
+                                scale / PDF_BASE_SCALE,
+                            )
                         )
-                    )
+                    finally:
+                        bitmap.close()
                 finally:
-                    bitmap.close()
-            finally:
-                page.close()
-    finally:
-        pdf.close()
-    return out
+                    page.close()
+        finally:
+            pdf.close()
+        return out
 
 
 _TRANSPOSE = {90: 4, 180: 3, 270: 2}  # PIL: ROTATE_270 turns clockwise by 90, and so on

@@ -213,6 +213,8 @@ def _damaged(path: Path, what: str) -> DocumentRefused:
 def _pdf_pages(path: Path, size: int) -> int:
     import pypdfium2 as pdfium
 
+    from second_opinion.pdfium_lock import PDFIUM
+
     with open(path, "rb") as handle:
         handle.seek(max(0, size - 2048))
         tail = handle.read()
@@ -220,30 +222,31 @@ def _pdf_pages(path: Path, size: int) -> int:
     # must be noticed, not printed as if whole.
     if b"%%EOF" not in tail:
         raise _damaged(path, "the PDF is incomplete (it was cut off or damaged)")
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == 4:  # FPDF_ERR_PASSWORD
-            raise DocumentRefused(
-                FileProblem.PASSWORD,
-                "{name}: the PDF is protected by a password; save an unprotected copy "
-                "(print to PDF) and add that",
-                name=path.name,
-            ) from None
-        raise _damaged(path, "the PDF is damaged and cannot be read") from None
-    try:
-        pages = len(pdf)
-        if pages == 0:
-            raise _damaged(path, "the PDF has no pages")
-        for index in {0, pages - 1}:
-            try:
-                page = pdf[index]
-            except pdfium.PdfiumError:
-                raise _damaged(path, "the PDF is damaged and cannot be read") from None
-            page.close()
-        return pages
-    finally:
-        pdf.close()
+    with PDFIUM:  # PDFium is not thread-safe (see pdfium_lock)
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            if getattr(exc, "err_code", None) == 4:  # FPDF_ERR_PASSWORD
+                raise DocumentRefused(
+                    FileProblem.PASSWORD,
+                    "{name}: the PDF is protected by a password; save an unprotected copy "
+                    "(print to PDF) and add that",
+                    name=path.name,
+                ) from None
+            raise _damaged(path, "the PDF is damaged and cannot be read") from None
+        try:
+            pages = len(pdf)
+            if pages == 0:
+                raise _damaged(path, "the PDF has no pages")
+            for index in {0, pages - 1}:
+                try:
+                    page = pdf[index]
+                except pdfium.PdfiumError:
+                    raise _damaged(path, "the PDF is damaged and cannot be read") from None
+                page.close()
+            return pages
+        finally:
+            pdf.close()
 
 
 def _text_pages(path: Path) -> int:

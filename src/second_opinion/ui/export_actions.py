@@ -294,8 +294,16 @@ class PacketDialog(PdfDialog):
             grid.addWidget(check, index % rows, index // rows)
             self.section_checks[section] = check
         self.layout_.addWidget(self.sections_box)
+
+        from second_opinion.ui.documents.packet_choice import PacketDocumentsChoice
+
+        self.documents = PacketDocumentsChoice(ctx, self)
+        self.documents.setAccessibleName(self.tr("Documents to add after the summary"))
+        self.form.addRow(self.tr("Documents:"), self.documents)
+        self.visit_combo.currentIndexChanged.connect(self._load_documents)
+        self._load_documents()
         self._finish_layout()
-        self.resize(560, self.sizeHint().height())
+        self.resize(620, self.sizeHint().height())
 
     def _visit_label(self, choice: VisitChoice) -> str:
         local: dt.datetime = choice.starts_at
@@ -313,6 +321,11 @@ class PacketDialog(PdfDialog):
             status = QCoreApplication.translate("labels", choice.status)
             label += " · " + self.tr("past: %1").replace("%1", status)
         return label
+
+    def _load_documents(self, *_args: object) -> None:
+        visit_id = self.visit_combo.currentData()
+        if visit_id is not None:
+            self.documents.load(int(visit_id))
 
     def chosen_sections(self) -> tuple[Section, ...]:
         return tuple(s for s, check in self.section_checks.items() if check.isChecked())
@@ -340,10 +353,15 @@ class PacketDialog(PdfDialog):
         if visit_id is None or not sections:
             return None
 
-        def render(case: Case) -> bytes:
-            from second_opinion.export.packet import render_packet
+        chosen = self.documents.chosen_ids()
 
-            return render_packet(exports.packet_data(case, int(visit_id), sections, paper))
+        def render(case: Case) -> bytes:
+            from second_opinion.case import documents
+            from second_opinion.export.enclosures import render_packet_with_documents
+
+            data = exports.packet_data(case, int(visit_id), sections, paper)
+            enclosed = documents.packet_documents(case, int(visit_id), chosen=chosen)
+            return render_packet_with_documents(data, enclosed)
 
         return render
 

@@ -12,15 +12,18 @@ from collections.abc import Iterator
 import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
 
+from second_opinion.pdfium_lock import PDFIUM
+
 POINTS_PER_INCH = 72
 
 
 def page_count(data: bytes) -> int:
-    document = pdfium.PdfDocument(data)
-    try:
-        return len(document)
-    finally:
-        document.close()
+    with PDFIUM:
+        document = pdfium.PdfDocument(data)
+        try:
+            return len(document)
+        finally:
+            document.close()
 
 
 def render_pages(
@@ -30,21 +33,29 @@ def render_pages(
 
     A generator, so printing a long packet holds one page image in memory at a time.
     """
-    document = pdfium.PdfDocument(data)
-    try:
-        end = len(document) - 1 if last is None else min(last, len(document) - 1)
-        for index in range(max(first, 0), end + 1):
-            page = document[index]
-            bitmap = page.render(scale=dpi / POINTS_PER_INCH)
-            image = QImage(
-                bytes(bitmap.buffer),
-                bitmap.width,
-                bitmap.height,
-                bitmap.stride,
-                QImage.Format.Format_BGR888,
-            ).copy()  # own the pixels: the bitmap's buffer is freed below
-            bitmap.close()
-            page.close()
-            yield image
-    finally:
-        document.close()
+    end = last
+    index = max(first, 0)
+    while True:
+        # The lock is held for one page at a time, never across a yield: the caller may take
+        # its time with each image (or stop) while other threads use PDFium meanwhile.
+        with PDFIUM:
+            document = pdfium.PdfDocument(data)
+            try:
+                stop = len(document) - 1 if end is None else min(end, len(document) - 1)
+                if index > stop:
+                    return
+                page = document[index]
+                bitmap = page.render(scale=dpi / POINTS_PER_INCH)
+                image = QImage(
+                    bytes(bitmap.buffer),
+                    bitmap.width,
+                    bitmap.height,
+                    bitmap.stride,
+                    QImage.Format.Format_BGR888,
+                ).copy()  # own the pixels: the bitmap's buffer is freed below
+                bitmap.close()
+                page.close()
+            finally:
+                document.close()
+        yield image
+        index += 1
