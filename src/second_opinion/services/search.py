@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -26,8 +27,6 @@ from second_opinion.services.search_index import DOCUMENT, KINDS, NO_TEXT, TABLE
 MAX_INPUT = 200
 #: words of a search considered
 MAX_WORDS = 8
-#: results fetched from the index before they are grouped by kind
-FETCH = 200
 #: results kept per kind
 PER_KIND = 8
 #: fewer results than this, and the typo-forgiving pass runs
@@ -124,7 +123,8 @@ def match_expression(query: str, alternatives: Sequence[Sequence[str]] = ()) -> 
         return None
     terms = []
     for i, word in enumerate(words):
-        options = [_quoted(word) + "*"]
+        # A one-letter prefix matches most of the index: such a word is matched whole.
+        options = [_quoted(word) + ("*" if len(word) > 1 else "")]
         if i < len(alternatives):
             options += [_quoted(other) for other in alternatives[i]]
         terms.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
@@ -178,47 +178,70 @@ def _as_fuzzy(hit: Hit) -> Hit:
     )
 
 
-_QUERY = text(
-    f"""
-    SELECT s.kind, s.ref_id, s.person_id, s.page, s.flags, s.title,
+_COLUMNS = f"""
+    SELECT s.rowid, s.kind, s.ref_id, s.person_id, s.page, s.flags, s.title,
            highlight({TABLE}, 5, '{MARK_START}', '{MARK_END}'),
            snippet({TABLE}, 6, '{MARK_START}', '{MARK_END}', '…', 10),
            p.name
     FROM {TABLE} AS s LEFT JOIN person AS p ON p.id = s.person_id
-    WHERE {TABLE} MATCH :expression
+    WHERE {TABLE} MATCH :expression AND s.rowid BETWEEN :first AND :last
       AND (:person_id IS NULL OR s.person_id IS NULL OR s.person_id = :person_id)
-    ORDER BY bm25({TABLE}, 0, 0, 0, 0, 0, 10.0, 1.0)
-    LIMIT :fetch
-    """
-)
+"""
+# Within a kind, newest first. FTS5 walks its lists in rowid order inside the kind's rowid
+# range and stops at the limit, so a search costs about the same however many rows match
+# (ranking every match by bm25 took 60-200 ms for a two-letter prefix on the large vault).
+_QUERY = text(_COLUMNS + " ORDER BY s.rowid DESC LIMIT :limit")
+
+
+def _kind_ranges() -> list[tuple[int, int]]:
+    from second_opinion.services.search_index import DOCUMENT_CODE, KIND_SPAN, SOURCES
+
+    codes = [source.code for source in SOURCES] + [DOCUMENT_CODE]
+    return [(code * KIND_SPAN, (code + 1) * KIND_SPAN - 1) for code in codes]
 
 
 def _run(session: Session, expression: str, person_id: int | None, per_kind: int) -> list[Hit]:
-    rows = session.connection().execute(
-        _QUERY, {"expression": expression, "person_id": person_id, "fetch": FETCH}
-    )
-    counts: dict[str, int] = {}
+    """Per kind: entries whose title matches first, then those where only the rest does."""
+    conn = session.connection()
     hits: list[Hit] = []
-    for kind, ref_id, owner, page, flags, title, title_marked, snippet, person in rows:
-        if counts.get(kind, 0) >= per_kind:
-            continue
-        counts[kind] = counts.get(kind, 0) + 1
-        hits.append(
-            Hit(
-                kind=str(kind),
-                id=int(ref_id),
-                title=str(title or ""),
-                title_marked=str(title_marked or ""),
-                snippet_marked=str(snippet or ""),
-                person_id=None if owner is None else int(owner),
-                person=None if person is None else str(person),
-                page=None if page is None else int(page),
-                no_text=kind == DOCUMENT and flags == NO_TEXT,
-            )
-        )
+    for first, last in _kind_ranges():
+        seen: set[int] = set()
+        for scoped in (f"{{title}} : ({expression})", expression):
+            rows = conn.execute(
+                _QUERY,
+                {
+                    "expression": scoped,
+                    "first": first,
+                    "last": last,
+                    "person_id": person_id,
+                    "limit": per_kind,
+                },
+            ).all()
+            for row in rows:
+                if row[0] in seen or len(seen) >= per_kind:
+                    continue
+                seen.add(row[0])
+                hits.append(_hit(row))
+            if len(seen) >= per_kind:
+                break
     if any(hit.kind == DOCUMENT for hit in hits):
         hits = _with_document_titles(session, hits)
     return hits
+
+
+def _hit(row: Any) -> Hit:
+    _rowid, kind, ref_id, owner, page, flags, title, title_marked, snippet, person = row
+    return Hit(
+        kind=str(kind),
+        id=int(ref_id),
+        title=str(title or ""),
+        title_marked=str(title_marked or ""),
+        snippet_marked=str(snippet or ""),
+        person_id=None if owner is None else int(owner),
+        person=None if person is None else str(person),
+        page=None if page is None else int(page),
+        no_text=kind == DOCUMENT and flags == NO_TEXT,
+    )
 
 
 def _with_document_titles(session: Session, hits: list[Hit]) -> list[Hit]:
@@ -262,12 +285,25 @@ def _with_document_titles(session: Session, hits: list[Hit]) -> list[Hit]:
 # ------------------------------------------------------------------ forgiving a typo
 
 
+_name_cache: tuple[tuple[Any, ...], list[str]] | None = None
+
+
 def _name_words(session: Session) -> list[str]:
-    rows = session.connection().execute(text("SELECT name FROM contact"))
-    words: set[str] = set()
-    for (name,) in rows:
-        words.update(fold(word) for word in _WORD.findall(str(name)))
-    return sorted(words)
+    """The distinct words of every contact's name, folded; reused while the contacts'
+    count, newest id and total name length stay the same (a stale list only changes which
+    spellings are forgiven, never what the index finds)."""
+    global _name_cache
+    conn = session.connection()
+    stats = conn.execute(text("SELECT count(*), max(id), total(length(name)) FROM contact"))
+    signature = (id(conn.engine), *stats.one())
+    if _name_cache is not None and _name_cache[0] == signature:
+        return _name_cache[1]
+    raw: set[str] = set()
+    for (name,) in conn.execute(text("SELECT DISTINCT name FROM contact")):
+        raw.update(_WORD.findall(str(name)))
+    words = sorted({fold(word) for word in raw})
+    _name_cache = (signature, words)
+    return words
 
 
 def _name_alternatives(session: Session, words: list[str]) -> list[list[str]]:

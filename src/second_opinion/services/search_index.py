@@ -80,6 +80,8 @@ class Source:
     person: str  # SQL for the person the row belongs to (NULL: shared, as contacts are)
     title: str
     body: str
+    #: the columns the entry is made of: only an update of one of them re-indexes the row
+    columns: tuple[str, ...] = ()
     #: foreign keys to ``contact`` whose name appears in the entry
     contact_refs: tuple[str, ...] = ()
 
@@ -126,6 +128,20 @@ SOURCES: tuple[Source, ...] = (
             _digit_forms("t.phone_digits"),
             _digit_forms("t.fax_digits"),
         ),
+        (
+            "name",
+            "specialty",
+            "organization",
+            "health_system",
+            "phone",
+            "fax",
+            "email",
+            "address",
+            "recommended_by",
+            "notes",
+            "phone_digits",
+            "fax_digits",
+        ),
     ),
     Source(
         RECORD_ITEM,
@@ -134,6 +150,13 @@ SOURCES: tuple[Source, ...] = (
         "t.person_id",
         "t.description",
         _joined("replace(t.kind, '_', ' ')", _name_of("holder_id"), "t.notes"),
+        (
+            "person_id",
+            "kind",
+            "description",
+            "holder_id",
+            "notes",
+        ),
         ("holder_id",),
     ),
     Source(
@@ -143,6 +166,13 @@ SOURCES: tuple[Source, ...] = (
         "t.person_id",
         _name_of("holder_id"),
         _joined(_name_of("recipient_id"), "t.reference_number", "t.notes"),
+        (
+            "person_id",
+            "holder_id",
+            "recipient_id",
+            "reference_number",
+            "notes",
+        ),
         ("holder_id", "recipient_id"),
     ),
     Source(
@@ -152,6 +182,12 @@ SOURCES: tuple[Source, ...] = (
         "t.person_id",
         "t.text",
         _joined("t.answer", "replace(t.category, '_', ' ')"),
+        (
+            "person_id",
+            "text",
+            "answer",
+            "category",
+        ),
     ),
     Source(
         VISIT,
@@ -165,6 +201,15 @@ SOURCES: tuple[Source, ...] = (
             "t.prior_auth_number",
             "t.notes",
             _name_of("companion_id"),
+        ),
+        (
+            "person_id",
+            "doctor_id",
+            "companion_id",
+            "location",
+            "referral_number",
+            "prior_auth_number",
+            "notes",
         ),
         ("doctor_id", "companion_id"),
     ),
@@ -185,9 +230,34 @@ SOURCES: tuple[Source, ...] = (
             "t.confidence",
             "t.notes",
         ),
+        (
+            "person_id",
+            "doctor_id",
+            "diagnosis",
+            "stage",
+            "recommended_treatment",
+            "alternatives",
+            "benefits",
+            "risks",
+            "urgency",
+            "confidence",
+            "notes",
+        ),
         ("doctor_id",),
     ),
-    Source(DECISION, 7, "decision", "t.person_id", "t.decision", "t.reasons"),
+    Source(
+        DECISION,
+        7,
+        "decision",
+        "t.person_id",
+        "t.decision",
+        "t.reasons",
+        (
+            "person_id",
+            "decision",
+            "reasons",
+        ),
+    ),
 )
 
 _INSERT = f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) "
@@ -203,7 +273,8 @@ def trigger_statements() -> list[str]:
             f"{_INSERT}{source.select('t.id = NEW.id')}; END"
         )
         statements.append(
-            f"CREATE TRIGGER search_au_{table} AFTER UPDATE ON {table} BEGIN "
+            f"CREATE TRIGGER search_au_{table} AFTER UPDATE OF {', '.join(source.columns)} "
+            f"ON {table} BEGIN "
             f"DELETE FROM {TABLE} WHERE rowid = {source.rowid('OLD.id')}; "
             f"{_INSERT}{source.select('t.id = NEW.id')}; END"
         )
