@@ -272,3 +272,18 @@ def test_opinions_open_decision_selects_it(qtbot, settle, case) -> None:
     settle()
     selected = tab.decision_table.selectionModel().selectedRows()
     assert [index.data(ROW_ROLE).id for index in selected] == [decision_id]
+
+
+def test_importing_the_finder_loads_neither_sqlalchemy_nor_the_case_layer() -> None:
+    # The main window may import it before its first paint.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, second_opinion.ui.finder\n"
+        "print(sorted(m for m in ('sqlalchemy', 'second_opinion.case.search') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -9,7 +9,8 @@ Every search runs through the operations runner (``case.search.find``), so typin
 waits for the database. Only one search is on its way at a time: text typed meanwhile waits,
 and only the newest text runs next; a result for text that has since changed is dropped.
 
-Hooking it into the main window (the lead's part)::
+This module imports neither SQLAlchemy nor the case layer until the first search, so the
+main window may import it before its first paint. Hooking it in (the lead's part)::
 
     from second_opinion.ui.finder import open_finder
     act = QAction(self.tr("Find anything…"), self, shortcut=QKeySequence("Ctrl+K"))
@@ -49,16 +50,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from second_opinion.case.search import Found, find
-from second_opinion.services.search import MARK_END, MARK_START, MAX_INPUT, Hit
-
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter
 
     from second_opinion.case.case import Case
+    from second_opinion.case.search import Found
+    from second_opinion.services.search import Hit
     from second_opinion.ui.context import AppContext
     from second_opinion.ui.tab_registry import Navigator
 
+#: characters the field takes (the search itself reads the first 200)
+MAX_FIELD = 400
 #: the model's role for a row's ``Hit`` (None on a group heading)
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: the model's role for a row's rich text
@@ -103,6 +105,8 @@ def target_of(hit: Hit) -> tuple[str, dict[str, Any]]:
 
 def marked_html(marked: str) -> str:
     """``marked`` (the search's marks around matching words) as escaped rich text."""
+    from second_opinion.services.search import MARK_END, MARK_START
+
     escaped = html.escape(marked, quote=False)
     return escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
 
@@ -250,7 +254,7 @@ class FinderDialog(QDialog):
             self.tr("Search contacts, records, questions, visits, opinions, documents")
         )
         self.field.setClearButtonEnabled(True)
-        self.field.setMaxLength(MAX_INPUT * 2)
+        self.field.setMaxLength(MAX_FIELD)
         self.field.textChanged.connect(self._text_changed)
         self.field.returnPressed.connect(self.open_current)
         self.field.installEventFilter(self)
@@ -302,6 +306,8 @@ class FinderDialog(QDialog):
         self._running = text
 
         def search(case: Case) -> Found:
+            from second_opinion.case.search import find
+
             return find(case, text)
 
         self.ctx.ops.query(search, owner=self).success(self._found).finished(
