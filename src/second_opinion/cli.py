@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("init", help="create a new, empty vault")
-    sub.add_parser("check", help="open the vault and verify every page")
+    check = sub.add_parser("check", help="open the vault and verify every page")
+    check.add_argument("--reindex", action="store_true", help="also rebuild the search index")
     sub.add_parser("passwd", help="change the passphrase (old, then new)")
     backup = sub.add_parser("backup", help="write an encrypted backup")
     backup.add_argument("--out", type=Path, required=True, help="backup file to write")
@@ -75,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_document_commands(sub)
     add_import_commands(sub)
+    from second_opinion.cli_search import add_search_command
+
+    add_search_command(sub)
     return parser
 
 
@@ -210,6 +214,10 @@ def _cmd_check(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.vault.errors import VaultDamaged
 
     with _unlock(args, source) as vault:
+        if args.reindex:  # first: a damaged index fails the integrity check below
+            from second_opinion.cli_search import run_reindex
+
+            run_reindex(vault)
         report = vault.integrity_check()
     if not report.ok:
         for problem in report.problems:  # ids and page numbers only, never content
@@ -289,6 +297,13 @@ def _cmd_documents(args: argparse.Namespace, source: PassphraseSource) -> int:
         return run(vault, args)
 
 
+def _cmd_search(args: argparse.Namespace, source: PassphraseSource) -> int:
+    from second_opinion.cli_search import run_search
+
+    with _unlock(args, source) as vault:
+        return run_search(vault, args)
+
+
 _COMMANDS = {
     "init": _cmd_init,
     "demo": _cmd_demo,
@@ -299,6 +314,7 @@ _COMMANDS = {
     "export-packet": _cmd_export_packet,
     "export-letter": _cmd_export_letter,
     **IMPORT_COMMANDS,
+    "search": _cmd_search,
 }
 _COMMANDS.update(
     dict.fromkeys(

@@ -32,7 +32,7 @@ from second_opinion.ui.records.tables import (
     selected_row,
     selected_rows,
 )
-from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy, show_row
 
 if TYPE_CHECKING:
     from second_opinion.ui.ops import Pending
@@ -55,6 +55,7 @@ class ItemsView(QWidget):
     def __init__(self, host: RecordsHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
+        self._select_after_load: int | None = None
         layout = QVBoxLayout(self)
         self.action_bar = QWidget(self)
         actions = QHBoxLayout(self.action_bar)
@@ -123,6 +124,9 @@ class ItemsView(QWidget):
         self.model.set_rows(items)
         self.stack.setCurrentIndex(1 if items else 0)
         self.action_bar.setVisible(bool(items))
+        pending, self._select_after_load = self._select_after_load, None
+        if pending is not None:
+            self.select(pending)
         self._selection_changed()
 
     def _selection_changed(self, *_args: object) -> None:
@@ -131,6 +135,16 @@ class ItemsView(QWidget):
         one = rows[0] if len(rows) == 1 and isinstance(rows[0], ItemRow) else None
         self.documents.setVisible(bool(self.model.rowCount()))
         self.documents.show_for(LinkRef(LinkTarget.ITEM, one.id) if one is not None else None)
+
+    def select(self, item_id: int) -> None:
+        """Select an item (the finder opens one); if it is not loaded yet, after the load."""
+        position = self.model.position_of(item_id)
+        if position is None:
+            self._select_after_load = item_id
+            return
+        index = self.proxy.mapFromSource(self.model.index(position, 0))
+        if index.isValid():
+            show_row(self.view, index)
 
     def open_form(self, kind: RecordKind | None = None, item: ItemRow | None = None) -> None:
         from second_opinion.ui.records.forms import ItemForm

@@ -327,6 +327,10 @@ class ContactsTab(CaseTab):
             contact_id = kwargs.get("contact_id")
             if isinstance(contact_id, int) and self.select(contact_id, clear_filters=True):
                 self.edit_current()
+        elif action == "select":  # the finder: show the row, open nothing
+            contact_id = kwargs.get("contact_id")
+            if isinstance(contact_id, int) and not self.select(contact_id, clear_filters=True):
+                self.reload(select=contact_id)
         elif action == "export_vcard":
             self.vcards.export_vcard()
         elif action == "import_vcard":

@@ -43,7 +43,7 @@ from second_opinion.ui.icons import icon
 from second_opinion.ui.opinion_form import DecisionForm, DecisionInput, OpinionForm
 from second_opinion.ui.opinions.comparison import ComparisonPane
 from second_opinion.ui.ops import Pending, service_error_text
-from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy, show_row
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 #: what the screen shows: doctors' names come from contacts
@@ -61,6 +61,7 @@ class OpinionsTab(CaseTab):
         super().__init__(ctx, navigator, parent)
         self.form: FormDialog | None = None
         self._select_after_load: list[int] | None = None
+        self._decision_after_load: int | None = None
         self._build()
         ctx.sig_changed.connect(self._on_changed)
 
@@ -264,6 +265,9 @@ class OpinionsTab(CaseTab):
         self._select_after_load = None
         self.model.set_rows(board.opinions)
         self.decision_model.set_rows(board.decisions)
+        pending, self._decision_after_load = self._decision_after_load, None
+        if pending is not None:
+            self._select_decision(pending)
         self.list_stack.setCurrentIndex(1 if board.opinions else 0)
         self.pages.setCurrentIndex(1 if board.opinions or board.decisions else 0)
         self.select_ids([i for i in selected if self.model.position_of(i) is not None])
@@ -286,6 +290,19 @@ class OpinionsTab(CaseTab):
                 if self.model.position_of(opinion_id) is None:
                     self._select_after_load = [opinion_id]
                 self.select_ids([opinion_id])
+        elif action == "open_decision":
+            decision_id = kwargs.get("decision_id")
+            if isinstance(decision_id, int) and not self._select_decision(decision_id):
+                self._decision_after_load = decision_id
+
+    def _select_decision(self, decision_id: int) -> bool:
+        position = self.decision_model.position_of(decision_id)
+        if position is None:
+            return False
+        index = self.decision_proxy.mapFromSource(self.decision_model.index(position, 0))
+        if index.isValid():
+            show_row(self.decision_table, index)
+        return index.isValid()
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -69,6 +69,7 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
         super().__init__(ctx, navigator, parent)
         self._visits: list[VisitChoice] = []
         self._default_visit_id: int | None = None
+        self._select_after_load: list[int] | None = None
         self.form: QuestionForm | None = None
         self.starter_dialog: StarterQuestionsDialog | None = None
 
@@ -250,7 +251,8 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
         ).run()
 
     def _show_board(self, board: QuestionsBoard) -> None:
-        selected = self.selected_ids()
+        selected = self._select_after_load or self.selected_ids()
+        self._select_after_load = None
         self._visits = board.visits
         self._default_visit_id = board.default_visit_id
         self.model.set_rows(board.rows)
@@ -286,6 +288,13 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
                 self._clear_filters()
                 if self.select([question_id]):
                     self.edit_current()
+
+        elif action == "select":  # the finder: show the row, open nothing
+            question_id = kwargs.get("question_id")
+            if isinstance(question_id, int):
+                self._clear_filters()
+                if not self.select([question_id]):
+                    self._select_after_load = [question_id]
 
     def focus_search(self) -> None:
         if self.pages.currentWidget() is self.list_page:

@@ -183,6 +183,10 @@ class RecordsTab(CaseTab):
             self.items.open_form(kind=RecordKind(kind) if kind else None)
         elif action == "open_request":
             self.select_request(int(kwargs["request_id"]))
+        elif action == "open_item":
+            self.views.setCurrentIndex(ITEMS)
+            self.clear_filters()
+            self.items.select(int(kwargs["item_id"]))
         elif action == "authorizations":
             self.views.setCurrentIndex(AUTHORIZATIONS)
         elif action == "matrix":
