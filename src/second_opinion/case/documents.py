@@ -25,6 +25,7 @@ from second_opinion.case.progress import Progress
 from second_opinion.domain.models import Document, Person, RecordRequest
 from second_opinion.private_files import write_private_atomically
 from second_opinion.services import documents as rules
+from second_opinion.services import search_index
 from second_opinion.services.documents import (
     DocumentDetails,
     DocumentRow,
@@ -205,6 +206,18 @@ def attach_files(
                 for document in targets:
                     rules.add_link(session, document, link)
             session.flush()
+            for document, (path, _fact, _content) in zip(added, fresh, strict=True):
+                # The finder searches inside documents: the index (in the vault) gets the
+                # text of the file just read, in this same unit of work.
+                search_index.index_document_text(
+                    session,
+                    document.id,
+                    document.person_id,
+                    document.title,
+                    search_index.document_text_pages(path.read_bytes(), document.media_type)
+                    if document.viewable
+                    else [],
+                )
             rows = [rules.row_of(d) for d in added]
     except BaseException:
         store.remove([c.blob_name for c in stored])
@@ -224,6 +237,7 @@ def update_document(case: Case, document_id: int, details: DocumentDetails) -> O
         document.source_id = details.source_id
         document.notes = details.notes
         session.flush()
+        search_index.retitle_document(session, document_id, document.title)
         session.refresh(document)
         row = rules.row_of(document)
     return Outcome(row, Changes.of(Area.DOCUMENTS, document_id))
@@ -257,6 +271,7 @@ def detach_document(case: Case, document_id: int) -> Outcome[DocumentRow]:
         row = rules.row_of(document)
         blob = document.blob_name
         session.delete(document)
+        search_index.remove_document(session, document_id)
     case.vault.remove_document_files([blob])
     return Outcome(row, Changes.of(Area.DOCUMENTS, document_id))
 

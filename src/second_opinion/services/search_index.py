@@ -443,6 +443,27 @@ def index_document_text(
     conn.execute(insert, rows)
 
 
+def retitle_document(session: Session, document_id: int, title: str) -> None:
+    """Give an indexed document its new title, keeping its pages' text."""
+    session.connection().execute(
+        text(f"UPDATE {TABLE} SET title = :title WHERE rowid = :rowid"),
+        {"title": title, "rowid": _document_rowid(document_id, 0)},
+    )
+
+
+def document_text_pages(data: bytes, media_type: str) -> list[str]:
+    """The searchable text of a document's content: a PDF's text layer, a text file's text
+    (one page), nothing for an image (until someone adds OCR) or a PDF that will not open."""
+    if media_type == "application/pdf":
+        try:
+            return pdf_pages_text(data)
+        except ValueError:
+            return []
+    if media_type.startswith("text/"):
+        return [data.decode("utf-8-sig", errors="replace")]
+    return []
+
+
 def remove_document(session: Session, document_id: int) -> None:
     """Remove a document's entries (call it in the unit of work that deletes it)."""
     first = _document_rowid(document_id, 0)
@@ -460,6 +481,13 @@ def pdf_pages_text(data: bytes) -> list[str]:
     """
     import pypdfium2
 
+    from second_opinion.pdfium_lock import PDFIUM
+
+    with PDFIUM:
+        return _pdf_pages_text(pypdfium2, data)
+
+
+def _pdf_pages_text(pypdfium2: Any, data: bytes) -> list[str]:
     try:
         pdf = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:

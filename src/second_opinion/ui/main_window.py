@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     # Classes used only after the first paint are imported where they are used: PySide creates
     # each class (and its enumerations) on first import, a millisecond or so apiece.
     from PySide6.QtGui import QAction, QCloseEvent
-    from PySide6.QtWidgets import QComboBox, QToolBar
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QToolBar
 
     from second_opinion.ui.context import AppContext
     from second_opinion.ui.tabs.base import CaseTab
@@ -68,6 +68,8 @@ class MainWindow(QMainWindow, Navigator):
     act_quit: QAction
     act_new: QAction
     act_find: QAction
+    act_find_anything: QAction
+    finder_field: QLineEdit
     act_profile: QAction
     act_prefs: QAction
     act_guide: QAction

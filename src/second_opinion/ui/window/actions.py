@@ -65,7 +65,10 @@ def build_actions(window: MainWindow) -> list[QAction]:
     w.act_quit = _action(w, tr("&Quit"), w.close, std.Quit)
     w.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
     w.act_new = _action(w, tr("&New…"), w.new_item, std.New, "fa5s.plus")
-    w.act_find = _action(w, tr("&Find"), w.focus_search, std.Find)
+    w.act_find = _action(w, tr("&Find in this tab"), w.focus_search, std.Find)
+    w.act_find_anything = _action(
+        w, tr("Find &anything…"), lambda: find_anything(w), "Ctrl+K", "fa5s.search"
+    )
     w.act_profile = _action(
         w, tr("&Profile and insurance…"), lambda: w.navigate("profile"), None, "fa5s.id-card"
     )
@@ -105,6 +108,7 @@ def build_actions(window: MainWindow) -> list[QAction]:
         w.act_lock,
         w.act_new,
         w.act_find,
+        w.act_find_anything,
         w.act_profile,
         w.act_add_person,
         w.act_rename_person,
@@ -129,6 +133,7 @@ def fill_menus(window: MainWindow, menus: dict[str, QMenu]) -> None:
     edit_menu = menus["edit"]
     edit_menu.addAction(w.act_new)
     edit_menu.addAction(w.act_find)
+    edit_menu.addAction(w.act_find_anything)
     edit_menu.addSeparator()
     edit_menu.addAction(w.act_profile)
     edit_menu.addAction(w.act_add_person)
@@ -166,6 +171,10 @@ def build_toolbar(window: MainWindow) -> QToolBar:
     spacer = QWidget(bar)
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     bar.addWidget(spacer)
+    from second_opinion.ui.finder import finder_field
+
+    w.finder_field = finder_field(w, lambda: w.ctx, bar)
+    bar.addWidget(w.finder_field)
     bar.addAction(w.act_lock)
     w.addToolBar(bar)
     return bar
@@ -180,6 +189,14 @@ def prepare_packet(window: MainWindow) -> None:
         from second_opinion.ui.export_actions import prepare_packet as open_packet
 
         open_packet(window, window.ctx, None)
+
+
+def find_anything(window: MainWindow, text: str | None = None) -> None:
+    """Ctrl+K: one search over the whole case, documents included."""
+    if window.ctx is not None:
+        from second_opinion.ui.finder import open_finder
+
+        open_finder(window, window.ctx, text)
 
 
 def import_records(window: MainWindow) -> None:
