@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from second_opinion import APP_NAME, __version__
+from second_opinion.cli_tracking import COMMANDS as TRACKING_COMMANDS
+from second_opinion.cli_tracking import add_tracking_commands
 
 if TYPE_CHECKING:
     from second_opinion.vault.vault import Vault
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_export_commands(sub)
+    add_tracking_commands(sub)
     return parser
 
 
@@ -239,4 +242,5 @@ _COMMANDS = {
     "restore": _cmd_restore,
     "export-packet": _cmd_export_packet,
     "export-letter": _cmd_export_letter,
+    **TRACKING_COMMANDS,
 }
