@@ -93,6 +93,27 @@ def material_lacks(data: MaterialData | None) -> tuple[str, ...]:
     return tuple(lacks)
 
 
+def lacks_phrase(lacks: Sequence[str]) -> str:
+    """ "the accession number and the consult question" """
+    if len(lacks) < 2:
+        return "".join(lacks)
+    return ", ".join(lacks[:-1]) + " and " + lacks[-1]
+
+
+def lacks_by_item(session: Session, item_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """What each pathology material record still lacks for a consult (by item id)."""
+    found = {
+        m.item_id: m
+        for m in session.scalars(
+            select(PathologyMaterial).where(PathologyMaterial.item_id.in_(list(item_ids)))
+        )
+    }
+    return {
+        item_id: material_lacks(_material_data(found[item_id]) if item_id in found else None)
+        for item_id in item_ids
+    }
+
+
 def _outbound_shipped_on(session: Session, item_id: int) -> dt.date | None:
     """The earliest day a parcel carrying the item left (through any request that lists it)."""
     stmt = (
