@@ -181,8 +181,9 @@ def test_build_window_returns_an_unlocked_window_with_every_tab(qtbot, data_dir:
     assert win.vault is not None
     assert win.windowTitle() == "Second Opinion"
     titles = [win.tab_widget.tabText(i) for i in range(win.tab_widget.count())]
-    assert len(titles) == 6
-    assert titles[0].startswith("Guide")
+    assert len(titles) == len(TAB_KEYS)
+    assert titles[0].startswith("Today")
+    assert titles[1].startswith("Guide")
     win.lock()
 
 

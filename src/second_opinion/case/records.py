@@ -256,6 +256,12 @@ def save_request(case: Case, data: RequestData, request_id: int | None = None) -
     return Outcome(request_id, Changes.of(Area.RECORDS, request_id, also=_REQUEST_CHANGE))
 
 
+def get_request(case: Case, request_id: int) -> RequestRow:
+    """One request as stored now; ``NotFound`` if it is gone."""
+    with case.reading() as session:
+        return request_service.get_request(session, request_id)
+
+
 def request_to_delete(case: Case, request_id: int) -> RequestRow:
     """The request as stored now (asked before deleting it); ``NotFound`` if it is gone."""
     with case.reading() as session:

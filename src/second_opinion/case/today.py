@@ -82,8 +82,8 @@ class TodayBoard:
     def is_empty(self) -> bool:
         return not self.lines
 
-    def count(self, when: When) -> int:
-        return sum(1 for line in self.lines if line.when is when)
+    def count(self, when: When | str) -> int:
+        return sum(1 for line in self.lines if line.when == when)
 
 
 def today_board(case: Case, now: dt.datetime) -> TodayBoard:

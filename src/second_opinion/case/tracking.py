@@ -65,12 +65,12 @@ def delete_call(case: Case, call_id: int) -> Changes:
 
 def set_follow_up_plan(
     case: Case, request_id: int, days: str, holder_received_on: dt.date | None
-) -> Outcome[tuple[int, ...]]:
+) -> Outcome[int]:
     """The days to call on and, when known, the day the holder received the request."""
     with case.unit() as session:
-        plan = service.set_follow_up_plan(session, request_id, days)
+        service.set_follow_up_plan(session, request_id, days)
         service.set_holder_received_on(session, request_id, holder_received_on)
-    return Outcome(plan, _changed(request_id))
+    return Outcome(request_id, _changed(request_id))
 
 
 def save_shipment(

@@ -105,13 +105,13 @@ def build_calendar(
                     )
                 )
         for material in tracking.list_materials(session, pid):
-            data = material.data
-            if data.return_by is None or data.return_confirmed_on is not None:
+            loan = material.data
+            if loan.return_by is None or loan.return_confirmed_on is not None:
                 continue
             calendar.add_component(
                 _all_day(
                     ical.uid_for(RETURN, material.item_id, vault_id),
-                    data.return_by,
+                    loan.return_by,
                     f"Slides due back at {material.holder_name or 'the lab'}",
                     stamp,
                     (-dt.timedelta(days=3) + _MORNING, _MORNING),

@@ -19,7 +19,7 @@ class RequestDetail(QWidget):
         super().__init__(parent)
         panel = self
         panel.setMinimumWidth(240)
-        layout = QVBoxLayout(panel)
+        layout = self._layout = QVBoxLayout(panel)
         layout.setContentsMargins(6, 0, 0, 0)
         self.detail_title = QLabel(panel)
         self.detail_title.setWordWrap(True)
@@ -64,6 +64,10 @@ class RequestDetail(QWidget):
         self.history_view.setSortingEnabled(False)
         self.history_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.history_view, 1)
+
+    def add_below(self, widget: QWidget) -> None:
+        """Put ``widget`` (the request's calls and shipments) under its history."""
+        self._layout.addWidget(widget, 2)
 
     def show_history(self, history: list[StateChangeRow]) -> None:
         self.history_model.set_rows(history)

@@ -42,6 +42,7 @@ from second_opinion.ui.records.forms import DueDaysForm, StateChangeForm
 from second_opinion.ui.records.host import RecordsHost
 from second_opinion.ui.records.request_detail import RequestDetail
 from second_opinion.ui.records.tables import action_button, empty_state, make_table, selected_row
+from second_opinion.ui.records.tracking_panel import TrackingPanel
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy, show_row
 
 if TYPE_CHECKING:
@@ -132,6 +133,8 @@ class RequestsView(QWidget):
         splitter.addWidget(self.view)
         self.detail = RequestDetail(self)
         self.history_model = self.detail.history_model
+        self.tracking = TrackingPanel(host, self.detail)
+        self.detail.add_below(self.tracking)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -288,6 +291,7 @@ class RequestsView(QWidget):
             action.setEnabled(row is not None)
         self.undo_button.setEnabled(False)
         self.detail.show_request(row, self.status_tooltip, self.due_text)
+        self.tracking.show_request(row)
         if row is not None:
             request_id = row.id
             self.host.ctx.ops.query(

@@ -187,6 +187,10 @@ class RecordsTab(CaseTab):
             self.views.setCurrentIndex(AUTHORIZATIONS)
         elif action == "matrix":
             self.views.setCurrentIndex(MATRIX)
+        elif action in ("log_call", "material"):
+            from second_opinion.ui.records.tracking_actions import handle_navigation
+
+            handle_navigation(self, action, kwargs)
 
     def _on_changed(self, changes: Changes, initiator: object) -> None:
         if initiator is self:
