@@ -191,3 +191,17 @@ def qtbot_click(button) -> None:
 
     assert button.isEnabled(), button.text()
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_the_next_call_has_its_own_column(tab, vault, case, settle) -> None:
+    request = add_request(vault, case, days_ago=4)
+    tab.reload(select_request=request)
+    settle()
+    headers = [
+        tab.requests.proxy.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(tab.requests.proxy.columnCount())
+    ]
+    column = headers.index("Next call")
+    from second_opinion.ui.dates import format_date
+
+    assert texts(tab.requests.proxy, column) == [format_date(TODAY + dt.timedelta(days=6))]

@@ -202,6 +202,11 @@ class RequestsView(QWidget):
                 tooltip=self.status_tooltip,
             ),
             Column(tr("Due"), self.due_text, sort_key=lambda r: r.effective_due_on or dt.date.max),
+            Column(
+                tr("Next call"),
+                lambda r: format_date(self._board.next_calls.get(r.id)),
+                sort_key=lambda r: self._board.next_calls.get(r.id) or dt.date.max,
+            ),
             Column(tr("Records"), items_text, tooltip=items_text),
             Column(tr("From"), lambda r: r.holder_name),
             Column(tr("To"), lambda r: r.recipient_name),

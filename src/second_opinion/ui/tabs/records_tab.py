@@ -237,7 +237,7 @@ class RecordsTab(CaseTab):
                 self.requests.view,
                 self.requests.columns,
                 self._board.requests,
-                {2: 230, 3: 170, 4: 150},
+                {3: 230, 4: 170, 5: 150},
             ),
             (self.items.view, self.items.columns, self._board.items, {}),
             (
