@@ -169,3 +169,24 @@ def test_as_the_first_screen_it_paints_before_sqlalchemy_loads(vault, ids, data_
         "lines": ["call"],
         "title": "Today (1)",
     }
+
+
+def test_the_calendar_menu_action_writes_the_file(
+    qtbot, vault, ids, answers, settle, tmp_path
+) -> None:
+    from icalendar import Calendar
+
+    from second_opinion.ui.calendar_actions import export_calendar
+
+    with vault.session() as s:
+        visits.add_visit(
+            s, ids["person"], visits.VisitInput(ids["rao"], NOW + dt.timedelta(days=3), "UTC")
+        )
+    ctx = AppContext(vault, ids["person"])
+    out = tmp_path / "dates.ics"
+    answers.save_paths.append(out)
+    export_calendar(None, ctx)
+    settle()
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == ["Visit: Dr. Rao"]
+    assert answers.shown[-1][0] == "info"

@@ -16,7 +16,7 @@ from second_opinion.case.progress import Progress
 from second_opinion.domain.models import Person
 from second_opinion.services import tracking as service
 from second_opinion.services.disc_check import DiscReport, scan_folder
-from second_opinion.services.errors import NotFound
+from second_opinion.services.errors import NotFound, ServiceError
 from second_opinion.services.tracking import (
     CallData,
     FollowUp,
@@ -130,3 +130,22 @@ def check_disc(
     with case.unit() as session:
         service.store_inventory(session, item_id, report)
     return Outcome(report, _changed(item_id))
+
+
+# ------------------------------------------------------------------ the calendar
+
+
+def write_calendar(case: Case, path: Path, now: dt.datetime) -> Path:
+    """Write the person's dates as one .ics file (private to the user); returns where."""
+    from second_opinion.private_files import write_private_atomically
+    from second_opinion.services.calendar_export import build_calendar
+
+    with case.reading() as session:
+        data = build_calendar(session, case.vault.vault_id, now, case.person_id)
+    try:
+        return Path(write_private_atomically(path, data))
+    except OSError as exc:
+        raise ServiceError(
+            "The calendar could not be saved there ({reason}). Choose another folder.",
+            reason=exc.strerror or type(exc).__name__,
+        ) from None
