@@ -506,8 +506,11 @@ def follow_ups(session: Session, person_id: int) -> dict[int, FollowUp]:
             )
         )
     result = {}
+    plans: dict[str, tuple[int, ...]] = {}  # most requests share the default plan's text
     for request_id, holder, state, requested_on, received_on, plan_text in requests:
-        plan = _plan(plan_text)
+        plan = plans.get(plan_text)
+        if plan is None:
+            plan = plans[plan_text] = _plan(plan_text)
         made = tuple(calls.get(request_id, ()))
         result[request_id] = FollowUp(
             request_id=request_id,
