@@ -135,13 +135,21 @@ def check_disc(
 # ------------------------------------------------------------------ the calendar
 
 
-def write_calendar(case: Case, path: Path, now: dt.datetime) -> Path:
+def write_calendar(
+    case: Case, path: Path, now: dt.datetime, progress: Progress | None = None
+) -> Path:
     """Write the person's dates as one .ics file (private to the user); returns where."""
     from second_opinion.private_files import write_private_atomically
     from second_opinion.services.calendar_export import build_calendar
 
     with case.reading() as session:
-        data = build_calendar(session, case.vault.vault_id, now, case.person_id)
+        data = build_calendar(
+            session,
+            case.vault.vault_id,
+            now,
+            case.person_id,
+            progress.step if progress is not None else None,
+        )
     try:
         return Path(write_private_atomically(path, data))
     except OSError as exc:

@@ -9,6 +9,7 @@ diagnosis or a note.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from icalendar import Alarm, Calendar, Event
 from sqlalchemy import select
@@ -51,10 +52,18 @@ def _all_day(
 
 
 def build_calendar(
-    session: Session, vault_id: str, now: dt.datetime, person_id: int | None = None
+    session: Session,
+    vault_id: str,
+    now: dt.datetime,
+    person_id: int | None = None,
+    step: Callable[[int, int, str], None] | None = None,
 ) -> bytes:
     """Every visit, open request's due date, planned follow-up call and return-by date of
-    ``person_id`` (everyone in the vault when None), as .ics bytes."""
+    ``person_id`` (everyone in the vault when None), as .ics bytes.
+
+    ``step(done, total, "")`` is called every hundred requests (and may raise to stop): a
+    case with thousands of open requests takes seconds to write.
+    """
     stamp = now.astimezone(dt.UTC)
     today = now.astimezone().date()
     people = (
@@ -71,7 +80,10 @@ def build_calendar(
             calendar.add_component(event)
             years.append(row.starts_at.year)
         follow_ups = tracking.follow_ups(session, pid)
-        for request in rules.list_requests(session, pid, today):
+        requests = rules.list_requests(session, pid, today)
+        for done, request in enumerate(requests):
+            if step is not None and done % 100 == 0:
+                step(done, len(requests), "")
             if request.state is RequestState.RECEIVED:
                 continue
             due = request.effective_due_on

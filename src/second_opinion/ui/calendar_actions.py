@@ -11,14 +11,15 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 
 if TYPE_CHECKING:
     from second_opinion.case.case import Case
+    from second_opinion.case.progress import Progress
 
 
 def _tr(text: str) -> str:
@@ -34,10 +35,20 @@ def export_calendar(parent: QWidget | None, ctx: AppContext) -> None:
     if path is None:
         return
 
-    def write(case: Case) -> Path:
+    def write(case: Case, progress: Progress) -> Path:
         from second_opinion.case.tracking import write_calendar
 
-        return write_calendar(case, path, now)
+        return write_calendar(case, path, now, progress)
+
+    dialog = QProgressDialog(_tr("Writing the calendar…"), _tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(_tr("Calendar export progress"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(500)  # only a case with thousands of requests takes that long
+
+    def progressed(done: int, total: int, _text: str) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
 
     def written(where: Path) -> None:
         ctx.sig_status.emit(_tr("Calendar saved. Import it into your calendar app."))
@@ -50,4 +61,11 @@ def export_calendar(parent: QWidget | None, ctx: AppContext) -> None:
             ).format(name=where.name),
         )
 
-    ctx.ops.query(write, owner=parent, title=title).success(written).run()
+    pending = (
+        ctx.ops.query(write, owner=parent, title=title)
+        .with_progress(progressed)
+        .success(written)
+        .finished(dialog.deleteLater)
+    )
+    dialog.canceled.connect(pending.cancel)
+    pending.run()
