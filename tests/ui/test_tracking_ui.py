@@ -205,3 +205,16 @@ def test_the_next_call_has_its_own_column(tab, vault, case, settle) -> None:
     from second_opinion.ui.dates import format_date
 
     assert texts(tab.requests.proxy, column) == [format_date(TODAY + dt.timedelta(days=6))]
+
+
+def test_the_today_tabs_log_call_target_opens_the_call_form(tab, vault, case, settle) -> None:
+    request = add_request(vault, case, days_ago=12)
+    tab.handle_navigation("log_call", request_id=request)  # before the board knows it
+    settle()
+    form = tab.current_form
+    assert isinstance(form, CallForm)
+    form.spoke_with.setText("Front desk")
+    form.accept()
+    settle()
+    assert tab.current_form is None
+    assert tab.requests.selected().id == request

@@ -160,7 +160,7 @@ class RecordsTab(CaseTab):
         delete.setContext(context)
         delete.activated.connect(self._delete_in_current_view)
         # The views are reached with Ctrl+Tab / Ctrl+PgDown (QTabWidget's own keys);
-        # Alt+1…6 belong to the main window's tabs.
+        # Alt+1, Alt+2… belong to the main window's tabs.
 
     # ---------------------------------------------------------------- CaseTab
     def title(self) -> str:
