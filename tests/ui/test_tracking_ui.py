@@ -218,3 +218,35 @@ def test_the_today_tabs_log_call_target_opens_the_call_form(tab, vault, case, se
     settle()
     assert tab.current_form is None
     assert tab.requests.selected().id == request
+
+
+def test_cancel_stops_a_slow_disc_and_keeps_nothing(
+    tab, case, settle, answers, tmp_path, monkeypatch
+) -> None:
+    import time
+
+    from second_opinion.case import tracking as case_tracking
+    from second_opinion.ui.records.tracking_actions import DiscCheck
+
+    def slow_scan(folder, name, step):
+        for done in range(2000):  # a big, slow disc
+            step(done, 2000, "IM")
+            time.sleep(0.005)
+        raise AssertionError("the scan was not stopped")
+
+    monkeypatch.setattr(case_tracking, "scan_folder", slow_scan)
+    (tmp_path / "disc").mkdir()
+    check = DiscCheck(tab, case["disc"])
+    check.start(tmp_path / "disc")
+    assert check.pending is not None
+    original = check._progress
+
+    def cancel_at_once(done: int, total: int, name: str) -> None:
+        original(done, total, name)
+        check.dialog.canceled.emit()  # the person presses Cancel
+
+    check.pending._job.on_progress = cancel_at_once
+    settle()
+    assert check.dialog is None  # closed
+    assert not [shown for shown in answers.shown if shown[0] in ("info", "error")]
+    assert case_tracking.inventory(tab.ctx.case, case["disc"]) is None
