@@ -17,21 +17,27 @@ from sqlalchemy import Enum, String, Table, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from second_opinion.domain.enums import QuestionCategory, RecordKind, RequestState
+from second_opinion.domain.enums import QuestionCategory, RecordKind, RequestState, StainKind
 from second_opinion.domain.models import (
     Authorization,
     Base,
     Contact,
     Decision,
+    DiscInventory,
+    DiscStudy,
+    FollowUpCall,
     GuideProgress,
     InsuranceCall,
     InsurancePlan,
     Opinion,
+    PathologyMaterial,
+    PathologyStain,
     Person,
     Question,
     RecordItem,
     RecordRequest,
     RequestStateChange,
+    Shipment,
     VaultSetting,
     Visit,
 )
@@ -102,6 +108,24 @@ def _fill_every_table(session: Session) -> None:
             _filled(Decision, person_id=person.id, decided_on=today),
             _filled(GuideProgress, person_id=person.id),
             _filled(VaultSetting),
+        ]
+    )
+    slides, disc = (
+        _filled(RecordItem, person_id=person.id, kind=kind, holder=records_office)
+        for kind in (RecordKind.PATHOLOGY_MATERIAL, RecordKind.IMAGING_FILES)
+    )
+    session.add_all([slides, disc])
+    session.flush()
+    session.add_all(
+        [
+            _filled(FollowUpCall, request=request, called_on=today),
+            _filled(Shipment, request=request),
+            _filled(
+                PathologyMaterial,
+                item_id=slides.id,
+                stains=[_filled(PathologyStain, kind=StainKind.HE, count=2)],
+            ),
+            _filled(DiscInventory, item_id=disc.id, studies=[_filled(DiscStudy)]),
         ]
     )
 
