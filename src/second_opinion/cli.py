@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from second_opinion import APP_NAME, __version__
 from second_opinion.cli_import import IMPORT_COMMANDS, add_import_commands
+from second_opinion.cli_tracking import COMMANDS as TRACKING_COMMANDS
+from second_opinion.cli_tracking import add_tracking_commands
 
 if TYPE_CHECKING:
     from second_opinion.vault.vault import Vault
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     from second_opinion.cli_search import add_search_command
 
     add_search_command(sub)
+    add_tracking_commands(sub)
     return parser
 
 
@@ -315,6 +318,7 @@ _COMMANDS = {
     "export-letter": _cmd_export_letter,
     **IMPORT_COMMANDS,
     "search": _cmd_search,
+    **TRACKING_COMMANDS,
 }
 _COMMANDS.update(
     dict.fromkeys(

@@ -223,8 +223,9 @@ def test_build_window_returns_an_unlocked_window_with_every_tab(qtbot, data_dir:
     assert win.vault is not None
     assert win.windowTitle() == "Second Opinion"
     titles = [win.tab_widget.tabText(i) for i in range(win.tab_widget.count())]
-    assert len(titles) == 7
-    assert titles[0].startswith("Guide") and titles[-1] == "Documents"
+    assert len(titles) == len(TAB_KEYS) == 8
+    assert titles[0].startswith("Today") and titles[1].startswith("Guide")
+    assert titles[-1] == "Documents"
     assert _names(win) == ["Me"]  # a new vault's case needs someone
     win.lock()
 

@@ -212,10 +212,10 @@ def test_filters_and_search_narrow_the_requests(tab, case, vault, reload):
     proxy = tab.requests.proxy
     assert proxy.rowCount() == 2
     pick(tab.state_filter, "overdue")
-    assert texts(proxy, 2) == ["CT"]
+    assert texts(proxy, 3) == ["CT"]
     pick(tab.state_filter, None)
     tab.search.setText("ref60")
-    assert texts(proxy, 2) == ["CT"]
+    assert texts(proxy, 3) == ["CT"]
     tab.search.setText("labs")
     assert texts(tab.matrix.proxy, 0) == ["Labs"]
     with vault.session() as s:
@@ -275,7 +275,7 @@ def test_waiting_on_me_is_not_overdue_and_comes_after_it(tab, case, vault, reloa
     assert "1 overdue, 1 waiting on you" in tab.attention.heading.text()
     assert tab.title() == "Records (1 overdue)"
     pick(tab.state_filter, "overdue")
-    assert texts(tab.requests.proxy, 2) == ["CT"]
+    assert texts(tab.requests.proxy, 3) == ["CT"]
 
 
 def test_models_pass_the_model_tester(qtmodeltester, tab, case, vault, reload, settle):
@@ -328,7 +328,7 @@ def test_an_expired_authorization_flags_the_request_that_relies_on_it(
     add_request(vault, case, days_ago=0, authorization_id=tab.authorizations.model.row_at(0).id)
     reload()
     assert texts(tab.attention.proxy, 0) == ["Authorization expired"]
-    assert texts(tab.requests.proxy, 10) == ["Expired"]
+    assert texts(tab.requests.proxy, 11) == ["Expired"]
 
 
 def test_deleting_a_record_names_it_and_the_requests_it_leaves(

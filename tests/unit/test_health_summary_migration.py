@@ -3,20 +3,19 @@ text itself is kept exactly, whatever it holds."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from alembic import command
 from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from second_opinion.domain.models import Base
 from second_opinion.vault import migrate
 from second_opinion.vault.vault import Vault
 from tests.conftest import PASSPHRASE, TEST_KDF
+from tests.migrations import module_mentioning, revision_mentioning
 
 ODD = {
     "condition": "Stage II <b>breast</b> cancer & more 🎗️\r\n\n   \n  indented line  \nلا",
@@ -26,13 +25,7 @@ ODD = {
 
 
 def _migration() -> ModuleType:
-    script = ScriptDirectory.from_config(migrate.alembic_config())
-    path = Path(script.get_revision(migrate.head_revision()).path)  # type: ignore[union-attr]
-    spec = importlib.util.spec_from_file_location("health_summary_migration", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return module_mentioning('"health_condition"')
 
 
 def _before_summary(vault: Vault) -> None:
@@ -60,9 +53,10 @@ def _upgrade(vault: Vault) -> None:
         command.upgrade(cfg, "head")
 
 
-def test_the_summary_migration_is_the_head() -> None:
-    # Renumbering the migration must not need edits here: the test follows the head.
-    assert _migration().revision == migrate.head_revision()
+def test_the_summary_migration_is_in_the_chain() -> None:
+    # Renumbering the migration must not need edits here: the test finds it by its table.
+    revision, before, _path = revision_mentioning('"health_condition"')
+    assert _migration().revision == revision and _migration().down_revision == before
 
 
 def test_every_line_becomes_an_entry_and_the_text_is_kept_exactly(vault: Vault) -> None:

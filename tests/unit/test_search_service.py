@@ -40,6 +40,7 @@ from second_opinion.vault import migrate
 from second_opinion.vault.vault import Vault
 from tests.conftest import PASSPHRASE, TEST_KDF
 from tests.factories import make_contact, make_person
+from tests.migrations import revision_mentioning
 
 
 def _found(result: SearchResult, kind: str | None = None) -> list[str]:
@@ -310,7 +311,8 @@ def test_the_migration_builds_the_index_for_existing_rows(data_dir: Path) -> Non
     cfg = migrate.alembic_config()
     with vault.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "-1")
+        _revision, before, _path = revision_mentioning("CREATE VIRTUAL TABLE")
+        command.downgrade(cfg, before)
         assert (
             conn.execute(
                 text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'search%'")

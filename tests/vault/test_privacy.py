@@ -18,14 +18,17 @@ from sqlalchemy import Enum, String, Table, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from second_opinion.domain.enums import QuestionCategory, RecordKind, RequestState
+from second_opinion.domain.enums import QuestionCategory, RecordKind, RequestState, StainKind
 from second_opinion.domain.models import (
     Authorization,
     Base,
     Contact,
     Decision,
+    DiscInventory,
+    DiscStudy,
     Document,
     DocumentLink,
+    FollowUpCall,
     GuideProgress,
     HealthAllergy,
     HealthCondition,
@@ -36,11 +39,14 @@ from second_opinion.domain.models import (
     InsuranceCall,
     InsurancePlan,
     Opinion,
+    PathologyMaterial,
+    PathologyStain,
     Person,
     Question,
     RecordItem,
     RecordRequest,
     RequestStateChange,
+    Shipment,
     VaultSetting,
     Visit,
 )
@@ -129,6 +135,24 @@ def _fill_every_table(session: Session) -> None:
                 content_key=b"k" * 36,
                 links=[DocumentLink(contact_id=doctor.id)],
             ),
+        ]
+    )
+    slides, disc = (
+        _filled(RecordItem, person_id=person.id, kind=kind, holder=records_office)
+        for kind in (RecordKind.PATHOLOGY_MATERIAL, RecordKind.IMAGING_FILES)
+    )
+    session.add_all([slides, disc])
+    session.flush()
+    session.add_all(
+        [
+            _filled(FollowUpCall, request=request, called_on=today),
+            _filled(Shipment, request=request),
+            _filled(
+                PathologyMaterial,
+                item_id=slides.id,
+                stains=[_filled(PathologyStain, kind=StainKind.HE, count=2)],
+            ),
+            _filled(DiscInventory, item_id=disc.id, studies=[_filled(DiscStudy)]),
         ]
     )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from second_opinion.case.case import Case
 from second_opinion.case.changes import Area, Changes, Outcome
@@ -22,6 +22,7 @@ from second_opinion.domain.enums import ContactRole, RequestState
 from second_opinion.services import authorizations as auth_service
 from second_opinion.services import record_requests as request_service
 from second_opinion.services import records as record_service
+from second_opinion.services import tracking as tracking_service
 from second_opinion.services.authorizations import AuthorizationData, AuthorizationRow
 from second_opinion.services.contacts import ContactChoice, list_contact_choices
 from second_opinion.services.errors import InvalidTransition, ValidationError
@@ -96,6 +97,8 @@ class RecordsBoard:
     counts: RecordsCounts
     #: days from a request to its due date (a vault setting)
     due_days: int
+    #: the day of the next planned follow-up call, by request id (requests with one only)
+    next_calls: dict[int, dt.date] = field(default_factory=dict)
 
     @classmethod
     def empty(cls, today: dt.date) -> RecordsBoard:
@@ -123,9 +126,12 @@ def records_board(case: Case, today: dt.date | None = None) -> RecordsBoard:
         authorizations = auth_service.list_authorizations(session, case.person_id, today)
         chosen = list_contact_choices(session, roles=[ContactRole.SECOND_OPINION_CHOSEN])
         due_days = record_service.get_request_due_days(session)
-    return build_board(
+        follow_ups = tracking_service.follow_ups(session, case.person_id)
+    board = build_board(
         overview.requests, overview.matrix, authorizations, {c.id for c in chosen}, due_days, today
     )
+    next_calls = {i: f.next_call_on for i, f in follow_ups.items() if f.next_call_on is not None}
+    return replace(board, next_calls=next_calls)
 
 
 def build_board(
@@ -254,6 +260,12 @@ def save_request(case: Case, data: RequestData, request_id: int | None = None) -
         else:
             request_service.update_request(session, request_id, data)
     return Outcome(request_id, Changes.of(Area.RECORDS, request_id, also=_REQUEST_CHANGE))
+
+
+def get_request(case: Case, request_id: int) -> RequestRow:
+    """One request as stored now; ``NotFound`` if it is gone."""
+    with case.reading() as session:
+        return request_service.get_request(session, request_id)
 
 
 def request_to_delete(case: Case, request_id: int) -> RequestRow:

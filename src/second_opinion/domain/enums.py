@@ -122,3 +122,34 @@ class Priority(enum.IntEnum):
     TOP = 1
     NORMAL = 2
     LOW = 3
+
+
+class StainKind(enum.StrEnum):
+    """What is on a pathology slide sent for a consult."""
+
+    HE = "he"  # hematoxylin and eosin, the standard stain
+    IHC = "ihc"  # immunohistochemistry (a marker such as ER, PR, HER2, Ki-67)
+    UNSTAINED = "unstained"  # unstained recuts, for the consulting lab's own stains
+
+
+class MaterialForm(enum.StrEnum):
+    """Whether the lab lends its original slides or cuts new ones from the blocks."""
+
+    ORIGINALS = "originals"
+    RECUTS = "recuts"
+
+
+class Carrier(enum.StrEnum):
+    USPS = "usps"
+    UPS = "ups"
+    FEDEX = "fedex"
+    DHL = "dhl"
+    COURIER = "courier"
+    OTHER = "other"
+
+
+class ShipmentDirection(enum.StrEnum):
+    #: from the holder to the recipient
+    OUTBOUND = "outbound"
+    #: lent material (slides, blocks) going back to the lab that lent it
+    RETURN = "return"

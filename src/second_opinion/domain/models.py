@@ -28,12 +28,16 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from second_opinion.domain.enums import (
+    Carrier,
     ContactKind,
     ContactRole,
+    MaterialForm,
     Priority,
     QuestionCategory,
     RecordKind,
     RequestState,
+    ShipmentDirection,
+    StainKind,
     TransferMethod,
     TriState,
     VisitMode,
@@ -225,10 +229,21 @@ class RecordRequest(Base):
     fee_cents: Mapped[int | None] = mapped_column(Integer)
     reference_number: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: the day the holder received the request, when known (a mailed request arrives days
+    #: after it was sent): the legal clock runs from then
+    holder_received_on: Mapped[dt.date | None] = mapped_column(Date)
+    #: days after the request was sent on which to call the holder, e.g. "10,20,30"
+    follow_up_days: Mapped[str] = mapped_column(String(200), default="10,20,30")
 
     holder: Mapped[Contact] = relationship(foreign_keys=[holder_id])
     recipient: Mapped[Contact] = relationship(foreign_keys=[recipient_id])
     authorization: Mapped[Authorization | None] = relationship()
+    calls: Mapped[list[FollowUpCall]] = relationship(
+        back_populates="request", cascade="all, delete-orphan", order_by="FollowUpCall.id"
+    )
+    shipments: Mapped[list[Shipment]] = relationship(
+        back_populates="request", cascade="all, delete-orphan", order_by="Shipment.id"
+    )
     items: Mapped[list[RecordItem]] = relationship(
         secondary=record_request_item, back_populates="requests"
     )
@@ -523,3 +538,132 @@ class ImportedDocument(Base):
     imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
 
     __table_args__ = (UniqueConstraint("person_id", "doc_key", name="uq_imported_document_key"),)
+
+
+class FollowUpCall(Base):
+    """A call to a records holder about a request: who said what, and what happens next."""
+
+    __tablename__ = "follow_up_call"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("record_request.id", ondelete="CASCADE"), index=True
+    )
+    called_on: Mapped[dt.date] = mapped_column(Date)
+    spoke_with: Mapped[str] = mapped_column(Text, default="")
+    what_they_said: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+
+    request: Mapped[RecordRequest] = relationship(back_populates="calls")
+
+
+class Shipment(Base):
+    """A parcel that carries records (a disc, slides) one way, with its tracking number."""
+
+    __tablename__ = "shipment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("record_request.id", ondelete="CASCADE"), index=True
+    )
+    direction: Mapped[ShipmentDirection] = mapped_column(
+        _enum(ShipmentDirection), default=ShipmentDirection.OUTBOUND
+    )
+    carrier: Mapped[Carrier] = mapped_column(_enum(Carrier), default=Carrier.OTHER)
+    tracking_number: Mapped[str] = mapped_column(String(80), default="")
+    shipped_on: Mapped[dt.date | None] = mapped_column(Date)
+    delivered_on: Mapped[dt.date | None] = mapped_column(Date)
+    signed_for_by: Mapped[str] = mapped_column(Text, default="")
+
+    request: Mapped[RecordRequest] = relationship(back_populates="shipments")
+
+    __table_args__ = (
+        CheckConstraint(
+            "delivered_on IS NULL OR shipped_on IS NULL OR delivered_on >= shipped_on",
+            name="delivered_after_shipped",
+        ),
+    )
+
+
+class PathologyMaterial(Base):
+    """The details of a pathology record item: which case, blocks and slides, and their loan."""
+
+    __tablename__ = "pathology_material"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("record_item.id", ondelete="CASCADE"), unique=True
+    )
+    accession_number: Mapped[str] = mapped_column(Text, default="")
+    block_ids: Mapped[str] = mapped_column(Text, default="")
+    slide_ids: Mapped[str] = mapped_column(Text, default="")
+    form: Mapped[MaterialForm] = mapped_column(_enum(MaterialForm), default=MaterialForm.RECUTS)
+    consult_question: Mapped[str] = mapped_column(Text, default="")
+    return_by: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    #: the day the consulting lab sent the material back
+    returned_on: Mapped[dt.date | None] = mapped_column(Date)
+    #: the day the lending lab confirmed it has it back
+    return_confirmed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    stains: Mapped[list[PathologyStain]] = relationship(
+        back_populates="material", cascade="all, delete-orphan", order_by="PathologyStain.id"
+    )
+
+
+class PathologyStain(Base):
+    __tablename__ = "pathology_stain"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    material_id: Mapped[int] = mapped_column(
+        ForeignKey("pathology_material.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[StainKind] = mapped_column(_enum(StainKind))
+    #: the marker of an IHC stain (ER, HER2, ...); empty for H&E and unstained
+    marker: Mapped[str] = mapped_column(Text, default="")
+    count: Mapped[int] = mapped_column(Integer, default=1)
+
+    material: Mapped[PathologyMaterial] = relationship(back_populates="stains")
+
+    __table_args__ = (CheckConstraint("count > 0", name="count_positive"),)
+
+
+class DiscInventory(Base):
+    """What a check of an imaging disc found (the images stay on the disc, never in the vault)."""
+
+    __tablename__ = "disc_inventory"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("record_item.id", ondelete="CASCADE"), unique=True
+    )
+    checked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    file_count: Mapped[int] = mapped_column(Integer, default=0)
+    image_count: Mapped[int] = mapped_column(Integer, default=0)
+    unreadable_count: Mapped[int] = mapped_column(Integer, default=0)
+    has_dicomdir: Mapped[bool] = mapped_column(default=False)
+    viewer_only: Mapped[bool] = mapped_column(default=False)
+    has_viewer: Mapped[bool] = mapped_column(default=False)
+    #: the patient names found on the disc, one a line
+    patient_names: Mapped[str] = mapped_column(Text, default="")
+    name_mismatch: Mapped[bool] = mapped_column(default=False)
+
+    studies: Mapped[list[DiscStudy]] = relationship(
+        back_populates="inventory", cascade="all, delete-orphan", order_by="DiscStudy.id"
+    )
+
+
+class DiscStudy(Base):
+    __tablename__ = "disc_study"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inventory_id: Mapped[int] = mapped_column(
+        ForeignKey("disc_inventory.id", ondelete="CASCADE"), index=True
+    )
+    study_date: Mapped[dt.date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="")
+    #: e.g. "CT, PT"
+    modalities: Mapped[str] = mapped_column(Text, default="")
+    series_count: Mapped[int] = mapped_column(Integer, default=0)
+    image_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    inventory: Mapped[DiscInventory] = relationship(back_populates="studies")

@@ -39,6 +39,7 @@ from second_opinion.domain.models import (
     Visit,
 )
 from second_opinion.services import health_summary
+from second_opinion.services.demo_tracking import add_tracking
 
 ZONE = "America/Chicago"
 
@@ -334,7 +335,7 @@ def build_demo(session: Session, today: dt.date) -> int:
         reference_number="SIC-7781",
         authorization_id=auth.id,
     )
-    request(
+    discs_request = request(
         radiology,
         second,
         [mammo_files, mri_files],
@@ -344,7 +345,7 @@ def build_demo(session: Session, today: dt.date) -> int:
         reference_number="SIC-7790",
         notes="Two CDs by courier.",
     )
-    request(
+    slides_request = request(
         pathology_lab,
         second,
         [path_report, receptor, slides],
@@ -366,7 +367,7 @@ def build_demo(session: Session, today: dt.date) -> int:
         ],
         authorization_id=auth.id,
     )
-    request(
+    mailed = request(
         him,
         myself,
         [discharge, op_report],
@@ -405,6 +406,16 @@ def build_demo(session: Session, today: dt.date) -> int:
         notes="Fax number was wrong; request was returned.",
     )
     session.flush()
+    add_tracking(
+        session,
+        today,
+        slides=slides,
+        slides_request=slides_request,
+        discs=mri_files,
+        discs_request=discs_request,
+        extended=extended,
+        mailed=mailed,
+    )
 
     now = dt.datetime.now(ZoneInfo(ZONE))
 

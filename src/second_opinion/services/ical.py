@@ -37,27 +37,32 @@ def _reminder_text(row: VisitRow, before: dt.timedelta) -> str:
     return f"Soon: visit with {row.doctor_name}"
 
 
-def visit_to_ical(
-    row: VisitRow,
-    *,
-    reminders: tuple[dt.timedelta, ...] = DEFAULT_REMINDERS,
-    stamp: dt.datetime | None = None,
-) -> bytes:
-    """The .ics bytes for one visit; the caller writes them where the user chose."""
-    try:
-        zone: dt.tzinfo = zoneinfo.ZoneInfo(row.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = dt.UTC
-    start = row.starts_at.astimezone(zone)
+def uid_for(kind: str, row_id: int | str, vault_id: str = "") -> str:
+    """A stable UID: the same row exported again updates its event instead of adding one."""
+    key = f"{vault_id}:{kind}:{row_id}" if vault_id else f"{kind}:{row_id}"
+    return f"{uuid.uuid5(_UID_NAMESPACE, key)}@second-opinion"
 
+
+def new_calendar() -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
+    return calendar
 
+
+def visit_event(
+    row: VisitRow,
+    *,
+    reminders: tuple[dt.timedelta, ...] = DEFAULT_REMINDERS,
+    stamp: dt.datetime | None = None,
+    uid: str | None = None,
+) -> Event:
+    """One visit as an event with its reminders (``uid`` defaults to the visit's own)."""
+    start = _local_start(row)
     event = Event()
-    event.add("uid", f"{uuid.uuid5(_UID_NAMESPACE, f'visit:{row.id}')}@second-opinion")
+    event.add("uid", uid or uid_for("visit", row.id))
     event.add("dtstamp", (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC))
     event.add("dtstart", start)
     event.add("dtend", start + dt.timedelta(minutes=row.duration_minutes))
@@ -89,8 +94,27 @@ def visit_to_ical(
         alarm.add("trigger", -before)
         alarm.add("description", _reminder_text(row, before))
         event.add_component(alarm)
+    return event
 
-    calendar.add_component(event)
+
+def _local_start(row: VisitRow) -> dt.datetime:
+    try:
+        zone: dt.tzinfo = zoneinfo.ZoneInfo(row.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = dt.UTC
+    return row.starts_at.astimezone(zone)
+
+
+def visit_to_ical(
+    row: VisitRow,
+    *,
+    reminders: tuple[dt.timedelta, ...] = DEFAULT_REMINDERS,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """The .ics bytes for one visit; the caller writes them where the user chose."""
+    start = _local_start(row)
+    calendar = new_calendar()
+    calendar.add_component(visit_event(row, reminders=reminders, stamp=stamp))
     # Only the years around the visit: a full zone history would make the file huge.
     calendar.add_missing_timezones(
         first_date=dt.date(start.year - 1, 1, 1), last_date=dt.date(start.year + 2, 1, 1)

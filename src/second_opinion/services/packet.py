@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from second_opinion.domain.enums import ContactRole, RequestState, VisitMode, VisitStatus
+from second_opinion.domain.enums import (
+    ContactRole,
+    RecordKind,
+    RequestState,
+    VisitMode,
+    VisitStatus,
+)
 from second_opinion.domain.models import (
     Authorization,
     Contact,
@@ -49,6 +55,7 @@ from second_opinion.services.packet_data import (
     VisitInfo,
 )
 from second_opinion.services.record_requests import days_overdue, is_overdue
+from second_opinion.services.tracking import lacks_by_item, lacks_phrase
 
 # A record counts as with the doctor once the holder sent it or the doctor confirmed it.
 _DELIVERED = (RequestState.SENT, RequestState.RECEIVED)
@@ -331,7 +338,33 @@ def _records_for(
                 reason=reason,
             )
         )
+    missing.extend(_pathology_lacks(session, requests))
     return tuple(lines), tuple(missing)
+
+
+def _pathology_lacks(session: Session, requests: Sequence[RecordRequest]) -> list[MissingRecord]:
+    """Slides sent to this doctor whose consult details are not complete."""
+    slides = {
+        item.id: (item, request.holder.name)
+        for request in requests
+        for item in request.items
+        if item.kind is RecordKind.PATHOLOGY_MATERIAL
+    }
+    lacks = lacks_by_item(session, list(slides))
+    found = []
+    for item_id, missing in lacks.items():
+        if not missing:
+            continue
+        item, holder = slides[item_id]
+        found.append(
+            MissingRecord(
+                kind="Pathology consult details",
+                description=item.description,
+                holder=holder,
+                reason="Lacks " + lacks_phrase(missing),
+            )
+        )
+    return found
 
 
 def _missing_reason(requests: Sequence[RecordRequest], today: dt.date) -> str:

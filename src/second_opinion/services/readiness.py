@@ -36,6 +36,7 @@ from second_opinion.domain.models import (
 from second_opinion.services import labels
 from second_opinion.services.errors import must_exist
 from second_opinion.services.record_requests import is_overdue
+from second_opinion.services.tracking import lacks_by_item, lacks_phrase
 from second_opinion.services.visits import zone_or_utc
 
 #: How many missing things a check names before saying "and N more".
@@ -212,6 +213,9 @@ def _checklists(
                 physical = _physical_items(session, person_id)
             checks.append(_physical_check(visit, doctor_name, physical, to_doctor))
             checks.append(_link_check(visit))
+        pathology = _pathology_check(session, to_doctor)
+        if pathology is not None:
+            checks.append(pathology)
         checks.append(_questions_check(visit, priorities.get(visit.id, [])))
         referral = _referral_check(visit, plan)
         if referral is not None:
@@ -440,6 +444,35 @@ def _physical_check(
         detail=f"For a video visit the doctor needs these beforehand: {_named(missing)}.",
         fix_target=target,
         fix_args=fix_args,
+    )
+
+
+def _pathology_check(session: Session, sent: _Sent) -> ReadinessCheck | None:
+    """Slides sent for a consult need their case's accession number, which blocks and slides
+    they are, and the question the consulting pathologist is asked; None when none are sent."""
+    slides = [item for item in sent.meant.values() if item.kind is RecordKind.PATHOLOGY_MATERIAL]
+    if not slides:
+        return None
+    lacks = lacks_by_item(session, [item.id for item in slides])
+    incomplete = [item for item in slides if lacks[item.id]]
+    if not incomplete:
+        return ReadinessCheck(
+            key="pathology_consult",
+            ok=True,
+            label="The pathology consult has its accession number, slide IDs and question",
+            detail="The consulting lab can match the slides to the case.",
+            fix_target=None,
+        )
+    first = incomplete[0]
+    missing = lacks[first.id]
+    return ReadinessCheck(
+        key="pathology_consult",
+        ok=False,
+        label="The pathology consult lacks " + lacks_phrase(missing),
+        detail=f"Add them to {_item_name(first)}: the consulting lab needs them to match "
+        "the slides to the case and answer the right question.",
+        fix_target="records.material",
+        fix_args=(("item_id", first.id),),
     )
 
 

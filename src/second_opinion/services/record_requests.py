@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from second_opinion.domain.enums import RecordKind, RequestState, TransferMethod
+from second_opinion.domain.enums import ContactRole, RecordKind, RequestState, TransferMethod
 from second_opinion.domain.models import (
     Authorization,
     Contact,
@@ -30,6 +30,7 @@ from second_opinion.domain.models import (
 from second_opinion.services.authorizations import AuthorizationProblem, authorization_problem
 from second_opinion.services.errors import InvalidTransition, NotFound, ValidationError, must_exist
 from second_opinion.services.labels import REQUEST_STATE
+from second_opinion.services.legal_basis import basis_for, has_access_deadline
 from second_opinion.services.records import (
     WhoHasWhat,
     check_date,
@@ -159,6 +160,135 @@ def days_overdue(
     if due is None or not is_overdue(state, due, sent_on, on):
         return 0
     return (on - due).days
+
+
+# ------------------------------------------------------------------ the legal clock
+
+#: Days a holder has to act on a right-of-access request (45 CFR 164.524(b)(2)) ...
+ACCESS_DAYS = 30
+#: ... and the most its one extension may add, announced in writing within those 30 days.
+MAX_EXTENSION_DAYS = 30
+
+
+def clock_starts_on(
+    requested_on: dt.date | None, holder_received_on: dt.date | None
+) -> dt.date | None:
+    """The day the 30 days start: when the holder received the request, if that is known (a
+    mailed request arrives days after it was sent), else the day it was sent."""
+    return holder_received_on or requested_on
+
+
+def legal_due_on(
+    requested_on: dt.date | None, holder_received_on: dt.date | None
+) -> dt.date | None:
+    """The last day of the first 30, on which the holder must act or announce an extension."""
+    start = clock_starts_on(requested_on, holder_received_on)
+    return None if start is None else start + dt.timedelta(days=ACCESS_DAYS)
+
+
+def check_extension(
+    requested_on: dt.date | None,
+    holder_received_on: dt.date | None,
+    extensions_so_far: int,
+    announced_on: dt.date,
+    new_due_on: dt.date,
+) -> None:
+    """Refuse an extension the right of access does not allow, saying why.
+
+    One extension only, of at most 30 days past the first 30, announced (in writing) on or
+    before the 30th day. Applies to requests that rest on the right of access
+    (``legal_basis.has_access_deadline``); a holder's own policy sets its own terms.
+    """
+    if extensions_so_far >= 1:
+        raise ValidationError(
+            "The law allows the holder one extension only, and this request already has one. "
+            "Record what they said as a note, or mark the request as a problem."
+        )
+    first = legal_due_on(requested_on, holder_received_on)
+    if first is None:
+        return
+    if announced_on > first:
+        raise ValidationError(
+            "An extension must be announced in writing within the first 30 days (by {first}). "
+            "This one came later: the request is overdue, not extended.",
+            field="on",
+            first=first.isoformat(),
+        )
+    latest = first + dt.timedelta(days=MAX_EXTENSION_DAYS)
+    if new_due_on > latest:
+        raise ValidationError(
+            "An extension adds at most 30 days: the latest due date the law allows is {latest}.",
+            field="new_due_on",
+            latest=latest.isoformat(),
+        )
+
+
+# ------------------------------------------------------------------ the follow-up plan
+
+#: Call the holder 10, 20 and 30 days after the request was sent, unless the person changes it.
+DEFAULT_FOLLOW_UP_DAYS: tuple[int, ...] = (10, 20, 30)
+#: A planned call this soon after a call already made is skipped: that call covered it.
+MIN_DAYS_BETWEEN_CALLS = 5
+#: States in which the holder still owes the records and has not sent them: worth a call.
+FOLLOW_UP_STATES = frozenset({S.REQUESTED, S.EXTENDED, S.PARTLY_RECEIVED, S.PROBLEM})
+_MAX_PLAN_DAY = 365
+
+
+def parse_follow_up_days(text: str) -> tuple[int, ...]:
+    """ "10, 20,30" -> (10, 20, 30), sorted, each once; refuses an empty or odd plan."""
+    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
+    if not parts:
+        raise ValidationError(
+            "A follow-up plan needs at least one day to call on (for example 10, 20, 30).",
+            field="follow_up_days",
+        )
+    days: set[int] = set()
+    for part in parts:
+        try:
+            day = int(part.strip())
+        except ValueError:
+            raise ValidationError(
+                "Give the days as numbers separated by commas (for example 10, 20, 30).",
+                field="follow_up_days",
+            ) from None
+        if not 1 <= day <= _MAX_PLAN_DAY:
+            raise ValidationError(
+                "Each day must be between 1 and 365 days after the request was sent.",
+                field="follow_up_days",
+            )
+        days.add(day)
+    return tuple(sorted(days))
+
+
+def format_follow_up_days(days: Iterable[int]) -> str:
+    return ",".join(str(d) for d in sorted(days))
+
+
+def planned_calls(requested_on: dt.date | None, plan: Sequence[int]) -> list[dt.date]:
+    if requested_on is None:
+        return []
+    return [requested_on + dt.timedelta(days=d) for d in sorted(plan)]
+
+
+def next_follow_up(
+    state: RequestState,
+    requested_on: dt.date | None,
+    plan: Sequence[int],
+    calls: Iterable[dt.date],
+) -> dt.date | None:
+    """The day of the next planned call, or None (nothing owed, no plan left, not sent yet).
+
+    The planned days count from the day the request was sent. Calls already made cover every
+    planned day up to ``MIN_DAYS_BETWEEN_CALLS`` after the latest of them; a day that has
+    passed without a call stays due (it is the next one) until a call is logged.
+    """
+    if state not in FOLLOW_UP_STATES:
+        return None
+    last = max(calls, default=None)
+    for day in planned_calls(requested_on, plan):
+        if last is None or day >= last + dt.timedelta(days=MIN_DAYS_BETWEEN_CALLS):
+            return day
+    return None
 
 
 def overdue_requests(requests: Iterable[RequestRow], on: dt.date) -> list[RequestRow]:
@@ -573,6 +703,15 @@ def record_extension(
     """The holder said it needs more time: the due date moves to ``new_due_on``."""
     req = _get(session, request_id)
     check_date(new_due_on, "new_due_on", "The new due date")
+    basis = basis_for(req.recipient.role is ContactRole.SELF, req.method)
+    if has_access_deadline(basis):
+        check_extension(
+            req.requested_on,
+            req.holder_received_on,
+            sum(1 for c in req.history if c.state is S.EXTENDED),
+            on,
+            new_due_on,
+        )
     current = req.effective_due_on
     if current is not None and new_due_on <= current:
         raise ValidationError(

@@ -44,6 +44,9 @@ def _tr(text: str) -> str:  # marks the strings for the translation tools
 
 TABS: tuple[TabSpec, ...] = (
     TabSpec(
+        "today", _tr("Today"), "second_opinion.ui.tabs.today_tab", "TodayTab", "fa5s.calendar-check"
+    ),
+    TabSpec(
         "guide", _tr("Guide"), "second_opinion.ui.tabs.guide_tab", "GuideTab", "fa5s.map-signs"
     ),
     TabSpec(

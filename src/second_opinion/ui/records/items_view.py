@@ -67,7 +67,23 @@ class ItemsView(QWidget):
         self.delete_button = action_button(
             self, tr("Delete…"), "fa5s.trash-alt", self.delete_selected
         )
-        for button in (self.request_button, self.edit_button, self.delete_button):
+        self.material_button = action_button(
+            self, tr("Slides and blocks…"), "fa5s.file-medical", self.open_material
+        )
+        self.disc_button = action_button(
+            self, tr("Check a disc…"), "fa5s.folder-open", self.check_disc
+        )
+        self.disc_contents_button = action_button(
+            self, tr("Disc contents…"), "fa5s.info-circle", self.show_disc_contents
+        )
+        for button in (
+            self.request_button,
+            self.edit_button,
+            self.delete_button,
+            self.material_button,
+            self.disc_button,
+            self.disc_contents_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addWidget(self.action_bar)
@@ -102,6 +118,7 @@ class ItemsView(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(lambda _i: self.edit_selected())
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(
             empty_state(
@@ -130,11 +147,15 @@ class ItemsView(QWidget):
         self._selection_changed()
 
     def _selection_changed(self, *_args: object) -> None:
-        """The documents of the one record selected."""
+        """The documents of the one record selected, and the actions its kind allows."""
         rows = selected_rows(self.view)
         one = rows[0] if len(rows) == 1 and isinstance(rows[0], ItemRow) else None
         self.documents.setVisible(bool(self.model.rowCount()))
         self.documents.show_for(LinkRef(LinkTarget.ITEM, one.id) if one is not None else None)
+        kind = one.kind if one is not None else None
+        self.material_button.setEnabled(kind is RecordKind.PATHOLOGY_MATERIAL)
+        self.disc_button.setEnabled(kind is RecordKind.IMAGING_FILES)
+        self.disc_contents_button.setEnabled(kind is RecordKind.IMAGING_FILES)
 
     def select(self, item_id: int) -> None:
         """Select an item (the finder opens one); if it is not loaded yet, after the load."""
@@ -164,6 +185,31 @@ class ItemsView(QWidget):
             self.host.show_form(form)
 
         self.host.with_contacts(show)
+
+    def _selected_id(self, kind: RecordKind) -> int | None:
+        item = selected_row(self.view)
+        return item.id if isinstance(item, ItemRow) and item.kind is kind else None
+
+    def open_material(self) -> None:
+        from second_opinion.ui.records.tracking_actions import open_material_form
+
+        item_id = self._selected_id(RecordKind.PATHOLOGY_MATERIAL)
+        if item_id is not None:
+            open_material_form(self.host, item_id)
+
+    def check_disc(self) -> None:
+        from second_opinion.ui.records import tracking_actions
+
+        item_id = self._selected_id(RecordKind.IMAGING_FILES)
+        if item_id is not None:
+            self.disc_check = tracking_actions.check_disc(self.host, item_id)
+
+    def show_disc_contents(self) -> None:
+        from second_opinion.ui.records.tracking_actions import show_disc_contents
+
+        item_id = self._selected_id(RecordKind.IMAGING_FILES)
+        if item_id is not None:
+            show_disc_contents(self.host, item_id)
 
     def request_selected(self) -> None:
         self.host.open_request_form(item_ids=[i.id for i in selected_rows(self.view)])

@@ -69,6 +69,10 @@ class RequestDetail(QWidget):
         """Another part below the history (the request's documents)."""
         self._layout.addWidget(widget)
 
+    def add_below(self, widget: QWidget) -> None:
+        """Put ``widget`` (the request's calls and shipments) under its history."""
+        self._layout.addWidget(widget, 2)
+
     def show_history(self, history: list[StateChangeRow]) -> None:
         self.history_model.set_rows(history)
         self.history_view.resizeColumnsToContents()

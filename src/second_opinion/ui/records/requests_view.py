@@ -44,6 +44,7 @@ from second_opinion.ui.records.forms import DueDaysForm, StateChangeForm
 from second_opinion.ui.records.host import RecordsHost
 from second_opinion.ui.records.request_detail import RequestDetail
 from second_opinion.ui.records.tables import action_button, empty_state, make_table, selected_row
+from second_opinion.ui.records.tracking_panel import TrackingPanel
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy, show_row
 
 if TYPE_CHECKING:
@@ -136,6 +137,8 @@ class RequestsView(QWidget):
         self.history_model = self.detail.history_model
         self.documents = LinkedDocuments(host.ctx, host.navigator, tr("this request"), self.detail)
         self.detail.add_section(self.documents)
+        self.tracking = TrackingPanel(host, self.detail)
+        self.detail.add_below(self.tracking)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -206,6 +209,11 @@ class RequestsView(QWidget):
                 tooltip=self.status_tooltip,
             ),
             Column(tr("Due"), self.due_text, sort_key=lambda r: r.effective_due_on or dt.date.max),
+            Column(
+                tr("Next call"),
+                lambda r: format_date(self._board.next_calls.get(r.id)),
+                sort_key=lambda r: self._board.next_calls.get(r.id) or dt.date.max,
+            ),
             Column(tr("Records"), items_text, tooltip=items_text),
             Column(tr("From"), lambda r: r.holder_name),
             Column(tr("To"), lambda r: r.recipient_name),
@@ -297,6 +305,7 @@ class RequestsView(QWidget):
         self.undo_button.setEnabled(False)
         self.detail.show_request(row, self.status_tooltip, self.due_text)
         self.documents.show_for(LinkRef(LinkTarget.REQUEST, row.id) if row is not None else None)
+        self.tracking.show_request(row)
         if row is not None:
             request_id = row.id
             self.host.ctx.ops.query(

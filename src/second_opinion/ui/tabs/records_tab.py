@@ -160,7 +160,7 @@ class RecordsTab(CaseTab):
         delete.setContext(context)
         delete.activated.connect(self._delete_in_current_view)
         # The views are reached with Ctrl+Tab / Ctrl+PgDown (QTabWidget's own keys);
-        # Alt+1…6 belong to the main window's tabs.
+        # Alt+1, Alt+2… belong to the main window's tabs.
 
     # ---------------------------------------------------------------- CaseTab
     def title(self) -> str:
@@ -191,6 +191,10 @@ class RecordsTab(CaseTab):
             self.views.setCurrentIndex(AUTHORIZATIONS)
         elif action == "matrix":
             self.views.setCurrentIndex(MATRIX)
+        elif action in ("log_call", "material"):
+            from second_opinion.ui.records.tracking_actions import handle_navigation
+
+            handle_navigation(self, action, kwargs)
 
     def _on_changed(self, changes: Changes, initiator: object) -> None:
         if initiator is self:
@@ -237,7 +241,7 @@ class RecordsTab(CaseTab):
                 self.requests.view,
                 self.requests.columns,
                 self._board.requests,
-                {2: 230, 3: 170, 4: 150},
+                {3: 230, 4: 170, 5: 150},
             ),
             (self.items.view, self.items.columns, self._board.items, {}),
             (
