@@ -521,7 +521,7 @@ def test_the_toolbar_says_whose_case_and_adding_a_case_is_not_adding_a_contact(
     assert all("contact" not in text.lower() for text in buttons)
 
 
-def test_a_new_vault_opens_on_the_guide_whatever_tab_was_left_open(qtbot, data_dir: Path) -> None:
+def test_a_new_vault_opens_on_today_whatever_tab_was_left_open(qtbot, data_dir: Path) -> None:
     settings = AppSettings()
     settings.last_tab = "records"  # another vault's last tab
     win = MainWindow(data_dir, settings)
@@ -534,11 +534,11 @@ def test_a_new_vault_opens_on_the_guide_whatever_tab_was_left_open(qtbot, data_d
     qtbot.keyClicks(page.repeat, "maple orbit lantern seventeen")
     with qtbot.waitSignal(win.sig_vault_unlocked, timeout=15000):
         qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
-    assert win.current_tab_key() == "guide"
+    assert win.current_tab_key() == "today"
     win.lock()
 
 
-def test_another_vault_in_the_folder_opens_on_the_guide(
+def test_another_vault_in_the_folder_opens_on_today(
     qtbot, existing_vault: Path, window: MainWindow
 ) -> None:
     import shutil
@@ -552,7 +552,7 @@ def test_another_vault_in_the_folder_opens_on_the_guide(
     window.show_lock_page()
     with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
         _unlock(qtbot, window)
-    assert window.current_tab_key() == "guide"
+    assert window.current_tab_key() == "today"
 
 
 def test_the_help_menu_says_it_is_not_medical_advice(qtbot, window: MainWindow, answers) -> None:

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: the tab an unlocked window opens on
+FIRST_TAB = "today"
+
 #: pause between building two tabs in the background, so clicks and keys are handled between
 BACKGROUND_BUILD_GAP_MS = 30
 WINDOW_ICON_DELAY_MS = 200
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow, Navigator):
     act_packet: QAction
     act_export_contacts: QAction
     act_import: QAction
+    act_export_calendar: QAction
     act_lock: QAction
     act_quit: QAction
     act_new: QAction
@@ -90,7 +94,9 @@ class MainWindow(QMainWindow, Navigator):
         self._tabs: dict[str, CaseTab] = {}
         self._containers: dict[str, QWidget] = {}
         self._build_queue: list[str] = []
-        self._restoring_tab = self.settings.last_tab
+        # Each start opens on Today, what to do now; after a lock in this session, the tab the
+        # person was on.
+        self._restoring_tab = FIRST_TAB
         #: the vault ``_restoring_tab`` belongs to, once one was locked in this window
         self._restoring_vault_id: str | None = None
         self._unloadable: set[str] = set()
@@ -277,7 +283,7 @@ class MainWindow(QMainWindow, Navigator):
             act.setEnabled(True)
         if self._restoring_vault_id not in (None, vault.vault_id):
             self._forget_last_tab()  # the tab was another vault's
-        self.navigate(self._restoring_tab if spec_for(self._restoring_tab) else "guide")
+        self.navigate(self._restoring_tab if spec_for(self._restoring_tab) else FIRST_TAB)
         self.statusBar().showMessage(self.tr("Unlocked"), 3000)
         self.lock_control.unlocked(self.settings.auto_lock_minutes)
         # Build the other tabs after the unlocked window has painted (see eventFilter), one at a
@@ -332,7 +338,7 @@ class MainWindow(QMainWindow, Navigator):
             self.sig_started.emit()
 
     def _forget_last_tab(self, *_args: object) -> None:
-        self._restoring_tab = "guide"
+        self._restoring_tab = FIRST_TAB
 
     def show_damaged(self) -> None:
         from second_opinion.vault.errors import VaultDamaged

@@ -52,6 +52,12 @@ def build_actions(window: MainWindow) -> list[QAction]:
     w.act_export_contacts = _action(
         w, tr("Export contacts as &vCard…"), lambda: w.navigate("contacts.export_vcard")
     )
+    w.act_export_calendar = _action(
+        w, tr("Export &calendar…"), lambda: export_calendar(w), None, "fa5s.calendar-alt"
+    )
+    w.act_export_calendar.setToolTip(
+        tr("One calendar file with every visit, due date, follow-up call and return date.")
+    )
     w.act_import = _action(
         w, tr("&Import health records…"), lambda: import_records(w), None, "fa5s.file-medical"
     )
@@ -105,6 +111,7 @@ def build_actions(window: MainWindow) -> list[QAction]:
         w.act_packet,
         w.act_export_contacts,
         w.act_import,
+        w.act_export_calendar,
         w.act_lock,
         w.act_new,
         w.act_find,
@@ -122,6 +129,7 @@ def fill_menus(window: MainWindow, menus: dict[str, QMenu]) -> None:
     file_menu = menus["file"]
     file_menu.addAction(w.act_packet)
     file_menu.addAction(w.act_export_contacts)
+    file_menu.addAction(w.act_export_calendar)
     file_menu.addAction(w.act_import)
     file_menu.addSeparator()
     file_menu.addAction(w.act_backup)
@@ -189,6 +197,13 @@ def prepare_packet(window: MainWindow) -> None:
         from second_opinion.ui.export_actions import prepare_packet as open_packet
 
         open_packet(window, window.ctx, None)
+
+
+def export_calendar(window: MainWindow) -> None:
+    if window.ctx is not None:
+        from second_opinion.ui.calendar_actions import export_calendar as write_calendar
+
+        write_calendar(window, window.ctx)
 
 
 def find_anything(window: MainWindow, text: str | None = None) -> None:
