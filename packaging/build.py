@@ -3,6 +3,8 @@
     python3 packaging/build.py            # build, then run packaging/check_bundle.sh (Linux)
     python3 packaging/build.py --no-check # build only
     python3 packaging/build.py --no-archive  # no dist/second-opinion-VERSION-linux-ARCH.tar.gz
+    python3 packaging/build.py --deb      # also dist/second-opinion_VERSION_ARCH.deb, checked
+                                          # by packaging/linux/check_deb.sh
 
 Needs nothing but Python 3.11+ with venv: it makes its own build venv in ``build/venv-build``
 (kept between runs; delete ``build/`` to start over), installs the app and PyInstaller into
@@ -31,6 +33,7 @@ VENV = BUILD / "venv-build"
 DIST = REPO / "dist"
 BUNDLE = DIST / "second-opinion"
 SPEC = HERE / "second-opinion.spec"
+LICENSES = BUILD / "THIRD-PARTY-LICENSES"  # the spec puts it in second_opinion/resources
 
 # Kept in step with the ``build`` extra proposed for pyproject.toml.
 BUILD_REQUIREMENTS = ("pyinstaller>=6.10,<7", "pyinstaller-hooks-contrib>=2024.8")
@@ -138,6 +141,17 @@ def make_linux_archive(bundle: Path, version: str) -> Path:
     return archive
 
 
+def write_licenses(python: Path, *targets: Path, bundle: Path | None = None) -> None:
+    """THIRD-PARTY-LICENSES from the build venv's distributions (and, on Linux, the bundle's
+    system libraries): see packaging/third_party_licenses.py."""
+    outs: list[str | Path] = []
+    for target in targets:
+        outs += ["--out", target]
+    if bundle is not None:
+        outs += ["--bundle", bundle]
+    run(python, HERE / "third_party_licenses.py", *outs)
+
+
 def bundle_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -154,11 +168,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-check", action="store_true", help="skip check_bundle.sh")
     parser.add_argument("--no-archive", action="store_true", help="skip the Linux .tar.gz")
+    parser.add_argument(
+        "--deb", action="store_true", help="also build the Debian package (Debian/Ubuntu only)"
+    )
     args = parser.parse_args(argv)
 
     version = app_version()
     python = make_venv()
     warn_missing_linux_libraries(python)
+    write_licenses(python, LICENSES)
     run(
         python,
         "-m",
@@ -175,6 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     if sys.platform.startswith("linux"):
         add_linux_desktop_files(BUNDLE)
+        # Again, now with the system libraries PyInstaller copied into the bundle.
+        resources = BUNDLE / "_internal" / "second_opinion" / "resources"
+        write_licenses(
+            python, BUNDLE / "THIRD-PARTY-LICENSES", resources / LICENSES.name, bundle=BUNDLE
+        )
+    elif BUNDLE.is_dir():  # Windows: beside the programs too, where a person looks
+        shutil.copy2(LICENSES, BUNDLE / LICENSES.name)
     size_mib = bundle_size(BUNDLE) / (1024 * 1024)
     sys.stdout.write(f"Built {BUNDLE.relative_to(REPO)} (version {version}): {size_mib:.1f} MiB\n")
     if sys.platform.startswith("linux") and not args.no_archive:
@@ -186,6 +211,12 @@ def main(argv: list[str] | None = None) -> int:
         build_installer(version)
     if not args.no_check and sys.platform.startswith("linux"):
         run("bash", HERE / "check_bundle.sh", BUNDLE)
+    if args.deb:
+        # The system python3 is enough: make_deb.py needs only the standard library and
+        # dpkg-dev's tools.
+        run(sys.executable, HERE / "linux" / "make_deb.py", "--bundle", BUNDLE, "--out", DIST)
+        if not args.no_check:
+            run("bash", HERE / "linux" / "check_deb.sh")
     return 0
 
 

@@ -95,6 +95,22 @@ def _homepage(dist: metadata.Distribution) -> str:
     return ""
 
 
+def _read_metadata_file(dist: metadata.Distribution, name: str) -> str | None:
+    # Metadata 2.4 puts licence files in licenses/; older ones beside METADATA. A few are
+    # not UTF-8 (Latin-1 copyright signs): shown with a replacement character, not dropped.
+    for relative in (f"licenses/{name}", name):
+        try:
+            text = dist.read_text(relative)
+        except UnicodeDecodeError:
+            for path in dist.files or ():
+                if path.as_posix().endswith(f".dist-info/{relative}"):
+                    return path.read_binary().decode("utf-8", errors="replace")
+            continue
+        if text:
+            return text
+    return None
+
+
 def licence_files(dist: metadata.Distribution) -> list[tuple[str, str]]:
     """(name, text) of each licence file the distribution ships in its metadata folder."""
     names = list(dist.metadata.get_all("License-File") or [])
@@ -107,8 +123,7 @@ def licence_files(dist: metadata.Distribution) -> list[tuple[str, str]]:
         ]
     found: list[tuple[str, str]] = []
     for name in names:
-        # Metadata 2.4 puts them in licenses/; older ones beside METADATA.
-        text = dist.read_text(f"licenses/{name}") or dist.read_text(name)
+        text = _read_metadata_file(dist, name)
         if text:
             found.append((name, text.strip()))
     return found
