@@ -195,9 +195,11 @@ def main(argv: list[str] | None = None) -> int:
         add_linux_desktop_files(BUNDLE)
         # Again, now with the system libraries PyInstaller copied into the bundle.
         resources = BUNDLE / "_internal" / "second_opinion" / "resources"
-        write_licenses(
-            python, BUNDLE / "THIRD-PARTY-LICENSES", resources / LICENSES.name, bundle=BUNDLE
-        )
+        write_licenses(python, resources / LICENSES.name, bundle=BUNDLE)
+        # Beside the program, where a person looks, as a link: the text is 1.7 MiB.
+        top = BUNDLE / LICENSES.name
+        top.unlink(missing_ok=True)
+        top.symlink_to(Path("_internal", "second_opinion", "resources", LICENSES.name))
     elif BUNDLE.is_dir():  # Windows: beside the programs too, where a person looks
         shutil.copy2(LICENSES, BUNDLE / LICENSES.name)
     size_mib = bundle_size(BUNDLE) / (1024 * 1024)

@@ -118,15 +118,22 @@ def debian_system_libraries(bundle: Path) -> str:
         p.name for p in internal.glob("*.so*") if p.is_file() and not p.name.startswith("libpython")
     )
     packages: dict[str, list[str]] = {}
+    # One dpkg call for all of them (one each takes minutes on a busy machine).
+    found = subprocess.run(
+        ["dpkg", "-S", *(f"*/{name}" for name in names)],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    owner: dict[str, str] = {}
+    for line in found.splitlines():
+        package, _, paths = line.partition(": ")
+        for path in paths.split(", "):
+            if path.startswith(("/lib/", "/usr/lib/")):
+                owner.setdefault(Path(path).name, package.split(", ")[0].split(":")[0])
     for name in names:
-        found = subprocess.run(
-            ["dpkg", "-S", f"*/{name}"], capture_output=True, text=True, check=False
-        ).stdout
-        for line in found.splitlines():
-            package, _, path = line.partition(": ")
-            if path.startswith(("/lib/", "/usr/lib/")) and Path(path).name == name:
-                packages.setdefault(package.split(":")[0], []).append(name)
-                break
+        if name in owner:
+            packages.setdefault(owner[name], []).append(name)
     parts = [
         "Libraries of the build machine (Debian) that the bundle carries, by Debian package; "
         "each package's copyright file follows.\n\n"

@@ -155,17 +155,24 @@ out="$(inroot -- "apt-get install -y -q --no-install-recommends xvfb x11-utils x
     echo "NOTE  could not install Xvfb in the fresh system: $(tail -1 <<<"$out")"
 if [ -x "$ROOT/usr/bin/Xvfb" ]; then
     out="$(inroot zoe -- "Xvfb :7 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=\$!; sleep 1
-        DISPLAY=:7 second-opinion >/tmp/app.log 2>&1 & app=\$!; sleep 8
+        DISPLAY=:7 QT_QPA_PLATFORMTHEME=gtk3 QT_DEBUG_PLUGINS=1 second-opinion >/tmp/app.log 2>&1 & app=\$!; sleep 8
         DISPLAY=:7 xwininfo -root -tree | grep -o '\"Second Opinion[^\"]*\"' | sort -u
         DISPLAY=:7 xdotool search --sync --name 'Second Opinion' windowactivate --sync 2>/dev/null
         DISPLAY=:7 xdotool type --delay 20 '$FIXTURE_PASSPHRASE'; DISPLAY=:7 xdotool key Return; sleep 8
         DISPLAY=:7 xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > /tmp/deb-xcb-unlocked.png 2>/dev/null
-        kill -0 \$app && echo still-running; kill \$app \$xvfb; cat /tmp/app.log" 2>&1)"
+        kill -0 \$app && echo still-running; kill \$app \$xvfb
+        grep -q 'libqgtk3.so' /tmp/app.log && ! grep -Eq 'Cannot load library .*libqgtk3|undefined symbol' /tmp/app.log && echo gtk-theme-loaded
+        grep -Ev 'QFactoryLoader|Found metadata|Got keys|checking directory|looking at|qt.core.plugin|^ *\"|^\\s*[{}]|IID|MetaData|className|archreq|debug|version' /tmp/app.log | head -20" 2>&1)"
     cp "$ROOT/tmp/deb-xcb-unlocked.png" "$SHOTS/" 2>/dev/null &&
         echo "      screenshot: $SHOTS/deb-xcb-unlocked.png"
     if grep -q '"Second Opinion' <<<"$out" && grep -q still-running <<<"$out" &&
         ! grep -Eq "Traceback|ERROR" <<<"$out"; then
         ok "the window on X11 (Xvfb) shows, unlocks the 0.1.0 vault with the typed passphrase: $(grep -o '"Second Opinion[^"]*"' <<<"$out" | head -2 | tr '\n' ' ')"
+        if [ -e "$ROOT/usr/lib/x86_64-linux-gnu/libgtk-3.so.0" ]; then
+            grep -q gtk-theme-loaded <<<"$out" &&
+                ok "the GTK 3 platform theme (native file dialogs) loads with the system's GTK (a Recommends)" ||
+                bad "the GTK 3 platform theme did not load" "$out"
+        fi
     else
         bad "the window on X11 (Xvfb)" "$out"
     fi
