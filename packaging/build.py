@@ -79,7 +79,10 @@ def make_venv() -> Path:
 # the bundle only opens a window where the user happens to have them.
 XCB_PACKAGES = (
     "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 "
-    "libxkbcommon-x11-0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-sync1 libxcb-xkb1"
+    "libxkbcommon-x11-0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-sync1 libxcb-xkb1 "
+    # Wayland's client libraries, and GTK 3 for the GTK theme plugin (left to the desktop,
+    # not bundled): --deb's dpkg-shlibdeps must find them to declare them.
+    "libwayland-cursor0 libwayland-egl1 libgtk-3-0"
 )
 
 
@@ -98,7 +101,12 @@ def warn_missing_linux_libraries(python: Path) -> None:
     )
     qt = Path(probe.stdout.strip()) / "Qt"
     missing: set[str] = set()
-    for library in (qt / "plugins" / "platforms" / "libqxcb.so", qt / "lib" / "libQt6XcbQpa.so.6"):
+    for library in (
+        qt / "plugins" / "platforms" / "libqxcb.so",
+        qt / "lib" / "libQt6XcbQpa.so.6",
+        qt / "lib" / "libQt6WaylandClient.so.6",
+        qt / "plugins" / "platformthemes" / "libqgtk3.so",
+    ):
         if not library.exists():
             continue
         listing = subprocess.run(["ldd", str(library)], capture_output=True, text=True).stdout

@@ -195,9 +195,18 @@ def shlibdeps(root: Path) -> tuple[str, str]:
         command += [f"-l{d}" for d in private]
         command += ["-dDepends", *(f"-e{p}" for p in others)]
         command += ["-dRecommends", *(f"-e{p}" for p in gtk)]
-        output = subprocess.run(
-            command, cwd=work, capture_output=True, text=True, check=True
-        ).stdout
+        result = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        # Usually a library the bundle expects from the system is not installed here, so
+        # its package cannot be named: install it (build.py's warning lists them).
+        missing = sorted(set(re.findall(r"cannot find library (\S+)", result.stderr)))
+        raise SystemExit(
+            "dpkg-shlibdeps failed"
+            + (f": this machine lacks {', '.join(missing)}" if missing else "")
+            + "\n"
+            + result.stderr[-2000:]
+        )
+    output = result.stdout
     fields = dict(line.split("=", 1) for line in output.splitlines() if line.startswith("shlibs:"))
     return fields.get("shlibs:Depends", ""), fields.get("shlibs:Recommends", "")
 
