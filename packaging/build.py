@@ -137,6 +137,38 @@ def add_linux_desktop_files(bundle: Path) -> None:
     (bundle / "install.sh").chmod(0o755)
 
 
+def drop_build_machine_runpaths(bundle: Path) -> None:
+    """Remove RUNPATHs that name a folder of the build machine (pyenv's lib for Python's
+    extension modules); the bootloader finds every library in the bundle without them, and
+    on a user's machine such a path is at best missing and at worst someone else's."""
+    chrpath = shutil.which("chrpath")
+    elves = [p for p in bundle.rglob("*.so*") if p.is_file() and not p.is_symlink() and _is_elf(p)]
+    foreign = []
+    for path in elves:
+        dynamic = subprocess.run(
+            ["readelf", "-d", str(path)], capture_output=True, text=True, check=False
+        ).stdout
+        for found in re.findall(r"\((?:RPATH|RUNPATH)\).*\[(.*)\]", dynamic):
+            if any(not part.startswith("$ORIGIN") for part in found.split(":") if part):
+                foreign.append(path)
+    if not foreign:
+        return
+    if chrpath is None:
+        sys.stderr.write(
+            f"WARNING: {len(foreign)} libraries keep a RUNPATH to a folder of this machine;"
+            " install chrpath (apt-get install chrpath) to remove it\n"
+        )
+        return
+    for path in foreign:
+        subprocess.run([chrpath, "-d", str(path)], check=True, stdout=subprocess.DEVNULL)
+    sys.stderr.write(f"Removed build-machine RUNPATHs from {len(foreign)} libraries\n")
+
+
+def _is_elf(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(4) == b"\x7fELF"
+
+
 def make_linux_archive(bundle: Path, version: str) -> Path:
     """dist/second-opinion-VERSION-linux-ARCH.tar.gz: unpack it anywhere and run install.sh."""
     import platform
@@ -200,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         SPEC,
     )
     if sys.platform.startswith("linux"):
+        drop_build_machine_runpaths(BUNDLE)
         add_linux_desktop_files(BUNDLE)
         # Again, now with the system libraries PyInstaller copied into the bundle.
         resources = BUNDLE / "_internal" / "second_opinion" / "resources"

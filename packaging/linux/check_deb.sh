@@ -136,10 +136,10 @@ out="$(printf '%s\n' "$FIXTURE_PASSPHRASE" | inroot zoe -- "second-opinion --pw-
 rc=$?
 [ $rc -eq 0 ] && ok "check on the 0.1.0 vault in ~/.local/share/second-opinion: $out" ||
     bad "check on the 0.1.0 vault (exit $rc)" "$out"
-out="$(printf '%s\n' "$PASSPHRASE" | inroot zoe -- "QT_QPA_PLATFORM=offscreen second-opinion --data-dir ~/demo --pw-stdin demo && second-opinion --data-dir ~/demo --pw-stdin check <<<'$PASSPHRASE' && QT_QPA_PLATFORM=offscreen second-opinion --data-dir ~/demo --pw-stdin export-packet --visit next --out ~/packet.pdf <<<'$PASSPHRASE' && head -c 5 ~/packet.pdf" 2>&1)"
+out="$(printf '%s\n' "$PASSPHRASE" | inroot zoe -- "QT_QPA_PLATFORM=offscreen second-opinion --data-dir ~/demo --pw-stdin demo && second-opinion --data-dir ~/demo --pw-stdin check <<<'$PASSPHRASE' && QT_QPA_PLATFORM=offscreen second-opinion --data-dir ~/demo --pw-stdin export-packet --visit next --out ~/packet.pdf <<<'$PASSPHRASE' && head -c 5 ~/packet.pdf && grep -ac DejaVuSans ~/packet.pdf" 2>&1)"
 rc=$?
 if [ $rc -eq 0 ] && grep -q "%PDF-" <<<"$out"; then
-    ok "demo, check and export-packet in a new folder"
+    ok "demo, check and export-packet in a new folder (a PDF with DejaVu Sans, the system's copy, embedded)"
 else
     bad "demo/check/export-packet (exit $rc)" "$out"
 fi

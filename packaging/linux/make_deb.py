@@ -113,6 +113,15 @@ def stage(bundle: Path, root: Path, version: str) -> None:
     overrides.mkdir(parents=True)
     shutil.copy2(HERE / "lintian-overrides", overrides / PACKAGE)
 
+    # The DejaVu fonts the app embeds in its PDFs: the system's copies from
+    # fonts-dejavu-core (a Depends), as Debian wants one copy of a font on a system.
+    fonts = opt / "_internal" / "second_opinion" / "resources" / "fonts"
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        system = Path("/usr/share/fonts/truetype/dejavu") / name
+        if system.is_file() and (fonts / name).is_file():
+            (fonts / name).unlink()
+            (fonts / name).symlink_to(system)
+
     # Debian's modes: folders 0755, files 0644, programs 0755. Shared libraries are not
     # programs (Policy 8.1); Qt and Python find them by path, never execute them.
     for path in root.rglob("*"):
