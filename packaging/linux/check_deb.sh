@@ -54,13 +54,14 @@ bad() {
 
 # --- lintian -----------------------------------------------------------------------------
 if command -v lintian >/dev/null; then
-    tags="$(lintian --info --display-info --suppress-tags-from-file /dev/null "$DEB" 2>&1)"
+    tags="$(lintian --display-info --show-overrides "$DEB" 2>&1 | grep -E '^[EWIPXO]: ')"
+    summary="$(sed 's/ \[.*//' <<<"$tags" | sort | uniq -c | sort -rn)"
     if grep -Eq "^[EW]: " <<<"$tags"; then
-        bad "lintian: errors or warnings" "$tags"
+        bad "lintian: errors or warnings" "$(grep -E '^[EW]: ' <<<"$tags")"
     else
-        ok "lintian: no errors or warnings ($(grep -c '^[IPX]: ' <<<"$tags") info tags; overrides: $(grep -c '^O: ' <<<"$tags" || true))"
+        ok "lintian: no errors or warnings ($(grep -c '^[IPX]: ' <<<"$tags") info tags, $(grep -c '^O: ' <<<"$tags") overridden)"
     fi
-    [ -n "$tags" ] && sed 's/^/      /' <<<"$tags"
+    sed 's/^/      /' <<<"$summary" | head -20
 else
     echo "NOTE  lintian not installed (apt-get install lintian): not run"
 fi
@@ -74,11 +75,30 @@ if [ ! -f "$CACHE" ]; then
     tar -C "$tmp" -cf "$CACHE" . && rm -rf "$tmp"
 fi
 ROOT="$(mktemp -d /tmp/so-deb-root.XXXXXX)"
-cleanup() { rm -rf "$ROOT"; }
+cleanup() {
+    # Unmount first, and never let rm cross into another file system: nothing of this
+    # machine is reachable from the copy.
+    umount -R "$ROOT/proc" "$ROOT/dev" "$ROOT/tmp" 2>/dev/null
+    rm -rf --one-file-system "$ROOT"
+}
 trap cleanup EXIT
 tar -C "$ROOT" -xf "$CACHE"
 mount -t proc proc "$ROOT/proc"
-mount --rbind /dev "$ROOT/dev"
+# A /dev of its own (never a bind mount of this machine's): the few nodes apt, the app and
+# Xvfb use, made on a tmpfs that vanishes with the copy.
+mount -t tmpfs -o mode=755 tmpfs "$ROOT/dev"
+for node in null:1:3 zero:1:5 full:1:7 random:1:8 urandom:1:9 tty:5:0; do
+    IFS=: read -r name major minor <<<"$node"
+    mknod -m 666 "$ROOT/dev/$name" c "$major" "$minor"
+done
+mkdir -p "$ROOT/dev/pts" "$ROOT/dev/shm"
+mount -t devpts -o newinstance,ptmxmode=0666 devpts "$ROOT/dev/pts"
+ln -s pts/ptmx "$ROOT/dev/ptmx"
+mount -t tmpfs -o mode=1777 tmpfs "$ROOT/dev/shm"
+ln -s /proc/self/fd "$ROOT/dev/fd"
+ln -s /proc/self/fd/0 "$ROOT/dev/stdin"
+ln -s /proc/self/fd/1 "$ROOT/dev/stdout"
+ln -s /proc/self/fd/2 "$ROOT/dev/stderr"
 mount -t tmpfs tmpfs "$ROOT/tmp"
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 mkdir -p "$SHOTS"
@@ -115,7 +135,8 @@ for f in /opt/second-opinion/second-opinion /usr/bin/second-opinion \
     /usr/share/doc/second-opinion/copyright /usr/share/doc/second-opinion/THIRD-PARTY-LICENSES \
     /opt/second-opinion/_internal/second_opinion/resources/THIRD-PARTY-LICENSES \
     /usr/share/man/man1/second-opinion.1.gz; do
-    [ -e "$ROOT$f" ] || problems+="$f missing; "
+    # (-L: /usr/bin/second-opinion is a link to /opt inside the copy, not on this machine)
+    [ -e "$ROOT$f" ] || [ -L "$ROOT$f" ] || problems+="$f missing; "
 done
 missing_libs="$(inroot -- "cd /opt/second-opinion/_internal && for f in \$(find . -name '*.so*' -type f); do LD_LIBRARY_PATH=/opt/second-opinion/_internal:/opt/second-opinion/_internal/PySide6/Qt/lib ldd \$f 2>/dev/null | grep 'not found' | sed \"s|^|\$f: |\"; done" | grep -v "libqgtk3\|libgtk-3\|libgdk-3" | sort -u | head -20)"
 [ -z "$missing_libs" ] || problems+="libraries not found: $missing_libs; "
@@ -214,8 +235,7 @@ if [ $rc -eq 0 ] && [ -z "$left" ] && [ -z "$stray" ]; then
     ok "apt-get remove leaves none of the package's $(wc -l <<<"$owned") paths behind"
 else
     bad "apt-get remove (exit $rc)" "left: $left
-stray: $stray
-$out"
+stray: $stray"
 fi
 out="$(inroot -- "apt-get purge -y -q second-opinion >/dev/null 2>&1; dpkg-query -W -f='\${Status}' second-opinion 2>&1")"
 grep -Eq "not-installed|no packages found" <<<"$out" && ok "purge: dpkg no longer knows the package" ||
