@@ -227,7 +227,7 @@ rc=$?
 # Whatever of the package's paths still exists must be a folder another package owns.
 printf '%s\n' "$owned" >"$ROOT/tmp/owned.txt"
 left="$(inroot -- 'while read -r p; do
-    [ -n "$p" ] && { [ -e "$p" ] || [ -L "$p" ]; } || continue
+    [ -n "$p" ] && [ "$p" != /. ] && { [ -e "$p" ] || [ -L "$p" ]; } || continue
     if [ -d "$p" ] && [ ! -L "$p" ] && dpkg-query -S "$p" >/dev/null 2>&1; then continue; fi
     echo "$p"; done </tmp/owned.txt')"
 stray="$(inroot -- "find / -xdev \( -path /proc -o -path /tmp -o -path /home -o -path /var -o -path /root \) -prune -o -iname '*second*opinion*' -print -o -iname '$ID*' -print")"
