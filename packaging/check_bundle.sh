@@ -339,6 +339,14 @@ else
     echo "NOTE  Xvfb not installed: the X11 (xcb) check was not run."
 fi
 
+# The size budget of issue 22: at most 200 MiB unpacked, counted as build.py counts it.
+BUDGET_MIB="${BUDGET_MIB:-200}"
+size_mib="$(find "$BUNDLE" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1048576}')"
+if awk -v s="$size_mib" -v b="$BUDGET_MIB" 'BEGIN {exit !(s <= b)}'; then
+    ok "size: $size_mib MiB, within the $BUDGET_MIB MiB budget"
+else
+    bad "size: $size_mib MiB is over the $BUDGET_MIB MiB budget (see README-packaging.md, 'What was cut')"
+fi
 echo "Bundle size: $(du -sh "$BUNDLE" | cut -f1) in $(find "$BUNDLE" -type f | wc -l) files"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
