@@ -129,6 +129,43 @@ else
 unwanted: ${unwanted:-none}"
 fi
 
+# The licence notices: beside the program and where the Licenses view reads them.
+lic="$INTERNAL/second_opinion/resources/THIRD-PARTY-LICENSES"
+problems=""
+[ -f "$BUNDLE/THIRD-PARTY-LICENSES" ] || problems+="no THIRD-PARTY-LICENSES beside the program; "
+for want in "GNU LESSER GENERAL PUBLIC LICENSE" "Replacing the Qt libraries" "ZETETIC LLC" \
+    "DejaVu" "Font Awesome" "PySide6_Essentials" "SQLAlchemy" "sqlcipher3" "reportlab" \
+    "Python Software Foundation" "Debian package"; do
+    grep -q "$want" "$lic" 2>/dev/null || problems+="'$want' missing; "
+done
+# Every Python distribution in the bundle has its section.
+for dist in "$INTERNAL"/*.dist-info; do
+    [ -e "$dist" ] || continue
+    name="$(sed -n 's/^Name: //p' "$dist/METADATA" 2>/dev/null | head -1)"
+    [ -z "$name" ] || [ "$name" = "second-opinion" ] || grep -qi "^$name " "$lic" ||
+        problems+="no section for $name; "
+done
+if [ -z "$problems" ]; then
+    ok "THIRD-PARTY-LICENSES ($(du -k "$lic" | cut -f1) KiB): Qt LGPL with how to replace Qt, SQLCipher, DejaVu, Font Awesome, Python, every bundled distribution, the system libraries"
+else
+    bad "THIRD-PARTY-LICENSES" "$problems"
+fi
+
+# The GTK theme and CUPS print plugins use the desktop's own GTK and CUPS (the bundle leaves
+# their libraries out): where this machine has them, every library they need resolves.
+for plugin in printsupport/libcupsprintersupport.so platformthemes/libqgtk3.so; do
+    path="$INTERNAL/PySide6/Qt/plugins/$plugin"
+    unresolved="$(LD_LIBRARY_PATH="$INTERNAL:$INTERNAL/PySide6/Qt/lib" ldd "$path" 2>/dev/null |
+        grep "not found" | awk '{print $1}' | tr '\n' ' ')"
+    if [ -z "$unresolved" ]; then
+        ok "$(basename "$plugin"): every library resolves (bundle + this system)"
+    elif [ "$plugin" = platformthemes/libqgtk3.so ]; then
+        echo "NOTE  $(basename "$plugin"): this machine has no GTK 3 ($unresolved); Qt's own file dialogs are used"
+    else
+        bad "$(basename "$plugin"): not found: $unresolved"
+    fi
+done
+
 # --- command line ------------------------------------------------------------------------
 out="$(app -- --version 2>&1)"
 if [ "$out" = "Second Opinion $VERSION" ]; then
@@ -302,6 +339,14 @@ else
     echo "NOTE  Xvfb not installed: the X11 (xcb) check was not run."
 fi
 
+# The size budget of issue 22: at most 200 MiB unpacked, counted as build.py counts it.
+BUDGET_MIB="${BUDGET_MIB:-200}"
+size_mib="$(find "$BUNDLE" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1048576}')"
+if awk -v s="$size_mib" -v b="$BUDGET_MIB" 'BEGIN {exit !(s <= b)}'; then
+    ok "size: $size_mib MiB, within the $BUDGET_MIB MiB budget"
+else
+    bad "size: $size_mib MiB is over the $BUDGET_MIB MiB budget (see README-packaging.md, 'What was cut')"
+fi
 echo "Bundle size: $(du -sh "$BUNDLE" | cut -f1) in $(find "$BUNDLE" -type f | wc -l) files"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

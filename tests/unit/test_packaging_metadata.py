@@ -149,3 +149,43 @@ def test_window_icon_and_packaged_icons_come_from_one_svg() -> None:
     ET.fromstring(source)  # well-formed, or no renderer will draw it
     for binary in ("second-opinion.ico", "second-opinion.icns"):
         assert (PACKAGING / "icons" / binary).stat().st_size > 1000
+
+
+def test_every_lintian_override_is_explained_in_the_packaging_readme() -> None:
+    overrides = (PACKAGING / "linux" / "lintian-overrides").read_text(encoding="utf-8")
+    readme = (PACKAGING / "README-packaging.md").read_text(encoding="utf-8")
+    tags = {
+        line.split(":", 1)[1].split()[0]
+        for line in overrides.splitlines()
+        if line.startswith("second-opinion:")
+    }
+    assert tags, "no overrides parsed"
+    assert [tag for tag in tags if f"`{tag}`" not in readme] == []
+
+
+def test_the_spec_never_excludes_libraries_the_app_may_depend_on() -> None:
+    # Others are adding pypdf, Pillow and lxml as dependencies: an exclude would silently
+    # drop them from the bundle while every test from source still passes.
+    spec = (PACKAGING / "second-opinion.spec").read_text(encoding="utf-8")
+    excludes = spec[spec.index("excludes = [") : spec.index("]", spec.index("excludes = ["))]
+    for module in ("pypdf", "PIL", "pillow", "lxml", "defusedxml", "rapidfuzz", "pillow_heif"):
+        assert f'"{module}"' not in excludes
+
+
+def test_the_release_workflow_builds_each_platform_on_a_version_tag() -> None:
+    workflow = (REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
+    assert 'tags: ["v*"]' in workflow
+    for job in ("linux:", "windows:", "macos:", "release:"):
+        assert f"\n  {job}" in workflow
+    assert "packaging/build.py --deb" in workflow
+    assert "hdiutil create" in workflow
+    # Signing runs only when its secrets exist.
+    assert "if: env.HAS_SIGNING_CERT == 'true'" in workflow
+
+
+def test_third_party_notices_cover_the_runtime_packages_and_no_build_tools() -> None:
+    from second_opinion.licenses import runtime_distributions
+
+    names = {(d.metadata.get_all("Name") or [""])[0].lower() for d in runtime_distributions()}
+    assert {"pyside6_essentials", "sqlalchemy", "sqlcipher3", "reportlab"} <= names
+    assert not names & {"pyinstaller", "pip", "pytest", "second-opinion"}
