@@ -64,3 +64,18 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
     ]
     assert len(controls) >= 4
     assert all(control.accessibleName() for control in controls)
+
+
+def test_the_about_box_opens_the_licenses(qtbot) -> None:
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from second_opinion.ui import help_dialogs
+
+    about = help_dialogs.show_about(None)
+    qtbot.addWidget(about)
+    button = next(b for b in about.findChildren(QPushButton) if b.text() == "Licenses…")
+    button.click()
+    shown = [d for d in about.findChildren(QDialog) if d.isVisible() and d is not about]
+    assert shown, "the Licenses view did not open"
+    for dialog in shown:
+        dialog.close()

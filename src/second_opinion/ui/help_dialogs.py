@@ -48,6 +48,15 @@ def show_shortcuts(parent: QWidget) -> QDialog:
     layout.addWidget(label)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
+    licenses = buttons.addButton(_tr("Licenses…"), QDialogButtonBox.ButtonRole.HelpRole)
+    licenses.setAccessibleName(_tr("Licenses of the parts Second Opinion is built from"))
+
+    def show_licenses() -> None:
+        from second_opinion.ui.licenses_dialog import show_licenses as open_licenses
+
+        open_licenses(dialog)
+
+    licenses.clicked.connect(show_licenses)
     layout.addWidget(buttons)
     dialog.open()
     return dialog
@@ -79,6 +88,15 @@ def show_about(parent: QWidget) -> QDialog:
     layout.addWidget(body)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
+    licenses = buttons.addButton(_tr("Licenses…"), QDialogButtonBox.ButtonRole.HelpRole)
+    licenses.setAccessibleName(_tr("Licenses of the parts Second Opinion is built from"))
+
+    def show_licenses() -> None:
+        from second_opinion.ui.licenses_dialog import show_licenses as open_licenses
+
+        open_licenses(dialog)
+
+    licenses.clicked.connect(show_licenses)
     layout.addWidget(buttons)
     dialog.open()
     return dialog
