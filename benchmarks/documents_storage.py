@@ -141,7 +141,9 @@ def main() -> int:
         conn = _connect(plain_vault)
         _small_schema(conn)
         conn.close()
-        out["unlock_check_small_vault_s"] = min(_timed(lambda: _unlock_check(plain_vault)) for _ in range(3))
+        out["unlock_check_small_vault_s"] = min(
+            _timed(lambda: _unlock_check(plain_vault)) for _ in range(3)
+        )
 
         # --- blobs
         blobs = root / "vault-blobs.db"
