@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from second_opinion.ui.main_window import MainWindow
 from second_opinion.ui.settings import AppSettings
 from second_opinion.ui.tab_registry import TAB_KEYS
-from second_opinion.ui.unlock_page import UnlockPage, WelcomePage
+from second_opinion.ui.unlock_page import UnlockPage
+from second_opinion.ui.welcome_page import WelcomePage
 from second_opinion.vault.keystore import KeyStore
 from second_opinion.vault.vault import Vault
 from tests.conftest import PASSPHRASE, TEST_KDF

@@ -93,6 +93,14 @@ def test_the_ui_never_opens_a_session_or_a_plain_reading() -> None:
     assert wrong == []
 
 
+def test_no_ui_file_is_larger_than_a_livable_room() -> None:
+    sizes = {
+        str(path.relative_to(PACKAGE)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in _modules("ui")
+    }
+    assert {name: n for name, n in sizes.items() if n > 520} == {}
+
+
 def test_the_check_sees_a_forbidden_import(tmp_path: Path) -> None:
     """The scanner itself: an import inside a function is found too."""
     module = tmp_path / "m.py"

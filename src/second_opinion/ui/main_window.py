@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTabWidget, QV
 from second_opinion import APP_NAME
 from second_opinion.ui.settings import AppSettings
 from second_opinion.ui.tab_registry import TABS, Navigator, spec_for
-from second_opinion.ui.unlock_page import UnlockPage, WelcomePage
+from second_opinion.ui.unlock_page import UnlockPage
+from second_opinion.ui.welcome_page import WelcomePage
 
 if TYPE_CHECKING:
     # Classes used only after the first paint are imported where they are used: PySide creates
