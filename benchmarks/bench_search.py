@@ -56,11 +56,12 @@ OTHER = [
     '"quoted" NEAR(x) -y*',
 ]
 
-_WORDS = tuple(
+_TEXT = (
     "the patient tumor margin biopsy pathology report imaging contrast lesion lymph node "
     "chemotherapy radiation surgery recommendation follow up stage grade receptor her2 "
     "estrogen progesterone negative positive findings impression history medication dose"
-).split()
+)
+_WORDS = tuple(_TEXT.split())
 
 
 def _page(rng: random.Random) -> str:

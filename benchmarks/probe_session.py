@@ -227,7 +227,10 @@ def measure(app: QApplication, spy: PaintSpy, window: Any, rounds: int) -> dict[
     ):
         STALLS.set_phase(name)
         started = time.perf_counter()
-        outcome = action(app, spy, window, index_of)
+        try:
+            outcome = action(app, spy, window, index_of)
+        except Exception as exc:  # one action that fails must not lose the others' figures
+            outcome = f"failed: {type(exc).__name__}: {exc}"
         result["actions"][name] = {
             "outcome": outcome,
             "ms": round((time.perf_counter() - started) * 1000, 1),
@@ -376,8 +379,10 @@ def _export_packet(app: QApplication, spy: PaintSpy, window: Any, index_of: dict
     out = Path(tempfile.mkdtemp()) / "packet.pdf"
     prompts.scripted = prompts.ScriptedAnswers(save_paths=[out])
     try:
-        window.prepare_packet()
-        _settle(app, 0.05)
+        from second_opinion.ui.window.actions import prepare_packet
+
+        prepare_packet(window)
+        _settle(app, 0.3)
         dialogs = [w for w in app.topLevelWidgets() if w.isVisible() and w is not window]
         for dialog in dialogs:
             save = getattr(dialog, "save", None)
