@@ -115,8 +115,10 @@ class SaveResult:
 
 # ------------------------------------------------------------------ time zones
 @cache
+@cache
 def available_time_zones() -> tuple[str, ...]:
-    """IANA zone names a visit can be booked in, sorted for a picker."""
+    """IANA zone names a visit can be booked in, sorted for a picker (read once: it walks the
+    zone database's files)."""
     return tuple(sorted(zoneinfo.available_timezones()))
 
 

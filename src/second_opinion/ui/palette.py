@@ -36,7 +36,21 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def accent(name: str, palette: QPalette | None = None) -> str:
     """The hex color of accent ``name`` for ``palette`` (default: the application's)."""
     light, dark = _SHADES[name]
-    return dark if is_dark(palette) else light
+    if palette is None:
+        app = QGuiApplication.instance()
+        palette = QGuiApplication.palette() if app is not None else QPalette()
+    return dark if _dark_by_key(palette.cacheKey(), palette) else light
+
+
+_dark_keys: dict[int, bool] = {}
+
+
+def _dark_by_key(key: int, palette: QPalette) -> bool:
+    # Table models ask for accents once per painted cell: decide each palette once.
+    found = _dark_keys.get(key)
+    if found is None:
+        found = _dark_keys[key] = is_dark(palette)
+    return found
 
 
 def color(name: str, palette: QPalette | None = None) -> QColor:

@@ -8,6 +8,7 @@ rule while typing and never block saving. It is opened with ``open()``, never ``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from second_opinion.ui.ops import Pending
 
 
+@functools.cache
 def system_time_zone() -> str:
     """The computer's IANA zone name, or UTC when Qt cannot tell or Python does not know it."""
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")

@@ -160,6 +160,8 @@ class DocumentsTab(CaseTab):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
+        # ResizeToContents over thousands of rows measures a sample, not every row.
+        header.setResizeContentsPrecision(100)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -167,6 +167,8 @@ class OpinionsTab(CaseTab):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        # ResizeToContents over thousands of rows measures a sample, not every row.
+        header.setResizeContentsPrecision(100)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)

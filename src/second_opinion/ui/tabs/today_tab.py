@@ -153,6 +153,8 @@ class TodayTab(CaseTab):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
+        # ResizeToContents over thousands of rows measures a sample, not every row.
+        header.setResizeContentsPrecision(100)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
