@@ -100,7 +100,6 @@ class MainWindow(QMainWindow, Navigator):
         self._restoring_tab = FIRST_TAB
         #: the vault ``_restoring_tab`` belongs to, once one was locked in this window
         self._restoring_vault_id: str | None = None
-        self._unloadable: set[str] = set()
 
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(1024, 700)
@@ -384,24 +383,12 @@ class MainWindow(QMainWindow, Navigator):
         if self.ctx is None or key not in self._containers:
             return None
         existing = self._tabs.get(key)
-        if existing is not None or key in self._unloadable:
+        if existing is not None:
             return existing
         spec = spec_for(key)
         assert spec is not None
         container = self._containers[key]
-        try:
-            tab_class = spec.load()
-        except ImportError:
-            from PySide6.QtCore import Qt
-            from PySide6.QtWidgets import QLabel
-
-            log.exception("tab %s could not be loaded", key)
-            self._unloadable.add(key)
-            placeholder = QLabel(self.tr("This part of the app could not be loaded."), container)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            container.layout().addWidget(placeholder)  # type: ignore[union-attr]
-            return None
-        tab: CaseTab = tab_class(self.ctx, self, container)
+        tab: CaseTab = spec.load()(self.ctx, self, container)
         container.layout().addWidget(tab)  # type: ignore[union-attr]
         self._tabs[key] = tab
         tab.sig_title_changed.connect(lambda text, k=key: self._set_tab_title(k, text))
@@ -428,7 +415,6 @@ class MainWindow(QMainWindow, Navigator):
             tab.deleteLater()
         self._tabs.clear()
         self._containers.clear()
-        self._unloadable.clear()
         self.tab_widget.clear()
         self.tab_widget.blockSignals(False)
 

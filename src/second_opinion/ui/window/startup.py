@@ -81,10 +81,7 @@ def import_for_later(modules: list[str]) -> None:
 
     load_the_orm()
     for name in modules:
-        try:
-            importlib.import_module(name)
-        except ImportError:  # the GUI thread meets it again when building the tab, and says so
-            log.warning("module %s could not be imported ahead", name)
+        importlib.import_module(name)
 
 
 def app_icon() -> QIcon:
