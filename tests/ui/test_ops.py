@@ -137,3 +137,33 @@ def test_a_deleted_owner_gets_no_callbacks(qtbot, ctx, settle):
     release.set()
     settle()
     assert seen == []
+
+
+def test_typing_in_a_search_filters_while_the_worker_is_busy(qtbot, ctx, settle) -> None:
+    from second_opinion.case import contacts as case_contacts
+    from second_opinion.domain.enums import ContactRole
+    from second_opinion.services.contacts import ContactData
+    from second_opinion.ui.tabs.base import Navigator
+    from second_opinion.ui.tabs.contacts_tab import COL_NAME, ContactsTab
+
+    class Nowhere(Navigator):
+        def navigate(self, target, **kwargs):
+            pass
+
+    for name in ("Dr. Ana Rao", "Dr. Ben Okafor", "Mercy Records"):
+        case_contacts.save_contact(ctx.case, ContactData(name=name, role=ContactRole.OTHER))
+    tab = ContactsTab(ctx, Nowhere())
+    qtbot.addWidget(tab)
+    tab.reload()
+    tab.show()
+    settle()
+    release = threading.Event()
+    ctx.ops.query(lambda _case: release.wait(5), owner=None).run()
+    qtbot.wait(50)
+    assert not ctx.ops.is_idle()  # the worker is held
+    qtbot.keyClicks(tab.search, "okaf")
+    shown = [tab.proxy.index(r, COL_NAME).data() for r in range(tab.proxy.rowCount())]
+    assert shown == ["Dr. Ben Okafor"]  # filtered at once, on the GUI thread
+    assert not ctx.ops.is_idle()
+    release.set()
+    settle()
