@@ -5,13 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFormLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from second_opinion.services.record_requests import RequestRow, StateChangeRow
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.records.common import items_text, method_label, state_icon, state_label, tr
 from second_opinion.ui.records.tables import make_table
 from second_opinion.ui.table_model import Column, RowTableModel
+
+#: the least height of a table in the pane: its header and about three rows
+MIN_TABLE_HEIGHT = 120
 
 
 class RequestDetail(QWidget):
@@ -63,14 +74,19 @@ class RequestDetail(QWidget):
         self.history_view = make_table(panel, self.history_model, tr("History of this request"))
         self.history_view.setSortingEnabled(False)
         self.history_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The pane scrolls (see requests_view) rather than squeezing its parts: each keeps a
+        # height at which its text and a few rows show.
+        self.history_view.setMinimumHeight(MIN_TABLE_HEIGHT)
         layout.addWidget(self.history_view, 1)
 
     def add_section(self, widget: QWidget) -> None:
         """Another part below the history (the request's documents)."""
+        widget.setMinimumHeight(max(widget.minimumSizeHint().height(), MIN_TABLE_HEIGHT))
         self._layout.addWidget(widget)
 
     def add_below(self, widget: QWidget) -> None:
         """Put ``widget`` (the request's calls and shipments) under its history."""
+        widget.setMinimumHeight(max(widget.minimumSizeHint().height(), 2 * MIN_TABLE_HEIGHT))
         self._layout.addWidget(widget, 2)
 
     def show_history(self, history: list[StateChangeRow]) -> None:
@@ -113,3 +129,26 @@ def _history_note(change: StateChangeRow) -> str:
         due = tr("New due date %1").replace("%1", format_date(change.new_due_on))
         return f"{due}. {change.note}" if change.note else due
     return change.note
+
+
+#: the least width of the details pane beside the requests
+DETAIL_MIN_WIDTH = 380
+
+
+def in_scroll_area(detail: RequestDetail, parent: QWidget) -> QScrollArea:
+    """The pane as it sits beside the requests: it scrolls rather than squeezing its parts.
+
+    Wide enough for the details to read as lines; the calls and parcels below may need the
+    pane widened (the splitter) or scrolled sideways on a small screen.
+    """
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(detail)
+    scroll.setMinimumWidth(
+        min(
+            detail.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width(),
+            DETAIL_MIN_WIDTH,
+        )
+    )
+    return scroll

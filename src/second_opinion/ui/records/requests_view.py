@@ -42,7 +42,7 @@ from second_opinion.ui.records.common import (
 )
 from second_opinion.ui.records.forms import DueDaysForm, StateChangeForm
 from second_opinion.ui.records.host import RecordsHost
-from second_opinion.ui.records.request_detail import RequestDetail
+from second_opinion.ui.records.request_detail import RequestDetail, in_scroll_area
 from second_opinion.ui.records.tables import action_button, empty_state, make_table, selected_row
 from second_opinion.ui.records.tracking_panel import TrackingPanel
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy, show_row
@@ -139,7 +139,8 @@ class RequestsView(QWidget):
         self.detail.add_section(self.documents)
         self.tracking = TrackingPanel(host, self.detail)
         self.detail.add_below(self.tracking)
-        splitter.addWidget(self.detail)
+        detail_scroll = in_scroll_area(self.detail, self)
+        splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([950, 280])
