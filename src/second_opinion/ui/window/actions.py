@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from second_opinion.ui import help_dialogs
 from second_opinion.ui.icons import icon
@@ -171,8 +171,15 @@ def build_toolbar(window: MainWindow) -> QToolBar:
     bar.addWidget(w.people.label)
     w.people.combo.setParent(bar)
     bar.addWidget(w.people.combo)
-    bar.addAction(w.act_add_person)
-    bar.addAction(w.act_rename_person)
+    # The person actions show as icons (named for screen readers, with tooltips), so that at
+    # 1024 pixels the finder and Lock still fit in the row instead of behind its overflow.
+    for act in (w.act_add_person, w.act_rename_person):
+        button = QToolButton(bar)
+        button.setDefaultAction(act)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        button.setAccessibleName(act.text().replace("&", "").rstrip("…"))
+        button.setToolTip(act.toolTip() or act.text().replace("&", ""))
+        bar.addWidget(button)
     bar.addSeparator()
     bar.addAction(w.act_profile)
     bar.addAction(w.act_packet)
