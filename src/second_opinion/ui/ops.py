@@ -326,6 +326,32 @@ def _report_crash(exc: BaseException) -> None:
     sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
+_steps_pending = 0
+
+
+def run_in_steps(owner: QObject, steps: list[Callable[[], object]]) -> None:
+    """Run ``steps`` on the GUI thread one per turn of the event loop.
+
+    For a screen that shows a large read model in several views: the window handles input
+    and paints between the views instead of holding still until all are filled. Steps stop
+    when ``owner`` is deleted.
+    """
+    global _steps_pending
+    remaining = list(steps)
+    _steps_pending += 1
+
+    def next_step() -> None:
+        global _steps_pending
+        if not remaining or not _alive(owner):
+            _steps_pending -= 1
+            return
+        remaining.pop(0)()
+        QTimer.singleShot(0, next_step)
+
+    QTimer.singleShot(0, next_step)
+
+
 def all_idle() -> bool:
-    """Whether every runner has finished its work (for tests and the benchmark)."""
-    return all(runner.is_idle() for runner in list(_runners))
+    """Whether every runner has finished its work, and what it brought back is on screen
+    (for tests and the benchmark)."""
+    return _steps_pending == 0 and all(runner.is_idle() for runner in list(_runners))

@@ -37,6 +37,7 @@ from second_opinion.services.record_requests import RequestData, RequestRow
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.form_base import FormDialog
+from second_opinion.ui.ops import run_in_steps
 from second_opinion.ui.records.attention import AttentionPanel
 from second_opinion.ui.records.authorizations_view import AuthorizationsView
 from second_opinion.ui.records.common import (
@@ -222,15 +223,27 @@ class RecordsTab(CaseTab):
     def _show_board(self, board: RecordsBoard, select_request: int | None) -> None:
         self._board = board
         self.attention.show_board(board)
-        self.items.show_items(board.items)
-        self.matrix.show_matrix(board.matrix)
-        self.authorizations.model.set_rows(board.authorizations)
         self._fill_contact_filters(board)
         self.requests.show_board(board)
         if select_request is not None:
             self.select_request(select_request)
         self._label_views()
-        self._fit_columns()
+
+        def current(step: Callable[[], object]) -> Callable[[], object]:
+            # A newer board may arrive between steps: then this one's rest is skipped.
+            return lambda: step() if self._board is board else None
+
+        # The other views follow, one per turn of the event loop: on a large case each is a
+        # model reset of thousands of rows, and together they would hold the window still.
+        run_in_steps(
+            self,
+            [
+                current(lambda: self.items.show_items(board.items)),
+                current(lambda: self.matrix.show_matrix(board.matrix)),
+                current(lambda: self.authorizations.model.set_rows(board.authorizations)),
+                current(self._fit_columns),
+            ],
+        )
         log.debug(
             "records tab loaded: %d requests, %d items", len(board.requests), len(board.items)
         )
