@@ -10,8 +10,12 @@
 # while it runs, so a bundle that quietly leans on them fails here rather than on a laptop.
 #
 # Checks: --version, demo into a new folder (with a non-ASCII name), check, export-packet,
-# the GUI started offscreen on the demo vault (unlock page) and on an empty folder (welcome
-# page); with Xvfb installed also the real X11 (xcb) platform plugin, with a screenshot.
+# documents (attach a HEIC, a PNG and a PDF, list them, a packet with all of them), import of
+# a C-CDA file and refusal of a hostile one, search (a word in a PDF, a misspelt name),
+# check-disc on a DICOM file, the GUI started offscreen on the demo vault (unlock page) and
+# on an empty folder (welcome page); with Xvfb installed also the real X11 (xcb) platform
+# plugin, with a screenshot. The documents, import and disc checks use files made with the
+# build venv's Python (packaging/check_files.py; CHECK_PYTHON to use another).
 # Screenshots and the packet land in build/bundle-check/ (or $SHOTS_DIR) to look at.
 # Ends with "N passed, M failed" and exits non-zero when anything failed.
 set -uo pipefail
@@ -210,6 +214,95 @@ if [ $rc -eq 0 ] && [ "$(head -c 5 "$PACKET" 2>/dev/null)" = "%PDF-" ]; then
     cp "$PACKET" "$SHOTS/bundle-packet.pdf"
 else
     bad "export-packet (exit $rc)" "$out"
+fi
+
+# --- documents, import, search, disc check: the libraries behind them ----------------------
+# A HEIC photo (pillow-heif's libheif and libde265; the bundle carries no HEVC encoder), a PNG
+# (Pillow) and a PDF (pypdf, PDFium) attached and encrypted (cryptography's AESGCM), merged
+# into a packet; a C-CDA file imported (lxml, defusedxml) and a hostile one refused; a word
+# found in the PDF and a misspelt name forgiven (rapidfuzz); a DICOM header read (pydicom).
+# The files are made outside the bundle with the build venv's Python (packaging/check_files.py;
+# the HEIC needs the encoder the bundle leaves out); the app never sees that Python.
+CHECK_PY="${CHECK_PYTHON:-$REPO/build/venv-build/bin/python}"
+FILES="$WORK/files"
+# json_check FILE EXPR: evaluate a Python expression over the JSON in FILE (as `d`).
+json_check() { "$CHECK_PY" -c 'import json, sys; d = json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2" 2>/dev/null; }
+# with_pass VARS... -- ARGS...: the app on the demo vault, the passphrase on stdin.
+with_pass() { printf '%s\n' "$PASSPHRASE" | app "$@"; }
+
+if [ -x "$CHECK_PY" ] && out="$("$CHECK_PY" "$HERE/check_files.py" make "$FILES" 2>&1)"; then
+    out="$(with_pass -- --data-dir "$VAULT" --pw-stdin attach "$FILES/photo.heic" "$FILES/scan.png" "$FILES/letter.pdf" 2>&1)"
+    rc=$?
+    if [ $rc -eq 0 ] && [ "$(grep -c . <<<"$out")" -ge 3 ]; then
+        ok "attach a HEIC photo, a PNG and a PDF (decoded, counted, encrypted): $(tr '\n' ' ' <<<"$out")"
+    else
+        bad "attach HEIC, PNG, PDF (exit $rc)" "$out"
+    fi
+
+    with_pass -- --data-dir "$VAULT" --pw-stdin documents --json >"$WORK/documents.json" 2>"$WORK/err.txt"
+    rc=$?
+    if [ $rc -eq 0 ] && json_check "$WORK/documents.json" \
+        '{(x["media_type"], x["pages"]) for x in d} >= {("image/heic", 1), ("image/png", 1), ("application/pdf", 2)}'; then
+        ok "documents --json lists them: image/heic 1 page, image/png 1 page, application/pdf 2 pages"
+    else
+        bad "documents --json (exit $rc)" "$(cat "$WORK/documents.json" "$WORK/err.txt")"
+    fi
+
+    # The packet with every document: a separator page for each, the photo and the scan drawn
+    # as images (a HEIC that did not decode would be "could not be included"), the PDF's two
+    # pages merged with their text.
+    with_pass QT_QPA_PLATFORM=offscreen -- --data-dir "$VAULT" --pw-stdin export-packet \
+        --visit next --documents all --out "$WORK/packet-all.pdf" >"$WORK/packet.log" 2>&1
+    rc=$?
+    "$CHECK_PY" "$HERE/check_files.py" packet "$WORK/packet-all.pdf" >"$WORK/packet.json" 2>>"$WORK/packet.log"
+    if [ $rc -eq 0 ] && json_check "$WORK/packet.json" \
+        '{"photo", "scan", "letter"} <= set(d["separators"]) and d["image_pages"] >= 2 and d["word_pages"] == 2 and d["left_out"] == 0'; then
+        ok "export-packet --documents all: $(cat "$WORK/packet.json")"
+        cp "$WORK/packet-all.pdf" "$SHOTS/bundle-packet-documents.pdf"
+    else
+        bad "export-packet --documents all (exit $rc)" "$(cat "$WORK/packet.json" "$WORK/packet.log")"
+    fi
+
+    out="$(with_pass -- --data-dir "$VAULT" --pw-stdin import "$FILES/ccd.xml" --json 2>&1)"
+    rc=$?
+    if [ $rc -eq 0 ] && grep -q '[1-9]' <<<"$out" && ! grep -q Traceback <<<"$out"; then
+        ok "import a C-CDA file (lxml, defusedxml): $(tr -s ' \n' ' ' <<<"$out" | head -c 200)"
+    else
+        bad "import ccd.xml (exit $rc)" "$out"
+    fi
+    out="$(with_pass -- --data-dir "$VAULT" --pw-stdin import "$FILES/billion_laughs.xml" 2>&1)"
+    rc=$?
+    if [ $rc -eq 32 ] && ! grep -q Traceback <<<"$out"; then
+        ok "a C-CDA file with entity declarations (billion laughs) is refused by defusedxml (exit 32): $out"
+    else
+        bad "billion laughs not refused with exit 32 (exit $rc)" "$out"
+    fi
+
+    with_pass -- --data-dir "$VAULT" --pw-stdin search Quokkasyndrome --json >"$WORK/search.json" 2>"$WORK/err.txt"
+    rc=$?
+    if [ $rc -eq 0 ] && json_check "$WORK/search.json" 'any(x["kind"] == "document" and x["title"] == "letter" for x in d)'; then
+        ok "search finds a word inside the attached PDF (its text indexed through PDFium)"
+    else
+        bad "search Quokkasyndrome (exit $rc)" "$(cat "$WORK/search.json" "$WORK/err.txt")"
+    fi
+    with_pass -- --data-dir "$VAULT" --pw-stdin search Okafro --json >"$WORK/fuzzy.json" 2>"$WORK/err.txt"
+    rc=$?
+    if [ $rc -eq 0 ] && json_check "$WORK/fuzzy.json" 'any(x["fuzzy"] and "Okafor" in x["title"] for x in d)'; then
+        ok "search forgives a typo in a name: 'Okafro' finds Dr. Grace Okafor (rapidfuzz)"
+    else
+        bad "search Okafro (exit $rc)" "$(cat "$WORK/fuzzy.json" "$WORK/err.txt")"
+    fi
+
+    app -- check-disc "$FILES/disc" --json >"$WORK/disc.json" 2>"$WORK/err.txt"
+    rc=$?
+    if [ $rc -eq 0 ] && json_check "$WORK/disc.json" \
+        'd["images"] == 1 and d["unreadable"] == 0 and d["studies"][0]["modalities"] == ["CT"] and d["studies"][0]["date"] == "2026-02-14"'; then
+        ok "check-disc reads a DICOM header (pydicom): 1 image, a CT study of 2026-02-14"
+    else
+        bad "check-disc (exit $rc)" "$(cat "$WORK/disc.json" "$WORK/err.txt")"
+    fi
+else
+    bad "the files for the documents, import and disc checks could not be made with $CHECK_PY (run build.py, or set CHECK_PYTHON)" "${out:-}"
 fi
 
 # --- desktop integration -------------------------------------------------------------------

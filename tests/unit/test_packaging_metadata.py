@@ -189,3 +189,20 @@ def test_third_party_notices_cover_the_runtime_packages_and_no_build_tools() -> 
     names = {(d.metadata.get_all("Name") or [""])[0].lower() for d in runtime_distributions()}
     assert {"pyside6_essentials", "sqlalchemy", "sqlcipher3", "reportlab"} <= names
     assert not names & {"pyinstaller", "pip", "pytest", "second-opinion"}
+
+
+def test_the_spec_keeps_the_parts_of_the_dependencies_the_app_loads() -> None:
+    # The spec cuts unused parts of Pillow, lxml, rapidfuzz, pydicom and pillow-heif (see
+    # README-packaging.md); the parts the app loads must never be among them.
+    spec = (PACKAGING / "second-opinion.spec").read_text(encoding="utf-8")
+    kept = spec[spec.index("_PILLOW_FORMATS_KEPT = {") :].split("}", 1)[0]
+    for fmt in ("Jpeg", "Mpo", "Png", "Tiff"):
+        assert f'"{fmt}"' in kept
+    for module in ("lxml.etree", "lxml._elementpath", "PIL.Image", "PIL.ImageOps", "PIL._imaging"):
+        assert f'"{module}"' not in spec
+    # rapidfuzz: only the AVX2 duplicates go; the generic builds the imports fall back to stay.
+    for pattern in re.findall(r'"(rapidfuzz/[^"]*)"', spec):
+        assert "_avx2" in pattern
+    # pillow-heif: libx265 is replaced by a stub only; libheif and libde265 are never cut.
+    unused = spec[spec.index("_UNUSED = (") :].split("\n)\n", 1)[0]
+    assert "heif" not in unused and "de265" not in unused
