@@ -120,6 +120,11 @@ def find_person(session: Session, name: str) -> int:
     return int(found[0])
 
 
+def _documents_kept(doc: Any) -> int:
+    """How many documents an import of ``doc`` keeps: the file, and each PDF it carries."""
+    return 1 + sum(1 for a in doc.attachments if a.media_type == "application/pdf")
+
+
 def _cmd_import(args: argparse.Namespace, source: PassphraseSource) -> int:
     from second_opinion.cli import _unlock
     from second_opinion.services.errors import NotFound, ServiceError
@@ -127,24 +132,35 @@ def _cmd_import(args: argparse.Namespace, source: PassphraseSource) -> int:
 
     try:
         doc = _read(args.file)
-        with _unlock(args, source) as vault, vault.session() as session:
-            person_id = find_person(session, args.person) if args.person else None
-            try:
-                if args.dry_run:
-                    plan = plan_import(session, doc, person_id)
-                    counts, target, created = plan.counts(), plan.person_id, plan.person_id is None
-                    warnings = plan.warnings
+        with _unlock(args, source) as vault:
+            with vault.session() as session:
+                person_id = find_person(session, args.person) if args.person else None
+                try:
+                    if args.dry_run:
+                        plan = plan_import(session, doc, person_id)
+                        counts = plan.counts()
+                        target, created = plan.person_id, plan.person_id is None
+                        warnings = plan.warnings
+                        session.rollback()
+                        counts["documents"] = _documents_kept(doc) if counts["record_items"] else 0
+                    else:
+                        result = apply_import(session, doc, person_id)
+                        counts = result.counts
+                        target, created = result.person_id, result.created_person
+                        warnings = result.warnings
+                except NotFound as exc:
                     session.rollback()
-                else:
-                    result = apply_import(session, doc, person_id)
-                    counts, target, created = result.counts, result.person_id, result.created_person
-                    warnings = result.warnings
-            except NotFound as exc:
-                session.rollback()
-                raise _Refusal(str(exc), EXIT_NO_PATIENT) from exc
-            except ServiceError as exc:
-                session.rollback()
-                raise _Refusal(f"{exc} Nothing was changed.", EXIT_REFUSED) from exc
+                    raise _Refusal(str(exc), EXIT_NO_PATIENT) from exc
+                except ServiceError as exc:
+                    session.rollback()
+                    raise _Refusal(f"{exc} Nothing was changed.", EXIT_REFUSED) from exc
+            if not args.dry_run:
+                from second_opinion.case.case import Case
+                from second_opinion.case.importing import keep_documents
+
+                # The file itself (and the PDFs it carries), encrypted beside the entries.
+                owner = Case(vault, result.person_id)
+                counts["documents"] = keep_documents(owner, Path(args.file), result)
     except _Refusal as refusal:
         _say(str(refusal))
         return refusal.code

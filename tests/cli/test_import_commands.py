@@ -74,9 +74,13 @@ def test_import_matches_the_patient_then_adds_nothing_the_second_time(
         "allergies": 1,
         "procedures": 1,
         "results": 2,
-        "documents": 0,
+        "documents": 1,  # the imported file itself, kept encrypted
         "duplicates": 0,
     }
+    assert _run(monkeypatch, ["--data-dir", str(folder), "documents", "--json"]) == 0
+    kept = json.loads(capsys.readouterr().out)
+    assert [d["title"] for d in kept] == ["Imported file: ccd.xml"]
+    assert kept[0]["links"]  # linked to the record item the import made
     assert _import(monkeypatch, folder, "ccd.xml", "--json") == 0
     again = _json(capsys)
     assert {k: v for k, v in again.items() if k != "duplicates"} == dict.fromkeys(
@@ -167,3 +171,15 @@ def test_an_unknown_person_is_refused(
     assert _run(monkeypatch, ["--data-dir", str(folder), "summary", "--person", "Nobody"]) == (
         EXIT_NO_SUCH_PERSON
     )
+
+
+def test_a_pdf_wrapped_in_the_file_is_kept_as_a_document_too(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _import(monkeypatch, folder, "unstructured_pdf.xml", "--dry-run", "--json") == 0
+    assert _json(capsys)["documents"] == 2
+    assert _import(monkeypatch, folder, "unstructured_pdf.xml", "--json") == 0
+    assert _json(capsys)["documents"] == 2  # the XML file, and the PDF it carries
+    assert _run(monkeypatch, ["--data-dir", str(folder), "documents", "--json"]) == 0
+    kept = json.loads(capsys.readouterr().out)
+    assert sorted(d["media_type"] for d in kept) == ["application/pdf", "text/plain"]

@@ -173,8 +173,23 @@ def attach_picture(
             "{name}: larger than the limit of 512 MiB for one document",
             name=details.title,
         )
+    return attach_content(case, f"{details.title}.png", PNG, data, details, link, pages=1)
+
+
+def attach_content(
+    case: Case,
+    name: str,
+    media_type: str,
+    data: bytes,
+    details: rules.DocumentDetails,
+    link: LinkRef | None = None,
+    pages: int = 1,
+) -> Outcome[AttachResult]:
+    """Add content held in memory (a pasted picture, a PDF embedded in an imported file) as
+    a document: stored exactly as a file would be (encrypted, checked for a twin), and
+    nothing is written anywhere but the vault's documents folder."""
+    details = rules.check_details(details)
     sha = hashlib.sha256(data).hexdigest()
-    name = f"{details.title}.png"
     with case.reading() as session:
         if link is not None:
             rules.require_target(session, case.person_id, link)
@@ -194,16 +209,16 @@ def attach_picture(
     try:
         content = store.store(io.BytesIO(data), len(data))
     except OSError:
-        raise CouldNotSave("The picture could not be added: the disk may be full.") from None
+        raise CouldNotSave("The document could not be added: the disk may be full.") from None
     try:
         with case.unit() as session:
             document = Document(
                 person_id=case.person_id,
                 title=details.title,
-                media_type=PNG,
+                media_type=media_type,
                 original_name=name,
                 byte_size=content.byte_size,
-                page_count=1,
+                page_count=pages,
                 sha256=content.sha256,
                 blob_name=content.blob_name,
                 content_key=content.content_key,

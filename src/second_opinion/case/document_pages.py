@@ -77,6 +77,16 @@ def open_document(case: Case, document_id: int) -> Opened:
     return Opened(document_id, row.title, media, data, pages)
 
 
+def count_pages(data: bytes, media: str) -> int:
+    """How many pages ``data`` has (a PDF's, an image's frames); ``ValueError`` otherwise."""
+    try:
+        return _count(data, media)
+    except ValueError:
+        raise
+    except Exception as exc:  # a PDF or image its library cannot open
+        raise ValueError("cannot be read") from exc
+
+
 def _count(data: bytes, media: str) -> int:
     if media == PDF:
         import pypdfium2 as pdfium

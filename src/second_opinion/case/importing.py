@@ -72,7 +72,59 @@ def run_import(
         progress.step(2, _STEPS, "Saving")
         # the last chance to cancel is before the unit commits: after it, all is kept
         progress.step(_STEPS, _STEPS)
-    return Outcome(result, changes_of(result))
+    result.counts["documents"] = keep_documents(case, path, result)
+    changes = changes_of(result)
+    if result.counts["documents"]:
+        changes |= Changes.of(Area.DOCUMENTS)
+    return Outcome(result, changes)
+
+
+def keep_documents(case: Case, path: Path, result: ImportResult) -> int:
+    """Keep the imported file itself, and the PDFs it carries, as encrypted documents linked
+    to the record item the import made; how many were added.
+
+    A file the documents store refuses (an unusual encoding, say) leaves the import as it is:
+    the entries are what the person asked for; the document is a copy for reference.
+    """
+    if result.record_item_id is None:
+        return 0
+    from second_opinion.case import document_links, documents
+    from second_opinion.case.document_pages import count_pages
+    from second_opinion.services.documents import (
+        DocumentDetails,
+        DocumentRefused,
+        LinkRef,
+        LinkTarget,
+    )
+
+    owner = Case(case.vault, result.person_id)
+    link = LinkRef(LinkTarget.ITEM, result.record_item_id)
+    added = 0
+    try:
+        kept = documents.attach_files(
+            owner, [path], DocumentDetails(title=f"Imported file: {path.name}"), link
+        )
+        added += len(kept.value.added)
+    except DocumentRefused:
+        pass
+    for attachment in result.attachments:
+        if attachment.media_type != "application/pdf":
+            continue
+        try:
+            pages = count_pages(attachment.data, attachment.media_type)
+            kept = document_links.attach_content(
+                owner,
+                attachment.filename,
+                attachment.media_type,
+                attachment.data,
+                DocumentDetails(title=f"{path.stem}: {attachment.filename}"),
+                link,
+                pages=pages,
+            )
+            added += len(kept.value.added)
+        except (DocumentRefused, ValueError):
+            continue
+    return added
 
 
 def changes_of(result: ImportResult) -> Changes:
