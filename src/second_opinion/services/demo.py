@@ -56,6 +56,27 @@ def _contact(session: Session, name: str, role: ContactRole, **fields: object) -
     return contact
 
 
+def _month_year(on: dt.date) -> str:
+    """'October 2025': month names in English whatever the machine's locale."""
+    return f"{_MONTHS[on.month - 1]} {on.year}"
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
 def build_demo(session: Session, today: dt.date) -> int:
     """Fill an empty vault with the example case; returns the first person's id."""
     day = dt.timedelta(days=1)
@@ -260,11 +281,13 @@ def build_demo(session: Session, today: dt.date) -> int:
     pcp_notes = item(RecordKind.VISIT_NOTES, "Primary care notes, last 12 months", 60, primary)
     receptor = item(RecordKind.PATHOLOGY_REPORT, "ER/PR/HER2 receptor results", 38, pathology_lab)
     echo = item(RecordKind.OTHER, "Echocardiogram summary", 90, him)
-    discharge = item(
-        RecordKind.DISCHARGE_SUMMARY, "ER visit discharge summary (fall, 2024)", 400, him
-    )
-    op_report = item(
-        RecordKind.OPERATIVE_REPORT, "Prior lumpectomy (benign, 2015) operative report", 3800, him
+    # Words that name a month or year are written from the record's own date, so they agree
+    # whatever day the demo is built on.
+    discharge = item(RecordKind.DISCHARGE_SUMMARY, "ER visit discharge summary", 400, him)
+    discharge.description += f" ({_month_year(discharge.date_of_service)})"
+    op_report = item(RecordKind.OPERATIVE_REPORT, "Prior lumpectomy operative report", 3800, him)
+    op_report.description = (
+        f"Prior lumpectomy (benign, {op_report.date_of_service.year}) operative report"
     )
     session.flush()
 
@@ -272,7 +295,8 @@ def build_demo(session: Session, today: dt.date) -> int:
         person_id=maria.id,
         holder_id=him.id,
         recipient_id=second.id,
-        scope="All records related to the breast cancer diagnosis, since January of this year",
+        scope="All records related to the breast cancer diagnosis, since "
+        + _month_year(mammo_report.date_of_service),
         purpose="Second opinion",
         signed_on=today - 25 * day,
         expires_on=today + 340 * day,
