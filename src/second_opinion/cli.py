@@ -39,7 +39,7 @@ class UsageError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="second-opinion",
-        description=f"{APP_NAME}: organise a medical second opinion in one encrypted file.",
+        description=f"{APP_NAME}: organize a medical second opinion in one encrypted file.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(

@@ -593,7 +593,7 @@ def build_demo(session: Session, today: dt.date) -> int:
         ),
         ("Are there clinical trials I should know about?", q.TREATMENT, low, next_visit, False, ""),
         (
-            "Is the tumour grade consistent with the receptor results?",
+            "Is the tumor grade consistent with the receptor results?",
             q.DIAGNOSIS,
             normal,
             tele_visit,
@@ -617,7 +617,7 @@ def build_demo(session: Session, today: dt.date) -> int:
             "",
         ),
         (
-            "What size is the tumour on the MRI?",
+            "What size is the tumor on the MRI?",
             q.DIAGNOSIS,
             normal,
             past_visit,
@@ -675,7 +675,7 @@ def build_demo(session: Session, today: dt.date) -> int:
                 diagnosis="Invasive ductal carcinoma, left breast, grade 2",
                 stage="Stage IIA (clinical)",
                 recommended_treatment="Mastectomy with sentinel lymph node biopsy",
-                alternatives="Lumpectomy with radiation (less favoured because of location)",
+                alternatives="Lumpectomy with radiation (less favored because of location)",
                 benefits="One operation; radiation likely not needed",
                 risks="Longer recovery; change in body image",
                 urgency="Surgery within 4 to 6 weeks",
