@@ -527,3 +527,33 @@ def test_the_method_list_offers_only_what_fits_the_recipient(tab, case, vault, r
     assert TransferMethod.PORTAL not in offered()
     assert form.method.currentData() != TransferMethod.PORTAL
     form.reject()
+
+
+def test_linking_an_authorization_for_another_recipient_says_so_on_the_field(
+    tab, case, vault, reload, settle
+):
+    from second_opinion.services import authorizations as auths
+
+    with vault.session() as s:
+        okafor = make_contact(s, "Dr. Okafor", ContactRole.SECOND_OPINION_CANDIDATE).id
+        records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
+        for_rao = auths.add_authorization(
+            s,
+            case["person"],
+            auths.AuthorizationData(holder_id=case["lab"], recipient_id=case["rao"]),
+        )
+    reload()
+    tab.open_request_form()
+    settle()
+    form = tab.current_form
+    assert isinstance(form, RequestForm)
+    pick(form.holder, case["lab"])
+    pick(form.recipient, okafor)
+    assert form.authorization_note.isHidden()
+    pick(form.authorization, for_rao)
+    assert not form.authorization_note.isHidden()
+    assert "Dr. Rao" in form.authorization_note.text()
+    assert form.authorization_note.accessibleName()
+    pick(form.recipient, case["rao"])
+    assert form.authorization_note.isHidden()
+    form.reject()

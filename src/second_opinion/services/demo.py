@@ -283,11 +283,18 @@ def build_demo(session: Session, today: dt.date) -> int:
     echo = item(RecordKind.OTHER, "Echocardiogram summary", 90, him)
     # Words that name a month or year are written from the record's own date, so they agree
     # whatever day the demo is built on.
-    discharge = item(RecordKind.DISCHARGE_SUMMARY, "ER visit discharge summary", 400, him)
-    discharge.description += f" ({_month_year(discharge.date_of_service)})"
-    op_report = item(RecordKind.OPERATIVE_REPORT, "Prior lumpectomy operative report", 3800, him)
-    op_report.description = (
-        f"Prior lumpectomy (benign, {op_report.date_of_service.year}) operative report"
+    er_visit, lumpectomy = today - 400 * day, today - 3800 * day
+    discharge = item(
+        RecordKind.DISCHARGE_SUMMARY,
+        f"ER visit discharge summary ({_month_year(er_visit)})",
+        400,
+        him,
+    )
+    op_report = item(
+        RecordKind.OPERATIVE_REPORT,
+        f"Prior lumpectomy (benign, {lumpectomy.year}) operative report",
+        3800,
+        him,
     )
     session.flush()
 
@@ -296,7 +303,7 @@ def build_demo(session: Session, today: dt.date) -> int:
         holder_id=him.id,
         recipient_id=second.id,
         scope="All records related to the breast cancer diagnosis, since "
-        + _month_year(mammo_report.date_of_service),
+        + _month_year(today - 48 * day),  # the diagnostic mammogram
         purpose="Second opinion",
         signed_on=today - 25 * day,
         expires_on=today + 340 * day,
@@ -304,7 +311,7 @@ def build_demo(session: Session, today: dt.date) -> int:
     old_auth = Authorization(
         person_id=maria.id,
         holder_id=radiology.id,
-        recipient_id=candidate_same_system.id,
+        recipient_id=telemed.id,
         scope="Imaging reports and images",
         purpose="Second opinion (earlier candidate)",
         signed_on=today - 200 * day,
@@ -357,7 +364,6 @@ def build_demo(session: Session, today: dt.date) -> int:
             (RequestState.RECEIVED, 18),
         ],
         reference_number="SIC-7781",
-        authorization_id=auth.id,
     )
     discs_request = request(
         radiology,
@@ -376,7 +382,6 @@ def build_demo(session: Session, today: dt.date) -> int:
         TransferMethod.COURIER,
         [(RequestState.TO_REQUEST, 45), (RequestState.REQUESTED, 40)],
         reference_number="RPL-0412",
-        authorization_id=auth.id,
         notes="Slides must go to Northfield pathology, attention Dr. Tanaka's team.",
     )
     request(

@@ -44,10 +44,12 @@ from second_opinion.services.packet_data import (
     default_paper,
 )
 from second_opinion.ui import prompts
+from second_opinion.ui.authorization_fit import print_warning
 from second_opinion.ui.context import AppContext
 
 if TYPE_CHECKING:
     from second_opinion.case.case import Case
+    from second_opinion.services.authorizations import PrintCheck
     from second_opinion.services.packet import VisitChoice
 
 log = logging.getLogger(__name__)
@@ -402,6 +404,31 @@ class LetterDialog(PdfDialog):
 
     def suggested_name(self) -> str:
         return f"{self.kind.value}-{self.request_id}.pdf"
+
+    def save(self) -> None:
+        self._check_then(super().save)
+
+    def print_document(self) -> None:
+        self._check_then(super().print_document)
+
+    def _check_then(self, go: Callable[[], None]) -> None:
+        """A release form first checks the authorization it carries, and asks when it is for
+        other parties or has lapsed."""
+        if self.kind is not LetterKind.AUTHORIZATION:
+            go()
+            return
+        request_id = self.request_id
+
+        def answer(check: PrintCheck) -> None:
+            text = print_warning(check)
+            if not text or prompts.ask_confirm(self, self.document_title(), text):
+                go()
+
+        self.ctx.ops.query(
+            lambda case: exports.letter_check(case, request_id),
+            owner=self,
+            title=self.document_title(),
+        ).success(answer).run()
 
     def renderer(self) -> Render | None:
         request_id, kind, paper = self.request_id, self.kind, self.paper()

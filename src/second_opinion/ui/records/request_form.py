@@ -18,16 +18,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QHeaderView,
+    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from second_opinion.domain.enums import ContactRole, TransferMethod
-from second_opinion.services.authorizations import AuthorizationRow
+from second_opinion.services.authorizations import AuthorizationRow, link_problems
 from second_opinion.services.legal_basis import methods_for
 from second_opinion.services.record_requests import RequestData, RequestRow
 from second_opinion.services.records import ItemRow
+from second_opinion.ui.authorization_fit import problem_lines
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.records.common import (
     OptionalDateEdit,
@@ -204,6 +206,12 @@ class RequestForm(RecordsForm):
         self.add_field("fee", self.fee, tr("F&ee:"))
         self.add_field("reference_number", self.reference, tr("Reference &number:"))
         self.add_field("authorization", self.authorization, tr("&Authorization:"))
+        self._authorizations = {a.id: a for a in authorizations}
+        self.authorization_note = QLabel(self)
+        self.authorization_note.setWordWrap(True)
+        self.authorization_note.setAccessibleName(tr("Authorization warning"))
+        self.authorization_note.hide()
+        self.add_row("", self.authorization_note)
         self.add_field("notes", self.notes, tr("N&otes:"))
 
         with self.loading():
@@ -220,6 +228,9 @@ class RequestForm(RecordsForm):
             if edit is not None:
                 self.watch_date(edit)
         self.requested_on.sig_changed.connect(self._follow_request_date)
+        for combo in (self.authorization, self.holder, self.recipient):
+            combo.currentIndexChanged.connect(lambda _i: self._check_authorization())
+        self._check_authorization()
         self.due_on.edit.dateChanged.connect(self._mark_due_touched)
         self.pick_model.dataChanged.connect(self._picked)
         self.resize(620, 640)
@@ -255,6 +266,32 @@ class RequestForm(RecordsForm):
             self.method.addItem(method_label(m), m)
         self.method.blockSignals(False)
         select_data(self.method, current if current in offered else offered[0])
+
+    def _check_authorization(self) -> None:
+        """Say so when the linked authorization names other parties or has lapsed."""
+        auth = self._authorizations.get(self.authorization.currentData())
+        problems = (
+            link_problems(
+                auth.holder_id,
+                auth.recipient_id,
+                auth.expires_on,
+                auth.revoked_on,
+                holder_id=self.holder.currentData(),
+                recipient_id=self.recipient.currentData(),
+                today=dt.date.today(),
+            )
+            if auth is not None
+            else []
+        )
+        lines = (
+            problem_lines(
+                problems, auth.holder_name, auth.recipient_name, format_date(auth.expires_on)
+            )
+            if auth is not None
+            else []
+        )
+        self.authorization_note.setText(" ".join(lines))
+        self.authorization_note.setVisible(bool(lines))
 
     def _mark_due_touched(self) -> None:
         if not self._following:
