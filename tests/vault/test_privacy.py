@@ -18,7 +18,14 @@ from sqlalchemy import Enum, String, Table, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from second_opinion.domain.enums import QuestionCategory, RecordKind, RequestState, StainKind
+from second_opinion.domain.enums import (
+    ComparedField,
+    QuestionCategory,
+    RecordKind,
+    RequestState,
+    StainKind,
+    Verdict,
+)
 from second_opinion.domain.models import (
     Authorization,
     Base,
@@ -39,6 +46,7 @@ from second_opinion.domain.models import (
     InsuranceCall,
     InsurancePlan,
     Opinion,
+    OpinionVerdict,
     PathologyMaterial,
     PathologyStain,
     Person,
@@ -101,6 +109,9 @@ def _fill_every_table(session: Session) -> None:
         doctor=doctor,
         starts_at=dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC),
     )
+    opinions = [
+        _filled(Opinion, person_id=person.id, doctor=doctor, given_on=today) for _ in range(2)
+    ]
     session.add_all(
         [
             _filled(InsurancePlan, person=person),
@@ -113,7 +124,13 @@ def _fill_every_table(session: Session) -> None:
             _filled(
                 Question, person_id=person.id, category=QuestionCategory.DIAGNOSIS, visit=visit
             ),
-            _filled(Opinion, person_id=person.id, doctor=doctor, given_on=today),
+            *opinions,
+            OpinionVerdict(
+                first=opinions[0],
+                second=opinions[1],
+                field=ComparedField.DIAGNOSIS,
+                verdict=Verdict.SAME,
+            ),
             _filled(Decision, person_id=person.id, decided_on=today),
             _filled(GuideProgress, person_id=person.id),
             _filled(VaultSetting),
