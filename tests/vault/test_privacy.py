@@ -45,6 +45,7 @@ from second_opinion.domain.models import (
     ImportedDocument,
     InsuranceCall,
     InsurancePlan,
+    ItemNotNeeded,
     Opinion,
     OpinionVerdict,
     PathologyMaterial,
@@ -162,6 +163,7 @@ def _fill_every_table(session: Session) -> None:
     session.flush()
     session.add_all(
         [
+            ItemNotNeeded(item_id=slides.id, contact_id=doctor.id),
             _filled(FollowUpCall, request=request, called_on=today),
             _filled(Shipment, request=request),
             _filled(

@@ -359,6 +359,21 @@ class Opinion(Base):
     doctor: Mapped[Contact] = relationship()
 
 
+class ItemNotNeeded(Base):
+    """The person's mark: this record is not needed by this doctor (not listed as missing)."""
+
+    __tablename__ = "item_not_needed"
+    __table_args__ = (UniqueConstraint("item_id", "contact_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("record_item.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+
+
 class OpinionVerdict(Base):
     """The person's own verdict on one aspect of two opinions: the same thing in other words,
     or really different. The pair is stored with the lower opinion id first."""

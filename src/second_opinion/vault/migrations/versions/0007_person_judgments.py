@@ -1,5 +1,5 @@
 """The person's own verdicts: two opinions that say the same thing in other words (or really
-differ), field by field.
+differ), field by field; and records the person marked "not needed" by a doctor.
 
 New tables only (plain CREATE TABLE): an existing table is never rebuilt, because the search
 index's triggers on it would make a rebuild fail.
@@ -66,8 +66,38 @@ def upgrade() -> None:
         op.f("ix_opinion_verdict_second_id"), "opinion_verdict", ["second_id"], unique=False
     )
 
+    op.create_table(
+        "item_not_needed",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("item_id", sa.Integer(), nullable=False),
+        sa.Column("contact_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["item_id"],
+            ["record_item.id"],
+            name=op.f("fk_item_not_needed_item_id_record_item"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["contact_id"],
+            ["contact.id"],
+            name=op.f("fk_item_not_needed_contact_id_contact"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_item_not_needed")),
+        sa.UniqueConstraint("item_id", "contact_id", name=op.f("uq_item_not_needed_item_id")),
+    )
+    op.create_index(
+        op.f("ix_item_not_needed_item_id"), "item_not_needed", ["item_id"], unique=False
+    )
+    op.create_index(
+        op.f("ix_item_not_needed_contact_id"), "item_not_needed", ["contact_id"], unique=False
+    )
+
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_item_not_needed_contact_id"), table_name="item_not_needed")
+    op.drop_index(op.f("ix_item_not_needed_item_id"), table_name="item_not_needed")
+    op.drop_table("item_not_needed")
     op.drop_index(op.f("ix_opinion_verdict_second_id"), table_name="opinion_verdict")
     op.drop_index(op.f("ix_opinion_verdict_first_id"), table_name="opinion_verdict")
     op.drop_table("opinion_verdict")
