@@ -315,3 +315,21 @@ def test_a_form_that_fits_prints_without_a_question(
     dialog.print_document()
     qtbot.waitUntil(printed.exists, timeout=20_000)
     assert not [kind for kind, _t, _x in answers.shown if kind == "confirm"]
+
+
+def test_the_packet_dialog_lets_the_person_say_what_this_doctor_does_not_need(
+    settle, qtbot: QtBot, ctx: AppContext, answers
+) -> None:
+    from second_opinion.ui.doctor_needs_form import DoctorNeedsForm
+
+    dialog = _open_packet(ctx, settle)
+    qtbot.addWidget(dialog)
+    assert dialog.needs_button.accessibleName()
+    dialog.needs_button.click()
+    settle()
+    form = dialog.findChild(DoctorNeedsForm)
+    assert form is not None
+    # The demo's second opinion: what was requested for Dr. Tanaka, not the 2015 operation.
+    texts = [form.items.item(i).text() for i in range(form.items.count())]
+    assert texts and not [t for t in texts if "lumpectomy" in t.lower()]
+    form.reject()

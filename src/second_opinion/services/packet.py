@@ -33,7 +33,13 @@ from second_opinion.domain.models import (
     RecordRequest,
     Visit,
 )
-from second_opinion.services import authorizations, health_summary, labels, legal_basis
+from second_opinion.services import (
+    authorizations,
+    doctor_needs,
+    health_summary,
+    labels,
+    legal_basis,
+)
 from second_opinion.services.errors import must_exist
 from second_opinion.services.packet_data import (
     ALL_SECTIONS,
@@ -316,10 +322,12 @@ def _records_for(
             )
 
     telemedicine = visit.mode is VisitMode.TELEMEDICINE
+    # Only what this doctor is expected to need, not every record on file.
+    expected = doctor_needs.expected_items(session, person_id, [visit.doctor_id])[visit.doctor_id]
     all_items = session.scalars(
         select(RecordItem)
         .options(selectinload(RecordItem.requests), joinedload(RecordItem.holder))
-        .where(RecordItem.person_id == person_id)
+        .where(RecordItem.person_id == person_id, RecordItem.id.in_(expected))
         .order_by(RecordItem.date_of_service.is_(None), RecordItem.date_of_service, RecordItem.id)
     ).all()
     missing: list[MissingRecord] = []

@@ -46,6 +46,7 @@ from second_opinion.services.packet_data import (
 from second_opinion.ui import prompts
 from second_opinion.ui.authorization_fit import print_warning
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.doctor_needs_form import open_doctor_needs
 
 if TYPE_CHECKING:
     from second_opinion.case.case import Case
@@ -278,6 +279,13 @@ class PacketDialog(PdfDialog):
         if visit_id is not None and self.visit_combo.findData(visit_id) >= 0:
             self.visit_combo.setCurrentIndex(self.visit_combo.findData(visit_id))
         self.form.addRow(self.tr("Visit:"), self.visit_combo)
+        self.needs_button = QPushButton(self.tr("What this doctor needs…"), self)
+        self.needs_button.setAccessibleName(self.tr("Choose what this doctor does not need"))
+        self.needs_button.setToolTip(self.tr("Records not needed are not listed as missing"))
+        self.needs_button.clicked.connect(
+            lambda: open_doctor_needs(self, ctx, int(self.visit_combo.currentData()))
+        )
+        self.form.addRow("", self.needs_button)
 
         self.sections_box = QGroupBox(self.tr("Sections to include"), self)
         grid = QGridLayout(self.sections_box)
