@@ -175,7 +175,9 @@ def test_records_section_says_plainly_when_nothing_is_listed_or_missing() -> Non
     empty = all_text(render_packet(packet(records=(), missing=())))
     assert "No records are listed yet." in empty
     complete = all_text(render_packet(packet(missing=())))
-    assert flat("Nothing: every record on file has been sent") in flat(complete)
+    assert flat("Nothing: every record this doctor is expected to need has been sent") in flat(
+        complete
+    )
 
 
 def _lines(pdf: bytes) -> list[str]:

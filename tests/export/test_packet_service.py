@@ -215,11 +215,49 @@ def test_packet_data_gathers_the_case_for_this_visit(session: Session) -> None:
     consult = [m for m in data.missing if m.kind == "Pathology consult details"]
     assert [m.description for m in consult] == ["Slides"]  # sent without its consult details
     missing = {m.description: m.reason for m in data.missing if m not in consult}
-    assert set(missing) == {"Slides", "CBC"}
+    # The CBC was never requested for Dr. Rao, whose specialty says nothing about it: not
+    # claimed as missing.
+    assert set(missing) == {"Slides"}
     assert "overdue" in missing["Slides"]
     assert "before a video visit" in missing["Slides"]
-    assert missing["CBC"] == "Not requested for this doctor yet"
     assert [o.diagnosis for o in data.opinions] == ["IDC"]  # not the one after the visit
+
+
+def test_still_missing_lists_what_this_doctor_is_expected_to_need(session: Session) -> None:
+    """Not every record on file: a 2015 operative report is not "missing" for the
+    pathologist, whose slides are, until the person marks them not needed."""
+    from second_opinion.services import doctor_needs
+
+    person = make_person(session, "Maria Example")
+    lab = make_contact(session, "Riverside Lab", ContactRole.RECORDS_DEPARTMENT)
+    pathologist = make_contact(
+        session, "Dr. Costa", ContactRole.SPECIALIST, specialty="Breast pathology"
+    )
+    visit = Visit(
+        person_id=person.id,
+        doctor_id=pathologist.id,
+        time_zone="UTC",
+        starts_at=dt.datetime(2026, 12, 3, 15, 30, tzinfo=dt.UTC),
+    )
+    old = RecordItem(
+        person_id=person.id, kind=RecordKind.OPERATIVE_REPORT, description="2015 operation"
+    )
+    slides = RecordItem(
+        person_id=person.id,
+        kind=RecordKind.PATHOLOGY_MATERIAL,
+        description="Block A1",
+        holder_id=lab.id,
+    )
+    session.add_all([visit, old, slides])
+    session.flush()
+
+    data = build_packet_data(session, visit.id, [Section.RECORDS], Paper.LETTER, now=NOW)
+    assert {m.description: m.reason for m in data.missing} == {
+        "Block A1": "Not requested for this doctor yet"
+    }
+    doctor_needs.set_not_needed(session, person.id, pathologist.id, [slides.id])
+    data = build_packet_data(session, visit.id, [Section.RECORDS], Paper.LETTER, now=NOW)
+    assert data.missing == ()
 
 
 def test_unknown_visit_is_refused(session: Session) -> None:

@@ -262,3 +262,74 @@ def test_the_packet_encloses_the_documents_linked_to_its_visit(
     answers.save_paths.append(tmp_path / "without.pdf")
     dialog.save()
     assert "ENCLOSED-PATHOLOGY-REPORT-7731" not in all_text(_wait_saved(qtbot, dialog).read_bytes())
+
+
+def test_a_form_for_another_recipient_or_a_lapsed_authorization_is_said_before_printing(
+    settle, qtbot: QtBot, ctx: AppContext, vault: Vault, tmp_path: Path, answers
+) -> None:
+    from sqlalchemy import select
+
+    from second_opinion.domain.models import Authorization, RecordRequest
+
+    with vault.session() as session:
+        lapsed = session.scalars(
+            select(Authorization).where(Authorization.expires_on < dt.date.today())
+        ).one()
+        request = session.scalars(
+            select(RecordRequest).where(
+                RecordRequest.holder_id == lapsed.holder_id,
+                RecordRequest.recipient_id != lapsed.recipient_id,
+            )
+        ).first()
+        assert request is not None
+        request.authorization_id = lapsed.id
+        request_id = request.id
+    dialog = export_actions.export_letter(None, ctx, request_id, "authorization")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    printed = tmp_path / "printed.pdf"
+    answers.print_to.append(printed)
+    answers.confirms.append(False)
+    dialog.print_document()
+    settle()
+    confirms = [text for kind, _t, text in answers.shown if kind == "confirm"]
+    assert len(confirms) == 1
+    assert "Dr. Aiko Tanaka" in confirms[0] and "expired" in confirms[0]
+    assert not [kind for kind, _t, _x in answers.shown if kind == "print"]
+
+    answers.confirms.append(True)
+    dialog.print_document()
+    qtbot.waitUntil(printed.exists, timeout=20_000)
+
+
+def test_a_form_that_fits_prints_without_a_question(
+    settle, qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers
+) -> None:
+    # The demo's request for the health system's records relies on the release it signed
+    # for exactly that holder and recipient.
+    dialog = export_actions.export_letter(None, ctx, 4, "authorization")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    printed = tmp_path / "printed.pdf"
+    answers.print_to.append(printed)
+    dialog.print_document()
+    qtbot.waitUntil(printed.exists, timeout=20_000)
+    assert not [kind for kind, _t, _x in answers.shown if kind == "confirm"]
+
+
+def test_the_packet_dialog_lets_the_person_say_what_this_doctor_does_not_need(
+    settle, qtbot: QtBot, ctx: AppContext, answers
+) -> None:
+    from second_opinion.ui.doctor_needs_form import DoctorNeedsForm
+
+    dialog = _open_packet(ctx, settle)
+    qtbot.addWidget(dialog)
+    assert dialog.needs_button.accessibleName()
+    dialog.needs_button.click()
+    settle()
+    form = dialog.findChild(DoctorNeedsForm)
+    assert form is not None
+    # The demo's second opinion: what was requested for Dr. Tanaka, not the 2015 operation.
+    texts = [form.items.item(i).text() for i in range(form.items.count())]
+    assert texts and not [t for t in texts if "lumpectomy" in t.lower()]
+    form.reject()

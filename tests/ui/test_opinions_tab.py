@@ -122,6 +122,44 @@ def test_agreeing_opinions_say_so_without_the_third_opinion_link(qtbot, settle, 
     assert not tab.third_opinion_button.isVisibleTo(tab)
 
 
+def test_other_wording_is_for_the_person_to_judge(qtbot, settle, tab, case) -> None:
+    """ "IDC" and "Invasive ductal carcinoma" agree. Two wordings the app cannot judge are
+    mentioned calmly, and the person marks the row Same or Different; that is kept."""
+    _, ids = case
+    add_through_form(tab, settle, ids["first"], 2, "IDC", "Mastectomy")
+    add_through_form(tab, settle, ids["second"], 9, "Invasive ductal carcinoma", "mastectomy")
+    assert tab.banner_word.text() == "No difference found"
+    add_through_form(tab, settle, ids["third"], 20, "Ductal carcinoma in situ", "Mastectomy")
+    pane = tab.comparison_pane
+    tab.select_ids([o.id for o in tab.model.rows()][::2])  # the first and the third
+    assert tab.banner_word.text() == "Worded differently"
+    assert "different diagnoses" not in tab.banner_text.text()
+    assert not tab.third_opinion_button.isVisibleTo(tab)
+    assert vertical_header(tab, 0) == "Diagnosis\n(worded differently)"
+    assert not pane.different_button.isEnabled()  # no row chosen yet
+
+    pane.view.selectRow(0)
+    assert pane.different_button.isEnabled() and pane.different_button.accessibleName()
+    qtbot.mouseClick(pane.different_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert tab.banner_word.text() == "The opinions differ"
+    assert "give different diagnoses" in tab.banner_text.text()
+    assert vertical_header(tab, 0) == "Diagnosis\n(differs)"
+
+    pane.view.selectRow(0)
+    qtbot.mouseClick(pane.same_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert tab.banner_word.text() == "No difference found"
+    assert vertical_header(tab, 0) == "Diagnosis\n(the same, as you marked)"
+    # Kept: a fresh tab shows the person's verdict.
+    fresh = OpinionsTab(tab.ctx, RecordingNavigator())
+    qtbot.addWidget(fresh)
+    fresh.reload()
+    settle()
+    fresh.select_ids([o.id for o in fresh.model.rows()][::2])
+    assert fresh.banner_word.text() == "No difference found"
+
+
 def test_choosing_which_opinions_to_compare(qtbot, settle, qtmodeltester, tab, case) -> None:
     vault, ids = case
     with vault.session() as s:

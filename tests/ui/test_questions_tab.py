@@ -144,6 +144,30 @@ def test_empty_state_leads_to_starter_questions(qtbot, tab, ctx, settle):
     assert len(saved(ctx)) == len(starter_service.starters(C.PROGNOSIS))
 
 
+def test_a_condition_group_shows_questions_that_fit_it(qtbot, tab, ctx, settle):
+    """General questions always; a heart, spine or brain condition gets its own, and the
+    cancer ones (stage, recurrence) only for cancer."""
+    from second_opinion.services.starter_questions import ConditionGroup
+
+    dialog = tab.open_starters(C.DIAGNOSIS)
+    settle()
+    assert dialog.condition.accessibleName()
+    assert dialog.is_offered("dx.same")
+    assert not dialog.is_offered("dx.stage")
+    assert not dialog.is_offered("heart.tests")
+    dialog.condition.setCurrentIndex(dialog.condition.findData(ConditionGroup.HEART))
+    assert dialog.is_offered("heart.tests") and dialog.is_offered("dx.same")
+    assert not dialog.is_offered("dx.stage")
+    qtbot.mouseClick(dialog.category_buttons[C.DIAGNOSIS], Qt.MouseButton.LeftButton)
+    settle()
+    wanted = starter_service.starters(C.DIAGNOSIS, ConditionGroup.HEART)
+    assert shown(tab) == [s.text for s in wanted]
+    dialog.condition.setCurrentIndex(dialog.condition.findData(ConditionGroup.CANCER))
+    assert dialog.is_offered("dx.stage")
+    assert dialog.category_buttons[C.DIAGNOSIS].text().startswith("Add all (")
+    dialog.reject()
+
+
 def test_add_question_through_the_form_with_bad_input(qtbot, tab, ctx, settle):
     form = tab.open_new()
     form.accept()

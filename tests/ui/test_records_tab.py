@@ -497,3 +497,63 @@ def test_columns_fit_their_texts_and_keep_a_width_the_person_chose(tab, case, va
     view.setColumnWidth(3, 300)
     reload()
     assert view.columnWidth(3) == 300
+
+
+def test_the_method_list_offers_only_what_fits_the_recipient(tab, case, vault, reload, settle):
+    """A patient portal delivers to the patient: it is no way to send records to a doctor."""
+    from second_opinion.domain.enums import TransferMethod
+
+    with vault.session() as s:
+        myself = make_contact(s, "Maria (myself)", ContactRole.SELF).id
+        records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
+    reload()
+    tab.open_request_form()
+    settle()
+    form = tab.current_form
+    assert isinstance(form, RequestForm)
+
+    def offered() -> list[object]:
+        return [form.method.itemData(i) for i in range(form.method.count())]
+
+    pick(form.recipient, case["rao"])
+    assert TransferMethod.PORTAL not in offered()
+    assert TransferMethod.FAX in offered()
+    pick(form.method, TransferMethod.MAIL)
+    pick(form.recipient, myself)
+    assert TransferMethod.PORTAL in offered()
+    assert form.method.currentData() == TransferMethod.MAIL  # the choice survives
+    pick(form.method, TransferMethod.PORTAL)
+    pick(form.recipient, case["rao"])
+    assert TransferMethod.PORTAL not in offered()
+    assert form.method.currentData() != TransferMethod.PORTAL
+    form.reject()
+
+
+def test_linking_an_authorization_for_another_recipient_says_so_on_the_field(
+    tab, case, vault, reload, settle
+):
+    from second_opinion.services import authorizations as auths
+
+    with vault.session() as s:
+        okafor = make_contact(s, "Dr. Okafor", ContactRole.SECOND_OPINION_CANDIDATE).id
+        records.add_item(s, case["person"], ItemData(kind=RecordKind.LAB_RESULTS))
+        for_rao = auths.add_authorization(
+            s,
+            case["person"],
+            auths.AuthorizationData(holder_id=case["lab"], recipient_id=case["rao"]),
+        )
+    reload()
+    tab.open_request_form()
+    settle()
+    form = tab.current_form
+    assert isinstance(form, RequestForm)
+    pick(form.holder, case["lab"])
+    pick(form.recipient, okafor)
+    assert form.authorization_note.isHidden()
+    pick(form.authorization, for_rao)
+    assert not form.authorization_note.isHidden()
+    assert "Dr. Rao" in form.authorization_note.text()
+    assert form.authorization_note.accessibleName()
+    pick(form.recipient, case["rao"])
+    assert form.authorization_note.isHidden()
+    form.reject()

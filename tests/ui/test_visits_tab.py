@@ -180,6 +180,58 @@ def test_readiness_changes_when_a_request_is_marked_received(qtbot, settle, tab,
         assert readiness(s, visit_id, NOW.date()).check("records").ok
 
 
+def test_a_video_visit_lists_what_this_doctor_needs_and_the_person_can_adjust(
+    qtbot, settle, tab, case
+) -> None:
+    """A pathologist needs the slides, not the mammogram discs; the person can say the
+    slides are not needed either, and that is kept."""
+    from second_opinion.ui.doctor_needs_form import DoctorNeedsForm
+
+    vault, ids = case
+    with vault.session() as s:
+        pathologist = make_contact(
+            s, "Dr. Rafael Costa", ContactRole.SPECIALIST, specialty="Breast pathology"
+        ).id
+        visits.add_visit(
+            s,
+            ids["person"],
+            VisitInput(
+                pathologist,
+                NOW + dt.timedelta(days=10),
+                "UTC",
+                mode=VisitMode.TELEMEDICINE,
+                telemedicine_url="https://v.example/1",
+            ),
+            now=NOW,
+        )
+        for kind, text in (
+            (RecordKind.IMAGING_FILES, "Mammogram discs"),
+            (RecordKind.PATHOLOGY_MATERIAL, "Biopsy block A1"),
+        ):
+            records.add_item(s, ids["person"], records.ItemData(kind=kind, description=text))
+    reload(tab, settle)
+    view = tab.readiness_view
+    check = view.readiness().check("physical_material")
+    assert "Biopsy block A1" in check.detail and "Mammogram" not in check.detail
+    button = view.adjust_buttons["physical_material"]
+    assert button.accessibleName()
+    button.click()
+    assert tab.navigator.calls[-1] == (
+        "visits.doctor_needs",
+        {"visit_id": tab.current_visit_id()},
+    )
+    tab.handle_navigation("doctor_needs", visit_id=tab.current_visit_id())
+    settle()
+    form = tab.findChild(DoctorNeedsForm)
+    assert form is not None
+    assert form.items.count() == 1 and "Biopsy block A1" in form.items.item(0).text()
+    form.items.item(0).setCheckState(Qt.CheckState.Unchecked)
+    form.accept()
+    settle()
+    assert view.readiness().check("physical_material").ok
+    assert view.status_labels["physical_material"].text() == "Done"
+
+
 def test_companion_cross_offers_adding_a_support_person(qtbot, settle, tab, case) -> None:
     vault, ids = case
     with vault.session() as s:

@@ -43,6 +43,10 @@ def add(session, person_id, doctor_id, day, diagnosis="", treatment="", **more) 
         ("Non-small-cell lung cancer", "non small cell   lung cancer!"),
         ("Surgery, then chemotherapy", "surgery then chemotherapy"),
         ("ＣＴ scan", "ct scan"),
+        ("IDC", "Invasive ductal carcinoma"),
+        ("Stage IIA IDC, grade 2", "stage 2a invasive ductal carcinoma grade II"),
+        ("Parkinson's disease", "Parkinson disease"),
+        ("Chemo, then surgery", "chemotherapy then surgery"),
     ],
 )
 def test_same_words_in_other_case_punctuation_or_spacing_normalise_equal(a, b) -> None:
@@ -62,7 +66,7 @@ def test_same_words_are_not_a_difference(case) -> None:
 def test_a_different_diagnosis_is_flagged_in_plain_words(case) -> None:
     session, person_id, (first, second, _) = case
     a = add(session, person_id, first, 1, "Invasive ductal carcinoma", "Mastectomy", risks="Pain")
-    b = add(session, person_id, second, 9, "Ductal carcinoma in situ", "Mastectomy", risks="Scar")
+    b = add(session, person_id, second, 9, "Benign fibroadenoma", "Mastectomy", risks="Scar")
     comparison = opinions.compare(session, [b, a])
     assert comparison.diagnosis_differs and not comparison.treatment_differs
     assert comparison.summary.startswith("Dr. First and Dr. Second give different diagnoses.")
@@ -74,7 +78,7 @@ def test_a_different_diagnosis_is_flagged_in_plain_words(case) -> None:
     # Risks are always worded differently: noted, but not raised as a disagreement.
     risks_row = next(row for row in comparison.rows if row.key == "risks")
     assert risks_row.differs and not risks_row.flagged
-    assert diagnosis_row.values == ("Invasive ductal carcinoma", "Ductal carcinoma in situ")
+    assert diagnosis_row.values == ("Invasive ductal carcinoma", "Benign fibroadenoma")
 
 
 def test_a_different_treatment_among_three_is_flagged(case) -> None:
@@ -209,7 +213,9 @@ def test_recasing_and_repunctuating_the_same_words_never_counts_as_a_difference(
 @settings(max_examples=100, deadline=None)
 @given(a=_words, b=_words)
 def test_different_words_are_a_difference(a: list[str], b: list[str]) -> None:
-    assume(normalize(" ".join(a)) != normalize(" ".join(b)))
+    words_a, words_b = set(normalize(" ".join(a)).split()), set(normalize(" ".join(b)).split())
+    plain = opinions.STOP_WORDS | opinions.NEGATIONS
+    assume(words_a.isdisjoint(words_b) and not (words_a | words_b) & plain)
     comparison = opinions.build_comparison([_row(1, " ".join(a), "x"), _row(2, " ".join(b), "x")])
     assert comparison.diagnosis_differs and not comparison.treatment_differs
     assert "different diagnoses" in comparison.summary
@@ -225,3 +231,63 @@ def test_chosen_for_comparison_takes_two_or_three_else_the_latest_three() -> Non
     assert opinions.compare_chosen(rows[:1], []) is None
     compared = opinions.compare_chosen(rows, [1, 2])
     assert compared is not None and not compared.differs
+
+
+def test_other_wording_is_not_called_a_difference_until_the_person_says_so(case) -> None:
+    """ "IDC" and "Invasive ductal carcinoma" agree; "Invasive ductal carcinoma" and "Ductal
+    carcinoma in situ" may or may not: the banner asks, calmly, and the person decides."""
+    from second_opinion.domain.enums import Verdict
+    from second_opinion.services.opinions import RowStatus
+
+    session, person_id, (first, second, _) = case
+    a = add(session, person_id, first, 1, "IDC", "Mastectomy")
+    b = add(session, person_id, second, 9, "Invasive ductal carcinoma", "mastectomy.")
+    assert not opinions.compare(session, [a, b]).differs
+
+    c = add(session, person_id, second, 10, "Ductal carcinoma in situ", "Mastectomy")
+    worded = opinions.compare(session, [a, c])
+    assert not worded.differs and not worded.rows[0].flagged
+    assert worded.rows[0].status is RowStatus.WORDED
+    assert worded.worded_differently == ("diagnosis",)
+    assert "different diagnoses" not in worded.summary and "agree" not in worded.summary
+    assert "worded differently" in worded.summary and "Same or Different" in worded.summary
+
+    opinions.set_verdict(session, [c, a], "diagnosis", Verdict.DIFFERENT)
+    confirmed = opinions.compare(session, [a, c])
+    assert confirmed.diagnosis_differs and confirmed.rows[0].flagged
+    assert confirmed.rows[0].verdict is Verdict.DIFFERENT
+    assert confirmed.summary.startswith("Dr. First and Dr. Second give different diagnoses.")
+
+    opinions.set_verdict(session, [a, c], "diagnosis", Verdict.SAME)
+    same = opinions.compare(session, [a, c])
+    assert not same.differs and same.rows[0].status is RowStatus.SAME
+    assert "agree" in same.summary
+
+    # The person's word wins even over text that looks clearly different, and can be taken back.
+    d = add(session, person_id, first, 11, "Breast cancer", "Lumpectomy and radiation")
+    assert opinions.compare(session, [a, d]).treatment_differs
+    opinions.set_verdict(session, [a, d], "recommended_treatment", Verdict.SAME)
+    assert not opinions.compare(session, [a, d]).treatment_differs
+    opinions.set_verdict(session, [a, d], "recommended_treatment", None)
+    assert opinions.compare(session, [a, d]).treatment_differs
+    # Deleting an opinion takes its verdicts with it.
+    opinions.delete_opinion(session, c)
+    assert all(c not in key[:2] for key in opinions.list_verdicts(session, person_id))
+
+
+def test_a_no_against_a_yes_is_clear_from_the_text() -> None:
+    assert opinions.clearly_differ("Surgery", "No surgery")
+    assert opinions.clearly_differ("Mastectomy", "Lumpectomy with radiation")
+    assert not opinions.clearly_differ("Mastectomy", "Mastectomy with reconstruction")
+
+
+def test_a_verdict_needs_two_opinions_and_a_compared_field(case) -> None:
+    from second_opinion.domain.enums import Verdict
+
+    session, person_id, (first, second, _) = case
+    a = add(session, person_id, first, 1, "x")
+    b = add(session, person_id, second, 2, "y")
+    with pytest.raises(ValidationError):
+        opinions.set_verdict(session, [a], "diagnosis", Verdict.SAME)
+    with pytest.raises(ValidationError):
+        opinions.set_verdict(session, [a, b], "notes", Verdict.SAME)

@@ -209,19 +209,22 @@ def test_in_person_visit_has_no_physical_material_or_link_check(case: Case) -> N
 def test_telemedicine_needs_imaging_and_pathology_at_the_doctor(case: Case) -> None:
     visit_id = case.visit(mode=VisitMode.TELEMEDICINE, telemedicine_url="https://v.example/1")
     scans = case.item(RecordKind.IMAGING_FILES, "CT disc")
-    slides = case.item(RecordKind.PATHOLOGY_MATERIAL, "Slides")
+    slides = case.item(RecordKind.PATHOLOGY_MATERIAL, "Block A1")
     case.request(case.item(RecordKind.LAB_RESULTS), state=RequestState.RECEIVED)
 
-    # Slides are not even requested for this doctor yet: the fix is a new request.
+    # Only what is on its way to this doctor counts: slides not requested for them are not
+    # claimed as needed (their specialty says nothing about slides).
     scans_request = case.request(scans, state=RequestState.SENT)
     check = case.check(visit_id, "physical_material")
     assert not check.ok
-    assert "CT disc" in check.detail and "Slides" in check.detail
-    assert check.fix_target == "records.new_request"
+    assert "CT disc" in check.detail and "Block A1" not in check.detail
+    assert check.fix_target == "records.open_request"
+    assert check.fix_kwargs == {"request_id": scans_request.id}
 
     slides_request = case.request(slides, state=RequestState.REQUESTED)
     check = case.check(visit_id, "physical_material")
     assert not check.ok
+    assert "Block A1" in check.detail
     assert check.fix_target == "records.open_request"
     assert check.fix_kwargs == {"request_id": scans_request.id}
 
@@ -230,6 +233,23 @@ def test_telemedicine_needs_imaging_and_pathology_at_the_doctor(case: Case) -> N
     case.session.flush()
     assert case.check(visit_id, "physical_material").ok
     assert case.check(visit_id, "link").ok
+
+
+def test_a_pathologist_is_not_told_they_need_the_mammogram_discs(case: Case) -> None:
+    from second_opinion.services import doctor_needs
+
+    case.doctor.specialty = "Breast pathology"
+    visit_id = case.visit(mode=VisitMode.TELEMEDICINE, telemedicine_url="https://v.example/1")
+    case.item(RecordKind.IMAGING_FILES, "Mammogram discs")
+    slides = case.item(RecordKind.PATHOLOGY_MATERIAL, "Biopsy slides")
+    check = case.check(visit_id, "physical_material")
+    assert not check.ok
+    assert "Biopsy slides" in check.detail and "Mammogram" not in check.detail
+    assert check.fix_target == "records.new_request"  # slides are not requested yet
+    assert check.fix_kwargs == {"recipient_id": case.doctor.id}
+    # The person knows better: these slides were already read; not needed for this doctor.
+    doctor_needs.set_not_needed(case.session, case.person.id, case.doctor.id, [slides.id])
+    assert case.check(visit_id, "physical_material").ok
 
 
 def test_telemedicine_without_physical_items_ticks_and_without_link_crosses(case: Case) -> None:

@@ -18,7 +18,14 @@ from sqlalchemy import Enum, String, Table, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from second_opinion.domain.enums import QuestionCategory, RecordKind, RequestState, StainKind
+from second_opinion.domain.enums import (
+    ComparedField,
+    QuestionCategory,
+    RecordKind,
+    RequestState,
+    StainKind,
+    Verdict,
+)
 from second_opinion.domain.models import (
     Authorization,
     Base,
@@ -38,7 +45,9 @@ from second_opinion.domain.models import (
     ImportedDocument,
     InsuranceCall,
     InsurancePlan,
+    ItemNotNeeded,
     Opinion,
+    OpinionVerdict,
     PathologyMaterial,
     PathologyStain,
     Person,
@@ -101,6 +110,9 @@ def _fill_every_table(session: Session) -> None:
         doctor=doctor,
         starts_at=dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC),
     )
+    opinions = [
+        _filled(Opinion, person_id=person.id, doctor=doctor, given_on=today) for _ in range(2)
+    ]
     session.add_all(
         [
             _filled(InsurancePlan, person=person),
@@ -113,7 +125,13 @@ def _fill_every_table(session: Session) -> None:
             _filled(
                 Question, person_id=person.id, category=QuestionCategory.DIAGNOSIS, visit=visit
             ),
-            _filled(Opinion, person_id=person.id, doctor=doctor, given_on=today),
+            *opinions,
+            OpinionVerdict(
+                first=opinions[0],
+                second=opinions[1],
+                field=ComparedField.DIAGNOSIS,
+                verdict=Verdict.SAME,
+            ),
             _filled(Decision, person_id=person.id, decided_on=today),
             _filled(GuideProgress, person_id=person.id),
             _filled(VaultSetting),
@@ -145,6 +163,7 @@ def _fill_every_table(session: Session) -> None:
     session.flush()
     session.add_all(
         [
+            ItemNotNeeded(item_id=slides.id, contact_id=doctor.id),
             _filled(FollowUpCall, request=request, called_on=today),
             _filled(Shipment, request=request),
             _filled(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from second_opinion.case.case import Case
+from second_opinion.services import authorizations
 from second_opinion.services import packet as packet_service
 from second_opinion.services.packet import VisitChoice
 from second_opinion.services.packet_data import LetterData, LetterKind, PacketData, Paper, Section
@@ -30,3 +31,9 @@ def letter_data(case: Case, request_id: int, kind: LetterKind, paper: Paper) -> 
     """The letter or form ``kind`` for a records request; ``NotFound`` if it is gone."""
     with case.reading() as session:
         return packet_service.build_letter_data(session, request_id, kind, paper)
+
+
+def letter_check(case: Case, request_id: int) -> authorizations.PrintCheck:
+    """Whether the authorization a printed form for the request carries fits it today."""
+    with case.reading() as session:
+        return authorizations.print_check(session, request_id)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from second_opinion.case.case import Case
 from second_opinion.case.changes import Area, Changes, Outcome
+from second_opinion.domain.enums import Verdict
 from second_opinion.services import contacts as contact_service
 from second_opinion.services import opinions as opinion_service
 from second_opinion.services import visits as visit_service
@@ -24,6 +25,8 @@ class OpinionsBoard:
     decisions: list[DecisionRow]  # newest first
     #: the latest opinions side by side (None with fewer than two)
     comparison: Comparison | None
+    #: the person's own "same"/"different" verdicts, for comparing other choices
+    verdicts: dict[tuple[int, int, str], Verdict]
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,10 @@ def opinions_board(case: Case) -> OpinionsBoard:
     with case.reading() as session:
         rows = opinion_service.list_opinions(session, case.person_id)
         decisions = opinion_service.list_decisions(session, case.person_id)
-    return OpinionsBoard(rows, decisions, opinion_service.compare_chosen(rows, []))
+        verdicts = opinion_service.list_verdicts(session, case.person_id)
+    return OpinionsBoard(
+        rows, decisions, opinion_service.compare_chosen(rows, [], verdicts), verdicts
+    )
 
 
 def form_choices(case: Case, opinion_id: int | None) -> OpinionFormChoices:
@@ -60,6 +66,13 @@ def delete_opinion(case: Case, opinion_id: int) -> Changes:
     with case.unit() as session:
         opinion_service.delete_opinion(session, opinion_id)
     return Changes.of(Area.OPINIONS, opinion_id)
+
+
+def set_verdict(case: Case, opinion_ids: list[int], field: str, verdict: Verdict | None) -> Changes:
+    """The person judges ``field`` the same or different across the compared opinions."""
+    with case.unit() as session:
+        opinion_service.set_verdict(session, opinion_ids, field, verdict)
+    return Changes.of(Area.OPINIONS)
 
 
 def add_decision(case: Case, decided_on: dt.date, decision: str, reasons: str) -> Outcome[int]:

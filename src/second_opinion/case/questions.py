@@ -108,10 +108,15 @@ def add_starter(case: Case, key: str) -> Outcome[list[QuestionRow]]:
     return _starters_added([row] if row is not None else [])
 
 
-def add_starter_category(case: Case, category: QuestionCategory) -> Outcome[list[QuestionRow]]:
-    """Add every starter of ``category`` the person does not have yet; the new rows."""
+def add_starter_category(
+    case: Case,
+    category: QuestionCategory,
+    condition: starter_service.ConditionGroup | None = None,
+) -> Outcome[list[QuestionRow]]:
+    """Add every general starter of ``category`` the person does not have yet, and those of
+    ``condition``; the new rows."""
     with case.unit() as session:
-        rows = starter_service.add_category(session, case.person_id, category)
+        rows = starter_service.add_category(session, case.person_id, category, condition)
     return _starters_added(rows)
 
 

@@ -153,3 +153,23 @@ class ShipmentDirection(enum.StrEnum):
     OUTBOUND = "outbound"
     #: lent material (slides, blocks) going back to the lab that lent it
     RETURN = "return"
+
+
+class ComparedField(enum.StrEnum):
+    """An aspect of two opinions the person can judge "same" or "different" themself."""
+
+    DIAGNOSIS = "diagnosis"
+    STAGE = "stage"
+    RECOMMENDED_TREATMENT = "recommended_treatment"
+    ALTERNATIVES = "alternatives"
+    BENEFITS = "benefits"
+    RISKS = "risks"
+    URGENCY = "urgency"
+    CONFIDENCE = "confidence"
+
+
+class Verdict(enum.StrEnum):
+    """The person's own reading of two opinions on one aspect."""
+
+    SAME = "same"
+    DIFFERENT = "different"

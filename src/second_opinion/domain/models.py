@@ -29,6 +29,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from second_opinion.domain.enums import (
     Carrier,
+    ComparedField,
     ContactKind,
     ContactRole,
     MaterialForm,
@@ -40,6 +41,7 @@ from second_opinion.domain.enums import (
     StainKind,
     TransferMethod,
     TriState,
+    Verdict,
     VisitMode,
     VisitStatus,
 )
@@ -355,6 +357,38 @@ class Opinion(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     doctor: Mapped[Contact] = relationship()
+
+
+class ItemNotNeeded(Base):
+    """The person's mark: this record is not needed by this doctor (not listed as missing)."""
+
+    __tablename__ = "item_not_needed"
+    __table_args__ = (UniqueConstraint("item_id", "contact_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("record_item.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+
+
+class OpinionVerdict(Base):
+    """The person's own verdict on one aspect of two opinions: the same thing in other words,
+    or really different. The pair is stored with the lower opinion id first."""
+
+    __tablename__ = "opinion_verdict"
+    __table_args__ = (UniqueConstraint("first_id", "second_id", "field"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_id: Mapped[int] = mapped_column(ForeignKey("opinion.id", ondelete="CASCADE"), index=True)
+    second_id: Mapped[int] = mapped_column(ForeignKey("opinion.id", ondelete="CASCADE"), index=True)
+    field: Mapped[ComparedField] = mapped_column(_enum(ComparedField))
+    verdict: Mapped[Verdict] = mapped_column(_enum(Verdict))
+
+    first: Mapped[Opinion] = relationship(foreign_keys=[first_id])
+    second: Mapped[Opinion] = relationship(foreign_keys=[second_id])
 
 
 class Decision(Base):

@@ -284,7 +284,10 @@ class PacketRenderer(DocumentRenderer):
             story.append(self.p("No records are listed yet."))
         else:
             story.append(
-                self.p("Nothing: every record on file has been sent to or received by this doctor.")
+                self.p(
+                    "Nothing: every record this doctor is expected to need has been sent to "
+                    "or received by them."
+                )
             )
         return story
 

@@ -38,6 +38,97 @@ def authorization_problem(
     return None
 
 
+class LinkProblem(enum.StrEnum):
+    """Why an authorization does not fit a request (or the form printed for it)."""
+
+    OTHER_HOLDER = "other_holder"
+    OTHER_RECIPIENT = "other_recipient"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
+def link_problems(
+    auth_holder_id: int,
+    auth_recipient_id: int,
+    expires_on: dt.date | None,
+    revoked_on: dt.date | None,
+    *,
+    holder_id: int | None,
+    recipient_id: int | None,
+    today: dt.date,
+) -> list[LinkProblem]:
+    """What is wrong with relying on this authorization for a request from ``holder_id`` to
+    ``recipient_id`` on ``today``: it names other parties, or it no longer allows a release.
+    Said, never refused: the person may know better (an authorization naming a whole
+    organization, say)."""
+    problems: list[LinkProblem] = []
+    if holder_id is not None and auth_holder_id != holder_id:
+        problems.append(LinkProblem.OTHER_HOLDER)
+    if recipient_id is not None and auth_recipient_id != recipient_id:
+        problems.append(LinkProblem.OTHER_RECIPIENT)
+    lapse = authorization_problem(expires_on, revoked_on, today)
+    if lapse is AuthorizationProblem.EXPIRED:
+        problems.append(LinkProblem.EXPIRED)
+    elif lapse is AuthorizationProblem.REVOKED:
+        problems.append(LinkProblem.REVOKED)
+    return problems
+
+
+def authorization_serving(session: Session, request: RecordRequest) -> Authorization | None:
+    """The authorization a printed form for ``request`` carries: the linked one, else the
+    latest one on file for the same holder and recipient that was not revoked."""
+    if request.authorization_id is not None:
+        return session.get(Authorization, request.authorization_id)
+    return session.scalars(
+        select(Authorization)
+        .where(
+            Authorization.person_id == request.person_id,
+            Authorization.holder_id == request.holder_id,
+            Authorization.recipient_id == request.recipient_id,
+            Authorization.revoked_on.is_(None),
+        )
+        .order_by(Authorization.id.desc())
+    ).first()
+
+
+@dataclass(frozen=True)
+class PrintCheck:
+    """What to say before printing a form for a request, if anything."""
+
+    problems: list[LinkProblem]
+    authorization_holder: str = ""
+    authorization_recipient: str = ""
+    request_holder: str = ""
+    request_recipient: str = ""
+    expires_on: dt.date | None = None
+    revoked_on: dt.date | None = None
+
+
+def print_check(session: Session, request_id: int, today: dt.date | None = None) -> PrintCheck:
+    """Whether the authorization the form would carry fits the request today."""
+    request = must_exist(session, RecordRequest, request_id, "This request no longer exists.")
+    auth = authorization_serving(session, request)
+    if auth is None:
+        return PrintCheck(problems=[])
+    return PrintCheck(
+        problems=link_problems(
+            auth.holder_id,
+            auth.recipient_id,
+            auth.expires_on,
+            auth.revoked_on,
+            holder_id=request.holder_id,
+            recipient_id=request.recipient_id,
+            today=today or dt.date.today(),
+        ),
+        authorization_holder=auth.holder.name,
+        authorization_recipient=auth.recipient.name,
+        request_holder=request.holder.name,
+        request_recipient=request.recipient.name,
+        expires_on=auth.expires_on,
+        revoked_on=auth.revoked_on,
+    )
+
+
 @dataclass(frozen=True)
 class AuthorizationRow:
     id: int

@@ -56,6 +56,27 @@ def _contact(session: Session, name: str, role: ContactRole, **fields: object) -
     return contact
 
 
+def _month_year(on: dt.date) -> str:
+    """'October 2025': month names in English whatever the machine's locale."""
+    return f"{_MONTHS[on.month - 1]} {on.year}"
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
 def build_demo(session: Session, today: dt.date) -> int:
     """Fill an empty vault with the example case; returns the first person's id."""
     day = dt.timedelta(days=1)
@@ -260,11 +281,20 @@ def build_demo(session: Session, today: dt.date) -> int:
     pcp_notes = item(RecordKind.VISIT_NOTES, "Primary care notes, last 12 months", 60, primary)
     receptor = item(RecordKind.PATHOLOGY_REPORT, "ER/PR/HER2 receptor results", 38, pathology_lab)
     echo = item(RecordKind.OTHER, "Echocardiogram summary", 90, him)
+    # Words that name a month or year are written from the record's own date, so they agree
+    # whatever day the demo is built on.
+    er_visit, lumpectomy = today - 400 * day, today - 3800 * day
     discharge = item(
-        RecordKind.DISCHARGE_SUMMARY, "ER visit discharge summary (fall, 2024)", 400, him
+        RecordKind.DISCHARGE_SUMMARY,
+        f"ER visit discharge summary ({_month_year(er_visit)})",
+        400,
+        him,
     )
     op_report = item(
-        RecordKind.OPERATIVE_REPORT, "Prior lumpectomy (benign, 2015) operative report", 3800, him
+        RecordKind.OPERATIVE_REPORT,
+        f"Prior lumpectomy (benign, {lumpectomy.year}) operative report",
+        3800,
+        him,
     )
     session.flush()
 
@@ -272,7 +302,8 @@ def build_demo(session: Session, today: dt.date) -> int:
         person_id=maria.id,
         holder_id=him.id,
         recipient_id=second.id,
-        scope="All records related to the breast cancer diagnosis, since January of this year",
+        scope="All records related to the breast cancer diagnosis, since "
+        + _month_year(today - 48 * day),  # the diagnostic mammogram
         purpose="Second opinion",
         signed_on=today - 25 * day,
         expires_on=today + 340 * day,
@@ -280,7 +311,7 @@ def build_demo(session: Session, today: dt.date) -> int:
     old_auth = Authorization(
         person_id=maria.id,
         holder_id=radiology.id,
-        recipient_id=candidate_same_system.id,
+        recipient_id=telemed.id,
         scope="Imaging reports and images",
         purpose="Second opinion (earlier candidate)",
         signed_on=today - 200 * day,
@@ -333,7 +364,6 @@ def build_demo(session: Session, today: dt.date) -> int:
             (RequestState.RECEIVED, 18),
         ],
         reference_number="SIC-7781",
-        authorization_id=auth.id,
     )
     discs_request = request(
         radiology,
@@ -352,7 +382,6 @@ def build_demo(session: Session, today: dt.date) -> int:
         TransferMethod.COURIER,
         [(RequestState.TO_REQUEST, 45), (RequestState.REQUESTED, 40)],
         reference_number="RPL-0412",
-        authorization_id=auth.id,
         notes="Slides must go to Northfield pathology, attention Dr. Tanaka's team.",
     )
     request(
@@ -569,7 +598,7 @@ def build_demo(session: Session, today: dt.date) -> int:
         ),
         ("Are there clinical trials I should know about?", q.TREATMENT, low, next_visit, False, ""),
         (
-            "Is the tumour grade consistent with the receptor results?",
+            "Is the tumor grade consistent with the receptor results?",
             q.DIAGNOSIS,
             normal,
             tele_visit,
@@ -593,7 +622,7 @@ def build_demo(session: Session, today: dt.date) -> int:
             "",
         ),
         (
-            "What size is the tumour on the MRI?",
+            "What size is the tumor on the MRI?",
             q.DIAGNOSIS,
             normal,
             past_visit,
@@ -651,7 +680,7 @@ def build_demo(session: Session, today: dt.date) -> int:
                 diagnosis="Invasive ductal carcinoma, left breast, grade 2",
                 stage="Stage IIA (clinical)",
                 recommended_treatment="Mastectomy with sentinel lymph node biopsy",
-                alternatives="Lumpectomy with radiation (less favoured because of location)",
+                alternatives="Lumpectomy with radiation (less favored because of location)",
                 benefits="One operation; radiation likely not needed",
                 risks="Longer recovery; change in body image",
                 urgency="Surgery within 4 to 6 weeks",

@@ -1,20 +1,32 @@
 """Opinions received, compared side by side, and the decisions taken after them.
 
-Two doctors who write "Stage II adenocarcinoma." and "stage ii Adenocarcinoma" agree; the
-comparison must not alarm anyone over case, punctuation or spacing. It only compares what
-was written (it cannot know that two different words mean the same thing), and says so.
+Two doctors who write "Stage II adenocarcinoma." and "stage 2 Adenocarcinoma", or "IDC" and
+"Invasive ductal carcinoma", agree; the comparison must not alarm anyone over case,
+punctuation, spacing or a common abbreviation. Beyond that it cannot know whether two
+wordings mean the same thing, so it never claims a difference from wording alone:
+
+* the same words (after ``normalize``): the same;
+* the person's own verdict for that pair and aspect ("same" or "different"), when given;
+* otherwise a difference only when the text clearly shows one (no word in common, or one
+  says "no"/"not"/"without" and the other does not); anything else is "worded differently",
+  which the banner mentions calmly and asks the person to judge.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import itertools
+import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from second_opinion.domain.models import Contact, Decision, Opinion, Person
+from second_opinion.domain.enums import ComparedField, Verdict
+from second_opinion.domain.models import Contact, Decision, Opinion, OpinionVerdict, Person
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
 
 MAX_TEXT = 100_000
@@ -57,19 +69,37 @@ class OpinionRow:
     notes: str
 
 
+#: (lower opinion id, higher opinion id, field) -> the person's verdict
+Verdicts = Mapping[tuple[int, int, str], Verdict]
+
+
+class RowStatus(enum.StrEnum):
+    SAME = "same"  # the same words, or the person judged them the same
+    WORDED = "worded"  # worded differently; nobody has judged whether they mean the same
+    DIFFERENT = "different"  # the person said so, or the text clearly shows it
+
+
 @dataclass(frozen=True)
 class ComparisonRow:
     key: str  # the OpinionRow field compared
     label: str  # the row's heading, in English (the UI translates it)
     values: tuple[str, ...]  # one per opinion, in column order
-    differs: bool  # the written words differ (blanks aside)
+    differs: bool  # a difference confirmed by the person or clear from the text
     #: a difference here changes what happens next (diagnosis, recommended treatment); other
     #: rows (benefits, risks...) are nearly always worded differently and are not flagged
     decisive: bool = False
+    status: RowStatus = RowStatus.SAME
+    #: the person's verdict, when every pair of this row has the same one
+    verdict: Verdict | None = None
 
     @property
     def flagged(self) -> bool:
         return self.differs and self.decisive
+
+    @property
+    def worded(self) -> bool:
+        """Worded differently, not yet judged: never called a difference."""
+        return self.status is RowStatus.WORDED
 
 
 @dataclass(frozen=True)
@@ -79,6 +109,8 @@ class Comparison:
     diagnosis_differs: bool
     treatment_differs: bool
     summary: str  # plain words, for the banner above the comparison
+    #: decisive rows worded differently and not yet judged (the banner asks about them)
+    worded_differently: tuple[str, ...] = ()
 
     @property
     def differs(self) -> bool:
@@ -110,22 +142,126 @@ DECISIVE_FIELDS = frozenset({"diagnosis", "recommended_treatment"})
 
 
 # ------------------------------------------------------------------ normalizing
+#: Spelled-out forms of common abbreviations, so "IDC" and "invasive ductal carcinoma"
+#: compare equal. Only spelling: it claims nothing about what the words mean. Keep out
+#: abbreviations with more than one common meaning (MS, PD, RT...).
+ABBREVIATIONS: dict[str, str] = {
+    "idc": "invasive ductal carcinoma",
+    "ilc": "invasive lobular carcinoma",
+    "dcis": "ductal carcinoma in situ",
+    "lcis": "lobular carcinoma in situ",
+    "nsclc": "non small cell lung cancer",
+    "sclc": "small cell lung cancer",
+    "hcc": "hepatocellular carcinoma",
+    "rcc": "renal cell carcinoma",
+    "cll": "chronic lymphocytic leukemia",
+    "cml": "chronic myeloid leukemia",
+    "aml": "acute myeloid leukemia",
+    "chemo": "chemotherapy",
+    "xrt": "radiation therapy",
+    "cad": "coronary artery disease",
+    "chf": "congestive heart failure",
+    "afib": "atrial fibrillation",
+    "cabg": "coronary artery bypass grafting",
+    "pci": "percutaneous coronary intervention",
+    "tavr": "transcatheter aortic valve replacement",
+    "copd": "chronic obstructive pulmonary disease",
+    "als": "amyotrophic lateral sclerosis",
+    "tia": "transient ischemic attack",
+}
+#: words after which a Roman numeral is a number ("stage IIa" = "stage 2a")
+_NUMBERED = frozenset({"stage", "grade", "type", "class", "phase", "level"})
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+_ROMAN_WORD = re.compile(r"^(iv|i{1,3})([a-c]?)$")
+#: words that carry no content when judging whether two texts share any
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "and",
+        "or",
+        "by",
+        "then",
+        "plus",
+        "as",
+        "is",
+        "are",
+        "was",
+        "be",
+    ]
+)
+NEGATIONS = frozenset({"no", "not", "without", "none", "never", "against"})
+
+
 def normalize(text: str) -> str:
-    """The words of ``text``, ignoring case, punctuation and spacing.
+    """The words of ``text``, ignoring case, punctuation, spacing and common abbreviations.
 
     Unicode-aware: NFKC folds look-alike forms (full-width letters, ligatures), ``casefold``
     handles ß and friends, and every punctuation character (category P*) becomes a space so
-    "non-small-cell" and "non small cell" compare equal.
+    "non-small-cell" and "non small cell" compare equal. A possessive "'s" is dropped
+    ("Parkinson's" = "Parkinson"), a Roman numeral after "stage", "grade"... becomes a digit,
+    and the abbreviations in ``ABBREVIATIONS`` are spelled out.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = re.sub(r"['’]s\b", "", folded)
     kept = "".join(" " if unicodedata.category(ch).startswith("P") else ch for ch in folded)
-    return " ".join(kept.split())
+    words: list[str] = []
+    for word in kept.split():
+        roman = _ROMAN_WORD.match(word)
+        if roman and words and words[-1] in _NUMBERED:
+            words.append(_ROMAN[roman.group(1)] + roman.group(2))
+        else:
+            words.extend(ABBREVIATIONS.get(word, word).split())
+    return " ".join(words)
 
 
-def _values_differ(values: tuple[str, ...]) -> bool:
-    # A blank is "not recorded", not a disagreement.
-    written = {normalize(v) for v in values} - {""}
-    return len(written) > 1
+def clearly_differ(a: str, b: str) -> bool:
+    """Whether two written values differ in a way the text itself shows: they share no word
+    (beyond "a", "the", "with"...), or one negates ("no", "not", "without") and the other
+    does not. Anything subtler is for the person to judge."""
+    words_a = set(normalize(a).split()) - STOP_WORDS
+    words_b = set(normalize(b).split()) - STOP_WORDS
+    if bool(words_a & NEGATIONS) != bool(words_b & NEGATIONS):
+        return True
+    content_a, content_b = words_a - NEGATIONS, words_b - NEGATIONS
+    return bool(content_a) and bool(content_b) and content_a.isdisjoint(content_b)
+
+
+def pair_key(first_id: int, second_id: int, field: str) -> tuple[int, int, str]:
+    """How a verdict is keyed: the lower opinion id first."""
+    low, high = sorted((first_id, second_id))
+    return (low, high, field)
+
+
+def _row_status(
+    opinions: Sequence[OpinionRow], key: str, values: tuple[str, ...], verdicts: Verdicts
+) -> tuple[RowStatus, Verdict | None]:
+    statuses: set[RowStatus] = set()
+    given: set[Verdict | None] = set()
+    for (i, a), (j, b) in itertools.combinations(enumerate(values), 2):
+        # A blank is "not recorded", not a disagreement.
+        if not normalize(a) or not normalize(b):
+            continue
+        verdict = verdicts.get(pair_key(opinions[i].id, opinions[j].id, key))
+        given.add(verdict)
+        if normalize(a) == normalize(b) or verdict is Verdict.SAME:
+            statuses.add(RowStatus.SAME)
+        elif verdict is Verdict.DIFFERENT or clearly_differ(a, b):
+            statuses.add(RowStatus.DIFFERENT)
+        else:
+            statuses.add(RowStatus.WORDED)
+    status = next(
+        (s for s in (RowStatus.DIFFERENT, RowStatus.WORDED) if s in statuses), RowStatus.SAME
+    )
+    return status, (given.pop() if len(given) == 1 else None)
 
 
 # ------------------------------------------------------------------ opinions
@@ -242,7 +378,7 @@ def compare(session: Session, opinion_ids: list[int] | tuple[int, ...]) -> Compa
     if len({o.person_id for o in opinions}) != 1:
         raise ValidationError("Only opinions about the same person can be compared.")
     opinions.sort(key=lambda o: (o.given_on, o.id))
-    return build_comparison(opinions)
+    return build_comparison(opinions, list_verdicts(session, opinions[0].person_id))
 
 
 def chosen_for_comparison(
@@ -260,36 +396,45 @@ def chosen_for_comparison(
 
 
 def compare_chosen(
-    opinions: list[OpinionRow] | tuple[OpinionRow, ...], selected_ids: list[int]
+    opinions: list[OpinionRow] | tuple[OpinionRow, ...],
+    selected_ids: list[int],
+    verdicts: Verdicts | None = None,
 ) -> Comparison | None:
     """The comparison of the opinions :func:`chosen_for_comparison` picks; None if under two."""
     chosen = chosen_for_comparison(opinions, selected_ids)
-    return build_comparison(chosen) if len(chosen) >= MIN_COMPARED else None
+    return build_comparison(chosen, verdicts) if len(chosen) >= MIN_COMPARED else None
 
 
-def build_comparison(opinions: list[OpinionRow] | tuple[OpinionRow, ...]) -> Comparison:
+def build_comparison(
+    opinions: list[OpinionRow] | tuple[OpinionRow, ...], verdicts: Verdicts | None = None
+) -> Comparison:
     """The comparison of opinions already loaded (kept separate for exports and tests)."""
     rows = []
     for key, label in COMPARED_FIELDS:
         values = tuple(str(getattr(o, key)) for o in opinions)
+        status, verdict = _row_status(opinions, key, values, verdicts or {})
         rows.append(
             ComparisonRow(
                 key=key,
                 label=label,
                 values=values,
-                differs=_values_differ(values),
+                differs=status is RowStatus.DIFFERENT,
                 decisive=key in DECISIVE_FIELDS,
+                status=status,
+                verdict=verdict,
             )
         )
     by_key = {row.key: row for row in rows}
     diagnosis_differs = by_key["diagnosis"].differs
     treatment_differs = by_key["recommended_treatment"].differs
+    worded = tuple(r.key for r in rows if r.decisive and r.worded)
     return Comparison(
         opinions=tuple(opinions),
         rows=tuple(rows),
         diagnosis_differs=diagnosis_differs,
         treatment_differs=treatment_differs,
-        summary=_summary(opinions, by_key, diagnosis_differs, treatment_differs),
+        summary=_summary(opinions, by_key, diagnosis_differs, treatment_differs, worded),
+        worded_differently=worded,
     )
 
 
@@ -298,6 +443,7 @@ def _summary(
     by_key: dict[str, ComparisonRow],
     diagnosis_differs: bool,
     treatment_differs: bool,
+    worded: tuple[str, ...] = (),
 ) -> str:
     doctors = " and ".join(
         [", ".join(o.doctor_name for o in opinions[:-1]), opinions[-1].doctor_name]
@@ -314,6 +460,14 @@ def _summary(
         return f"{doctors} give different diagnoses." + advice
     if treatment_differs:
         return f"{doctors} recommend different treatments." + advice
+    if worded:
+        aspects = " and the ".join(by_key[key].label.lower() for key in worded)
+        verb = "are" if len(worded) > 1 else "is"
+        return (
+            f"The {aspects} {verb} worded differently, which may or may not mean the same. "
+            "Read them side by side and mark each one Same or Different; ask the doctors "
+            "if you are not sure."
+        )
     blanks = [
         by_key[key].label.lower()
         for key in ("diagnosis", "recommended_treatment")
@@ -325,7 +479,51 @@ def _summary(
             + " and the ".join(blanks)
             + " is missing for at least one opinion. Add it to compare fully."
         )
-    return f"{doctors} agree on the diagnosis and the recommended treatment, word for word."
+    return f"{doctors} agree on the diagnosis and the recommended treatment."
+
+
+# ------------------------------------------------------------------ the person's verdicts
+def list_verdicts(session: Session, person_id: int) -> dict[tuple[int, int, str], Verdict]:
+    """Every verdict the person gave on their opinions, keyed as :func:`pair_key`."""
+    first = select(Opinion.id).where(Opinion.person_id == person_id)
+    rows = session.scalars(select(OpinionVerdict).where(OpinionVerdict.first_id.in_(first)))
+    return {(v.first_id, v.second_id, v.field.value): v.verdict for v in rows}
+
+
+def set_verdict(
+    session: Session, opinion_ids: Sequence[int], field: str, verdict: Verdict | None
+) -> None:
+    """The person's verdict on ``field`` for every pair of ``opinion_ids`` (None forgets it)."""
+    try:
+        compared = ComparedField(field)
+    except ValueError:
+        raise ValidationError("This part of an opinion cannot be compared.") from None
+    unique = sorted(set(opinion_ids))
+    if len(unique) < MIN_COMPARED:
+        raise ValidationError("Choose two or three opinions to compare.", field="opinion_ids")
+    people = {_get(session, opinion_id).person_id for opinion_id in unique}
+    if len(people) != 1:
+        raise ValidationError("Only opinions about the same person can be compared.")
+    for first_id, second_id in itertools.combinations(unique, 2):
+        existing = session.scalars(
+            select(OpinionVerdict).where(
+                OpinionVerdict.first_id == first_id,
+                OpinionVerdict.second_id == second_id,
+                OpinionVerdict.field == compared,
+            )
+        ).first()
+        if verdict is None:
+            if existing is not None:
+                session.delete(existing)
+        elif existing is None:
+            session.add(
+                OpinionVerdict(
+                    first_id=first_id, second_id=second_id, field=compared, verdict=verdict
+                )
+            )
+        else:
+            existing.verdict = verdict
+    session.flush()
 
 
 # ------------------------------------------------------------------ decisions

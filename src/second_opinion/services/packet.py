@@ -33,7 +33,13 @@ from second_opinion.domain.models import (
     RecordRequest,
     Visit,
 )
-from second_opinion.services import health_summary, labels, legal_basis
+from second_opinion.services import (
+    authorizations,
+    doctor_needs,
+    health_summary,
+    labels,
+    legal_basis,
+)
 from second_opinion.services.errors import must_exist
 from second_opinion.services.packet_data import (
     ALL_SECTIONS,
@@ -316,10 +322,12 @@ def _records_for(
             )
 
     telemedicine = visit.mode is VisitMode.TELEMEDICINE
+    # Only what this doctor is expected to need, not every record on file.
+    expected = doctor_needs.expected_items(session, person_id, [visit.doctor_id])[visit.doctor_id]
     all_items = session.scalars(
         select(RecordItem)
         .options(selectinload(RecordItem.requests), joinedload(RecordItem.holder))
-        .where(RecordItem.person_id == person_id)
+        .where(RecordItem.person_id == person_id, RecordItem.id.in_(expected))
         .order_by(RecordItem.date_of_service.is_(None), RecordItem.date_of_service, RecordItem.id)
     ).all()
     missing: list[MissingRecord] = []
@@ -468,19 +476,7 @@ def _sender_for(session: Session, person: Person) -> ContactBlock:
 
 
 def _terms(session: Session, request: RecordRequest) -> AuthorizationTerms | None:
-    auth = request.authorization
-    if auth is None:
-        # An authorization on file for the same holder and recipient serves this request too.
-        auth = session.scalars(
-            select(Authorization)
-            .where(
-                Authorization.person_id == request.person_id,
-                Authorization.holder_id == request.holder_id,
-                Authorization.recipient_id == request.recipient_id,
-                Authorization.revoked_on.is_(None),
-            )
-            .order_by(Authorization.id.desc())
-        ).first()
+    auth = authorizations.authorization_serving(session, request)
     if auth is None:
         return None
     return AuthorizationTerms(

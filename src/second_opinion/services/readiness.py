@@ -33,7 +33,7 @@ from second_opinion.domain.models import (
     Visit,
     record_request_item,
 )
-from second_opinion.services import labels
+from second_opinion.services import doctor_needs, labels
 from second_opinion.services.errors import must_exist
 from second_opinion.services.record_requests import is_overdue
 from second_opinion.services.tracking import lacks_by_item, lacks_phrase
@@ -199,6 +199,7 @@ def _checklists(
             priorities[visit_id].append(priority)
     plan = session.scalar(select(InsurancePlan).where(InsurancePlan.person_id == person_id))
     physical: list[_Item] | None = None
+    expected: dict[int, set[int]] | None = None
     has_support: bool | None = None
 
     result: dict[int, VisitReadiness] = {}
@@ -209,9 +210,18 @@ def _checklists(
         late = _late_requests(to_doctor.requests, visit, today)
         checks.append(_records_check(visit, doctor_name, to_doctor, late))
         if visit.mode is VisitMode.TELEMEDICINE:
-            if physical is None:
+            if physical is None or expected is None:
                 physical = _physical_items(session, person_id)
-            checks.append(_physical_check(visit, doctor_name, physical, to_doctor))
+                telemedicine_doctors = {
+                    v.doctor_id for v in visits if v.mode is VisitMode.TELEMEDICINE
+                }
+                expected = doctor_needs.expected_items(session, person_id, telemedicine_doctors)
+            needed = expected.get(visit.doctor_id, set())
+            checks.append(
+                _physical_check(
+                    visit, doctor_name, [i for i in physical if i.id in needed], to_doctor
+                )
+            )
             checks.append(_link_check(visit))
         pathology = _pathology_check(session, to_doctor)
         if pathology is not None:
@@ -295,7 +305,8 @@ def _sent_by_recipient(
 
 
 def _physical_items(session: Session, person_id: int) -> list[_Item]:
-    """The person's imaging files and pathology material, whoever they are meant for."""
+    """The person's imaging files and pathology material (the caller keeps those the doctor
+    is expected to need: ``services.doctor_needs``)."""
     physical_kinds = [kind for kind in RecordKind if kind.needs_physical_transfer]
     return [
         _Item(item_id, kind, description)
@@ -421,9 +432,9 @@ def _physical_check(
         return ReadinessCheck(
             key="physical_material",
             ok=True,
-            label="No imaging files or pathology material recorded",
-            detail="If there are scans or slides, add them to Records so they reach the "
-            "doctor before a video visit.",
+            label="No imaging files or pathology material expected for this doctor",
+            detail="If they need scans or slides, request them for this doctor in Records so "
+            "they arrive before a video visit.",
             fix_target=None,
         )
     missing = [item for item in known if item.id not in sent.received]

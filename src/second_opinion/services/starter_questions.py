@@ -1,5 +1,9 @@
 """Questions worth asking at a second-opinion visit, to start a list from.
 
+Most fit any condition (``ConditionGroup.GENERAL``); a few belong to one group of conditions
+(cancer, heart, spine, neurological) and are offered when the person chooses that group. The
+groups only pick which questions to show: they are not stored and claim nothing medical.
+
 Each has a stable ``key``: the key is stored with the added question, so adding the same
 starter (or a whole category) twice adds nothing the second time, even after the user has
 reworded it. Keys must never change once released; texts may.
@@ -7,6 +11,7 @@ reworded it. Keys must never change once released; texts may.
 
 from __future__ import annotations
 
+import enum
 import logging
 from dataclasses import dataclass
 
@@ -26,12 +31,33 @@ NORMAL = Priority.NORMAL
 LOW = Priority.LOW
 
 
+class ConditionGroup(enum.StrEnum):
+    GENERAL = "general"
+    CANCER = "cancer"
+    HEART = "heart"
+    SPINE = "spine"
+    NEUROLOGICAL = "neurological"
+
+
+#: how the groups are named in the starter dialog (translated there)
+CONDITION_GROUP_LABELS = {
+    ConditionGroup.GENERAL: "Any condition (general questions only)",
+    ConditionGroup.CANCER: "Cancer",
+    ConditionGroup.HEART: "Heart and blood vessels",
+    ConditionGroup.SPINE: "Back and spine",
+    ConditionGroup.NEUROLOGICAL: "Brain and nerves (neurological)",
+}
+
+G = ConditionGroup
+
+
 @dataclass(frozen=True)
 class StarterQuestion:
     key: str
     category: QuestionCategory
     text: str
     priority: Priority = Priority.NORMAL
+    group: ConditionGroup = ConditionGroup.GENERAL
 
 
 STARTERS: tuple[StarterQuestion, ...] = (
@@ -49,6 +75,13 @@ STARTERS: tuple[StarterQuestion, ...] = (
         "dx.stage",
         C.DIAGNOSIS,
         "How advanced is it (stage, grade or type), and how sure can we be of that?",
+        NORMAL,
+        G.CANCER,
+    ),
+    StarterQuestion(
+        "dx.severity",
+        C.DIAGNOSIS,
+        "How serious is my condition, and how sure can we be of that?",
         NORMAL,
     ),
     StarterQuestion(
@@ -146,6 +179,13 @@ STARTERS: tuple[StarterQuestion, ...] = (
         "prog.recurrence",
         C.PROGNOSIS,
         "How likely is it to come back, and how would we find out?",
+        NORMAL,
+        G.CANCER,
+    ),
+    StarterQuestion(
+        "prog.change",
+        C.PROGNOSIS,
+        "How is my condition likely to change over time, and which signs would tell us?",
         NORMAL,
     ),
     StarterQuestion(
@@ -256,12 +296,142 @@ STARTERS: tuple[StarterQuestion, ...] = (
         "If I choose to be treated here, what would the next steps be?",
         LOW,
     ),
+    StarterQuestion(
+        "so.next_weeks",
+        C.SECOND_OPINION,
+        "Does your advice change anything I should do in the next few weeks?",
+        NORMAL,
+    ),
+    # --- cancer
+    StarterQuestion(
+        "cancer.markers",
+        C.DIAGNOSIS,
+        "Were the tumor's markers or receptors tested, and do the results change the treatment?",
+        NORMAL,
+        G.CANCER,
+    ),
+    StarterQuestion(
+        "cancer.tumor_board",
+        C.TREATMENT,
+        "Has my case been discussed at a tumor board, where several specialists review it "
+        "together?",
+        NORMAL,
+        G.CANCER,
+    ),
+    StarterQuestion(
+        "cancer.order",
+        C.TREATMENT,
+        "In what order would surgery, radiation and drug treatment come, and why in that order?",
+        NORMAL,
+        G.CANCER,
+    ),
+    # --- heart
+    StarterQuestion(
+        "heart.tests",
+        C.DIAGNOSIS,
+        "Which heart tests is the diagnosis based on (such as an echocardiogram, stress test "
+        "or angiogram), and would another test help?",
+        TOP,
+        G.HEART,
+    ),
+    StarterQuestion(
+        "heart.procedure",
+        C.TREATMENT,
+        "Would medicines alone be enough, or do you advise a procedure, such as a stent, "
+        "surgery or a device? Why?",
+        TOP,
+        G.HEART,
+    ),
+    StarterQuestion(
+        "heart.activity",
+        C.RISKS,
+        "How much activity and exercise is safe for me now? Would cardiac rehabilitation help?",
+        NORMAL,
+        G.HEART,
+    ),
+    StarterQuestion(
+        "heart.emergency",
+        C.RISKS,
+        "Which symptoms, such as chest pain or shortness of breath, mean I should call 911?",
+        TOP,
+        G.HEART,
+    ),
+    # --- back and spine
+    StarterQuestion(
+        "spine.findings",
+        C.DIAGNOSIS,
+        "Do the findings on my scans explain my symptoms, or could the pain come from "
+        "somewhere else?",
+        TOP,
+        G.SPINE,
+    ),
+    StarterQuestion(
+        "spine.before_surgery",
+        C.TREATMENT,
+        "What could physical therapy, medicines or injections do before surgery is considered?",
+        TOP,
+        G.SPINE,
+    ),
+    StarterQuestion(
+        "spine.relief",
+        C.PROGNOSIS,
+        "If I have surgery, how likely is it to relieve my pain, and for how long?",
+        NORMAL,
+        G.SPINE,
+    ),
+    StarterQuestion(
+        "spine.urgent",
+        C.RISKS,
+        "Which signs, such as new weakness, numbness or trouble controlling bladder or bowel, "
+        "need urgent care?",
+        TOP,
+        G.SPINE,
+    ),
+    # --- brain and nerves
+    StarterQuestion(
+        "neuro.tests",
+        C.DIAGNOSIS,
+        "Which exams and tests (such as an MRI, an EEG or a nerve study) support the diagnosis?",
+        TOP,
+        G.NEUROLOGICAL,
+    ),
+    StarterQuestion(
+        "neuro.other_causes",
+        C.DIAGNOSIS,
+        "Could another condition, or one of my medicines, be causing these symptoms?",
+        TOP,
+        G.NEUROLOGICAL,
+    ),
+    StarterQuestion(
+        "neuro.course",
+        C.PROGNOSIS,
+        "How is the condition likely to progress, and what could slow it down?",
+        NORMAL,
+        G.NEUROLOGICAL,
+    ),
+    StarterQuestion(
+        "neuro.therapies",
+        C.LOGISTICS,
+        "Which therapies (physical, occupational or speech) and support services should I "
+        "look into?",
+        NORMAL,
+        G.NEUROLOGICAL,
+    ),
 )
 
 _BY_KEY = {s.key: s for s in STARTERS}
 
 
-def starters(category: QuestionCategory | None = None) -> list[StarterQuestion]:
+def starters(
+    category: QuestionCategory | None = None, condition: ConditionGroup | None = None
+) -> list[StarterQuestion]:
+    """The general starters (of ``category``, if given), plus those of ``condition``."""
+    groups = {ConditionGroup.GENERAL, condition or ConditionGroup.GENERAL}
+    return [s for s in all_starters(category) if s.group in groups]
+
+
+def all_starters(category: QuestionCategory | None = None) -> list[StarterQuestion]:
+    """Every starter of every condition group."""
     return [s for s in STARTERS if category is None or s.category == category]
 
 
@@ -303,6 +473,12 @@ def add_starters(session: Session, person_id: int, keys: list[str]) -> list[Ques
     return added
 
 
-def add_category(session: Session, person_id: int, category: QuestionCategory) -> list[QuestionRow]:
-    """Add every starter of a category the person does not have yet; the new rows."""
-    return add_starters(session, person_id, [s.key for s in starters(category)])
+def add_category(
+    session: Session,
+    person_id: int,
+    category: QuestionCategory,
+    condition: ConditionGroup | None = None,
+) -> list[QuestionRow]:
+    """Add every general starter of a category the person does not have yet, and those of
+    ``condition``; the new rows."""
+    return add_starters(session, person_id, [s.key for s in starters(category, condition)])

@@ -44,10 +44,13 @@ from second_opinion.services.packet_data import (
     default_paper,
 )
 from second_opinion.ui import prompts
+from second_opinion.ui.authorization_fit import print_warning
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.doctor_needs_form import open_doctor_needs
 
 if TYPE_CHECKING:
     from second_opinion.case.case import Case
+    from second_opinion.services.authorizations import PrintCheck
     from second_opinion.services.packet import VisitChoice
 
 log = logging.getLogger(__name__)
@@ -276,6 +279,13 @@ class PacketDialog(PdfDialog):
         if visit_id is not None and self.visit_combo.findData(visit_id) >= 0:
             self.visit_combo.setCurrentIndex(self.visit_combo.findData(visit_id))
         self.form.addRow(self.tr("Visit:"), self.visit_combo)
+        self.needs_button = QPushButton(self.tr("What this doctor needs…"), self)
+        self.needs_button.setAccessibleName(self.tr("Choose what this doctor does not need"))
+        self.needs_button.setToolTip(self.tr("Records not needed are not listed as missing"))
+        self.needs_button.clicked.connect(
+            lambda: open_doctor_needs(self, ctx, int(self.visit_combo.currentData()))
+        )
+        self.form.addRow("", self.needs_button)
 
         self.sections_box = QGroupBox(self.tr("Sections to include"), self)
         grid = QGridLayout(self.sections_box)
@@ -402,6 +412,31 @@ class LetterDialog(PdfDialog):
 
     def suggested_name(self) -> str:
         return f"{self.kind.value}-{self.request_id}.pdf"
+
+    def save(self) -> None:
+        self._check_then(super().save)
+
+    def print_document(self) -> None:
+        self._check_then(super().print_document)
+
+    def _check_then(self, go: Callable[[], None]) -> None:
+        """A release form first checks the authorization it carries, and asks when it is for
+        other parties or has lapsed."""
+        if self.kind is not LetterKind.AUTHORIZATION:
+            go()
+            return
+        request_id = self.request_id
+
+        def answer(check: PrintCheck) -> None:
+            text = print_warning(check)
+            if not text or prompts.ask_confirm(self, self.document_title(), text):
+                go()
+
+        self.ctx.ops.query(
+            lambda case: exports.letter_check(case, request_id),
+            owner=self,
+            title=self.document_title(),
+        ).success(answer).run()
 
     def renderer(self) -> Render | None:
         request_id, kind, paper = self.request_id, self.kind, self.paper()

@@ -57,6 +57,8 @@ class ReadinessView(QWidget):
         self.navigator = navigator
         self._readiness: VisitReadiness | None = None
         self.fix_buttons: dict[str, QPushButton] = {}
+        #: "Not needed…" beside a list of what the doctor needs: the person adjusts it
+        self.adjust_buttons: dict[str, QPushButton] = {}
         self.status_labels: dict[str, QLabel] = {}
 
         outer = QVBoxLayout(self)
@@ -81,6 +83,7 @@ class ReadinessView(QWidget):
     def set_readiness(self, readiness: VisitReadiness | None) -> None:
         self._readiness = readiness
         self.fix_buttons.clear()
+        self.adjust_buttons.clear()
         self.status_labels.clear()
         while self._grid.count():
             item = self._grid.takeAt(0)
@@ -158,6 +161,16 @@ class ReadinessView(QWidget):
             target, kwargs = check.fix_target, check.fix_kwargs
             button.clicked.connect(lambda _checked=False, t=target, k=kwargs: self._fix(t, k))
             button_row.addWidget(button)
+            if check.key == "physical_material" and self._readiness is not None:
+                adjust = QPushButton(tr("Not needed for this doctor…"), text_host)
+                adjust.setAccessibleName(tr("Choose what this doctor does not need"))
+                adjust.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+                visit = {"visit_id": self._readiness.visit_id}
+                adjust.clicked.connect(
+                    lambda _checked=False, k=visit: self._fix("visits.doctor_needs", k)
+                )
+                button_row.addWidget(adjust)
+                self.adjust_buttons[check.key] = adjust
             button_row.addStretch(1)
             text_layout.addLayout(button_row)
             self.fix_buttons[check.key] = button

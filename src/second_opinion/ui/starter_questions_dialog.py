@@ -1,5 +1,8 @@
 """Pick starter questions: one click adds one, "Add all" adds a whole category.
 
+General questions are always shown; choosing a condition group (cancer, heart, ...) adds
+the questions of that group.
+
 A picker rather than a form: each click saves at once, so it is a plain dialog with a Close
 button. A starter already in the person's list shows "Added" and cannot be added again. The
 dialog opens at once with every Add button off; ``set_added`` (the Questions tab asks the
@@ -31,7 +34,13 @@ from PySide6.QtWidgets import (
 from second_opinion.domain.enums import QuestionCategory
 from second_opinion.services import labels
 from second_opinion.services.questions import QuestionRow
-from second_opinion.services.starter_questions import StarterQuestion, starters
+from second_opinion.services.starter_questions import (
+    CONDITION_GROUP_LABELS,
+    ConditionGroup,
+    StarterQuestion,
+    all_starters,
+    starters,
+)
 from second_opinion.ui import icons
 from second_opinion.ui.contact_form import label_of
 
@@ -49,7 +58,9 @@ class StarterQuestionsDialog(QDialog):
     def __init__(
         self,
         add_one: Callable[[str], Pending[list[QuestionRow]]],
-        add_category: Callable[[QuestionCategory], Pending[list[QuestionRow]]],
+        add_category: Callable[
+            [QuestionCategory, ConditionGroup | None], Pending[list[QuestionRow]]
+        ],
         category: QuestionCategory | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -65,6 +76,7 @@ class StarterQuestionsDialog(QDialog):
         self.add_buttons: dict[str, QPushButton] = {}
         self.category_buttons: dict[QuestionCategory, QPushButton] = {}
         self.sections: dict[QuestionCategory, QWidget] = {}
+        self._rows: dict[str, tuple[QLabel, QPushButton]] = {}
         text_color = self.palette().color(QPalette.ColorRole.WindowText).name()
         self._check_icon = icons.icon("fa5s.check", text_color)
         self._plus_icon = icons.icon("fa5s.plus", text_color)
@@ -85,10 +97,16 @@ class StarterQuestionsDialog(QDialog):
             self.filter.addItem(label_of(labels.QUESTION_CATEGORY, cat), cat)
         self.filter.currentIndexChanged.connect(self._apply_filter)
 
+        self.condition = QComboBox()
+        self.condition.setAccessibleName(self.tr("Also show questions for this kind of condition"))
+        for group in ConditionGroup:
+            self.condition.addItem(label_of(CONDITION_GROUP_LABELS, group), group)
+        self.condition.currentIndexChanged.connect(lambda _i: self._refresh_all())
+
         content = QWidget()
         content_layout = QVBoxLayout(content)
         for cat in QuestionCategory:
-            content_layout.addWidget(self._section(cat, starters(cat)))
+            content_layout.addWidget(self._section(cat, all_starters(cat)))
         content_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -108,6 +126,10 @@ class StarterQuestionsDialog(QDialog):
         show_label.setBuddy(self.filter)
         top.addWidget(show_label)
         top.addWidget(self.filter, 1)
+        condition_label = QLabel(self.tr("C&ondition:"))
+        condition_label.setBuddy(self.condition)
+        top.addWidget(condition_label)
+        top.addWidget(self.condition, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(top)
@@ -145,6 +167,7 @@ class StarterQuestionsDialog(QDialog):
             button.setAccessibleName(self.tr("Add: {0}").format(starter.text))
             button.clicked.connect(lambda _c=False, key=starter.key: self._on_add(key))
             self.add_buttons[starter.key] = button
+            self._rows[starter.key] = (text, button)
             grid.addWidget(text, row, 0)
             grid.addWidget(button, row, 1)
         self.sections[category] = box
@@ -157,6 +180,14 @@ class StarterQuestionsDialog(QDialog):
         self._loaded = True
         self._refresh_all()
 
+    def chosen_condition(self) -> ConditionGroup | None:
+        data = self.condition.currentData()
+        return None if data is None else ConditionGroup(data)
+
+    def is_offered(self, key: str) -> bool:
+        """Whether the starter is shown for the chosen condition group."""
+        return key in {s.key for s in starters(None, self.chosen_condition())}
+
     def is_ready(self) -> bool:
         return self._loaded and not self._saving
 
@@ -166,7 +197,10 @@ class StarterQuestionsDialog(QDialog):
 
     def _refresh(self, category: QuestionCategory) -> None:
         ready = self.is_ready()
-        keys = [s.key for s in starters(category)]
+        keys = [s.key for s in starters(category, self.chosen_condition())]
+        for key in (s.key for s in all_starters(category)):
+            for widget in self._rows[key]:
+                widget.setVisible(key in keys)
         for key in keys:
             button = self.add_buttons[key]
             done = key in self._added
@@ -182,7 +216,7 @@ class StarterQuestionsDialog(QDialog):
         self._run(self._add_one(key))
 
     def _on_add_category(self, category: QuestionCategory) -> None:
-        self._run(self._add_category(category))
+        self._run(self._add_category(category, self.chosen_condition()))
 
     def _run(self, pending: Pending[list[QuestionRow]]) -> None:
         if not self.is_ready():

@@ -1,7 +1,8 @@
 """The side-by-side comparison of two or three opinions: its grid model and its pane.
 
 What differs, and whether that matters, is decided by ``services.opinions`` (the
-``Comparison`` it builds); the pane shows the verdict with a word and an icon.
+``Comparison`` it builds); the pane shows the verdict with a word and an icon. Below the grid
+the person marks the selected row "Same" or "Different" (``sig_verdict``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from second_opinion.domain.enums import Verdict
 from second_opinion.services.opinions import Comparison
 from second_opinion.ui import palette
 from second_opinion.ui.dates import format_date
@@ -85,10 +87,14 @@ class ComparisonModel(QAbstractTableModel):
         label = QCoreApplication.translate("opinions", row.label)
         if role == Qt.ItemDataRole.DisplayRole:
             if row.flagged:
-                return QCoreApplication.translate("opinions", "{label}\n(differs)").format(
-                    label=label
-                )
-            return label
+                note = "{label}\n(differs)"
+            elif row.verdict is Verdict.SAME:
+                note = "{label}\n(the same, as you marked)"
+            elif row.worded and row.decisive:
+                note = "{label}\n(worded differently)"
+            else:
+                return label
+            return QCoreApplication.translate("opinions", note).format(label=label)
         if role == Qt.ItemDataRole.DecorationRole and row.flagged:
             return icon("fa5s.exclamation-triangle", palette.accent(palette.WARN))
         if role == Qt.ItemDataRole.FontRole and row.flagged:
@@ -135,6 +141,8 @@ class ComparisonPane(QWidget):
     """
 
     sig_third_opinion = Signal()
+    #: (field, Verdict or None): the person's verdict on the selected row
+    sig_verdict = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -185,7 +193,8 @@ class ComparisonPane(QWidget):
         self.view.setAccessibleName(self.tr("Opinions side by side"))
         self.view.setWordWrap(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -200,8 +209,52 @@ class ComparisonPane(QWidget):
         self.stack.addWidget(self.view)
         layout.addWidget(self.stack, 1)
 
+        self.marks = QWidget(self)
+        marks = QHBoxLayout(self.marks)
+        marks.setContentsMargins(0, 0, 0, 0)
+        self.mark_hint = QLabel(self.tr("Do they mean the same? For the selected row:"), self)
+        self.mark_hint.setWordWrap(True)
+        marks.addWidget(self.mark_hint, 1)
+        self.same_button = QPushButton(self.tr("Same"), self)
+        self.same_button.setAccessibleName(self.tr("Mark the selected row: they mean the same"))
+        self.different_button = QPushButton(self.tr("Different"), self)
+        self.different_button.setAccessibleName(
+            self.tr("Mark the selected row: they really differ")
+        )
+        self.unsure_button = QPushButton(self.tr("Not sure"), self)
+        self.unsure_button.setAccessibleName(self.tr("Take back my mark on the selected row"))
+        for button, verdict in (
+            (self.same_button, Verdict.SAME),
+            (self.different_button, Verdict.DIFFERENT),
+            (self.unsure_button, None),
+        ):
+            button.clicked.connect(lambda _c=False, v=verdict: self._mark(v))
+            marks.addWidget(button)
+        layout.addWidget(self.marks)
+        self.view.selectionModel().selectionChanged.connect(self._update_marks)
+        self.model.modelReset.connect(self._update_marks)
+        self._update_marks()
+
+    def _selected_field(self) -> str | None:
+        comparison = self.model.comparison()
+        rows = self.view.selectionModel().selectedRows()
+        if comparison is None or not rows or not 0 <= rows[0].row() < len(comparison.rows):
+            return None
+        return comparison.rows[rows[0].row()].key
+
+    def _update_marks(self, *_args: object) -> None:
+        chosen = self._selected_field() is not None
+        for button in (self.same_button, self.different_button, self.unsure_button):
+            button.setEnabled(chosen)
+
+    def _mark(self, verdict: Verdict | None) -> None:
+        field = self._selected_field()
+        if field is not None:
+            self.sig_verdict.emit(field, verdict)
+
     def show_comparison(self, comparison: Comparison | None, opinion_count: int) -> None:
         self.model.set_comparison(comparison)
+        self.marks.setVisible(comparison is not None)
         if comparison is None:
             self.banner.hide()
             self.empty.setText(
@@ -216,6 +269,9 @@ class ComparisonPane(QWidget):
         if comparison.differs:
             name, accent = "fa5s.exclamation-triangle", palette.WARN
             self.banner_word.setText(self.tr("The opinions differ"))
+        elif comparison.worded_differently:
+            name, accent = "fa5s.info-circle", palette.INFO
+            self.banner_word.setText(self.tr("Worded differently"))
         else:
             name, accent = "fa5s.check-circle", palette.GOOD
             self.banner_word.setText(self.tr("No difference found"))

@@ -19,6 +19,7 @@ from second_opinion.case import questions as case_questions
 from second_opinion.case.questions import Carried
 from second_opinion.domain.enums import QuestionCategory
 from second_opinion.services.questions import QuestionRow, VisitChoice
+from second_opinion.services.starter_questions import ConditionGroup
 from second_opinion.ui import prompts
 from second_opinion.ui.questions.labels import choice_label, first_line
 from second_opinion.ui.questions.model import QuestionTableModel
@@ -196,9 +197,11 @@ class QuestionActions(_Base):
                 lambda case: case_questions.add_starter(case, key), owner=self, title=title
             ).success(self._show_added)
 
-        def add_category(cat: QuestionCategory) -> Pending[list[QuestionRow]]:
+        def add_category(
+            cat: QuestionCategory, condition: ConditionGroup | None
+        ) -> Pending[list[QuestionRow]]:
             return self.ctx.ops.change(
-                lambda case: case_questions.add_starter_category(case, cat),
+                lambda case: case_questions.add_starter_category(case, cat, condition),
                 owner=self,
                 title=title,
             ).success(self._show_added)

@@ -18,15 +18,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QHeaderView,
+    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from second_opinion.domain.enums import TransferMethod
-from second_opinion.services.authorizations import AuthorizationRow
+from second_opinion.domain.enums import ContactRole, TransferMethod
+from second_opinion.services.authorizations import AuthorizationRow, link_problems
+from second_opinion.services.legal_basis import methods_for
 from second_opinion.services.record_requests import RequestData, RequestRow
 from second_opinion.services.records import ItemRow
+from second_opinion.ui.authorization_fit import problem_lines
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.records.common import (
     OptionalDateEdit,
@@ -159,10 +162,11 @@ class RequestForm(RecordsForm):
         self.holder = contact_combo(self, contacts, tr("— choose —"), tr("From (holder)"))
         self.recipient = contact_combo(self, contacts, tr("— choose —"), tr("To (recipient)"))
         self.recipient.setToolTip(tr("Who should get the records: usually the second doctor"))
+        self._roles = {c.id: c.role for c in contacts}
         self.method = QComboBox(self)
         self.method.setAccessibleName(tr("Method"))
-        for m in TransferMethod:
-            self.method.addItem(method_label(m), m)
+        self._offer_methods()
+        self.recipient.currentIndexChanged.connect(lambda _i: self._offer_methods())
         self.requested_on = OptionalDateEdit(tr("Requested"), tr("Date requested"), self)
         self.due_on = OptionalDateEdit(tr("Due"), tr("Due date"), self)
         self.due_on.setToolTip(legal_deadline_note())
@@ -202,6 +206,12 @@ class RequestForm(RecordsForm):
         self.add_field("fee", self.fee, tr("F&ee:"))
         self.add_field("reference_number", self.reference, tr("Reference &number:"))
         self.add_field("authorization", self.authorization, tr("&Authorization:"))
+        self._authorizations = {a.id: a for a in authorizations}
+        self.authorization_note = QLabel(self)
+        self.authorization_note.setWordWrap(True)
+        self.authorization_note.setAccessibleName(tr("Authorization warning"))
+        self.authorization_note.hide()
+        self.add_row("", self.authorization_note)
         self.add_field("notes", self.notes, tr("N&otes:"))
 
         with self.loading():
@@ -218,6 +228,9 @@ class RequestForm(RecordsForm):
             if edit is not None:
                 self.watch_date(edit)
         self.requested_on.sig_changed.connect(self._follow_request_date)
+        for combo in (self.authorization, self.holder, self.recipient):
+            combo.currentIndexChanged.connect(lambda _i: self._check_authorization())
+        self._check_authorization()
         self.due_on.edit.dateChanged.connect(self._mark_due_touched)
         self.pick_model.dataChanged.connect(self._picked)
         self.resize(620, 640)
@@ -225,6 +238,7 @@ class RequestForm(RecordsForm):
     def _fill(self, request: RequestRow) -> None:
         select_data(self.holder, request.holder_id)
         select_data(self.recipient, request.recipient_id)
+        self._offer_methods(keep=request.method)
         select_data(self.method, request.method)
         self.requested_on.set_value(request.requested_on)
         self.due_on.set_value(request.due_on)
@@ -235,6 +249,49 @@ class RequestForm(RecordsForm):
         self.reference.setText(request.reference_number)
         select_data(self.authorization, request.authorization_id)
         self.notes.setPlainText(request.notes)
+
+    def _offer_methods(self, keep: TransferMethod | None = None) -> None:
+        """Only the methods that fit the recipient (no patient portal to a doctor); ``keep``
+        stays listed so opening an older request never changes its method unseen."""
+        current = self.method.currentData()
+        to_person = self._roles.get(self.recipient.currentData()) is ContactRole.SELF
+        offered = methods_for(to_person)
+        if keep is not None and keep not in offered:
+            offered.append(keep)
+        if [self.method.itemData(i) for i in range(self.method.count())] == offered:
+            return
+        self.method.blockSignals(True)
+        self.method.clear()
+        for m in offered:
+            self.method.addItem(method_label(m), m)
+        self.method.blockSignals(False)
+        select_data(self.method, current if current in offered else offered[0])
+
+    def _check_authorization(self) -> None:
+        """Say so when the linked authorization names other parties or has lapsed."""
+        auth = self._authorizations.get(self.authorization.currentData())
+        problems = (
+            link_problems(
+                auth.holder_id,
+                auth.recipient_id,
+                auth.expires_on,
+                auth.revoked_on,
+                holder_id=self.holder.currentData(),
+                recipient_id=self.recipient.currentData(),
+                today=dt.date.today(),
+            )
+            if auth is not None
+            else []
+        )
+        lines = (
+            problem_lines(
+                problems, auth.holder_name, auth.recipient_name, format_date(auth.expires_on)
+            )
+            if auth is not None
+            else []
+        )
+        self.authorization_note.setText(" ".join(lines))
+        self.authorization_note.setVisible(bool(lines))
 
     def _mark_due_touched(self) -> None:
         if not self._following:

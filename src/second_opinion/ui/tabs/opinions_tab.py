@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from second_opinion.case import opinions as case_opinions
 from second_opinion.case.changes import Area, Changes
 from second_opinion.case.opinions import OpinionFormChoices, OpinionsBoard
+from second_opinion.domain.enums import Verdict
 from second_opinion.services import opinions
 from second_opinion.services.errors import NotFound, ServiceError
 from second_opinion.services.opinions import Comparison, DecisionRow, OpinionInput, OpinionRow
@@ -62,6 +63,7 @@ class OpinionsTab(CaseTab):
         self.form: FormDialog | None = None
         self._select_after_load: list[int] | None = None
         self._decision_after_load: int | None = None
+        self._verdicts: dict[tuple[int, int, str], Verdict] = {}
         self._build()
         ctx.sig_changed.connect(self._on_changed)
 
@@ -103,6 +105,7 @@ class OpinionsTab(CaseTab):
         splitter.addWidget(self._build_left(splitter))
         self.comparison_pane = ComparisonPane(splitter)
         self.comparison_pane.sig_third_opinion.connect(self.open_third_opinion_step)
+        self.comparison_pane.sig_verdict.connect(self.mark_verdict)
         self.comparison_model = self.comparison_pane.model
         self.banner_word = self.comparison_pane.banner_word
         self.banner_text = self.comparison_pane.banner_text
@@ -265,6 +268,7 @@ class OpinionsTab(CaseTab):
     def _show_board(self, board: OpinionsBoard) -> None:
         selected = self._select_after_load or self.selected_ids()
         self._select_after_load = None
+        self._verdicts = board.verdicts
         self.model.set_rows(board.opinions)
         self.decision_model.set_rows(board.decisions)
         pending, self._decision_after_load = self._decision_after_load, None
@@ -360,11 +364,23 @@ class OpinionsTab(CaseTab):
             self.select_hint.setText(
                 self.tr("Select two or three opinions (Ctrl+click) to compare them.")
             )
-        comparison = opinions.compare_chosen(self.model.rows(), selected)
+        comparison = opinions.compare_chosen(self.model.rows(), selected, self._verdicts)
         self.comparison_pane.show_comparison(comparison, count)
 
     def comparison(self) -> Comparison | None:
         return self.comparison_model.comparison()
+
+    def mark_verdict(self, field: str, verdict: Verdict | None) -> None:
+        """The person judges a row of the comparison the same or different; kept."""
+        comparison = self.comparison()
+        if comparison is None:
+            return
+        ids = [o.id for o in comparison.opinions]
+        self.ctx.ops.change(
+            lambda case: case_opinions.set_verdict(case, ids, field, verdict),
+            owner=self,
+            title=self.tr("Compare opinions"),
+        ).success(lambda _none: self.reload()).failure(self._refused).run()
 
     def open_third_opinion_step(self) -> None:
         self.navigator.navigate("guide.step", step="after")

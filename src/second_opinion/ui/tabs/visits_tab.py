@@ -42,6 +42,7 @@ from second_opinion.services.errors import NotFound, ServiceError
 from second_opinion.services.visits import SaveResult, VisitInput, VisitRow, VisitTiming
 from second_opinion.ui import palette, prompts
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.doctor_needs_form import open_doctor_needs
 from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.icons import icon
 from second_opinion.ui.ops import Pending, service_error_text
@@ -295,6 +296,8 @@ class VisitsTab(CaseTab):
                 self._select_after_load = visit_id
         if action == "edit":
             self._open_form(visit_id if isinstance(visit_id, int) else self.current_visit_id())
+        elif action == "doctor_needs" and isinstance(visit_id, int):
+            open_doctor_needs(self, self.ctx, visit_id)
 
     def focus_search(self) -> None:
         self.search.setFocus()
