@@ -73,7 +73,7 @@ Render = Callable[["Case"], bytes]
 
 
 class PdfDialog(QDialog):
-    """Shared behaviour: paper choice, busy bar, Preview / Save / Print, one privacy note."""
+    """Shared behavior: paper choice, busy bar, Preview / Save / Print, one privacy note."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

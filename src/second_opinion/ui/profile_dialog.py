@@ -199,7 +199,7 @@ class ProfileDialog(FormDialog):
             self.tr("Whether the insurer must approve the visit before it happens")
         )
         self.notes_edit = multiline(
-            page, self.tr("Insurance notes"), self.tr("Rules, limits, programmes they mentioned"), 4
+            page, self.tr("Insurance notes"), self.tr("Rules, limits, programs they mentioned"), 4
         )
         for field, widget, caption in (
             ("insurer", self.insurer_edit, self.tr("I&nsurer:")),

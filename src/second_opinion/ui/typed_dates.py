@@ -26,7 +26,7 @@ else:  # a plain mixin: shiboken refuses a second Qt base in one class's ancestr
 
 
 class _TypedSections(_Base):
-    """The typing behaviour; mixed into ``QDateEdit`` and ``QTimeEdit`` below."""
+    """The typing behavior; mixed into ``QDateEdit`` and ``QTimeEdit`` below."""
 
     _entered = False  # focus just came in: the click that brought it must not move the cursor
     _advanced = False  # the last key filled a part and Qt moved on to the next by itself

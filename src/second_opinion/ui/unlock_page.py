@@ -35,7 +35,7 @@ _RESTORABLE = {"VaultDamaged", "VaultMissing", "NotAVault", "WeakKdfParameters"}
 
 
 def _card(parent: QWidget) -> tuple[QWidget, QVBoxLayout]:
-    """A centred column of comfortable width, used by both pages."""
+    """A centered column of comfortable width, used by both pages."""
     outer = QVBoxLayout(parent)
     outer.addStretch(1)
     row = QHBoxLayout()

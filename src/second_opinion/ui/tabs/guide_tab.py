@@ -158,7 +158,7 @@ class GuideTab(CaseTab):
         page = QWidget(outer)
         page.setMaximumWidth(READING_WIDTH + 60)
         page.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        # Centred with a capped width: long lines are hard to read on a wide screen.
+        # Centered with a capped width: long lines are hard to read on a wide screen.
         outer_layout.addStretch(1)
         outer_layout.addWidget(page, 100)
         outer_layout.addStretch(1)
@@ -190,7 +190,7 @@ class GuideTab(CaseTab):
             self.tr("Ticks are saved straight away, separately for each person."),
             self.checklist_box,
         )
-        self.checklist_hint.setEnabled(False)  # shown in the palette's quieter text colour
+        self.checklist_hint.setEnabled(False)  # shown in the palette's quieter text color
 
         nav = QHBoxLayout()
         self.back_button = QPushButton(icon("fa5s.arrow-left"), self.tr("Back"), page)
@@ -500,7 +500,7 @@ class GuideTab(CaseTab):
             self.reload()
 
     def changeEvent(self, event: QEvent) -> None:
-        # Icons are drawn in the palette's text colour; redraw them when the palette changes.
+        # Icons are drawn in the palette's text color; redraw them when the palette changes.
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "step_model"):
             self._refresh_rows()
             self._select_row(self._current)
