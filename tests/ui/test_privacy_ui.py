@@ -23,7 +23,7 @@ SENTINEL = "Zzsentinel7Qx"
 
 
 @pytest.fixture
-def demo_window(qtbot, data_dir: Path):
+def demo_window(qtbot, settle, data_dir: Path):
     with Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF) as vault, vault.session() as s:
         person_id = build_demo(s, dt.date.today())
         rename_person(s, person_id, f"Maria {SENTINEL}")
@@ -32,6 +32,7 @@ def demo_window(qtbot, data_dir: Path):
     window.show()
     for key in TAB_KEYS:
         window.navigate(key)
+        settle()  # each tab loads on the worker; its rows land only after the operation ends
     yield window
     if window.vault is not None:
         window.lock()
