@@ -11,8 +11,15 @@ from icalendar import Calendar
 from PySide6.QtCore import QDate, Qt, QTime
 
 from second_opinion.case.changes import Area
-from second_opinion.domain.enums import ContactRole, RecordKind, TransferMethod, VisitMode
-from second_opinion.services import record_requests, records, visits
+from second_opinion.domain.enums import (
+    ContactRole,
+    QuestionCategory,
+    RecordKind,
+    TransferMethod,
+    VisitMode,
+)
+from second_opinion.services import questions, record_requests, records, visits
+from second_opinion.services.questions import QuestionData
 from second_opinion.services.readiness import readiness
 from second_opinion.services.visits import VisitInput
 from second_opinion.ui.context import AppContext
@@ -430,3 +437,27 @@ def test_a_past_visit_is_not_saved_as_planned_without_asking(
     assert tab.form is None
     (row,) = shown_rows(tab)
     assert row.visit.status.value == "done"
+
+
+def test_open_questions_are_used_for_the_visit_in_one_click(qtbot, settle, tab, case) -> None:
+    vault, ids = case
+    with vault.session() as s:
+        visit_id = visits.add_visit(
+            s, ids["person"], VisitInput(ids["doctor"], NOW + dt.timedelta(days=3), "UTC"), now=NOW
+        ).id
+        for text in ("What stage is it?", "Which treatment first?"):
+            questions.create_question(
+                s, ids["person"], QuestionData(text=text, category=QuestionCategory.TREATMENT)
+            )
+    reload(tab, settle)
+    view = tab.readiness_view
+    button = view.fix_buttons["questions"]
+    assert button.text() == "Use my open questions"
+    button.click()
+    settle()
+    settle()
+    assert not tab.navigator.calls  # done right here, not somewhere else
+    assert view.status_labels["questions"].text() == "Done"
+    assert view.readiness().check("questions").label == "2 questions prepared, 0 top priority"
+    with vault.session() as s:
+        assert {q.visit_id for q in questions.list_questions(s, ids["person"])} == {visit_id}

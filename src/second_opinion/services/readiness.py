@@ -35,6 +35,7 @@ from second_opinion.domain.models import (
 )
 from second_opinion.services import labels
 from second_opinion.services.errors import must_exist
+from second_opinion.services.questions import count_open_unlinked
 from second_opinion.services.record_requests import is_overdue
 from second_opinion.services.tracking import lacks_by_item, lacks_phrase
 from second_opinion.services.visits import zone_or_utc
@@ -197,6 +198,7 @@ def _checklists(
     ):
         if visit_id is not None:
             priorities[visit_id].append(priority)
+    open_unlinked: int | None = None
     plan = session.scalar(select(InsurancePlan).where(InsurancePlan.person_id == person_id))
     physical: list[_Item] | None = None
     has_support: bool | None = None
@@ -216,7 +218,10 @@ def _checklists(
         pathology = _pathology_check(session, to_doctor)
         if pathology is not None:
             checks.append(pathology)
-        checks.append(_questions_check(visit, priorities.get(visit.id, [])))
+        visit_priorities = priorities.get(visit.id, [])
+        if not visit_priorities and open_unlinked is None:
+            open_unlinked = count_open_unlinked(session, person_id)
+        checks.append(_questions_check(visit, visit_priorities, open_unlinked or 0))
         referral = _referral_check(visit, plan)
         if referral is not None:
             checks.append(referral)
@@ -508,9 +513,20 @@ def _link_check(visit: Visit) -> ReadinessCheck:
     )
 
 
-def _questions_check(visit: Visit, priorities: list[int]) -> ReadinessCheck:
+def _questions_check(visit: Visit, priorities: list[int], open_unlinked: int) -> ReadinessCheck:
+    """``open_unlinked``: the person's open questions for no visit, offered in one action."""
     count = len(priorities)
     top = sum(1 for p in priorities if p == int(Priority.TOP))
+    if count == 0 and open_unlinked:
+        return ReadinessCheck(
+            key="questions",
+            ok=False,
+            label="No questions prepared for this visit",
+            detail=f"You have {_plural(open_unlinked, 'open question', 'open questions')} "
+            "not tied to any visit: use them for this one in one step.",
+            fix_target="questions.use_open",
+            fix_args=(("visit_id", visit.id),),
+        )
     if count == 0:
         return ReadinessCheck(
             key="questions",
