@@ -497,3 +497,44 @@ def test_columns_fit_their_texts_and_keep_a_width_the_person_chose(tab, case, va
     view.setColumnWidth(3, 300)
     reload()
     assert view.columnWidth(3) == 300
+
+
+def test_a_date_that_cannot_be_true_is_refused_or_asked_about(
+    qtbot, tab, case, vault, reload, settle, answers
+):
+    # A date of service still to come: asked about; "no" keeps the form open on the date.
+    tab.items.open_form()
+    settle()
+    form = tab.current_form
+    assert isinstance(form, ItemForm)
+    form.description.setText("PET scan")
+    form.date_of_service.set_value(TODAY + dt.timedelta(days=20))
+    answers.confirms.append(False)
+    form.accept()
+    settle()
+    assert answers.shown and "still to come" in answers.shown[-1][2]
+    assert form.isVisible()
+    assert "still to come" in form.errors.message("date_of_service")
+    assert texts(tab.items.proxy, 0) == []
+    answers.confirms.append(True)  # a planned scan: saved with its date
+    form.accept()
+    settle()
+    assert texts(tab.items.proxy, 0) == ["PET scan"]
+
+    # "Mark sent" on a day still to come is refused beside the date.
+    request_id = add_request(vault, case, days_ago=5)
+    reload()
+    assert tab.requests.select(request_id)
+    qtbot.mouseClick(tab.requests.mark_sent_button, Qt.MouseButton.LeftButton)
+    sent = tab.current_form
+    assert isinstance(sent, StateChangeForm)
+    sent.on.setDate(to_qdate(TODAY + dt.timedelta(days=3)))
+    sent.accept()
+    settle()
+    assert sent.isVisible()
+    assert "still to come" in sent.errors.message("on")
+    sent.on.setDate(to_qdate(TODAY))
+    sent.accept()
+    settle()
+    with vault.session() as s:
+        assert rr.get_request(s, request_id).sent_on == TODAY

@@ -30,8 +30,9 @@ from second_opinion.domain.enums import RecordKind
 from second_opinion.services.authorizations import AuthorizationData, AuthorizationRow
 from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.errors import ServiceError
-from second_opinion.services.records import ItemData, ItemRow
-from second_opinion.ui.dates import from_qdate, make_date_edit, to_qdate
+from second_opinion.services.records import FUTURE_SERVICE, ItemData, ItemRow, is_future_service
+from second_opinion.ui import prompts
+from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.records.common import OptionalDateEdit, kind_label, legal_deadline_note, tr
 
@@ -185,6 +186,22 @@ class ItemForm(RecordsForm):
                 select_data(self.kind, kind)
         self.watch_date(self.date_of_service)
         self.resize(480, self.sizeHint().height())
+
+    def accept(self) -> None:
+        """A date of service still to come is asked about before it is saved."""
+        if not self.is_saving:
+            try:
+                data = self.collect()
+            except ServiceError:
+                data = None
+            if data is not None and is_future_service(data, dt.date.today()):
+                question = tr(FUTURE_SERVICE).format(date=format_date(data.date_of_service))
+                if not prompts.ask_confirm(
+                    self, tr("Date of service"), question, tr("Save with this date")
+                ):
+                    self.errors.show("date_of_service", question)
+                    return
+        super().accept()
 
     def collect(self) -> ItemData:
         return ItemData(
