@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from second_opinion.domain.enums import ContactRole, RecordKind, RequestState
+from second_opinion.domain.enums import ContactKind, ContactRole, RecordKind, RequestState
 from second_opinion.services import record_requests as rr
 from second_opinion.services import records
 from second_opinion.services.records import ItemData
@@ -538,3 +538,26 @@ def test_a_date_that_cannot_be_true_is_refused_or_asked_about(
     settle()
     with vault.session() as s:
         assert rr.get_request(s, request_id).sent_on == TODAY
+
+
+def test_a_new_holder_is_made_from_the_record_form_and_chosen(qtbot, tab, case, vault, settle):
+    tab.items.open_form()
+    settle()
+    form = tab.current_form
+    assert isinstance(form, ItemForm)
+    form.description.setText("MRI brain")
+    qtbot.mouseClick(form.new_holder_button, Qt.MouseButton.LeftButton)
+    contact_form = form.contact_form
+    assert contact_form is not None and contact_form.isVisible()
+    assert contact_form.role.currentData() == ContactRole.RECORDS_DEPARTMENT
+    assert contact_form.kind.currentData() == ContactKind.ORGANIZATION
+    qtbot.keyClicks(contact_form.name, "Riverbend Imaging")
+    contact_form.accept()
+    settle()
+    assert form.isVisible()
+    assert form.holder.currentText() == "Riverbend Imaging"
+    form.accept()
+    settle()
+    with vault.session() as s:
+        (item,) = records.list_items(s, case["person"])
+        assert item.holder_name == "Riverbend Imaging"
