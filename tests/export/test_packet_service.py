@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -35,6 +36,7 @@ from second_opinion.services.packet import (
     next_visit_id,
 )
 from second_opinion.services.packet_data import LetterKind, PacketData, Paper, Section
+from second_opinion.services.profile import get_profile, save_profile
 from second_opinion.vault.vault import Vault
 from tests.factories import make_contact, make_person
 
@@ -250,6 +252,26 @@ def test_letter_data_for_a_request(session: Session) -> None:
     assert data.authorization.expires_on == dt.date(2027, 4, 1)
     with pytest.raises(NotFound):
         build_letter_data(session, 999, LetterKind.REQUEST)
+
+
+def test_the_letter_signs_with_the_address_phone_and_email_of_the_profile(
+    session: Session,
+) -> None:
+    ids = _case(session)
+    profile = get_profile(session, ids["person"])
+    save_profile(
+        session,
+        ids["person"],
+        dataclasses.replace(
+            profile, address="12 Oak Lane\nSpringfield", phone="555-010-9999", email="a@b.org"
+        ),
+    )
+    sender = build_letter_data(session, ids["late"], LetterKind.REQUEST).sender
+    assert (sender.address, sender.phone, sender.email) == (
+        "12 Oak Lane\nSpringfield",
+        "555-010-9999",
+        "a@b.org",
+    )
 
 
 def _requests_to(session: Session, person_id: int, doctor_id: int, count: int) -> None:

@@ -81,6 +81,10 @@ class Person(Base):
     medications: Mapped[str] = mapped_column(Text, default="")
     allergies: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # Where the person can be reached: the sender's block of a records request letter.
+    address: Mapped[str] = mapped_column(Text, default="", server_default="")
+    phone: Mapped[str] = mapped_column(Text, default="", server_default="")
+    email: Mapped[str] = mapped_column(Text, default="", server_default="")
     # condition, medications and allergies above are the person's own words as first typed;
     # the structured health summary (HealthCondition ... HealthResult) is what is shown and
     # printed. Migration 0003 copied each line into it and left these texts as they were.

@@ -7,6 +7,7 @@ the other services' shapes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterable, Sequence
@@ -457,14 +458,23 @@ def _opinions(session: Session, person_id: int, visit_day: dt.date) -> tuple[Opi
 
 
 def _sender_for(session: Session, person: Person) -> ContactBlock:
-    """The person's own address card: a "self" contact named like them, if there is one."""
+    """The sender of a letter: the address, phone and e-mail of the person's profile; what
+    the profile leaves empty comes from their own address card (a "self" contact named like
+    them), if there is one."""
+    card = ContactBlock(name=person.name)
     wanted = person.name.strip().casefold()
     for contact in session.scalars(
         select(Contact).where(Contact.role == ContactRole.SELF).order_by(Contact.id)
     ):
         if contact.name.strip().casefold().startswith(wanted):
-            return contact_block(contact)
-    return ContactBlock(name=person.name)
+            card = contact_block(contact)
+            break
+    return dataclasses.replace(
+        card,
+        address=person.address or card.address,
+        phone=person.phone or card.phone,
+        email=person.email or card.email,
+    )
 
 
 def _terms(session: Session, request: RecordRequest) -> AuthorizationTerms | None:
