@@ -228,7 +228,7 @@ def test_filters_and_search_narrow_the_requests(tab, case, vault, reload):
 
 
 def test_navigation_opens_the_right_place(
-    tab, case, vault, navigator, answers, monkeypatch, reload, settle
+    qtbot, tab, case, vault, navigator, answers, monkeypatch, reload, settle
 ):
     rid = add_request(vault, case)
     reload()
@@ -246,13 +246,15 @@ def test_navigation_opens_the_right_place(
     monkeypatch.setattr(
         export_actions, "export_letter", lambda _p, _c, rid, kind: letters.append((rid, kind))
     )
-    tab.requests.act_letter.trigger()
+    # The request letter is a button in sight, not an entry under "More".
+    assert tab.requests.letter_button.isVisible() and tab.requests.letter_button.isEnabled()
+    qtbot.mouseClick(tab.requests.letter_button, Qt.MouseButton.LeftButton)
     tab.requests.act_auth_form.trigger()
     tab.requests.act_doctor_letter.trigger()
     assert letters == [(rid, "request"), (rid, "authorization"), (rid, "current-doctor")]
 
     monkeypatch.setitem(sys.modules, "second_opinion.ui.export_actions", None)
-    tab.requests.act_letter.trigger()
+    tab.requests.letter_button.click()
     assert answers.shown[-1][0] == "info"
     assert "not available" in answers.shown[-1][2]
 
