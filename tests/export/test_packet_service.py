@@ -16,11 +16,13 @@ from second_opinion.domain.enums import (
     RecordKind,
     RequestState,
     TransferMethod,
+    TriState,
     VisitMode,
     VisitStatus,
 )
 from second_opinion.domain.models import (
     Authorization,
+    InsurancePlan,
     Opinion,
     Person,
     Question,
@@ -366,3 +368,28 @@ def test_questions_print_in_the_persons_own_order_with_priority_as_a_mark(
     # the order the person dragged them into, whatever their priority
     assert [q.text for q in data.questions][:2] == ["Normal first in list", "Top second in list"]
     assert [q.is_top for q in data.questions][:2] == [False, True]
+
+
+def test_what_nobody_knows_yet_prints_as_not_known_never_as_not_needed(
+    session: Session,
+) -> None:
+    ids = _case(session)
+    visit = session.get(Visit, ids["visit"])
+    visit.referral_needed = visit.referral_obtained = False
+    visit.prior_auth_needed = visit.prior_auth_obtained = False
+    session.add(
+        InsurancePlan(
+            person_id=ids["person"],
+            referral_needed=TriState.NO,
+            prior_authorization_needed=TriState.UNKNOWN,
+        )
+    )
+    session.flush()
+    info = build_packet_data(session, ids["visit"], now=NOW).insurance
+    assert info.visit_referral == "Not needed"  # the plan said so
+    assert info.visit_prior_auth == "Not known yet"
+    plan = session.get(Person, ids["person"]).insurance
+    plan.prior_authorization_needed = TriState.YES
+    session.flush()
+    info = build_packet_data(session, ids["visit"], now=NOW).insurance
+    assert info.visit_prior_auth == "Needed (your plan requires it), not obtained yet"

@@ -16,8 +16,10 @@ from second_opinion.domain.enums import (
     QuestionCategory,
     RecordKind,
     TransferMethod,
+    TriState,
     VisitMode,
 )
+from second_opinion.domain.models import InsurancePlan
 from second_opinion.services import questions, record_requests, records, visits
 from second_opinion.services.questions import QuestionData
 from second_opinion.services.readiness import readiness
@@ -461,3 +463,20 @@ def test_open_questions_are_used_for_the_visit_in_one_click(qtbot, settle, tab, 
     assert view.readiness().check("questions").label == "2 questions prepared, 0 top priority"
     with vault.session() as s:
         assert {q.visit_id for q in questions.list_questions(s, ids["person"])} == {visit_id}
+
+
+def test_a_new_visit_ticks_what_the_insurance_plan_needs(qtbot, settle, tab, case) -> None:
+    vault, ids = case
+    with vault.session() as s:
+        s.add(
+            InsurancePlan(
+                person_id=ids["person"],
+                referral_needed=TriState.YES,
+                prior_authorization_needed=TriState.UNKNOWN,
+            )
+        )
+    form = open_form(tab, settle)
+    assert form.referral_needed.isChecked()
+    assert "plan" in form.referral_needed.toolTip()
+    assert not form.auth_needed.isChecked()  # not known yet: left for the person to tick
+    assert not form.is_dirty  # a default, not something typed

@@ -20,6 +20,7 @@ from second_opinion.domain.enums import (
     ContactRole,
     RecordKind,
     RequestState,
+    TriState,
     VisitMode,
     VisitStatus,
 )
@@ -208,10 +209,18 @@ def _tri(value: object) -> str:
     return labels.TRI_STATE.get(value, "")  # type: ignore[call-overload, no-any-return]
 
 
-def _need(needed: bool, obtained: bool) -> str:
+def _need(needed: bool, obtained: bool, plan_says: TriState | None) -> str:
+    """A referral or prior authorization for this visit. Not ticked on the visit is not the
+    same as not needed: what the plan said decides, and an unknown prints as unknown."""
     if needed:
         return "Needed, obtained" if obtained else "Needed, not obtained yet"
-    return "Obtained" if obtained else "Not needed"
+    if obtained:
+        return "Obtained"
+    if plan_says is TriState.YES:
+        return "Needed (your plan requires it), not obtained yet"
+    if plan_says is TriState.NO:
+        return "Not needed"
+    return "Not known yet"
 
 
 def _insurance(session: Session, person: Person, visit: Visit) -> InsuranceInfo:
@@ -234,9 +243,15 @@ def _insurance(session: Session, person: Person, visit: Visit) -> InsuranceInfo:
         referral_needed=_tri(plan.referral_needed) if plan else "",
         prior_authorization_needed=_tri(plan.prior_authorization_needed) if plan else "",
         notes=plan.notes if plan else "",
-        visit_referral=_need(visit.referral_needed, visit.referral_obtained),
+        visit_referral=_need(
+            visit.referral_needed, visit.referral_obtained, plan.referral_needed if plan else None
+        ),
         visit_referral_number=visit.referral_number,
-        visit_prior_auth=_need(visit.prior_auth_needed, visit.prior_auth_obtained),
+        visit_prior_auth=_need(
+            visit.prior_auth_needed,
+            visit.prior_auth_obtained,
+            plan.prior_authorization_needed if plan else None,
+        ),
         visit_prior_auth_number=visit.prior_auth_number,
         expected_cost=cost,
         calls=tuple(

@@ -17,8 +17,8 @@ from functools import cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from second_opinion.domain.enums import ContactRole, VisitMode, VisitStatus
-from second_opinion.domain.models import Contact, Person, Question, Visit
+from second_opinion.domain.enums import ContactRole, TriState, VisitMode, VisitStatus
+from second_opinion.domain.models import Contact, InsurancePlan, Person, Question, Visit
 from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
 
@@ -451,3 +451,22 @@ def companion_choices(people: list[ContactChoice], keep: int | None = None) -> l
     """Contacts who may come along: support people (and "other"), plus ``keep`` whatever its
     role, so editing a visit never drops the companion it already has."""
     return [c for c in people if c.role in COMPANION_ROLES or c.id == keep]
+
+
+@dataclass(frozen=True)
+class PlanNeeds:
+    """What the person's insurance plan says a visit needs (a new visit starts ticked so)."""
+
+    referral: bool = False
+    prior_auth: bool = False
+
+
+def plan_needs(session: Session, person_id: int) -> PlanNeeds:
+    """Only a plain "yes" ticks a box: "not known yet" is left for the person to find out."""
+    plan = session.scalar(select(InsurancePlan).where(InsurancePlan.person_id == person_id))
+    if plan is None:
+        return PlanNeeds()
+    return PlanNeeds(
+        referral=plan.referral_needed is TriState.YES,
+        prior_auth=plan.prior_authorization_needed is TriState.YES,
+    )
