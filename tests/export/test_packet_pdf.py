@@ -230,3 +230,13 @@ def test_visit_times_name_the_zone_as_people_do() -> None:
     assert visit_time(kolkata, "Asia/Kolkata").endswith("8:35 PM IST")
     noon = dt.datetime(2026, 12, 3, 0, 30, tzinfo=ZoneInfo("America/New_York"))
     assert visit_time(noon, "America/New_York") == "Thursday, December 3, 2026, 12:30 AM EST"
+
+
+def test_the_cover_says_when_the_doctor_may_not_be_independent() -> None:
+    data = packet()
+    assert "Independence" not in flat(all_text(render_packet(data)))
+    note = "May not be independent: Shares the organization “Mercy” with Dr. Ames."
+    text = flat(
+        all_text(render_packet(replace(data, visit=replace(data.visit, independence=note))))
+    )
+    assert "Independence" in text and "Maynotbeindependent" in text

@@ -393,3 +393,17 @@ def test_what_nobody_knows_yet_prints_as_not_known_never_as_not_needed(
     session.flush()
     info = build_packet_data(session, ids["visit"], now=NOW).insurance
     assert info.visit_prior_auth == "Needed (your plan requires it), not obtained yet"
+
+
+def test_the_packet_says_when_the_doctor_may_not_be_independent(session: Session) -> None:
+    ids = _case(session)
+    visit = session.get(Visit, ids["visit"])
+    assert build_packet_data(session, ids["visit"], now=NOW).visit.independence == ""
+    make_contact(
+        session, "Dr. First", ContactRole.FIRST_OPINION, health_system=" Lakeshore Health "
+    )
+    visit.doctor.health_system = "Lakeshore Health"
+    session.flush()
+    note = build_packet_data(session, ids["visit"], now=NOW).visit.independence
+    assert note.startswith("May not be independent:")
+    assert "Lakeshore Health" in note and "Dr. First" in note

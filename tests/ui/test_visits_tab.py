@@ -19,7 +19,7 @@ from second_opinion.domain.enums import (
     TriState,
     VisitMode,
 )
-from second_opinion.domain.models import InsurancePlan
+from second_opinion.domain.models import Contact, InsurancePlan
 from second_opinion.services import questions, record_requests, records, visits
 from second_opinion.services.questions import QuestionData
 from second_opinion.services.readiness import readiness
@@ -480,3 +480,31 @@ def test_a_new_visit_ticks_what_the_insurance_plan_needs(qtbot, settle, tab, cas
     assert "plan" in form.referral_needed.toolTip()
     assert not form.auth_needed.isChecked()  # not known yet: left for the person to tick
     assert not form.is_dirty  # a default, not something typed
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_booking_a_candidate_offers_to_make_them_the_chosen_doctor(
+    qtbot, settle, tab, case, answers, answer
+) -> None:
+    vault, ids = case
+    with vault.session() as s:
+        candidate = make_contact(s, "Dr. Omar Haddad", ContactRole.SECOND_OPINION_CANDIDATE).id
+    form = open_form(tab, settle)
+    form.select_doctor(candidate)
+    answers.confirms.append(answer)
+    form.accept()
+    settle()
+    settle()
+    kind, _title, text = answers.shown[-1]
+    assert kind == "confirm" and "Dr. Omar Haddad" in text and "chosen" in text
+    with vault.session() as s:
+        role = s.get(Contact, candidate).role
+    expected = ContactRole.SECOND_OPINION_CHOSEN if answer else ContactRole.SECOND_OPINION_CANDIDATE
+    assert role is expected
+    # A doctor already chosen is not asked about again.
+    asked = len(answers.shown)
+    form = open_form(tab, settle)
+    form.select_doctor(ids["doctor"])
+    form.accept()
+    settle()
+    assert len(answers.shown) == asked

@@ -438,3 +438,19 @@ def test_the_whole_list_matches_each_visit_with_several_doctors(case: Case) -> N
     assert not batched[second_visit].check("physical_material").ok
     assert batched[third_visit].check("records").fix_kwargs == {"recipient_id": third.id}
     assert batched[first_visit].check("companion").ok
+
+
+def test_a_doctor_who_may_not_be_independent_is_named_with_the_reason(case: Case) -> None:
+    visit_id = case.visit()
+    assert case.check(visit_id, "independence") is None
+    make_contact(case.session, "Dr. First", ContactRole.FIRST_OPINION, organization="Mercy Health")
+    case.doctor.organization = "Mercy Health"
+    case.session.flush()
+    check = case.check(visit_id, "independence")
+    assert check is not None and not check.ok and check.optional  # a warning, not a failure
+    assert "Dr. Lena Park may not be independent" in check.label
+    assert "Mercy Health" in check.detail and "Dr. First" in check.detail
+    assert check.fix_target == "contacts.open"
+    assert check.fix_kwargs == {"contact_id": case.doctor.id}
+    listed = readiness_for_person(case.session, case.person.id, TODAY)[visit_id]
+    assert listed.check("independence") == check

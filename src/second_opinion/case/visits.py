@@ -93,6 +93,13 @@ def save_visit(
     return Outcome(result, Changes.of(Area.VISITS, result.id))
 
 
+def choose_doctor(case: Case, contact_id: int) -> Changes:
+    """Make a candidate the chosen second-opinion doctor (offered after booking a visit)."""
+    with case.unit() as session:
+        visit_service.choose_doctor(session, contact_id)
+    return Changes.of(Area.CONTACTS, contact_id, also=[Area.VISITS])
+
+
 def mark_done(case: Case, visit_id: int) -> Changes:
     with case.unit() as session:
         visit_service.set_status(session, visit_id, VisitStatus.DONE)

@@ -132,6 +132,8 @@ class PacketRenderer(DocumentRenderer):
             rows.append(("Coming along", Long(companion)))
         if visit.status and visit.status != "Planned":
             rows.append(("Status", Long(visit.status)))
+        if visit.independence:
+            rows.append(("Independence", Long(visit.independence)))
 
         story: list[Flowable] = [
             self.p("VISIT PACKET · SECOND OPINION", "Eyebrow"),

@@ -37,6 +37,7 @@ from second_opinion.domain.models import (
 )
 from second_opinion.services import health_summary, labels, legal_basis
 from second_opinion.services.errors import must_exist
+from second_opinion.services.independence import doctor_findings, may_not_be_independent
 from second_opinion.services.packet_data import (
     ALL_SECTIONS,
     AuthorizationTerms,
@@ -180,6 +181,7 @@ def build_packet_data(
         telemedicine_url=visit.telemedicine_url,
         companion=contact_block(visit.companion) if visit.companion is not None else None,
         status=labels.VISIT_STATUS[visit.status],
+        independence=_independence(session, visit),
     )
     records, missing = _records_for(session, person.id, visit, today)
     summary = health_summary.get_summary(session, person.id)
@@ -203,6 +205,11 @@ def build_packet_data(
         sections=chosen,
         paper=paper,
     )
+
+
+def _independence(session: Session, visit: Visit) -> str:
+    reasons = may_not_be_independent(doctor_findings(session, visit.doctor_id))
+    return f"May not be independent: {reasons}" if reasons else ""
 
 
 def _tri(value: object) -> str:

@@ -116,6 +116,9 @@ class VisitInfo:
     telemedicine_url: str
     companion: ContactBlock | None
     status: str
+    #: "May not be independent: <reason>" when the doctor shares an organization or health
+    #: system with the first opinion; "" otherwise
+    independence: str = ""
 
 
 @dataclass(frozen=True)

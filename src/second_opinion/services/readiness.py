@@ -35,6 +35,11 @@ from second_opinion.domain.models import (
 )
 from second_opinion.services import labels
 from second_opinion.services.errors import must_exist
+from second_opinion.services.independence import (
+    IndependenceFinding,
+    doctor_findings,
+    may_not_be_independent,
+)
 from second_opinion.services.questions import count_open_unlinked
 from second_opinion.services.record_requests import is_overdue
 from second_opinion.services.tracking import lacks_by_item, lacks_phrase
@@ -199,6 +204,7 @@ def _checklists(
         if visit_id is not None:
             priorities[visit_id].append(priority)
     open_unlinked: int | None = None
+    independence: dict[int, list[IndependenceFinding]] = {}
     plan = session.scalar(select(InsurancePlan).where(InsurancePlan.person_id == person_id))
     physical: list[_Item] | None = None
     has_support: bool | None = None
@@ -228,6 +234,11 @@ def _checklists(
         prior_auth = _prior_auth_check(visit, plan)
         if prior_auth is not None:
             checks.append(prior_auth)
+        if visit.doctor_id not in independence:
+            independence[visit.doctor_id] = doctor_findings(session, visit.doctor_id)
+        independent = _independence_check(visit, doctor_name, independence[visit.doctor_id])
+        if independent is not None:
+            checks.append(independent)
         companion = names.get(visit.companion_id) if visit.companion_id is not None else None
         if companion is None and has_support is None:
             has_support = _has_support_person(session)
@@ -613,6 +624,26 @@ def _prior_auth_check(visit: Visit, plan: InsurancePlan | None) -> ReadinessChec
         needed=_needed(visit.prior_auth_needed, plan.prior_authorization_needed if plan else None),
         obtained=visit.prior_auth_obtained,
         number=visit.prior_auth_number,
+    )
+
+
+def _independence_check(
+    visit: Visit, doctor_name: str, findings: list[IndependenceFinding]
+) -> ReadinessCheck | None:
+    """A doctor who shares an organization or health system with the first opinion: said
+    here too (not only on the contact form), as a warning that never blocks the visit."""
+    if not findings:
+        return None
+    return ReadinessCheck(
+        key="independence",
+        ok=False,
+        label=f"{doctor_name} may not be independent",
+        detail=may_not_be_independent(findings)
+        + " Ask whether they will review your case on their own, or consider a doctor from "
+        "elsewhere.",
+        fix_target="contacts.open",
+        fix_args=(("contact_id", visit.doctor_id),),
+        optional=True,
     )
 
 

@@ -111,6 +111,9 @@ class VisitRow:
 class SaveResult:
     id: int
     warnings: tuple[str, ...]
+    #: the doctor (id, name) when still only a candidate: booking a visit usually means the
+    #: person chose them, so the screen offers to say so
+    candidate_doctor: tuple[int, str] | None = None
 
 
 # ------------------------------------------------------------------ time zones
@@ -274,7 +277,7 @@ def add_visit(
     warnings = _apply(session, visit, data, now or dt.datetime.now(dt.UTC))
     session.add(visit)
     session.flush()
-    return SaveResult(id=visit.id, warnings=warnings)
+    return _result(visit, warnings)
 
 
 def update_visit(
@@ -283,7 +286,20 @@ def update_visit(
     visit = _get(session, visit_id)
     warnings = _apply(session, visit, data, now or dt.datetime.now(dt.UTC))
     session.flush()
-    return SaveResult(id=visit.id, warnings=warnings)
+    return _result(visit, warnings)
+
+
+def _result(visit: Visit, warnings: tuple[str, ...]) -> SaveResult:
+    doctor = visit.doctor
+    candidate = doctor.role is ContactRole.SECOND_OPINION_CANDIDATE
+    return SaveResult(visit.id, warnings, (doctor.id, doctor.name) if candidate else None)
+
+
+def choose_doctor(session: Session, contact_id: int) -> None:
+    """The candidate becomes the chosen second-opinion doctor."""
+    doctor = must_exist(session, Contact, contact_id, "This doctor no longer exists.")
+    doctor.role = ContactRole.SECOND_OPINION_CHOSEN
+    session.flush()
 
 
 def set_status(session: Session, visit_id: int, status: VisitStatus) -> None:

@@ -41,6 +41,7 @@ def fix_button_text(target: str) -> str:
         "questions.use_open": tr("Use my open questions"),
         "visits.edit": tr("Edit the visit…"),
         "contacts.new": tr("Add a support person…"),
+        "contacts.open": tr("Open the doctor's contact"),
     }
     return texts.get(target, tr("Fix this"))
 

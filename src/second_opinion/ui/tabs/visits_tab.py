@@ -406,6 +406,19 @@ class VisitsTab(CaseTab):
             return
         self.reload(select=form.saved.id)
         self.ctx.sig_status.emit(self.tr("Visit saved."))
+        if form.saved.candidate_doctor is not None:
+            self._offer_to_choose(*form.saved.candidate_doctor)
+
+    def _offer_to_choose(self, doctor_id: int, name: str) -> None:
+        question = self.tr(
+            "{doctor} is still a candidate. Make them your chosen second-opinion doctor?"
+        ).format(doctor=name)
+        if prompts.ask_confirm(self, self.tr("Chosen doctor"), question, self.tr("Make chosen")):
+            self.ctx.ops.change(
+                lambda case: case_visits.choose_doctor(case, doctor_id),
+                owner=self,
+                title=self.tr("Chosen doctor"),
+            ).failure(self._refused).run()
 
     # ------------------------------------------------------------------ other actions
     def mark_current_done(self) -> None:
