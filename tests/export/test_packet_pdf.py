@@ -240,3 +240,22 @@ def test_the_cover_says_when_the_doctor_may_not_be_independent() -> None:
         all_text(render_packet(replace(data, visit=replace(data.visit, independence=note))))
     )
     assert "Independence" in text and "Maynotbeindependent" in text
+
+
+def test_the_notes_page_prints_the_visits_notes_before_its_lines() -> None:
+    data = packet()
+    notes = "Bring the CD from Mercy. Ask about the trial at Lakeshore."
+    pdf = render_packet(replace(data, visit=replace(data.visit, notes=notes)))
+    last = flat(pages_text(pdf)[-1])
+    assert SECTION_TITLES[Section.NOTES].replace(" ", "") in last
+    assert flat(notes) in last
+
+
+def test_no_earlier_opinions_takes_no_page_of_its_own() -> None:
+    data = replace(packet(), opinions=())
+    pdf = render_packet(data)
+    text = flat(all_text(pdf))
+    assert "Noearlieropinionsrecorded" not in text
+    assert flat(SECTION_TITLES[Section.OPINIONS]) not in text  # nor in the cover's contents
+    with_opinions = render_packet(packet())
+    assert len(reader(pdf).pages) < len(reader(with_opinions).pages)

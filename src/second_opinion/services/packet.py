@@ -182,6 +182,7 @@ def build_packet_data(
         companion=contact_block(visit.companion) if visit.companion is not None else None,
         status=labels.VISIT_STATUS[visit.status],
         independence=_independence(session, visit),
+        notes=visit.notes,
     )
     records, missing = _records_for(session, person.id, visit, today)
     summary = health_summary.get_summary(session, person.id)

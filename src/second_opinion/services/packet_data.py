@@ -119,6 +119,8 @@ class VisitInfo:
     #: "May not be independent: <reason>" when the doctor shares an organization or health
     #: system with the first opinion; "" otherwise
     independence: str = ""
+    #: the visit's own notes, printed on the Notes page above its writing lines
+    notes: str = ""
 
 
 @dataclass(frozen=True)
