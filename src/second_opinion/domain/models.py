@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -379,6 +380,8 @@ class GuideProgress(Base):
     )
     item_key: Mapped[str] = mapped_column(String(80), primary_key=True)
     done_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    #: False: unticked by the person although the data would tick it (it stays unticked)
+    done: Mapped[bool] = mapped_column(default=True, server_default=text("1"))
 
 
 class VaultSetting(Base):
