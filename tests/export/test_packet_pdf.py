@@ -232,3 +232,32 @@ def test_visit_times_name_the_zone_as_people_do() -> None:
     assert visit_time(kolkata, "Asia/Kolkata").endswith("8:35 PM IST")
     noon = dt.datetime(2026, 12, 3, 0, 30, tzinfo=ZoneInfo("America/New_York"))
     assert visit_time(noon, "America/New_York") == "Thursday, December 3, 2026, 12:30 AM EST"
+
+
+def test_the_cover_says_when_the_doctor_may_not_be_independent() -> None:
+    data = packet()
+    assert "Independence" not in flat(all_text(render_packet(data)))
+    note = "May not be independent: Shares the organization “Mercy” with Dr. Ames."
+    text = flat(
+        all_text(render_packet(replace(data, visit=replace(data.visit, independence=note))))
+    )
+    assert "Independence" in text and "Maynotbeindependent" in text
+
+
+def test_the_notes_page_prints_the_visits_notes_before_its_lines() -> None:
+    data = packet()
+    notes = "Bring the CD from Mercy. Ask about the trial at Lakeshore."
+    pdf = render_packet(replace(data, visit=replace(data.visit, notes=notes)))
+    last = flat(pages_text(pdf)[-1])
+    assert SECTION_TITLES[Section.NOTES].replace(" ", "") in last
+    assert flat(notes) in last
+
+
+def test_no_earlier_opinions_takes_no_page_of_its_own() -> None:
+    data = replace(packet(), opinions=())
+    pdf = render_packet(data)
+    text = flat(all_text(pdf))
+    assert "Noearlieropinionsrecorded" not in text
+    assert flat(SECTION_TITLES[Section.OPINIONS]) not in text  # nor in the cover's contents
+    with_opinions = render_packet(packet())
+    assert len(reader(pdf).pages) < len(reader(with_opinions).pages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -15,11 +16,13 @@ from second_opinion.domain.enums import (
     RecordKind,
     RequestState,
     TransferMethod,
+    TriState,
     VisitMode,
     VisitStatus,
 )
 from second_opinion.domain.models import (
     Authorization,
+    InsurancePlan,
     Opinion,
     Person,
     Question,
@@ -35,6 +38,7 @@ from second_opinion.services.packet import (
     next_visit_id,
 )
 from second_opinion.services.packet_data import LetterKind, PacketData, Paper, Section
+from second_opinion.services.profile import get_profile, save_profile
 from second_opinion.vault.vault import Vault
 from tests.factories import make_contact, make_person
 
@@ -290,6 +294,26 @@ def test_letter_data_for_a_request(session: Session) -> None:
         build_letter_data(session, 999, LetterKind.REQUEST)
 
 
+def test_the_letter_signs_with_the_address_phone_and_email_of_the_profile(
+    session: Session,
+) -> None:
+    ids = _case(session)
+    profile = get_profile(session, ids["person"])
+    save_profile(
+        session,
+        ids["person"],
+        dataclasses.replace(
+            profile, address="12 Oak Lane\nSpringfield", phone="555-010-9999", email="a@b.org"
+        ),
+    )
+    sender = build_letter_data(session, ids["late"], LetterKind.REQUEST).sender
+    assert (sender.address, sender.phone, sender.email) == (
+        "12 Oak Lane\nSpringfield",
+        "555-010-9999",
+        "a@b.org",
+    )
+
+
 def _requests_to(session: Session, person_id: int, doctor_id: int, count: int) -> None:
     """``count`` requests to the doctor, each from its own holder with two items."""
     for n in range(count):
@@ -382,3 +406,42 @@ def test_questions_print_in_the_persons_own_order_with_priority_as_a_mark(
     # the order the person dragged them into, whatever their priority
     assert [q.text for q in data.questions][:2] == ["Normal first in list", "Top second in list"]
     assert [q.is_top for q in data.questions][:2] == [False, True]
+
+
+def test_what_nobody_knows_yet_prints_as_not_known_never_as_not_needed(
+    session: Session,
+) -> None:
+    ids = _case(session)
+    visit = session.get(Visit, ids["visit"])
+    visit.referral_needed = visit.referral_obtained = False
+    visit.prior_auth_needed = visit.prior_auth_obtained = False
+    session.add(
+        InsurancePlan(
+            person_id=ids["person"],
+            referral_needed=TriState.NO,
+            prior_authorization_needed=TriState.UNKNOWN,
+        )
+    )
+    session.flush()
+    info = build_packet_data(session, ids["visit"], now=NOW).insurance
+    assert info.visit_referral == "Not needed"  # the plan said so
+    assert info.visit_prior_auth == "Not known yet"
+    plan = session.get(Person, ids["person"]).insurance
+    plan.prior_authorization_needed = TriState.YES
+    session.flush()
+    info = build_packet_data(session, ids["visit"], now=NOW).insurance
+    assert info.visit_prior_auth == "Needed (your plan requires it), not obtained yet"
+
+
+def test_the_packet_says_when_the_doctor_may_not_be_independent(session: Session) -> None:
+    ids = _case(session)
+    visit = session.get(Visit, ids["visit"])
+    assert build_packet_data(session, ids["visit"], now=NOW).visit.independence == ""
+    make_contact(
+        session, "Dr. First", ContactRole.FIRST_OPINION, health_system=" Lakeshore Health "
+    )
+    visit.doctor.health_system = "Lakeshore Health"
+    session.flush()
+    note = build_packet_data(session, ids["visit"], now=NOW).visit.independence
+    assert note.startswith("May not be independent:")
+    assert "Lakeshore Health" in note and "Dr. First" in note

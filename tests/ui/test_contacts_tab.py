@@ -10,7 +10,7 @@ import vobject
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 
-from second_opinion.domain.enums import ContactRole, RecordKind
+from second_opinion.domain.enums import ContactKind, ContactRole, RecordKind
 from second_opinion.domain.models import RecordItem, RecordRequest, Visit
 from second_opinion.services import contacts as contact_service
 from second_opinion.services.contacts import ContactData
@@ -428,3 +428,28 @@ def test_markup_in_number_and_address_fields_is_refused_on_that_field(settle, qt
     settle()
     assert tab.form is None  # saved and closed
     assert tab.current_row().phone == "+44 20 7946 0958"
+
+
+def test_an_organization_is_not_asked_for_a_doctors_specialty(settle, qtbot, tab):
+    form = tab.open_new()
+    form.show()
+    assert form.specialty.isVisibleTo(form)
+    assert form.recommended_by.isVisibleTo(form)
+    form.kind.setCurrentIndex(form.kind.findData(ContactKind.ORGANIZATION))
+    assert not form.specialty.isVisibleTo(form)
+    assert not form.recommended_by.isVisibleTo(form)
+    form.kind.setCurrentIndex(form.kind.findData(ContactKind.INDIVIDUAL))
+    assert form.specialty.isVisibleTo(form)
+    # What an organization already has stays in sight rather than hidden away.
+    form.kind.setCurrentIndex(form.kind.findData(ContactKind.ORGANIZATION))
+    with form.loading():
+        form.set_data(
+            ContactData(
+                name="Mercy Hospital",
+                kind=ContactKind.ORGANIZATION,
+                role=ContactRole.RECORDS_DEPARTMENT,
+                specialty="Imaging",
+            )
+        )
+    assert form.specialty.isVisibleTo(form)
+    assert not form.recommended_by.isVisibleTo(form)

@@ -62,7 +62,7 @@ def test_save_a_packet_with_chosen_sections_and_paper(
     # the save prompt suggested a name that gives nothing away
     kind, _title, suggested = answers.shown[-1]
     assert kind == "save"
-    assert suggested.startswith("visit-packet-") and "Maria" not in suggested
+    assert Path(suggested).name.startswith("visit-packet-") and "Maria" not in suggested
 
 
 def test_cancelled_save_writes_nothing(
@@ -333,3 +333,30 @@ def test_the_packet_dialog_lets_the_person_say_what_this_doctor_does_not_need(
     texts = [form.items.item(i).text() for i in range(form.items.count())]
     assert texts and not [t for t in texts if "lumpectomy" in t.lower()]
     form.reject()
+
+
+def test_letters_are_named_by_kind_and_date_in_the_folder_used_last_on_the_paper_chosen_last(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, answers: prompts.ScriptedAnswers
+) -> None:
+    today = dt.date.today().isoformat()
+    first = export_actions.export_letter(None, ctx, 1, "request")
+    assert first is not None
+    qtbot.addWidget(first)
+    other = "a4" if first.paper().value == "letter" else "letter"
+    first.paper_combo.setCurrentIndex(first.paper_combo.findData(other))
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    answers.save_paths.append(folder / "mine.pdf")
+    first.save()
+    _wait_saved(qtbot, first)
+    # The name says what it is and when, never who holds the records.
+    assert Path(answers.shown[-1][2]).name == f"records-request-{today}.pdf"
+
+    second = export_actions.export_letter(None, ctx, 1, "authorization")
+    assert second is not None
+    qtbot.addWidget(second)
+    assert second.paper().value == other
+    answers.save_paths.append(folder / "auth.pdf")
+    second.save()
+    _wait_saved(qtbot, second)
+    assert Path(answers.shown[-1][2]) == folder / f"authorization-{today}.pdf"

@@ -222,3 +222,26 @@ def test_a_tick_that_cannot_be_saved_because_the_disk_is_full_is_taken_back(
 def test_step_model_is_well_behaved(qtmodeltester, tab: GuideTab) -> None:
     qtmodeltester.check(tab.step_model)
     qtmodeltester.check(tab.step_proxy)
+
+
+def test_what_the_person_entered_ticks_the_guide_and_an_untick_stays(
+    qtbot, tab: GuideTab, ctx, settle, vault
+) -> None:
+    from second_opinion.case.changes import Area
+    from second_opinion.domain.enums import ContactRole
+    from tests.factories import make_contact
+
+    settle()
+    tab.handle_navigation("step", step="doctor")
+    label = "Add the doctor who gave the first opinion"
+    assert not checkbox(tab, label).isChecked()
+    with vault.session() as s:
+        make_contact(s, "Dr. First", ContactRole.FIRST_OPINION)
+    ctx.announce(Area.CONTACTS)  # as the contacts tab does after a save
+    settle()
+    assert checkbox(tab, label).isChecked()
+    checkbox(tab, label).click()  # "not really"
+    settle()
+    ctx.announce(Area.CONTACTS)
+    settle()
+    assert not checkbox(tab, label).isChecked()

@@ -88,7 +88,7 @@ def test_every_used_icon_is_drawn_in_the_asked_colour(qapp: QApplication, name: 
 def test_a_qcolor_works_as_well_as_a_string(qapp: QApplication) -> None:
     assert _shows(icons.icon("fa5s.check-circle", QColor("#2e9d57")), "#2e9d57")
     assert icons.cell_icon("fa5s.check-circle", "#2e9d57").cacheKey() == (
-        icons.icon("fa5s.check-circle", QColor("#2e9d57")).cacheKey()
+        icons.cell_icon("fa5s.check-circle", QColor("#2e9d57")).cacheKey()
     )
 
 
@@ -183,3 +183,19 @@ def test_the_svgs_are_what_make_icons_writes() -> None:
     written = make_icons.render_all(USED)
     for file_name, text in written.items():
         assert (icons.FOLDER / file_name).read_text(encoding="utf-8") == text, file_name
+
+
+def test_a_cell_icon_on_a_selected_row_is_drawn_in_the_selected_text_colour(
+    qapp: QApplication, palette: None
+) -> None:
+    # The status icon's own blue on a blue selection: it vanished from the selected row.
+    colours = QPalette(QGuiApplication.palette())
+    colours.setColor(QPalette.ColorRole.Highlight, QColor("#2a6ebb"))
+    colours.setColor(QPalette.ColorRole.HighlightedText, QColor("#fefefe"))
+    QGuiApplication.setPalette(colours)
+    made = icons.cell_icon("fa5s.paper-plane", "#2a6ebb")
+    assert _shows(made, "#2a6ebb")
+    selected = _inked(made, mode=QIcon.Mode.Selected)
+    assert selected and all(_near(c, "#fefefe") for c in selected)
+    # Buttons and menus keep their colour when selected.
+    assert _shows(icons.icon("fa5s.paper-plane", "#2a6ebb"), "#2a6ebb", mode=QIcon.Mode.Selected)

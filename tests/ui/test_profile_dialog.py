@@ -310,3 +310,26 @@ def test_a_disk_that_cannot_save_keeps_the_form_open_with_what_was_typed(
     assert dialog.isVisible()
     assert dialog.condition_edit.toPlainText() == "Latex"
     assert "disk may be full" in answers.shown[-1][2]
+
+
+def test_where_to_reach_me_is_saved_for_letters(qtbot, ctx, open_dialog, settle) -> None:
+    dialog = open_dialog(qtbot, ctx, "profile")
+    type_into(qtbot, dialog.reach.email, "amira-at-example")
+    click_save(qtbot, dialog)
+    settle()
+    assert dialog.isVisible()
+    assert "e-mail" in dialog.errors.message("email")
+    assert dialog.pages.currentIndex() == 0
+    dialog.reach.address.setPlainText("8 Elm Street\nSpringfield, IL 62701")
+    type_into(qtbot, dialog.reach.phone, "(555) 010-4477")
+    type_into(qtbot, dialog.reach.email, "amira@example.org")
+    with qtbot.waitSignal(dialog.finished):
+        click_save(qtbot, dialog)
+    profile = stored(ctx).profile
+    assert (profile.address, profile.phone, profile.email) == (
+        "8 Elm Street\nSpringfield, IL 62701",
+        "(555) 010-4477",
+        "amira@example.org",
+    )
+    again = open_dialog(qtbot, ctx, "profile")
+    assert again.reach.phone.text() == "(555) 010-4477"

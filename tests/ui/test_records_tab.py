@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from second_opinion.domain.enums import ContactRole, RecordKind, RequestState
+from second_opinion.domain.enums import ContactKind, ContactRole, RecordKind, RequestState
 from second_opinion.services import record_requests as rr
 from second_opinion.services import records
 from second_opinion.services.records import ItemData
@@ -228,7 +228,7 @@ def test_filters_and_search_narrow_the_requests(tab, case, vault, reload):
 
 
 def test_navigation_opens_the_right_place(
-    tab, case, vault, navigator, answers, monkeypatch, reload, settle
+    qtbot, tab, case, vault, navigator, answers, monkeypatch, reload, settle
 ):
     rid = add_request(vault, case)
     reload()
@@ -246,13 +246,15 @@ def test_navigation_opens_the_right_place(
     monkeypatch.setattr(
         export_actions, "export_letter", lambda _p, _c, rid, kind: letters.append((rid, kind))
     )
-    tab.requests.act_letter.trigger()
+    # The request letter is a button in sight, not an entry under "More".
+    assert tab.requests.letter_button.isVisible() and tab.requests.letter_button.isEnabled()
+    qtbot.mouseClick(tab.requests.letter_button, Qt.MouseButton.LeftButton)
     tab.requests.act_auth_form.trigger()
     tab.requests.act_doctor_letter.trigger()
     assert letters == [(rid, "request"), (rid, "authorization"), (rid, "current-doctor")]
 
     monkeypatch.setitem(sys.modules, "second_opinion.ui.export_actions", None)
-    tab.requests.act_letter.trigger()
+    tab.requests.letter_button.click()
     assert answers.shown[-1][0] == "info"
     assert "not available" in answers.shown[-1][2]
 
@@ -557,3 +559,67 @@ def test_linking_an_authorization_for_another_recipient_says_so_on_the_field(
     pick(form.recipient, case["rao"])
     assert form.authorization_note.isHidden()
     form.reject()
+
+
+def test_a_date_that_cannot_be_true_is_refused_or_asked_about(
+    qtbot, tab, case, vault, reload, settle, answers
+):
+    # A date of service still to come: asked about; "no" keeps the form open on the date.
+    tab.items.open_form()
+    settle()
+    form = tab.current_form
+    assert isinstance(form, ItemForm)
+    form.description.setText("PET scan")
+    form.date_of_service.set_value(TODAY + dt.timedelta(days=20))
+    answers.confirms.append(False)
+    form.accept()
+    settle()
+    assert answers.shown and "still to come" in answers.shown[-1][2]
+    assert form.isVisible()
+    assert "still to come" in form.errors.message("date_of_service")
+    assert texts(tab.items.proxy, 0) == []
+    answers.confirms.append(True)  # a planned scan: saved with its date
+    form.accept()
+    settle()
+    assert texts(tab.items.proxy, 0) == ["PET scan"]
+
+    # "Mark sent" on a day still to come is refused beside the date.
+    request_id = add_request(vault, case, days_ago=5)
+    reload()
+    assert tab.requests.select(request_id)
+    qtbot.mouseClick(tab.requests.mark_sent_button, Qt.MouseButton.LeftButton)
+    sent = tab.current_form
+    assert isinstance(sent, StateChangeForm)
+    sent.on.setDate(to_qdate(TODAY + dt.timedelta(days=3)))
+    sent.accept()
+    settle()
+    assert sent.isVisible()
+    assert "still to come" in sent.errors.message("on")
+    sent.on.setDate(to_qdate(TODAY))
+    sent.accept()
+    settle()
+    with vault.session() as s:
+        assert rr.get_request(s, request_id).sent_on == TODAY
+
+
+def test_a_new_holder_is_made_from_the_record_form_and_chosen(qtbot, tab, case, vault, settle):
+    tab.items.open_form()
+    settle()
+    form = tab.current_form
+    assert isinstance(form, ItemForm)
+    form.description.setText("MRI brain")
+    qtbot.mouseClick(form.new_holder_button, Qt.MouseButton.LeftButton)
+    contact_form = form.contact_form
+    assert contact_form is not None and contact_form.isVisible()
+    assert contact_form.role.currentData() == ContactRole.RECORDS_DEPARTMENT
+    assert contact_form.kind.currentData() == ContactKind.ORGANIZATION
+    qtbot.keyClicks(contact_form.name, "Riverbend Imaging")
+    contact_form.accept()
+    settle()
+    assert form.isVisible()
+    assert form.holder.currentText() == "Riverbend Imaging"
+    form.accept()
+    settle()
+    with vault.session() as s:
+        (item,) = records.list_items(s, case["person"])
+        assert item.holder_name == "Riverbend Imaging"

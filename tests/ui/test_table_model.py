@@ -220,3 +220,19 @@ def test_data_changed_rejudges_rows_a_predicate_reads_from_outside(proxy, model,
     flagged.update(r.id for r in model.rows()[:changed])
     model.dataChanged.emit(model.index(0, 2), model.index(changed - 1, 2))
     assert shown_ids(proxy) == [r.id for r in model.rows()[:changed]]
+
+
+def test_a_cell_cut_off_shows_its_whole_text_as_a_tooltip(qtbot) -> None:
+    model: RowTableModel[Item] = RowTableModel(
+        [
+            Column("Name", lambda r: r.name),
+            Column("Place", lambda r: r.place, tooltip=lambda r: f"Where: {r.place}"),
+            Column("Kind", lambda r: ""),
+        ],
+        row_id=lambda r: r.id,
+    )
+    model.set_rows([Item(1, "Faxed late, then lost, then faxed again", "Riverbend", "x")])
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert model.index(0, 0).data(tip) == "Faxed late, then lost, then faxed again"
+    assert model.index(0, 1).data(tip) == "Where: Riverbend"  # its own tooltip wins
+    assert model.index(0, 2).data(tip) is None  # nothing to show

@@ -11,8 +11,17 @@ from icalendar import Calendar
 from PySide6.QtCore import QDate, Qt, QTime
 
 from second_opinion.case.changes import Area
-from second_opinion.domain.enums import ContactRole, RecordKind, TransferMethod, VisitMode
-from second_opinion.services import record_requests, records, visits
+from second_opinion.domain.enums import (
+    ContactRole,
+    QuestionCategory,
+    RecordKind,
+    TransferMethod,
+    TriState,
+    VisitMode,
+)
+from second_opinion.domain.models import Contact, InsurancePlan
+from second_opinion.services import questions, record_requests, records, visits
+from second_opinion.services.questions import QuestionData
 from second_opinion.services.readiness import readiness
 from second_opinion.services.visits import VisitInput
 from second_opinion.ui.context import AppContext
@@ -482,3 +491,72 @@ def test_a_past_visit_is_not_saved_as_planned_without_asking(
     assert tab.form is None
     (row,) = shown_rows(tab)
     assert row.visit.status.value == "done"
+
+
+def test_open_questions_are_used_for_the_visit_in_one_click(qtbot, settle, tab, case) -> None:
+    vault, ids = case
+    with vault.session() as s:
+        visit_id = visits.add_visit(
+            s, ids["person"], VisitInput(ids["doctor"], NOW + dt.timedelta(days=3), "UTC"), now=NOW
+        ).id
+        for text in ("What stage is it?", "Which treatment first?"):
+            questions.create_question(
+                s, ids["person"], QuestionData(text=text, category=QuestionCategory.TREATMENT)
+            )
+    reload(tab, settle)
+    view = tab.readiness_view
+    button = view.fix_buttons["questions"]
+    assert button.text() == "Use my open questions"
+    button.click()
+    settle()
+    settle()
+    assert not tab.navigator.calls  # done right here, not somewhere else
+    assert view.status_labels["questions"].text() == "Done"
+    assert view.readiness().check("questions").label == "2 questions prepared, 0 top priority"
+    with vault.session() as s:
+        assert {q.visit_id for q in questions.list_questions(s, ids["person"])} == {visit_id}
+
+
+def test_a_new_visit_ticks_what_the_insurance_plan_needs(qtbot, settle, tab, case) -> None:
+    vault, ids = case
+    with vault.session() as s:
+        s.add(
+            InsurancePlan(
+                person_id=ids["person"],
+                referral_needed=TriState.YES,
+                prior_authorization_needed=TriState.UNKNOWN,
+            )
+        )
+    form = open_form(tab, settle)
+    assert form.referral_needed.isChecked()
+    assert "plan" in form.referral_needed.toolTip()
+    assert not form.auth_needed.isChecked()  # not known yet: left for the person to tick
+    assert not form.is_dirty  # a default, not something typed
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_booking_a_candidate_offers_to_make_them_the_chosen_doctor(
+    qtbot, settle, tab, case, answers, answer
+) -> None:
+    vault, ids = case
+    with vault.session() as s:
+        candidate = make_contact(s, "Dr. Omar Haddad", ContactRole.SECOND_OPINION_CANDIDATE).id
+    form = open_form(tab, settle)
+    form.select_doctor(candidate)
+    answers.confirms.append(answer)
+    form.accept()
+    settle()
+    settle()
+    kind, _title, text = answers.shown[-1]
+    assert kind == "confirm" and "Dr. Omar Haddad" in text and "chosen" in text
+    with vault.session() as s:
+        role = s.get(Contact, candidate).role
+    expected = ContactRole.SECOND_OPINION_CHOSEN if answer else ContactRole.SECOND_OPINION_CANDIDATE
+    assert role is expected
+    # A doctor already chosen is not asked about again.
+    asked = len(answers.shown)
+    form = open_form(tab, settle)
+    form.select_doctor(ids["doctor"])
+    form.accept()
+    settle()
+    assert len(answers.shown) == asked

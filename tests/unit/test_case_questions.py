@@ -18,6 +18,7 @@ from second_opinion.case.questions import (
     save_question,
     set_asked,
     starter_keys,
+    use_open_questions,
 )
 from second_opinion.domain.enums import ContactRole, QuestionCategory, VisitStatus
 from second_opinion.domain.models import Visit
@@ -121,3 +122,32 @@ def test_carry_moves_the_unanswered_questions_to_the_next_visit(case):
     assert by_text == {"Asked": past, "Open": upcoming}
     nothing = carry_unanswered(case, upcoming)
     assert nothing.value.to_visit_id is None and not nothing.changes
+
+
+def test_use_open_questions_links_only_the_open_unlinked_ones_to_the_visit(case):
+    visit = _visit(case, 3)
+    other = _visit(case, 9)
+    open_a = save_question(case, QuestionData(text="Open A", category=C.DIAGNOSIS)).value
+    open_b = save_question(case, QuestionData(text="Open B", category=C.COSTS)).value
+    save_question(case, QuestionData(text="Asked", category=C.COSTS, asked=True))
+    save_question(case, QuestionData(text="Answered", category=C.COSTS, answer="Yes", asked=True))
+    save_question(case, QuestionData(text="Elsewhere", category=C.COSTS, visit_id=other))
+
+    outcome = use_open_questions(case, visit)
+
+    assert outcome.value == 2
+    assert outcome.changes.touches(Area.QUESTIONS)
+    assert outcome.changes.touches(Area.VISITS)
+    by_text = {r.text: r.visit_id for r in questions_board(case).rows}
+    assert by_text == {
+        "Open A": visit,
+        "Open B": visit,
+        "Asked": None,
+        "Answered": None,
+        "Elsewhere": other,
+    }
+    assert {open_a.id, open_b.id} <= outcome.changes.ids_in(Area.QUESTIONS)
+    # Nothing left to link: a second click changes nothing.
+    again = use_open_questions(case, visit)
+    assert again.value == 0
+    assert not again.changes.touches(Area.QUESTIONS)

@@ -160,3 +160,14 @@ def test_what_a_delete_would_affect_is_asked_first(case):
     case_records.delete_item(case, item)
     with pytest.raises(NotFound):
         case_records.item_references(case, item)
+
+
+def test_a_move_dated_after_today_is_refused(case):
+    rid = add_request(case, "Labs", days_ago=3)
+    for target in (S.SENT, S.RECEIVED, S.PROBLEM):
+        with pytest.raises(ValidationError) as refused:
+            case_records.change_state(case, rid, target, TODAY + dt.timedelta(days=1), today=TODAY)
+        assert refused.value.field == "on"
+        assert "still to come" in str(refused.value)
+    assert case_records.records_board(case, TODAY).requests[0].state is S.REQUESTED
+    case_records.change_state(case, rid, S.SENT, TODAY, today=TODAY)

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
-from second_opinion.domain.enums import ContactRole
+from second_opinion.domain.enums import (
+    ContactRole,
+    QuestionCategory,
+    RecordKind,
+    RequestState,
+    TriState,
+)
+from second_opinion.domain.models import (
+    InsuranceCall,
+    InsurancePlan,
+    Question,
+    RecordItem,
+    RecordRequest,
+    Visit,
+)
 from second_opinion.services import guide
 from second_opinion.services.errors import NotFound, ValidationError
-from tests.factories import make_person
+from tests.factories import make_contact, make_person
 
 
 def _all_text() -> str:
@@ -176,3 +191,68 @@ def test_where_the_guide_opens(session) -> None:
     insurance = {i.key for i in guide.find_step("insurance").items}
     assert guide.first_open_step(insurance) == "doctor"
     assert guide.first_open_step(guide.all_item_keys()) == "after"
+
+
+def test_items_tick_themselves_from_what_the_person_entered(session) -> None:
+    pid = make_person(session, "Maria").id
+    assert guide.progress(session, pid) == set()
+    session.add(
+        InsurancePlan(
+            person_id=pid,
+            insurer="Blue Harbor",
+            member_id="XJH 1",
+            referral_needed=TriState.YES,
+            prior_authorization_needed=TriState.NO,
+        )
+    )
+    session.add(InsuranceCall(person_id=pid, called_on=dt.date(2026, 11, 2)))
+    first = make_contact(session, "Dr. First", ContactRole.FIRST_OPINION)
+    chosen = make_contact(session, "Dr. Second", ContactRole.SECOND_OPINION_CHOSEN)
+    make_contact(session, "Sam", ContactRole.SUPPORT_PERSON)
+    holder = make_contact(session, "Mercy HIM", ContactRole.RECORDS_DEPARTMENT)
+    item = RecordItem(person_id=pid, kind=RecordKind.IMAGING_REPORT, description="CT")
+    session.add(item)
+    session.flush()
+    session.add(
+        RecordRequest(
+            person_id=pid,
+            holder_id=holder.id,
+            recipient_id=chosen.id,
+            state=RequestState.REQUESTED,
+            items=[item],
+        )
+    )
+    session.add(Question(person_id=pid, text="Which stage?", category=QuestionCategory.DIAGNOSIS))
+    session.add(
+        Visit(
+            person_id=pid,
+            doctor_id=chosen.id,
+            starts_at=dt.datetime(2026, 12, 3, 10, tzinfo=dt.UTC),
+        )
+    )
+    session.flush()
+    done = guide.progress(session, pid)
+    assert {
+        "insurance.details",
+        "insurance.asked",
+        "insurance.rules",
+        "doctor.first",
+        "doctor.candidates",
+        "doctor.booked",
+        "records.list",
+        "records.requested",
+        "questions.written",
+        "visit.mode",
+        "support.companion",
+    } <= done
+    assert "records.confirmed" not in done  # nothing received yet
+    assert guide.summary_for(session, pid).done >= 1  # insurance is complete
+    assert first.id
+
+    # The person can still untick, and it stays unticked whatever the data says.
+    guide.set_item_done(session, pid, "doctor.first", False)
+    assert "doctor.first" not in guide.progress(session, pid)
+    make_contact(session, "Dr. Another First", ContactRole.FIRST_OPINION)
+    assert "doctor.first" not in guide.progress(session, pid)
+    guide.set_item_done(session, pid, "doctor.first", True)
+    assert "doctor.first" in guide.progress(session, pid)

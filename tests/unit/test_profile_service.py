@@ -196,3 +196,28 @@ def test_any_text_is_stored_exactly_or_refused_by_field(session, text: str) -> N
     else:
         got = svc.get_insurance(session, pid)
         assert (got.insurer, got.notes) == (text.strip(), text)
+
+
+def test_address_phone_and_email_are_kept_for_letters(session) -> None:
+    pid = make_person(session, "Amira").id
+    saved = svc.save_profile(
+        session,
+        pid,
+        svc.Profile(
+            name="Amira",
+            address="  8 Elm Street\nSpringfield, IL 62701  ",
+            phone=" (555) 010-4477 ",
+            email=" amira@example.org ",
+        ),
+        today=TODAY,
+    )
+    assert saved.address == "8 Elm Street\nSpringfield, IL 62701"
+    assert svc.get_profile(session, pid) == saved
+    assert (saved.phone, saved.email) == ("(555) 010-4477", "amira@example.org")
+    for field, value, where in (
+        ("email", "amira-at-example", "email"),
+        ("phone", "call me", "own_phone"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            svc.save_profile(session, pid, svc.Profile(name="Amira", **{field: value}))
+        assert caught.value.field == where

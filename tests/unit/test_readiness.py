@@ -69,7 +69,9 @@ class Case:
         self.session.flush()
         return request
 
-    def question(self, visit_id: int, priority: Priority = Priority.NORMAL) -> None:
+    def question(
+        self, visit_id: int | None, priority: Priority = Priority.NORMAL, **fields
+    ) -> None:
         self.session.add(
             Question(
                 person_id=self.person.id,
@@ -77,6 +79,7 @@ class Case:
                 category=QuestionCategory.TREATMENT,
                 priority=int(priority),
                 visit_id=visit_id,
+                **fields,
             )
         )
         self.session.flush()
@@ -274,6 +277,22 @@ def test_questions_count_and_top_priority(case: Case) -> None:
     assert check.label == "3 questions prepared, 2 top priority"
 
 
+def test_open_questions_for_no_visit_are_offered_in_one_action(case: Case) -> None:
+    visit_id = case.visit()
+    case.question(None, asked=True, answer="Yes")  # answered: nothing to offer
+    assert case.check(visit_id, "questions").fix_target == "questions.visit"
+    case.question(None)
+    case.question(None, Priority.TOP)
+    check = case.check(visit_id, "questions")
+    assert not check.ok
+    assert check.fix_target == "questions.use_open"
+    assert check.fix_kwargs == {"visit_id": visit_id}
+    assert "2 open questions" in check.detail
+    # The whole list gives the same answer as the one visit.
+    listed = readiness_for_person(case.session, case.person.id, TODAY)[visit_id]
+    assert listed.check("questions") == check
+
+
 def test_referral_and_prior_auth_only_when_needed(case: Case) -> None:
     visit_id = case.visit()
     assert case.check(visit_id, "referral") is None
@@ -439,3 +458,19 @@ def test_the_whole_list_matches_each_visit_with_several_doctors(case: Case) -> N
     assert not batched[second_visit].check("physical_material").ok
     assert batched[third_visit].check("records").fix_kwargs == {"recipient_id": third.id}
     assert batched[first_visit].check("companion").ok
+
+
+def test_a_doctor_who_may_not_be_independent_is_named_with_the_reason(case: Case) -> None:
+    visit_id = case.visit()
+    assert case.check(visit_id, "independence") is None
+    make_contact(case.session, "Dr. First", ContactRole.FIRST_OPINION, organization="Mercy Health")
+    case.doctor.organization = "Mercy Health"
+    case.session.flush()
+    check = case.check(visit_id, "independence")
+    assert check is not None and not check.ok and check.optional  # a warning, not a failure
+    assert "Dr. Lena Park may not be independent" in check.label
+    assert "Mercy Health" in check.detail and "Dr. First" in check.detail
+    assert check.fix_target == "contacts.open"
+    assert check.fix_kwargs == {"contact_id": case.doctor.id}
+    listed = readiness_for_person(case.session, case.person.id, TODAY)[visit_id]
+    assert listed.check("independence") == check

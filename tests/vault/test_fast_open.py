@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from second_opinion.domain.enums import ContactRole
+from second_opinion.domain.models import Contact
 from second_opinion.services import first_screen, guide
 from second_opinion.services.people import add_person, list_people
 from second_opinion.vault.errors import VaultDamaged, VaultInUse, VaultLocked
@@ -39,13 +41,16 @@ def test_the_first_screen_reads_match_the_orm(vault: Vault) -> None:
         keys = sorted(guide.all_item_keys())[:3]
         for key in keys:
             guide.set_item_done(s, ada, key, True)
+        # Ticked by the data (a first-opinion doctor), and unticked by Ada: both read alike.
+        s.add(Contact(name="Dr. First", role=ContactRole.FIRST_OPINION))
+        guide.set_item_done(s, ada, "doctor.first", False)
     with vault.session() as s:
         orm_people = [(p.id, p.name) for p in list_people(s)]
         orm_ada, orm_ben = guide.progress(s, ada), guide.progress(s, ben)
     with vault.reading() as conn:
         assert [(p.id, p.name) for p in first_screen.people(conn)] == orm_people
         assert first_screen.guide_done_keys(conn, ada) == orm_ada == set(keys)
-        assert first_screen.guide_done_keys(conn, ben) == orm_ben == set()
+        assert first_screen.guide_done_keys(conn, ben) == orm_ben == {"doctor.first"}
 
 
 def test_reading_after_lock_is_refused(vault: Vault) -> None:

@@ -126,3 +126,10 @@ def carry_unanswered(case: Case, visit_id: int) -> Outcome[Carried]:
         target, moved = question_service.carry_unanswered(session, visit_id, _now())
     changes = _changed() if moved else Changes()
     return Outcome(Carried(target, moved), changes)
+
+
+def use_open_questions(case: Case, visit_id: int) -> Outcome[int]:
+    """Tie the open questions that are for no visit to ``visit_id``; how many were tied."""
+    with case.unit() as session:
+        linked = question_service.use_open_questions(session, visit_id)
+    return Outcome(len(linked), _changed(*linked) if linked else Changes())

@@ -298,8 +298,13 @@ def change_state(
     on: dt.date,
     note: str = "",
     new_due_on: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> Outcome[int]:
-    """Move a request to ``target`` on ``on``; an extension needs ``new_due_on``."""
+    """Move a request to ``target`` on ``on``; an extension needs ``new_due_on``.
+
+    A move records something that happened, so ``on`` may not be after ``today``.
+    """
+    record_service.check_not_future(on, today or dt.date.today(), "on")
     with case.unit() as session:
         if target is S.REQUESTED:
             request_service.mark_requested(session, request_id, on, note=note)

@@ -8,7 +8,7 @@ countdowns and "in the past" depend on it, and tests fix it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from second_opinion.case.case import Case
 from second_opinion.case.changes import Area, Changes, Outcome
@@ -18,7 +18,13 @@ from second_opinion.services import readiness as readiness_service
 from second_opinion.services import visits as visit_service
 from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.readiness import VisitReadiness
-from second_opinion.services.visits import SaveResult, VisitInput, VisitRow, VisitTiming
+from second_opinion.services.visits import (
+    PlanNeeds,
+    SaveResult,
+    VisitInput,
+    VisitRow,
+    VisitTiming,
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,8 @@ class VisitFormChoices:
     doctors: list[ContactChoice]
     companions: list[ContactChoice]
     existing: VisitRow | None
+    #: what the insurance plan says a visit needs: a new visit starts with these ticked
+    plan_needs: PlanNeeds = field(default_factory=PlanNeeds)
 
 
 def visits_board(case: Case, now: dt.datetime) -> VisitsBoard:
@@ -63,11 +71,13 @@ def form_choices(case: Case, visit_id: int | None, now: dt.datetime) -> VisitFor
     with case.reading() as session:
         people = contact_service.list_contact_choices(session)
         existing = visit_service.get_visit(session, visit_id, now) if visit_id else None
+        needs = visit_service.plan_needs(session, case.person_id)
     companion_id = existing.companion_id if existing is not None else None
     return VisitFormChoices(
         doctors=visit_service.doctor_choices(people),
         companions=visit_service.companion_choices(people, keep=companion_id),
         existing=existing,
+        plan_needs=needs,
     )
 
 
@@ -81,6 +91,13 @@ def save_visit(
         else:
             result = visit_service.update_visit(session, visit_id, data, now=now)
     return Outcome(result, Changes.of(Area.VISITS, result.id))
+
+
+def choose_doctor(case: Case, contact_id: int) -> Changes:
+    """Make a candidate the chosen second-opinion doctor (offered after booking a visit)."""
+    with case.unit() as session:
+        visit_service.choose_doctor(session, contact_id)
+    return Changes.of(Area.CONTACTS, contact_id, also=[Area.VISITS])
 
 
 def mark_done(case: Case, visit_id: int) -> Changes:

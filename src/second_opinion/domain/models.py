@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -83,6 +84,10 @@ class Person(Base):
     medications: Mapped[str] = mapped_column(Text, default="")
     allergies: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # Where the person can be reached: the sender's block of a records request letter.
+    address: Mapped[str] = mapped_column(Text, default="", server_default="")
+    phone: Mapped[str] = mapped_column(Text, default="", server_default="")
+    email: Mapped[str] = mapped_column(Text, default="", server_default="")
     # condition, medications and allergies above are the person's own words as first typed;
     # the structured health summary (HealthCondition ... HealthResult) is what is shown and
     # printed. Migration 0003 copied each line into it and left these texts as they were.
@@ -409,6 +414,8 @@ class GuideProgress(Base):
     )
     item_key: Mapped[str] = mapped_column(String(80), primary_key=True)
     done_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    #: False: unticked by the person although the data would tick it (it stays unticked)
+    done: Mapped[bool] = mapped_column(default=True, server_default=text("1"))
 
 
 class VaultSetting(Base):

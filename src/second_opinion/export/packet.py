@@ -52,8 +52,18 @@ class PacketRenderer(DocumentRenderer):
         super().__init__(data.paper, data.person_name, running_head=head)
         self.data = data
 
+    def printed_sections(self) -> list[Section]:
+        """The chosen sections that have something to print: no earlier opinions is no page
+        saying so."""
+        data = self.data
+        return [
+            s
+            for s in Section
+            if s in data.sections and not (s is Section.OPINIONS and not data.opinions)
+        ]
+
     def story(self) -> list[Flowable]:
-        chosen = [s for s in Section if s in self.data.sections]
+        chosen = self.printed_sections()
         story: list[Flowable] = []
         if Section.COVER not in chosen:
             story += self._identity_strip()
@@ -132,6 +142,8 @@ class PacketRenderer(DocumentRenderer):
             rows.append(("Coming along", Long(companion)))
         if visit.status and visit.status != "Planned":
             rows.append(("Status", Long(visit.status)))
+        if visit.independence:
+            rows.append(("Independence", Long(visit.independence)))
 
         story: list[Flowable] = [
             self.p("VISIT PACKET · SECOND OPINION", "Eyebrow"),
@@ -144,9 +156,7 @@ class PacketRenderer(DocumentRenderer):
             self.p(para(data.condition) or "Not written down yet.", "Body"),
             Spacer(1, 3 * mm),
         ]
-        contents = [
-            SECTION_TITLES[s] for s in Section if s in data.sections and s is not Section.COVER
-        ]
+        contents = [SECTION_TITLES[s] for s in self.printed_sections() if s is not Section.COVER]
         if contents:
             story.append(self.p("In this packet", "H2"))
             story += [self._bullet(title) for title in contents]
@@ -358,8 +368,6 @@ class PacketRenderer(DocumentRenderer):
 
     def _opinions(self) -> list[Flowable]:
         story = self._heading(Section.OPINIONS)
-        if not self.data.opinions:
-            return [*story, self.p("No earlier opinions recorded.")]
         for opinion in self.data.opinions:
             fields = [
                 ("Diagnosis", opinion.diagnosis),
@@ -386,4 +394,8 @@ class PacketRenderer(DocumentRenderer):
         return story
 
     def _notes(self) -> list[Flowable]:
-        return [*self._heading(Section.NOTES), FillWithLines()]
+        """What the person already noted for this visit, then lines for what is said there."""
+        story = self._heading(Section.NOTES)
+        if self.data.visit.notes.strip():
+            story += [self.p(para(self.data.visit.notes), "Body"), Spacer(1, 4 * mm)]
+        return [*story, FillWithLines()]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from second_opinion.services import guide_rules
 from second_opinion.services.guide import all_item_keys
 
 
@@ -27,8 +28,9 @@ def people(conn: Any) -> list[PersonName]:
 
 
 def guide_done_keys(conn: Any, person_id: int) -> set[str]:
-    """The guide items this person has ticked (those the current guide still has)."""
-    rows = conn.execute(
-        "SELECT item_key FROM guide_progress WHERE person_id = ?", (person_id,)
-    ).fetchall()
-    return {str(row[0]) for row in rows} & all_item_keys()
+    """The guide items done for this person (those the current guide still has): ticked, or
+    shown done by the data and not unticked (``guide_rules``)."""
+    params = {"pid": person_id}
+    stored = conn.execute(guide_rules.STORED, params).fetchall()
+    shown = conn.execute(guide_rules.DONE_FROM_DATA, params).fetchall()
+    return guide_rules.done_keys(stored, shown) & all_item_keys()

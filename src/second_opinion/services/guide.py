@@ -244,22 +244,23 @@ def find_step(key: str) -> GuideStep:
 
 
 def progress(session: Session, person_id: int) -> set[str]:
-    """The item keys this person has ticked.
+    """The item keys that are done for this person: those the data shows done
+    (``guide_rules``) and those the person ticked, less those the person unticked.
 
     Keys of items a newer guide no longer has are left in the vault but not returned, so the
     counts shown always match the text shown.
     """
-    from sqlalchemy import select
+    from second_opinion.services import guide_rules
 
-    from second_opinion.domain.models import GuideProgress
-
-    stored = session.scalars(
-        select(GuideProgress.item_key).where(GuideProgress.person_id == person_id)
-    ).all()
-    return set(stored) & all_item_keys()
+    connection = session.connection()
+    params = {"pid": person_id}
+    stored = connection.exec_driver_sql(guide_rules.STORED, params).fetchall()
+    shown = connection.exec_driver_sql(guide_rules.DONE_FROM_DATA, params).fetchall()
+    return guide_rules.done_keys(stored, shown) & all_item_keys()
 
 
 def set_item_done(session: Session, person_id: int, key: str, done: bool) -> None:
+    """Tick or untick; an untick is stored, so an item the data shows done stays unticked."""
     from second_opinion.domain.models import GuideProgress, Person
 
     if key not in all_item_keys():
@@ -267,10 +268,10 @@ def set_item_done(session: Session, person_id: int, key: str, done: bool) -> Non
     if session.get(Person, person_id) is None:
         raise NotFound("This person no longer exists.")
     existing = session.get(GuideProgress, (person_id, key))
-    if done and existing is None:
-        session.add(GuideProgress(person_id=person_id, item_key=key))
-    elif not done and existing is not None:
-        session.delete(existing)
+    if existing is None:
+        session.add(GuideProgress(person_id=person_id, item_key=key, done=done))
+    else:
+        existing.done = done
     session.flush()
 
 

@@ -14,9 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from second_opinion.domain.enums import ContactRole
+from second_opinion.domain.models import Contact
 from second_opinion.services.contacts import list_contacts
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
@@ -228,3 +230,22 @@ def flag_dependent(contacts: Sequence[object]) -> dict[int, list[IndependenceFin
 def independence_findings(session: Session) -> dict[int, list[IndependenceFinding]]:
     """``flag_dependent`` over every contact in the vault."""
     return flag_dependent(list_contacts(session))
+
+
+def doctor_findings(session: Session, doctor_id: int) -> list[IndependenceFinding]:
+    """What the doctor of a visit shares with a first-opinion doctor (none for a visit to a
+    first-opinion doctor): readiness and the visit packet say so."""
+    doctor = session.get(Contact, doctor_id)
+    if doctor is None or doctor.role is ContactRole.FIRST_OPINION:
+        return []
+    firsts = session.scalars(
+        select(Contact)
+        .where(Contact.role == ContactRole.FIRST_OPINION, Contact.id != doctor_id)
+        .order_by(Contact.id)
+    )
+    return [f for first in firsts if (f := check(first, doctor, first_opinion_id=first.id))]
+
+
+def may_not_be_independent(findings: Sequence[IndependenceFinding]) -> str:
+    """The reasons in one line: "" when there are none."""
+    return " ".join(finding.reason for finding in findings)

@@ -7,6 +7,7 @@ the other services' shapes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterable, Sequence
@@ -19,6 +20,7 @@ from second_opinion.domain.enums import (
     ContactRole,
     RecordKind,
     RequestState,
+    TriState,
     VisitMode,
     VisitStatus,
 )
@@ -41,6 +43,7 @@ from second_opinion.services import (
     legal_basis,
 )
 from second_opinion.services.errors import must_exist
+from second_opinion.services.independence import doctor_findings, may_not_be_independent
 from second_opinion.services.packet_data import (
     ALL_SECTIONS,
     AuthorizationTerms,
@@ -184,6 +187,8 @@ def build_packet_data(
         telemedicine_url=visit.telemedicine_url,
         companion=contact_block(visit.companion) if visit.companion is not None else None,
         status=labels.VISIT_STATUS[visit.status],
+        independence=_independence(session, visit),
+        notes=visit.notes,
     )
     records, missing = _records_for(session, person.id, visit, today)
     summary = health_summary.get_summary(session, person.id)
@@ -209,14 +214,27 @@ def build_packet_data(
     )
 
 
+def _independence(session: Session, visit: Visit) -> str:
+    reasons = may_not_be_independent(doctor_findings(session, visit.doctor_id))
+    return f"May not be independent: {reasons}" if reasons else ""
+
+
 def _tri(value: object) -> str:
     return labels.TRI_STATE.get(value, "")  # type: ignore[call-overload, no-any-return]
 
 
-def _need(needed: bool, obtained: bool) -> str:
+def _need(needed: bool, obtained: bool, plan_says: TriState | None) -> str:
+    """A referral or prior authorization for this visit. Not ticked on the visit is not the
+    same as not needed: what the plan said decides, and an unknown prints as unknown."""
     if needed:
         return "Needed, obtained" if obtained else "Needed, not obtained yet"
-    return "Obtained" if obtained else "Not needed"
+    if obtained:
+        return "Obtained"
+    if plan_says is TriState.YES:
+        return "Needed (your plan requires it), not obtained yet"
+    if plan_says is TriState.NO:
+        return "Not needed"
+    return "Not known yet"
 
 
 def _insurance(session: Session, person: Person, visit: Visit) -> InsuranceInfo:
@@ -239,9 +257,15 @@ def _insurance(session: Session, person: Person, visit: Visit) -> InsuranceInfo:
         referral_needed=_tri(plan.referral_needed) if plan else "",
         prior_authorization_needed=_tri(plan.prior_authorization_needed) if plan else "",
         notes=plan.notes if plan else "",
-        visit_referral=_need(visit.referral_needed, visit.referral_obtained),
+        visit_referral=_need(
+            visit.referral_needed, visit.referral_obtained, plan.referral_needed if plan else None
+        ),
         visit_referral_number=visit.referral_number,
-        visit_prior_auth=_need(visit.prior_auth_needed, visit.prior_auth_obtained),
+        visit_prior_auth=_need(
+            visit.prior_auth_needed,
+            visit.prior_auth_obtained,
+            plan.prior_authorization_needed if plan else None,
+        ),
         visit_prior_auth_number=visit.prior_auth_number,
         expected_cost=cost,
         calls=tuple(
@@ -465,14 +489,23 @@ def _opinions(session: Session, person_id: int, visit_day: dt.date) -> tuple[Opi
 
 
 def _sender_for(session: Session, person: Person) -> ContactBlock:
-    """The person's own address card: a "self" contact named like them, if there is one."""
+    """The sender of a letter: the address, phone and e-mail of the person's profile; what
+    the profile leaves empty comes from their own address card (a "self" contact named like
+    them), if there is one."""
+    card = ContactBlock(name=person.name)
     wanted = person.name.strip().casefold()
     for contact in session.scalars(
         select(Contact).where(Contact.role == ContactRole.SELF).order_by(Contact.id)
     ):
         if contact.name.strip().casefold().startswith(wanted):
-            return contact_block(contact)
-    return ContactBlock(name=person.name)
+            card = contact_block(contact)
+            break
+    return dataclasses.replace(
+        card,
+        address=person.address or card.address,
+        phone=person.phone or card.phone,
+        email=person.email or card.email,
+    )
 
 
 def _terms(session: Session, request: RecordRequest) -> AuthorizationTerms | None:

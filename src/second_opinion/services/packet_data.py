@@ -75,6 +75,19 @@ LETTER_TITLES: dict[LetterKind, str] = {
     LetterKind.CURRENT_DOCTOR: "Letter to my doctor about a second opinion",
 }
 
+#: the start of a letter's file name; the holder's or doctor's name never goes into it, since
+#: anyone who sees the folder sees the name (a cancer center's name says what the letter is for)
+LETTER_FILE_STEMS: dict[LetterKind, str] = {
+    LetterKind.REQUEST: "records-request",
+    LetterKind.AUTHORIZATION: "authorization",
+    LetterKind.CURRENT_DOCTOR: "letter-to-current-doctor",
+}
+
+
+def letter_file_name(kind: LetterKind, on: dt.date) -> str:
+    """What a letter's PDF is called: what it is and the day it was made."""
+    return f"{LETTER_FILE_STEMS[kind]}-{on.isoformat()}.pdf"
+
 
 @dataclass(frozen=True)
 class ContactBlock:
@@ -103,6 +116,11 @@ class VisitInfo:
     telemedicine_url: str
     companion: ContactBlock | None
     status: str
+    #: "May not be independent: <reason>" when the doctor shares an organization or health
+    #: system with the first opinion; "" otherwise
+    independence: str = ""
+    #: the visit's own notes, printed on the Notes page above its writing lines
+    notes: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from second_opinion.domain.enums import TriState
 from second_opinion.domain.models import InsuranceCall, InsurancePlan, Person
 from second_opinion.services import health_summary
+from second_opinion.services.contacts import check_email, check_phone
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
 from second_opinion.services.people import clean_name
 
@@ -32,6 +33,10 @@ class Profile:
     condition: str = ""
     medications: str = ""
     allergies: str = ""
+    #: where the person can be reached: the sender's block of a records request letter
+    address: str = ""
+    phone: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,9 @@ def get_profile(session: Session, person_id: int) -> Profile:
         condition=person.condition,
         medications=person.medications,
         allergies=person.allergies,
+        address=person.address,
+        phone=person.phone,
+        email=person.email,
     )
 
 
@@ -131,7 +139,18 @@ def clean_profile(profile: Profile, today: dt.date | None = None) -> Profile:
         condition=_text(profile.condition, "condition", "The condition"),
         medications=_text(profile.medications, "medications", "The medication list"),
         allergies=_text(profile.allergies, "allergies", "The allergy list"),
+        address=_address(profile.address),
+        # "own_phone": the insurance page has a "phone" field of its own
+        phone=check_phone(profile.phone, "own_phone"),
+        email=check_email(profile.email),
     )
+
+
+def _address(value: str) -> str:
+    cleaned = _text(value.strip(), "address", "The address")
+    if len(cleaned.splitlines()) > 6:
+        raise ValidationError("An address fits on six lines at most.", field="address")
+    return cleaned
 
 
 def save_profile(
@@ -147,6 +166,9 @@ def save_profile(
     person.condition = cleaned.condition
     person.medications = cleaned.medications
     person.allergies = cleaned.allergies
+    person.address = cleaned.address
+    person.phone = cleaned.phone
+    person.email = cleaned.email
     session.flush()
     return cleaned
 

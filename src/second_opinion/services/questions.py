@@ -312,6 +312,37 @@ def move_before(
     _renumber(session, person_id, rest[:at] + moving + rest[at:])
 
 
+# ------------------------------------------------------------------ for a visit
+
+
+def _open_unlinked(person_id: int) -> Select[Question]:
+    """The person's questions for no visit in particular that are neither asked nor answered."""
+    return select(Question).where(
+        Question.person_id == person_id,
+        Question.visit_id.is_(None),
+        Question.asked.is_(False),
+        func.trim(Question.answer) == "",
+    )
+
+
+def count_open_unlinked(session: Session, person_id: int) -> int:
+    stmt = select(func.count()).select_from(_open_unlinked(person_id).subquery())
+    return session.scalar(stmt) or 0
+
+
+def use_open_questions(session: Session, visit_id: int) -> list[int]:
+    """Tie the person's open questions that are for no visit to ``visit_id``; their ids."""
+    visit = must_exist(session, Visit, visit_id, "This visit no longer exists.")
+    linked: list[int] = []
+    stmt = _open_unlinked(visit.person_id).order_by(Question.position)
+    for question in session.scalars(stmt):
+        question.visit_id = visit.id
+        linked.append(question.id)
+    session.flush()
+    log.info("linked %d open questions to visit %s", len(linked), visit_id)
+    return linked
+
+
 # ------------------------------------------------------------------ after a visit
 
 

@@ -35,6 +35,12 @@ from second_opinion.domain.models import (
 )
 from second_opinion.services import doctor_needs, labels
 from second_opinion.services.errors import must_exist
+from second_opinion.services.independence import (
+    IndependenceFinding,
+    doctor_findings,
+    may_not_be_independent,
+)
+from second_opinion.services.questions import count_open_unlinked
 from second_opinion.services.record_requests import is_overdue
 from second_opinion.services.tracking import lacks_by_item, lacks_phrase
 from second_opinion.services.visits import zone_or_utc
@@ -197,6 +203,8 @@ def _checklists(
     ):
         if visit_id is not None:
             priorities[visit_id].append(priority)
+    open_unlinked: int | None = None
+    independence: dict[int, list[IndependenceFinding]] = {}
     plan = session.scalar(select(InsurancePlan).where(InsurancePlan.person_id == person_id))
     physical: list[_Item] | None = None
     expected: dict[int, set[int]] | None = None
@@ -226,13 +234,21 @@ def _checklists(
         pathology = _pathology_check(session, to_doctor)
         if pathology is not None:
             checks.append(pathology)
-        checks.append(_questions_check(visit, priorities.get(visit.id, [])))
+        visit_priorities = priorities.get(visit.id, [])
+        if not visit_priorities and open_unlinked is None:
+            open_unlinked = count_open_unlinked(session, person_id)
+        checks.append(_questions_check(visit, visit_priorities, open_unlinked or 0))
         referral = _referral_check(visit, plan)
         if referral is not None:
             checks.append(referral)
         prior_auth = _prior_auth_check(visit, plan)
         if prior_auth is not None:
             checks.append(prior_auth)
+        if visit.doctor_id not in independence:
+            independence[visit.doctor_id] = doctor_findings(session, visit.doctor_id)
+        independent = _independence_check(visit, doctor_name, independence[visit.doctor_id])
+        if independent is not None:
+            checks.append(independent)
         companion = names.get(visit.companion_id) if visit.companion_id is not None else None
         if companion is None and has_support is None:
             has_support = _has_support_person(session)
@@ -519,9 +535,20 @@ def _link_check(visit: Visit) -> ReadinessCheck:
     )
 
 
-def _questions_check(visit: Visit, priorities: list[int]) -> ReadinessCheck:
+def _questions_check(visit: Visit, priorities: list[int], open_unlinked: int) -> ReadinessCheck:
+    """``open_unlinked``: the person's open questions for no visit, offered in one action."""
     count = len(priorities)
     top = sum(1 for p in priorities if p == int(Priority.TOP))
+    if count == 0 and open_unlinked:
+        return ReadinessCheck(
+            key="questions",
+            ok=False,
+            label="No questions prepared for this visit",
+            detail=f"You have {_plural(open_unlinked, 'open question', 'open questions')} "
+            "not tied to any visit: use them for this one in one step.",
+            fix_target="questions.use_open",
+            fix_args=(("visit_id", visit.id),),
+        )
     if count == 0:
         return ReadinessCheck(
             key="questions",
@@ -608,6 +635,26 @@ def _prior_auth_check(visit: Visit, plan: InsurancePlan | None) -> ReadinessChec
         needed=_needed(visit.prior_auth_needed, plan.prior_authorization_needed if plan else None),
         obtained=visit.prior_auth_obtained,
         number=visit.prior_auth_number,
+    )
+
+
+def _independence_check(
+    visit: Visit, doctor_name: str, findings: list[IndependenceFinding]
+) -> ReadinessCheck | None:
+    """A doctor who shares an organization or health system with the first opinion: said
+    here too (not only on the contact form), as a warning that never blocks the visit."""
+    if not findings:
+        return None
+    return ReadinessCheck(
+        key="independence",
+        ok=False,
+        label=f"{doctor_name} may not be independent",
+        detail=may_not_be_independent(findings)
+        + " Ask whether they will review your case on their own, or consider a doctor from "
+        "elsewhere.",
+        fix_target="contacts.open",
+        fix_args=(("contact_id", visit.doctor_id),),
+        optional=True,
     )
 
 

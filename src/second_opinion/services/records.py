@@ -45,6 +45,28 @@ def check_date(value: dt.date | None, field: str, label: str) -> None:
         raise ValidationError(f"{label} must be between 1900 and 2100.", field=field)
 
 
+#: said when a record's date of service is still to come (the form asks before saving it)
+FUTURE_SERVICE = (
+    "The date of service, {date}, is still to come. A record holds what was already done: "
+    "check the date, or keep it for a test that is planned."
+)
+
+
+def is_future_service(data: ItemData, today: dt.date) -> bool:
+    """A date of service after today: most likely a typo, worth asking about (not refused:
+    a planned scan may be noted ahead)."""
+    return data.date_of_service is not None and data.date_of_service > today
+
+
+def check_not_future(value: dt.date, today: dt.date, field: str) -> None:
+    """Refuse a date for something that happened (sent, received, requested) after today."""
+    if value > today:
+        raise ValidationError(
+            f"{value.isoformat()} is still to come: use today's date or the day it happened.",
+            field=field,
+        )
+
+
 def check_text(value: str, field: str) -> None:
     if len(value) > MAX_TEXT:
         raise ValidationError(

@@ -17,8 +17,8 @@ from functools import cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from second_opinion.domain.enums import ContactRole, VisitMode, VisitStatus
-from second_opinion.domain.models import Contact, Person, Question, Visit
+from second_opinion.domain.enums import ContactRole, TriState, VisitMode, VisitStatus
+from second_opinion.domain.models import Contact, InsurancePlan, Person, Question, Visit
 from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
 
@@ -111,6 +111,9 @@ class VisitRow:
 class SaveResult:
     id: int
     warnings: tuple[str, ...]
+    #: the doctor (id, name) when still only a candidate: booking a visit usually means the
+    #: person chose them, so the screen offers to say so
+    candidate_doctor: tuple[int, str] | None = None
 
 
 # ------------------------------------------------------------------ time zones
@@ -276,7 +279,7 @@ def add_visit(
     warnings = _apply(session, visit, data, now or dt.datetime.now(dt.UTC))
     session.add(visit)
     session.flush()
-    return SaveResult(id=visit.id, warnings=warnings)
+    return _result(visit, warnings)
 
 
 def update_visit(
@@ -285,7 +288,20 @@ def update_visit(
     visit = _get(session, visit_id)
     warnings = _apply(session, visit, data, now or dt.datetime.now(dt.UTC))
     session.flush()
-    return SaveResult(id=visit.id, warnings=warnings)
+    return _result(visit, warnings)
+
+
+def _result(visit: Visit, warnings: tuple[str, ...]) -> SaveResult:
+    doctor = visit.doctor
+    candidate = doctor.role is ContactRole.SECOND_OPINION_CANDIDATE
+    return SaveResult(visit.id, warnings, (doctor.id, doctor.name) if candidate else None)
+
+
+def choose_doctor(session: Session, contact_id: int) -> None:
+    """The candidate becomes the chosen second-opinion doctor."""
+    doctor = must_exist(session, Contact, contact_id, "This doctor no longer exists.")
+    doctor.role = ContactRole.SECOND_OPINION_CHOSEN
+    session.flush()
 
 
 def set_status(session: Session, visit_id: int, status: VisitStatus) -> None:
@@ -453,3 +469,22 @@ def companion_choices(people: list[ContactChoice], keep: int | None = None) -> l
     """Contacts who may come along: support people (and "other"), plus ``keep`` whatever its
     role, so editing a visit never drops the companion it already has."""
     return [c for c in people if c.role in COMPANION_ROLES or c.id == keep]
+
+
+@dataclass(frozen=True)
+class PlanNeeds:
+    """What the person's insurance plan says a visit needs (a new visit starts ticked so)."""
+
+    referral: bool = False
+    prior_auth: bool = False
+
+
+def plan_needs(session: Session, person_id: int) -> PlanNeeds:
+    """Only a plain "yes" ticks a box: "not known yet" is left for the person to find out."""
+    plan = session.scalar(select(InsurancePlan).where(InsurancePlan.person_id == person_id))
+    if plan is None:
+        return PlanNeeds()
+    return PlanNeeds(
+        referral=plan.referral_needed is TriState.YES,
+        prior_auth=plan.prior_authorization_needed is TriState.YES,
+    )

@@ -154,8 +154,9 @@ class ContactForm(FormDialog):
             "fax": lambda: contact_service.check_phone(self.fax.text(), "fax"),
             "name": lambda: contact_service.check_name(self.name.text()),
         }
+        self._rows: dict[str, QWidget] = {}
         for field, widget, caption in rows:
-            self.add_field(field, widget, caption, checks.get(field))
+            self._rows[field] = self.add_field(field, widget, caption, checks.get(field))
         self._fields = {field: widget for field, widget, _ in rows}
         self.header.addWidget(self.warning)
 
@@ -172,6 +173,10 @@ class ContactForm(FormDialog):
         ):
             signal.connect(self._update_independence)
         self._update_independence()
+        self.kind.currentIndexChanged.connect(self._show_fields_for_kind)
+        for edit in (self.specialty, self.recommended_by):
+            edit.textChanged.connect(self._show_fields_for_kind)
+        self._show_fields_for_kind()
         self.resize(560, 720)
         self.name.setFocus()
 
@@ -232,6 +237,13 @@ class ContactForm(FormDialog):
         self.kind.setCurrentIndex(self.kind.findData(data.kind))
         self.role.setCurrentIndex(self.role.findData(data.role))
         self.in_network.setCurrentIndex(self.in_network.findData(data.in_network))
+
+    def _show_fields_for_kind(self, *_args: object) -> None:
+        """An organization has no specialty and nobody suggested it as a doctor: those rows
+        show only for a person, or when they already hold something."""
+        person = self.kind.currentData() != ContactKind.ORGANIZATION
+        for field, edit in (("specialty", self.specialty), ("recommended_by", self.recommended_by)):
+            self.form.setRowVisible(self._rows[field], person or bool(edit.text()))
 
     # ---------------------------------------------------------------- checks
     def _update_independence(self) -> None:

@@ -42,11 +42,13 @@ from second_opinion.services.packet_data import (
     Paper,
     Section,
     default_paper,
+    letter_file_name,
 )
 from second_opinion.ui import prompts
 from second_opinion.ui.authorization_fit import print_warning
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.doctor_needs_form import open_doctor_needs
+from second_opinion.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from second_opinion.case.case import Case
@@ -54,6 +56,11 @@ if TYPE_CHECKING:
     from second_opinion.services.packet import VisitChoice
 
 log = logging.getLogger(__name__)
+
+
+#: the folder the last PDF was saved in, offered for the next one while the app runs; kept
+#: in memory only (settings.py never stores export paths: a folder's name can say too much)
+_last_folder: Path | None = None
 
 
 def _tr(text: str) -> str:
@@ -91,8 +98,11 @@ class PdfDialog(QDialog):
         self.paper_combo.setAccessibleName(self.tr("Paper size"))
         self.paper_combo.addItem(self.tr("A4"), Paper.A4.value)
         self.paper_combo.addItem(self.tr("US Letter"), Paper.LETTER.value)
-        preferred = default_paper(QLocale().name())
-        self.paper_combo.setCurrentIndex(self.paper_combo.findData(preferred.value))
+        remembered = AppSettings().paper
+        preferred = remembered if remembered in (Paper.A4, Paper.LETTER) else None
+        preferred = preferred or default_paper(QLocale().name()).value
+        self.paper_combo.setCurrentIndex(self.paper_combo.findData(preferred))
+        self.paper_combo.currentIndexChanged.connect(self._remember_paper)
 
         self.privacy_note = QLabel(
             self.tr(
@@ -155,6 +165,9 @@ class PdfDialog(QDialog):
     def paper(self) -> Paper:
         return Paper(self.paper_combo.currentData())
 
+    def _remember_paper(self, *_args: object) -> None:
+        AppSettings().paper = str(self.paper_combo.currentData())
+
     def _set_busy(self, busy: bool, message: str = "") -> None:
         self.busy = busy
         self.progress.setVisible(busy)
@@ -194,14 +207,19 @@ class PdfDialog(QDialog):
         ).run()
 
     def _ask_path(self) -> Path | None:
+        global _last_folder
+        folder = _last_folder if _last_folder is not None and _last_folder.is_dir() else None
+        name = self.suggested_name()
         path = prompts.ask_save_path(
             self,
             self.tr("Save %1").replace("%1", self.document_title()),
-            self.suggested_name(),
+            str(folder / name) if folder is not None else name,
             self.tr("PDF files (*.pdf)"),
         )
         if path is not None and path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        if path is not None:
+            _last_folder = path.parent
         return path
 
     def save(self) -> None:
@@ -411,7 +429,7 @@ class LetterDialog(PdfDialog):
         return QCoreApplication.translate("export_letters", LETTER_TITLES[self.kind])
 
     def suggested_name(self) -> str:
-        return f"{self.kind.value}-{self.request_id}.pdf"
+        return letter_file_name(self.kind, dt.date.today())
 
     def save(self) -> None:
         self._check_then(super().save)

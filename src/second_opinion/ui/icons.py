@@ -48,8 +48,24 @@ def icon(name: str, color: str | QColor | None = None) -> QIcon:
 
 
 def cell_icon(name: str, color: str | QColor | None = None) -> QIcon:
-    """The icon for a table cell; ``icon`` already draws every icon once into pixmaps."""
-    return icon(name, color)
+    """The icon for a table cell: as ``icon``, but on a selected row it is drawn in the
+    palette's selected-text color, like the row's text (a blue status icon on a blue
+    selection could not be seen)."""
+    if QGuiApplication.instance() is None:
+        log.warning("icon %s asked for before the application exists", name)
+        return QIcon()
+    normal, disabled = _colours(color)
+    return _icon(
+        name, normal, disabled, _ratios(), _selected_colour(QGuiApplication.palette().cacheKey())
+    )
+
+
+@cache
+def _selected_colour(_palette_key: int) -> str:
+    text = QGuiApplication.palette().color(
+        QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText
+    )
+    return text.name(QColor.NameFormat.HexArgb)
 
 
 def pixmap(name: str, side: int, color: str | QColor | None = None) -> QPixmap:
@@ -108,15 +124,22 @@ def _ratios() -> tuple[float, ...]:
 
 
 @cache
-def _icon(name: str, normal: str, disabled: str, ratios: tuple[float, ...]) -> QIcon:
+def _icon(
+    name: str, normal: str, disabled: str, ratios: tuple[float, ...], selected: str | None = None
+) -> QIcon:
+    """``selected``: the color on a selected row (a row of its own); None keeps ``normal``."""
     wanted = sorted({round(side * ratio) for ratio in ratios for side in SIZES})
-    rows = _draw(name, (normal, disabled), wanted)
+    colors = (normal, disabled) if selected is None else (normal, disabled, selected)
+    rows = _draw(name, colors, wanted)
     if rows is None:
         return QIcon()
     made = QIcon()
-    for drawn, modes in zip(
-        rows, ((QIcon.Mode.Normal, QIcon.Mode.Selected), (QIcon.Mode.Disabled,)), strict=True
-    ):
+    row_modes: tuple[tuple[QIcon.Mode, ...], ...] = (
+        ((QIcon.Mode.Normal, QIcon.Mode.Selected), (QIcon.Mode.Disabled,))
+        if selected is None
+        else ((QIcon.Mode.Normal,), (QIcon.Mode.Disabled,), (QIcon.Mode.Selected,))
+    )
+    for drawn, modes in zip(rows, row_modes, strict=True):
         for ratio in ratios:
             for side in SIZES:
                 piece = drawn[round(side * ratio)]

@@ -42,6 +42,7 @@ from second_opinion.ui.call_form import CallDialog, line, multiline
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
 from second_opinion.ui.form_base import FormDialog
+from second_opinion.ui.profile_reach import ReachFields
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
 
 if TYPE_CHECKING:
@@ -164,6 +165,7 @@ class ProfileDialog(FormDialog):
         self._add(0, "name", self.name_edit, self.tr("&Name:"))
         self._add(0, "date_of_birth", dob_row, self.tr("&Date of birth:"))
         self._add(0, "condition", self.condition_edit, self.tr("C&ondition under review:"))
+        self.reach = ReachFields(page, lambda f, w, c: self._add(0, f, w, c))
         summary_hint = QLabel(
             self.tr(
                 "Medications, allergies, other conditions, procedures and results are on the "
@@ -314,6 +316,7 @@ class ProfileDialog(FormDialog):
             if person.date_of_birth is not None:
                 self.dob_edit.setDate(to_qdate(person.date_of_birth))
             self.condition_edit.setPlainText(person.condition)
+            self.reach.fill(person)
             self._kept_text = (person.medications, person.allergies)
 
             self.insurer_edit.setText(plan.insurer)
@@ -349,6 +352,7 @@ class ProfileDialog(FormDialog):
             condition=self.condition_edit.toPlainText(),
             medications=self._kept_text[0],
             allergies=self._kept_text[1],
+            **self.reach.values(),
         )
 
     def insurance_value(self) -> profiles.InsuranceDetails:

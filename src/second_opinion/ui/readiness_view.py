@@ -24,6 +24,8 @@ from second_opinion.ui import icons, palette
 from second_opinion.ui.tabs.base import Navigator
 
 ICON_SIZE = 18
+#: fixes done right here (a change the screen runs) rather than somewhere else in the app
+IN_PLACE = frozenset({"questions.use_open"})
 
 
 def tr(text: str) -> str:
@@ -36,8 +38,10 @@ def fix_button_text(target: str) -> str:
         "records.new_request": tr("Request records…"),
         "records.open_request": tr("Open the request"),
         "questions.visit": tr("Prepare questions"),
+        "questions.use_open": tr("Use my open questions"),
         "visits.edit": tr("Edit the visit…"),
         "contacts.new": tr("Add a support person…"),
+        "contacts.open": tr("Open the doctor's contact"),
     }
     return texts.get(target, tr("Fix this"))
 
@@ -48,9 +52,12 @@ class ReadinessView(QWidget):
     Signals:
         sig_fix_requested(str): a fix button was clicked (its navigator target), emitted
             after ``navigator.navigate`` was called, mainly so tests can watch it.
+        sig_fix_in_place(str, dict): a fix button for a target in ``IN_PLACE`` was clicked;
+            the screen showing the view runs the change (nothing is navigated).
     """
 
     sig_fix_requested = Signal(str)
+    sig_fix_in_place = Signal(str, dict)
 
     def __init__(self, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,5 +187,8 @@ class ReadinessView(QWidget):
         self._grid.addWidget(text_host, row, 2)
 
     def _fix(self, target: str, kwargs: dict[str, int | str]) -> None:
+        if target in IN_PLACE:
+            self.sig_fix_in_place.emit(target, kwargs)
+            return
         self.navigator.navigate(target, **kwargs)
         self.sig_fix_requested.emit(target)

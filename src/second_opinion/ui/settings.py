@@ -1,6 +1,6 @@
 """Per-computer preferences (QSettings). They never hold names, paths of exports or health data:
-only window geometry, the last tab, the auto-lock delay, and the (random) id of a vault whose
-key was remembered in this computer's keyring."""
+only window geometry, the last tab, the auto-lock delay, the paper size last chosen for a PDF,
+and the (random) id of a vault whose key was remembered in this computer's keyring."""
 
 from __future__ import annotations
 
@@ -54,6 +54,15 @@ class AppSettings:
             self._q.setValue("security/remembered_vault", vault_id)
         else:
             self._q.remove("security/remembered_vault")
+
+    @property
+    def paper(self) -> str:
+        """The paper size last chosen for a PDF ("a4" or "letter"); "" until one is chosen."""
+        return str(self._q.value("export/paper", ""))
+
+    @paper.setter
+    def paper(self, value: str) -> None:
+        self._q.setValue("export/paper", value)
 
     def sync(self) -> None:
         self._q.sync()

@@ -122,7 +122,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role == _DECORATION:
             return column.icon(row) if column.icon is not None else None
         if role == _TOOLTIP:
-            return (column.tooltip(row) or None) if column.tooltip is not None else None
+            # Without a tooltip of its own, a cell's whole text: a cut-off "Faxed l…" reads
+            # in full on hover.
+            tip = column.tooltip(row) if column.tooltip is not None else column.text(row)
+            return tip or None
         if role == _ALIGNMENT:
             return _RIGHT_ALIGNED if column.align_right else None
         if role == SORT_ROLE:

@@ -29,7 +29,7 @@ from second_opinion.domain.enums import VisitMode, VisitStatus
 from second_opinion.services import labels, visits
 from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.errors import ValidationError
-from second_opinion.services.visits import SaveResult, VisitInput
+from second_opinion.services.visits import PlanNeeds, SaveResult, VisitInput
 from second_opinion.ui import icons, palette, prompts
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.typed_dates import date_field, time_field
@@ -90,6 +90,7 @@ class VisitForm(FormDialog):
                 self.date.setDate(QDate.currentDate().addDays(7))
                 self.time.setTime(QTime(9, 0))
                 self.duration.setValue(60)
+                self._tick_plan_needs(choices.plan_needs)
             else:
                 self.set_data(visits.to_input(existing))
         self._watch_parts()
@@ -97,6 +98,16 @@ class VisitForm(FormDialog):
         hint = self.form_widget.sizeHint()
         self.resize(min(hint.width() + 64, 960), min(hint.height() + 160, 760))
         self.date.setFocus()
+
+    def _tick_plan_needs(self, needs: PlanNeeds) -> None:
+        plan_says = self.tr("Your insurance plan says a visit needs this.")
+        for box, needed in (
+            (self.referral_needed, needs.referral),
+            (self.auth_needed, needs.prior_auth),
+        ):
+            if needed:
+                box.setChecked(True)
+                box.setToolTip(plan_says)
 
     # ------------------------------------------------------------------ building
     def _parts(self, *widgets: QWidget, stretch_last: bool = True) -> QWidget:

@@ -17,11 +17,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -30,8 +33,9 @@ from second_opinion.domain.enums import RecordKind
 from second_opinion.services.authorizations import AuthorizationData, AuthorizationRow
 from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.errors import ServiceError
-from second_opinion.services.records import ItemData, ItemRow
-from second_opinion.ui.dates import from_qdate, make_date_edit, to_qdate
+from second_opinion.services.records import FUTURE_SERVICE, ItemData, ItemRow, is_future_service
+from second_opinion.ui import prompts
+from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.records.common import OptionalDateEdit, kind_label, legal_deadline_note, tr
 
@@ -40,6 +44,8 @@ if TYPE_CHECKING:
 
 #: what a form hands its typed data to: the operation that stores it, not yet run
 Submit = Callable[..., "Pending[int]"]
+#: opens the contact form for a new holder (parent, then); ``then`` gets the saved contact
+NewHolder = Callable[[QWidget, Callable[[ContactChoice], None]], QDialog]
 
 
 class RecordsForm(FormDialog):
@@ -156,9 +162,12 @@ class ItemForm(RecordsForm):
         item: ItemRow | None = None,
         kind: RecordKind | None = None,
         parent: QWidget | None = None,
+        new_holder: NewHolder | None = None,
     ) -> None:
         super().__init__(tr("Edit record") if item else tr("New record"), parent)
         self._submit = submit
+        self._new_holder = new_holder
+        self.contact_form: QDialog | None = None
         self.item = item
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(tr("Kind"))
@@ -168,11 +177,22 @@ class ItemForm(RecordsForm):
         self.date_of_service = OptionalDateEdit(tr("Known"), tr("Date of service"), self)
         self.holder = contact_combo(self, contacts, tr("— not known yet —"), tr("Held by"))
         self.holder.setToolTip(tr("Who has this record now (hospital records department, lab…)"))
+        self.new_holder_button = QPushButton(tr("New…"), self)
+        self.new_holder_button.setAccessibleName(tr("New holder"))
+        self.new_holder_button.setToolTip(tr("Add the holder to your contacts and choose it"))
+        self.new_holder_button.clicked.connect(self._add_holder)
+        self.new_holder_button.setVisible(new_holder is not None)
+        holder_row = QWidget(self)
+        holder_layout = QHBoxLayout(holder_row)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.holder, 1)
+        holder_layout.addWidget(self.new_holder_button)
+        holder_row.setFocusProxy(self.holder)
         self.notes = notes_edit(self, tr("Notes"))
         self.add_field("kind", self.kind, tr("&Kind:"))
         self.add_field("description", self.description, tr("&Description:"))
         self.add_field("date_of_service", self.date_of_service, tr("Date of &service:"))
-        self.add_field("holder", self.holder, tr("&Held by:"))
+        self.add_field("holder", holder_row, tr("&Held by:"), watch=(self.holder,))
         self.add_field("notes", self.notes, tr("&Notes:"))
         with self.loading():
             if item is not None:
@@ -185,6 +205,31 @@ class ItemForm(RecordsForm):
                 select_data(self.kind, kind)
         self.watch_date(self.date_of_service)
         self.resize(480, self.sizeHint().height())
+
+    def _add_holder(self) -> None:
+        if self._new_holder is not None:
+            self.contact_form = self._new_holder(self, self._holder_added)
+
+    def _holder_added(self, choice: ContactChoice) -> None:
+        if self.holder.findData(choice.id) < 0:
+            self.holder.addItem(choice.label, choice.id)
+        select_data(self.holder, choice.id)
+
+    def accept(self) -> None:
+        """A date of service still to come is asked about before it is saved."""
+        if not self.is_saving:
+            try:
+                data = self.collect()
+            except ServiceError:
+                data = None
+            if data is not None and is_future_service(data, dt.date.today()):
+                question = tr(FUTURE_SERVICE).format(date=format_date(data.date_of_service))
+                if not prompts.ask_confirm(
+                    self, tr("Date of service"), question, tr("Save with this date")
+                ):
+                    self.errors.show("date_of_service", question)
+                    return
+        super().accept()
 
     def collect(self) -> ItemData:
         return ItemData(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QDialog, QWidget
 
     from second_opinion.case.records import RecordsBoard
     from second_opinion.services.contacts import ContactChoice
@@ -32,6 +33,10 @@ class RecordsHost(Protocol):
 
     def show_form(self, form: FormDialog) -> None:
         """Open ``form`` as the tab's current form."""
+
+    def new_holder(self, parent: QWidget, then: Callable[[ContactChoice], None]) -> QDialog:
+        """Open the contact form for a new records holder; ``then`` gets the saved contact."""
+        ...
 
     def with_contacts(self, then: Callable[[list[ContactChoice]], None]) -> None:
         """Read every contact (for a form's pickers), then call ``then`` with them."""

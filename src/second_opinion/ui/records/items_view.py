@@ -180,7 +180,9 @@ class ItemsView(QWidget):
             )
 
         def show(contacts: list) -> None:  # type: ignore[type-arg]
-            form = ItemForm(submit, contacts, item=item, kind=kind, parent=self)
+            form = ItemForm(
+                submit, contacts, item=item, kind=kind, parent=self, new_holder=self.host.new_holder
+            )
             form.accepted.connect(lambda: self.host.reload())
             self.host.show_form(form)
 

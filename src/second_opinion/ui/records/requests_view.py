@@ -84,12 +84,16 @@ class RequestsView(QWidget):
             self, tr("&Undo last change"), "fa5s.undo", self.undo_last_change
         )
         self.undo_button.setToolTip(tr("Take back the last change of state (Ctrl+Z)"))
+        self.letter_button = action_button(
+            self, tr("Request &letter…"), "fa5s.file-alt", lambda: self.export_letter("request")
+        )
         for button in (
             self.mark_requested_button,
             self.mark_sent_button,
             self.mark_received_button,
             self.extension_button,
             self.undo_button,
+            self.letter_button,
         ):
             actions.addWidget(button)
         self.more_button = QToolButton(self)
@@ -169,9 +173,6 @@ class RequestsView(QWidget):
         menu.addSeparator()
         self.act_open_holder = menu.addAction(
             icon("fa5s.address-card"), tr("Open the holder's contact"), self.open_holder
-        )
-        self.act_letter = menu.addAction(
-            icon("fa5s.file-alt"), tr("Request letter…"), lambda: self.export_letter("request")
         )
         self.act_auth_form = menu.addAction(
             icon("fa5s.file-signature"),
@@ -293,9 +294,9 @@ class RequestsView(QWidget):
         self.act_partly.setEnabled(S.PARTLY_RECEIVED in allowed)
         self.act_waiting.setEnabled(S.WAITING_ON_ME in allowed)
         self.act_problem.setEnabled(S.PROBLEM in allowed)
+        self.letter_button.setEnabled(row is not None)
         for action in (
             self.act_open_holder,
-            self.act_letter,
             self.act_auth_form,
             self.act_doctor_letter,
             self.act_bundle,

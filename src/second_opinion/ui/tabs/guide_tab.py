@@ -66,6 +66,17 @@ class StepRow:
         return self.step.counts and self.done_items == len(self.step.items)
 
 
+#: the areas whose data can tick guide items
+FROM_DATA = (
+    Area.INSURANCE,
+    Area.CONTACTS,
+    Area.RECORDS,
+    Area.QUESTIONS,
+    Area.VISITS,
+    Area.OPINIONS,
+)
+
+
 class GuideTab(CaseTab):
     key = "guide"
 
@@ -496,7 +507,8 @@ class GuideTab(CaseTab):
         self._refresh_progress()
 
     def _on_changed(self, changes: Changes, initiator: object) -> None:
-        if changes.touches(Area.GUIDE) and initiator is not self:
+        # Items tick themselves from what the person entered (services.guide_rules).
+        if changes.touches(Area.GUIDE, *FROM_DATA) and initiator is not self:
             self.reload()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -51,6 +52,7 @@ from second_opinion.ui.records.common import (
 from second_opinion.ui.records.forms import ItemForm
 from second_opinion.ui.records.items_view import ItemsView
 from second_opinion.ui.records.matrix_view import MatrixView
+from second_opinion.ui.records.new_holder import open_new_holder
 from second_opinion.ui.records.request_form import RequestForm
 from second_opinion.ui.records.requests_view import RequestsView
 from second_opinion.ui.records.tables import fit_columns
@@ -394,6 +396,9 @@ class RecordsTab(CaseTab):
             self.current_form = None
         form.deleteLater()
 
+    def new_holder(self, parent: QWidget, then: Callable[[ContactChoice], None]) -> QDialog:
+        return open_new_holder(self.ctx, self, parent, then)
+
     def with_contacts(self, then: Callable[[list[ContactChoice]], None]) -> None:
         """Every contact, for a form's pickers: read when a form opens, never kept."""
         self.ctx.ops.query(
@@ -452,7 +457,7 @@ class RecordsTab(CaseTab):
                 lambda case: case_records.save_item(case, data), owner=self, title=tr("Save record")
             )
 
-        form = ItemForm(submit, contacts, parent=self)
+        form = ItemForm(submit, contacts, parent=self, new_holder=self.new_holder)
 
         def saved() -> None:
             item_id = form.saved

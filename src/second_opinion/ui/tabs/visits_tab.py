@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from second_opinion.case import questions as case_questions
 from second_opinion.case import visits as case_visits
 from second_opinion.case.changes import Area, Changes
 from second_opinion.case.visits import VisitFormChoices, VisitListRow, VisitsBoard
@@ -198,6 +199,7 @@ class VisitsTab(CaseTab):
         self.delete_button.clicked.connect(self.delete_current)
         self.ical_button.clicked.connect(self.export_current_to_calendar)
         self.packet_button.clicked.connect(self.prepare_packet)
+        self.readiness_view.sig_fix_in_place.connect(self._fix_in_place)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -407,6 +409,19 @@ class VisitsTab(CaseTab):
             return
         self.reload(select=form.saved.id)
         self.ctx.sig_status.emit(self.tr("Visit saved."))
+        if form.saved.candidate_doctor is not None:
+            self._offer_to_choose(*form.saved.candidate_doctor)
+
+    def _offer_to_choose(self, doctor_id: int, name: str) -> None:
+        question = self.tr(
+            "{doctor} is still a candidate. Make them your chosen second-opinion doctor?"
+        ).format(doctor=name)
+        if prompts.ask_confirm(self, self.tr("Chosen doctor"), question, self.tr("Make chosen")):
+            self.ctx.ops.change(
+                lambda case: case_visits.choose_doctor(case, doctor_id),
+                owner=self,
+                title=self.tr("Chosen doctor"),
+            ).failure(self._refused).run()
 
     # ------------------------------------------------------------------ other actions
     def mark_current_done(self) -> None:
@@ -445,6 +460,15 @@ class VisitsTab(CaseTab):
             owner=self,
             title=self.tr("Delete visit"),
         ).success(lambda _unlinked: self._deleted()).failure(self._refused).run()
+
+    def _fix_in_place(self, target: str, kwargs: dict[str, Any]) -> None:
+        visit_id = kwargs.get("visit_id")
+        if target == "questions.use_open" and isinstance(visit_id, int):
+            self.ctx.ops.change(
+                lambda case: case_questions.use_open_questions(case, visit_id),
+                owner=self,
+                title=self.tr("Use open questions"),
+            ).success(lambda _n: self.reload(select=visit_id)).failure(self._refused).run()
 
     def _deleted(self) -> None:
         self.reload()
