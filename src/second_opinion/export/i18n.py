@@ -36,10 +36,9 @@ SPANISH_TEXT: dict[str, str] = {
     "section 2. Revoking it does not undo a disclosure the provider has already made in "
     "reliance on this authorization. The provider's notice of privacy practices also "
     "explains how to revoke.": (
-        "Puedo anular (revocar) esta autorización en cualquier momento, por escrito, "
-        "dirigiéndome al proveedor nombrado en la sección 2. Anularla no deshace lo que el "
-        "proveedor ya haya divulgado basándose en esta autorización. El aviso de prácticas de "
-        "privacidad del proveedor también explica cómo anularla."
+        "Puedo revocar (anular) esta autorización en cualquier momento, por escrito, ante el "
+        "proveedor de la sección 2. Revocarla no deshace lo que el proveedor ya haya divulgado "
+        "con base en ella. Su aviso de prácticas de privacidad también explica cómo revocarla."
     ),
     "The provider named in section 2 may not condition my treatment, payment, enrollment in a "
     "health plan or eligibility for benefits on whether I sign this authorization.": (
@@ -184,9 +183,11 @@ SPANISH_TEXT: dict[str, str] = {
     "1. Patient": "1. Paciente",
     "Name": "Nombre",
     "Date of birth": "Fecha de nacimiento",
-    "Medical record number (if known)": "Número de expediente médico (si lo sabe)",
-    "2. Who may disclose the information": "2. Quién puede divulgar la información",
-    "3. Who may receive the information": "3. Quién puede recibir la información",
+    "Medical record number (if known)": "Número de expediente (si lo sabe)",
+    # Short enough for half the width of the form: a heading on two lines pushes the
+    # signature block onto a second sheet.
+    "2. Who may disclose the information": "2. Quién puede divulgar los datos",
+    "3. Who may receive the information": "3. Quién puede recibir los datos",
     "4. What information may be disclosed": "4. Qué información se puede divulgar",
     "5. Purpose and expiry": "5. Propósito y vencimiento",
     "Purpose": "Propósito",

@@ -184,7 +184,7 @@ class _LetterBase(DocumentRenderer):
                     *[self.p(BLANK * 3) for _ in range(3)],
                 ]
             )
-        widths = [48 * mm, 0.0, 30 * mm]
+        widths = [48 * mm, 0.0, 35 * mm]  # "Fecha de atención" on one line
         widths[1] = self.content_width - sum(widths)
         rows = [
             [
