@@ -101,17 +101,21 @@ def _starters_added(rows: list[QuestionRow]) -> Outcome[list[QuestionRow]]:
     return Outcome(rows, _changed(*(r.id for r in rows)) if rows else Changes())
 
 
-def add_starter(case: Case, key: str) -> Outcome[list[QuestionRow]]:
-    """Add one starter question; the new row (none when the person has it already)."""
+def add_starter(case: Case, key: str, language: str = "en") -> Outcome[list[QuestionRow]]:
+    """Add one starter question, worded in ``language`` ("en" or "es": it is stored as text);
+    the new row (none when the person has it already)."""
     with case.unit() as session:
-        row = starter_service.add_starter(session, case.person_id, key)
+        row = starter_service.add_starter(session, case.person_id, key, language)
     return _starters_added([row] if row is not None else [])
 
 
-def add_starter_category(case: Case, category: QuestionCategory) -> Outcome[list[QuestionRow]]:
-    """Add every starter of ``category`` the person does not have yet; the new rows."""
+def add_starter_category(
+    case: Case, category: QuestionCategory, language: str = "en"
+) -> Outcome[list[QuestionRow]]:
+    """Add every starter of ``category`` the person does not have yet, worded in
+    ``language``; the new rows."""
     with case.unit() as session:
-        rows = starter_service.add_category(session, case.person_id, category)
+        rows = starter_service.add_category(session, case.person_id, category, language)
     return _starters_added(rows)
 
 
