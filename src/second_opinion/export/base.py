@@ -288,8 +288,13 @@ class DocumentRenderer:
             id="body",
         )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
-        # The canvas numbers the pages in the document's language.
-        maker = type("DocumentCanvas", (self.canvasmaker,), {"words": self.words})
+        canvasmaker, words = self.canvasmaker, self.words
+
+        def maker(*args: Any, **kwargs: Any) -> Canvas:
+            canvas = canvasmaker(*args, **kwargs)
+            canvas.words = words  # the canvas numbers the pages in the document's language
+            return canvas
+
         doc.build(self.story(), canvasmaker=maker)
         return buffer.getvalue()
 
