@@ -44,6 +44,7 @@ COMMANDS = ("attach", "documents", "export-document", "detach", "export-bundle")
 def add_document_commands(subparsers: Any) -> None:
     """Add the document commands to ``cli.py``'s sub-parsers (and ``--documents`` to
     ``export-packet``, which must be added before)."""
+    from second_opinion.cli_exports import add_language_option
     from second_opinion.domain.enums import RecordKind
 
     attach = subparsers.add_parser("attach", help="add documents (PDF, photos, scans, text)")
@@ -72,6 +73,7 @@ def add_document_commands(subparsers: Any) -> None:
     bundle.add_argument("--request", type=int, required=True, metavar="ID")
     bundle.add_argument("--out", type=Path, required=True, metavar="FILE")
     bundle.add_argument("--paper", choices=["a4", "letter"], default=None)
+    add_language_option(bundle)
 
     packet = subparsers.choices.get("export-packet")
     if packet is not None:
@@ -275,7 +277,8 @@ def _export_bundle(case: Case, args: argparse.Namespace) -> int:
     if problem:
         _say(problem, error=True)
         return EXIT_USAGE
-    data = docs.bundle_data(case, args.request, _paper(args.paper), dt.date.today())
+    language = getattr(args, "lang", None) or "en"
+    data = docs.bundle_data(case, args.request, _paper(args.paper), dt.date.today(), language)
     return _write(
         args.out, render_bundle(data), f"the records bundle for request {args.request} to "
     )

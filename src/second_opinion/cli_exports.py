@@ -1,5 +1,7 @@
 """``export-packet`` and ``export-letter``: the printed documents from the command line.
 
+Both take ``--lang en|es``, the language the document prints in.
+
 ``cli.py`` unlocks the vault and calls ``run_export_packet`` / ``run_export_letter``. Messages
 are one line each and never contain health data (ids and file paths only).
 """
@@ -21,6 +23,7 @@ from second_opinion.services.packet_data import (
     Section,
     default_paper,
 )
+from second_opinion.services.printed_words import LANGUAGES
 from second_opinion.vault.guard import refuse_output_in_vault
 
 if TYPE_CHECKING:
@@ -76,6 +79,19 @@ def add_export_commands(subparsers: Any) -> None:
         default=None,
         help="paper size (default: from your locale)",
     )
+    for command in (packet, letter):
+        add_language_option(command)
+
+
+def add_language_option(command: Any) -> None:
+    """``--lang en|es``: the language the document prints in (not the person's or the app's:
+    a Spanish reader may send an English letter to a records office)."""
+    command.add_argument(
+        "--lang",
+        choices=list(LANGUAGES),
+        default="en",
+        help="the language the document is printed in (default: en)",
+    )
 
 
 def _say(message: str, error: bool = False) -> None:
@@ -95,6 +111,10 @@ def _locale_paper() -> Paper:
 
 def _paper(args: argparse.Namespace) -> Paper:
     return Paper(args.paper) if args.paper else _locale_paper()
+
+
+def _language(args: argparse.Namespace) -> str:
+    return str(getattr(args, "lang", None) or "en")
 
 
 def parse_sections(text: str | None) -> tuple[Section, ...]:
@@ -169,7 +189,9 @@ def run_export_packet(vault: Vault, args: argparse.Namespace) -> int:
                 _say(f"--visit takes 'next' or a visit id, not '{args.visit}'", error=True)
                 return EXIT_USAGE
         try:
-            data = build_packet_data(session, visit_id, sections, _paper(args), now=now)
+            data = build_packet_data(
+                session, visit_id, sections, _paper(args), now=now, language=_language(args)
+            )
         except NotFound as exc:
             _say(exc.message, error=True)
             return EXIT_USAGE
@@ -194,7 +216,13 @@ def run_export_letter(vault: Vault, args: argparse.Namespace) -> int:
         return EXIT_USAGE
     with vault.session() as session:
         try:
-            data = build_letter_data(session, args.request, LetterKind(args.kind), _paper(args))
+            data = build_letter_data(
+                session,
+                args.request,
+                LetterKind(args.kind),
+                _paper(args),
+                language=_language(args),
+            )
         except NotFound as exc:
             _say(exc.message, error=True)
             return EXIT_USAGE

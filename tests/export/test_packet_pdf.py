@@ -237,7 +237,7 @@ def test_visit_times_name_the_zone_as_people_do() -> None:
 def test_the_cover_says_when_the_doctor_may_not_be_independent() -> None:
     data = packet()
     assert "Independence" not in flat(all_text(render_packet(data)))
-    note = "May not be independent: Shares the organization “Mercy” with Dr. Ames."
+    note = "Shares the organization “Mercy” with Dr. Ames."
     text = flat(
         all_text(render_packet(replace(data, visit=replace(data.visit, independence=note))))
     )

@@ -36,6 +36,7 @@ from second_opinion.services.enclosures import BundleData, DocumentChoice, Enclo
 from second_opinion.services.errors import NotFound
 from second_opinion.services.packet import _sender_for, contact_block
 from second_opinion.services.packet_data import Paper
+from second_opinion.services.printed_words import language_of
 from second_opinion.vault.documents import CHUNK, DocumentContentError, StoredContent
 from second_opinion.vault.errors import CouldNotSave
 
@@ -365,8 +366,11 @@ def _visit_person(session: Session, visit_id: int) -> int:
     return int(visit.person_id)
 
 
-def bundle_data(case: Case, request_id: int, paper: Paper, today: dt.date) -> BundleData:
-    """A records bundle for one request: sent to its recipient, enclosing its documents."""
+def bundle_data(
+    case: Case, request_id: int, paper: Paper, today: dt.date, language: str = "en"
+) -> BundleData:
+    """A records bundle for one request: sent to its recipient, enclosing its documents; the
+    cover letter and index print in ``language`` ("en" or "es")."""
     with case.reading() as session:
         request = session.get(RecordRequest, request_id)
         if request is None:
@@ -386,6 +390,7 @@ def bundle_data(case: Case, request_id: int, paper: Paper, today: dt.date) -> Bu
             reference_number=request.reference_number,
             today=today,
             documents=_enclosed(case, documents),
+            language=language_of(language),
         )
 
 

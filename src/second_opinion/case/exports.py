@@ -21,16 +21,24 @@ def packet_visits(case: Case) -> list[VisitChoice]:
         return packet_service.list_packet_visits(session, case.person_id)
 
 
-def packet_data(case: Case, visit_id: int, sections: Iterable[Section], paper: Paper) -> PacketData:
-    """Everything the packet for ``visit_id`` prints; ``NotFound`` if the visit is gone."""
+def packet_data(
+    case: Case, visit_id: int, sections: Iterable[Section], paper: Paper, language: str = "en"
+) -> PacketData:
+    """Everything the packet for ``visit_id`` prints, in ``language`` ("en" or "es");
+    ``NotFound`` if the visit is gone."""
     with case.reading() as session:
-        return packet_service.build_packet_data(session, visit_id, tuple(sections), paper)
+        return packet_service.build_packet_data(
+            session, visit_id, tuple(sections), paper, language=language
+        )
 
 
-def letter_data(case: Case, request_id: int, kind: LetterKind, paper: Paper) -> LetterData:
-    """The letter or form ``kind`` for a records request; ``NotFound`` if it is gone."""
+def letter_data(
+    case: Case, request_id: int, kind: LetterKind, paper: Paper, language: str = "en"
+) -> LetterData:
+    """The letter or form ``kind`` for a records request, in ``language`` ("en" or "es");
+    ``NotFound`` if it is gone."""
     with case.reading() as session:
-        return packet_service.build_letter_data(session, request_id, kind, paper)
+        return packet_service.build_letter_data(session, request_id, kind, paper, language=language)
 
 
 def letter_check(case: Case, request_id: int) -> authorizations.PrintCheck:

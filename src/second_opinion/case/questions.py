@@ -101,10 +101,11 @@ def _starters_added(rows: list[QuestionRow]) -> Outcome[list[QuestionRow]]:
     return Outcome(rows, _changed(*(r.id for r in rows)) if rows else Changes())
 
 
-def add_starter(case: Case, key: str) -> Outcome[list[QuestionRow]]:
-    """Add one starter question; the new row (none when the person has it already)."""
+def add_starter(case: Case, key: str, language: str = "en") -> Outcome[list[QuestionRow]]:
+    """Add one starter question, worded in ``language`` ("en" or "es": it is stored as text);
+    the new row (none when the person has it already)."""
     with case.unit() as session:
-        row = starter_service.add_starter(session, case.person_id, key)
+        row = starter_service.add_starter(session, case.person_id, key, language)
     return _starters_added([row] if row is not None else [])
 
 
@@ -112,11 +113,12 @@ def add_starter_category(
     case: Case,
     category: QuestionCategory,
     condition: starter_service.ConditionGroup | None = None,
+    language: str = "en",
 ) -> Outcome[list[QuestionRow]]:
     """Add every general starter of ``category`` the person does not have yet, and those of
-    ``condition``; the new rows."""
+    ``condition``, worded in ``language``; the new rows."""
     with case.unit() as session:
-        rows = starter_service.add_category(session, case.person_id, category, condition)
+        rows = starter_service.add_category(session, case.person_id, category, condition, language)
     return _starters_added(rows)
 
 

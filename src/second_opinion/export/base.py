@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from second_opinion.export.fonts import BOLD, REGULAR, register_fonts
+from second_opinion.export.i18n import ENGLISH, Words
 from second_opinion.export.text import chunk_text, para, printable
 from second_opinion.services.packet_data import Paper
 
@@ -183,6 +184,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Holds every page until the end, so each can say "Page i of n"."""
 
     footer_font = REGULAR
+    #: the document's words ("Page i of n" in its language); set per document by ``render``
+    words = Words(ENGLISH)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -206,7 +209,9 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self.setFont(self.footer_font, 8)
         self.setFillColor(MUTED)
         self.drawRightString(
-            width - DocumentRenderer.margin_x, 11 * mm, f"Page {self._pageNumber} of {total}"
+            width - DocumentRenderer.margin_x,
+            11 * mm,
+            self.words.t("Page {page} of {total}", page=self._pageNumber, total=total),
         )
         self.restoreState()
 
@@ -218,17 +223,25 @@ class DocumentRenderer:
     margin_top = 20 * mm
     margin_bottom = 24 * mm
 
-    #: the PDF's only metadata: says what the document is, never whom it is about
+    #: the PDF's only metadata: says what the document is, never whom it is about (English
+    #: here; ``render`` writes it in the document's language)
     title = "Document"
     #: draws "Page i of n"; a document printed inside a larger one numbers its pages in that
     canvasmaker: type[Canvas] = _NumberedCanvas
 
-    def __init__(self, paper: Paper, footer_name: str, running_head: str = "") -> None:
+    def __init__(
+        self, paper: Paper, footer_name: str, running_head: str = "", language: str = ENGLISH
+    ) -> None:
         self.paper = paper
         self.pagesize = page_size(paper)
         self.styles = build_styles()
+        #: the document's language ("en" or "es"): every fixed word goes through ``self.t``
+        self.words = Words(language)
+        self.t = self.words.t
+        self.confidential = self.t(CONFIDENTIAL)
         # Fitted once here, not on every page: a 50 000-character name would cost seconds.
-        slot = self.pagesize[0] / 2 - stringWidth(CONFIDENTIAL, BOLD, 8) / 2 - 10 - self.margin_x
+        slot = self.pagesize[0] / 2 - stringWidth(self.confidential, BOLD, 8) / 2
+        slot -= 10 + self.margin_x
         self.footer_name = _fit(printable(" ".join(footer_name.split())), REGULAR, 8, slot)
         self.running_head = _fit(
             printable(" ".join(running_head.split())), REGULAR, 8, self.content_width
@@ -254,7 +267,7 @@ class DocumentRenderer:
             rightMargin=self.margin_x,
             topMargin=self.margin_top,
             bottomMargin=self.margin_bottom,
-            title=self.title,
+            title=self.t(self.title),
             author="",
             subject="",
             creator="",
@@ -275,7 +288,14 @@ class DocumentRenderer:
             id="body",
         )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
-        doc.build(self.story(), canvasmaker=self.canvasmaker)
+        canvasmaker, words = self.canvasmaker, self.words
+
+        def maker(*args: Any, **kwargs: Any) -> Canvas:
+            canvas = canvasmaker(*args, **kwargs)
+            canvas.words = words  # the canvas numbers the pages in the document's language
+            return canvas
+
+        doc.build(self.story(), canvasmaker=maker)
         return buffer.getvalue()
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -288,7 +308,7 @@ class DocumentRenderer:
         canvas.setFont(REGULAR, 8)
         canvas.drawString(self.margin_x, 11 * mm, self.footer_name)
         canvas.setFont(BOLD, 8)
-        canvas.drawCentredString(width / 2, 11 * mm, CONFIDENTIAL)
+        canvas.drawCentredString(width / 2, 11 * mm, self.confidential)
         if self.running_head and doc.page > 1:
             canvas.setFont(REGULAR, 8)
             canvas.drawString(self.margin_x, height - 12 * mm, self.running_head)

@@ -32,8 +32,9 @@ from second_opinion.export.base import (
     page_size,
 )
 from second_opinion.export.fonts import BOLD, REGULAR, register_fonts
+from second_opinion.export.i18n import Words
 from second_opinion.export.packet import PacketRenderer, render_packet
-from second_opinion.export.text import line, long_date, para, printable, short_date
+from second_opinion.export.text import line, para, printable
 from second_opinion.services.enclosures import BundleData, EnclosedDocument
 from second_opinion.services.packet_data import SECTION_TITLES, PacketData, Paper, Section
 
@@ -101,9 +102,10 @@ class _Part:
         return 1 + (len(self.body.pages) if self.body is not None else 0)
 
 
-def _prepare(document: EnclosedDocument, paper: Paper) -> _Part:
+def _prepare(document: EnclosedDocument, paper: Paper, words: Words) -> _Part:
     if not document.viewable:
-        return _Part(document, None, f"This document could not be included: {document.problem}")
+        note = words.t("This document could not be included: {problem}", problem=document.problem)
+        return _Part(document, None, note)
     try:
         content = document.load()
         if document.media_type == "application/pdf":
@@ -115,7 +117,9 @@ def _prepare(document: EnclosedDocument, paper: Paper) -> _Part:
             return _Part(document, PdfReader(BytesIO(_text_pages(content, paper))), "")
         return _Part(document, PdfReader(BytesIO(_image_pages(content, paper))), "")
     except Exception:
-        return _Part(document, None, "This document could not be included: it could not be read.")
+        return _Part(
+            document, None, words.t("This document could not be included: it could not be read.")
+        )
 
 
 def _image_pages(content: bytes, paper: Paper) -> bytes:
@@ -177,7 +181,7 @@ def _text_pages(content: bytes, paper: Paper) -> bytes:
     return buffer.getvalue()
 
 
-def _separator(part: _Part, canvas: Canvas, size: tuple[float, float]) -> None:
+def _separator(part: _Part, canvas: Canvas, size: tuple[float, float], words: Words) -> None:
     width, height = size
     document = part.document
     canvas.setPageSize(size)
@@ -185,19 +189,22 @@ def _separator(part: _Part, canvas: Canvas, size: tuple[float, float]) -> None:
     canvas.rect(20 * mm, height - 62 * mm, 2 * mm, 32 * mm, stroke=0, fill=1)
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, 9)
-    canvas.drawString(26 * mm, height - 34 * mm, "Enclosed document")
+    canvas.drawString(26 * mm, height - 34 * mm, words.t("Enclosed document"))
     canvas.setFillColorRGB(0, 0, 0)
     canvas.setFont(BOLD, 16)
     canvas.drawString(
         26 * mm, height - 44 * mm, _fit(printable(document.title), BOLD, 16, width - 50 * mm)
     )
     canvas.setFont(REGULAR, 10)
+    t = words.t
     facts = [
-        f"Date: {long_date(document.dated_on)}" if document.dated_on else "Date: not recorded",
-        f"From: {printable(document.source_name)}"
+        t("Date: {date}", date=words.long_date(document.dated_on))
+        if document.dated_on
+        else t("Date: not recorded"),
+        t("From: {source}", source=printable(document.source_name))
         if document.source_name
-        else "From: not recorded",
-        (f"{part.pages - 1} pages follow" if part.pages != 2 else "1 page follows")
+        else t("From: not recorded"),
+        words.plural(part.pages - 1, "1 page follows", "{count} pages follow")
         if part.body is not None
         else "",
     ]
@@ -213,16 +220,18 @@ def _separator(part: _Part, canvas: Canvas, size: tuple[float, float]) -> None:
     canvas.showPage()
 
 
-def _separators(parts: Sequence[_Part], paper: Paper) -> PdfReader:
+def _separators(parts: Sequence[_Part], paper: Paper, words: Words) -> PdfReader:
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=page_size(paper), invariant=1)
     for part in parts:
-        _separator(part, canvas, page_size(paper))
+        _separator(part, canvas, page_size(paper), words)
     canvas.save()
     return PdfReader(BytesIO(buffer.getvalue()))
 
 
-def _footers(sizes: Sequence[tuple[float, float]], first: int, total: int, name: str) -> PdfReader:
+def _footers(
+    sizes: Sequence[tuple[float, float]], first: int, total: int, name: str, words: Words
+) -> PdfReader:
     """One overlay page per page from ``first`` on: name, confidentiality, "Page i of n"."""
     register_fonts()
     buffer = BytesIO()
@@ -233,9 +242,10 @@ def _footers(sizes: Sequence[tuple[float, float]], first: int, total: int, name:
         canvas.setFont(REGULAR, 7)
         canvas.drawString(8 * mm, 5 * mm, name)
         canvas.setFont(BOLD, 7)
-        canvas.drawCentredString(width / 2, 5 * mm, CONFIDENTIAL)
+        canvas.drawCentredString(width / 2, 5 * mm, words.t(CONFIDENTIAL))
         canvas.setFont(REGULAR, 7)
-        canvas.drawRightString(width - 8 * mm, 5 * mm, f"Page {first + index} of {total}")
+        page = words.t("Page {page} of {total}", page=first + index, total=total)
+        canvas.drawRightString(width - 8 * mm, 5 * mm, page)
         canvas.showPage()
     canvas.save()
     return PdfReader(BytesIO(buffer.getvalue()))
@@ -255,10 +265,11 @@ def _assemble(
     outline: Callable[[PdfWriter, dict[str, int]], None],
     title: str,
     front_guess: int,
+    words: Words,
 ) -> bytes:
     """``front(total, starts)`` renders the front pages knowing the total page count and the
     page each document starts on; documents follow, each after its separator."""
-    parts = [_prepare(d, paper) for d in documents]
+    parts = [_prepare(d, paper, words) for d in documents]
     front_pages = front_guess
     for _attempt in range(4):  # the front's length can depend on the numbers it prints
         starts, page = [], front_pages + 1
@@ -273,7 +284,7 @@ def _assemble(
         front_pages = count
     writer = PdfWriter()
     writer.append(PdfReader(BytesIO(rendered)))
-    separators = _separators(parts, paper)
+    separators = _separators(parts, paper, words)
     tail_sizes: list[tuple[float, float]] = []
     tail = []
     for index, part in enumerate(parts):
@@ -287,7 +298,7 @@ def _assemble(
             tail_sizes.append((float(box.width), float(box.height)))
             tail.append(added)
     name = _fit(printable(" ".join(footer_name.split())), REGULAR, 7, 70 * mm)
-    overlay = _footers(tail_sizes, front_pages + 1, total, name)
+    overlay = _footers(tail_sizes, front_pages + 1, total, name, words)
     for target, stamp in zip(tail, overlay.pages, strict=True):
         box = target.mediabox
         if float(box.left) or float(box.bottom):
@@ -298,14 +309,16 @@ def _assemble(
             target.merge_page(stamp)
     outline(writer, anchors)
     documents_mark = (
-        writer.add_outline_item(title="Documents", page_number=starts[0] - 1) if parts else None
+        writer.add_outline_item(title=words.t("Documents"), page_number=starts[0] - 1)
+        if parts
+        else None
     )
     for part, start in zip(parts, starts, strict=True):
         label = part.document.title
         if part.document.dated_on:
-            label += f" ({short_date(part.document.dated_on)})"
+            label += f" ({words.short_date(part.document.dated_on)})"
         writer.add_outline_item(title=label, page_number=start - 1, parent=documents_mark)
-    writer.add_metadata({"/Title": title, "/Producer": "", "/Creator": ""})
+    writer.add_metadata({"/Title": words.t(title), "/Producer": "", "/Creator": ""})
     writer.page_mode = "/UseOutlines"
     out = BytesIO()
     writer.write(out)
@@ -325,7 +338,7 @@ class _Contents(DocumentRenderer):
         documents: Sequence[tuple[EnclosedDocument, int]],
         total: int,
     ) -> None:
-        super().__init__(data.paper, data.person_name)
+        super().__init__(data.paper, data.person_name, language=data.language)
         self.canvasmaker = _numbering(0, total)
         self.sections = sections
         self.documents = documents
@@ -333,25 +346,28 @@ class _Contents(DocumentRenderer):
 
     def story(self) -> list[Flowable]:
         visit = self.data.visit
+        t = self.t
         story: list[Flowable] = [
             self.p(line(self.data.person_name), "H2"),
             self.p(
-                f"Visit packet for the visit with {line(visit.doctor.name)} on "
-                f"{long_date(visit.starts_at.date())}",
+                t(
+                    "Visit packet for the visit with {doctor} on {date}",
+                    doctor=line(visit.doctor.name),
+                    date=self.words.long_date(visit.starts_at.date()),
+                ),
                 "Small",
             ),
             HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=2, spaceAfter=10),
-            self.p("Contents", "H1"),
+            self.p(t("Contents"), "H1"),
         ]
         rows: list[list[Any]] = [
             [self.p(line(t), "Cell"), self.p(str(p), "Right")] for t, p in self.sections
         ]
         if self.documents:
-            rows.append([self.p("<b>Documents</b>", "Cell"), ""])
+            rows.append([self.p(f"<b>{t('Documents')}</b>", "Cell"), ""])
             for document, page in self.documents:
-                detail = ", ".join(
-                    x for x in (short_date(document.dated_on), document.source_name) if x
-                )
+                when = self.words.short_date(document.dated_on)
+                detail = ", ".join(x for x in (when, document.source_name) if x)
                 text = line(document.title) + (
                     f" <font color='#5b6670'>· {line(detail)}</font>" if detail else ""
                 )
@@ -382,6 +398,7 @@ def render_packet_with_documents(data: PacketData, documents: Sequence[EnclosedD
     documents it is exactly ``render_packet``'s."""
     if not documents:
         return render_packet(data)
+    words = Words(data.language)
     probe = _AnchoredPacket(data, 0, 0)
     summary_pages = len(PdfReader(BytesIO(probe.render())).pages)
     chosen = [s for s in Section if s in data.sections]
@@ -391,7 +408,7 @@ def render_packet_with_documents(data: PacketData, documents: Sequence[EnclosedD
         packet = _AnchoredPacket(data, contents_pages, total)
         summary = packet.render()
         sections = [
-            (SECTION_TITLES[s], packet.anchors[s.value] + contents_pages)
+            (words.t(SECTION_TITLES[s]), packet.anchors[s.value] + contents_pages)
             for s in chosen
             if s.value in packet.anchors
         ]
@@ -403,7 +420,7 @@ def render_packet_with_documents(data: PacketData, documents: Sequence[EnclosedD
         writer.append(PdfReader(BytesIO(summary)))
         out = BytesIO()
         writer.write(out)
-        anchors = {"Contents": 1} | {title: page for title, page in sections}
+        anchors = {words.t("Contents"): 1} | {title: page for title, page in sections}
         return out.getvalue(), anchors
 
     def outline(writer: PdfWriter, anchors: dict[str, int]) -> None:
@@ -411,7 +428,14 @@ def render_packet_with_documents(data: PacketData, documents: Sequence[EnclosedD
             writer.add_outline_item(title=title, page_number=page - 1)
 
     return _assemble(
-        data.paper, data.person_name, documents, front, outline, "Visit packet", summary_pages + 1
+        data.paper,
+        data.person_name,
+        documents,
+        front,
+        outline,
+        "Visit packet",
+        summary_pages + 1,
+        words,
     )
 
 
@@ -422,7 +446,7 @@ class _CoverLetter(DocumentRenderer):
     title = "Records bundle"
 
     def __init__(self, data: BundleData, starts: Sequence[int], total: int) -> None:
-        super().__init__(data.paper, data.person_name)
+        super().__init__(data.paper, data.person_name, language=data.language)
         if total:
             self.canvasmaker = _numbering(0, total)
         self.data = data
@@ -435,52 +459,65 @@ class _CoverLetter(DocumentRenderer):
 
     def story(self) -> list[Flowable]:
         data = self.data
-        born = f", born {long_date(data.date_of_birth)}" if data.date_of_birth else ""
+        t = self.t
+        words = self.words
+        born = (
+            t(", born {date}", date=words.long_date(data.date_of_birth))
+            if data.date_of_birth
+            else ""
+        )
         count = len(data.documents)
         pages = sum(d.pages for d in data.documents)
+        enclosed = words.plural(count, "1 document", "{count} documents")
+        if pages:
+            enclosed += t(" (about {pages} pages)", pages=pages)
+        name = line(data.recipient.name)
+        records_of = t("Health records of {name}{born}", name=line(data.person_name), born=born)
         story: list[Flowable] = [
-            _Anchor("Cover letter", self.anchors),
+            _Anchor(t("Cover letter"), self.anchors),
             *self._address(data.sender),
             Spacer(1, 8 * mm),
-            self.p(long_date(data.today), "Body"),
+            self.p(words.long_date(data.today), "Body"),
             Spacer(1, 4 * mm),
             *self._address(data.recipient),
             Spacer(1, 8 * mm),
-            self.p(f"<b>Health records of {line(data.person_name)}{born}</b>", "Body"),
+            self.p(f"<b>{records_of}</b>", "Body"),
         ]
         if data.reference_number:
-            story.append(self.p(f"Reference: {line(data.reference_number)}", "Small"))
+            reference = line(data.reference_number)
+            story.append(self.p(t("Reference: {reference}", reference=reference), "Small"))
         story += [
             Spacer(1, 4 * mm),
-            self.p(f"Dear {line(data.recipient.name)},", "Body"),
+            self.p(t("Dear {name},", name=name) if name else t("Dear Doctor,"), "Body"),
             self.p(
-                f"Enclosed are copies of my health records for my second-opinion visit with "
-                f"you: {count} document{'s' if count != 1 else ''}"
-                f"{f' (about {pages} pages)' if pages else ''}, listed on the next page. "
-                "Please let me know if anything you need is missing.",
+                t(
+                    "Enclosed are copies of my health records for my second-opinion visit with "
+                    "you: {documents}, listed on the next page. Please let me know if anything "
+                    "you need is missing.",
+                    documents=enclosed,
+                ),
                 "Body",
             ),
-            self.p("Thank you.", "Body"),
+            self.p(t("Thank you."), "Body"),
             Spacer(1, 10 * mm),
             self.p(line(data.sender.name), "Body"),
             PageBreak(),
-            _Anchor("Enclosed documents", self.anchors),
-            self.p("Enclosed documents", "H1"),
+            _Anchor(t("Enclosed documents"), self.anchors),
+            self.p(t("Enclosed documents"), "H1"),
             HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=1, spaceAfter=8),
         ]
         rows: list[list[Any]] = []
         for index, (document, page) in enumerate(zip(data.documents, self.starts, strict=True), 1):
-            detail = ", ".join(
-                x for x in (short_date(document.dated_on), document.source_name) if x
-            )
+            when = self.words.short_date(document.dated_on)
+            detail = ", ".join(x for x in (when, document.source_name) if x)
             text = f"{index}. {line(document.title)}"
             if detail:
                 text += f"<br/><font color='#5b6670'>{line(detail)}</font>"
-            rows.append([self.p(text, "Cell"), self.p(f"page {page}", "Right")])
+            rows.append([self.p(text, "Cell"), self.p(t("page {page}", page=page), "Right")])
         if rows:
             story.append(_rows_table(rows, self.content_width))
         else:
-            story.append(self.p("No documents are linked to this request yet.", "Body"))
+            story.append(self.p(t("No documents are linked to this request yet."), "Body"))
         return story
 
 
@@ -498,5 +535,12 @@ def render_bundle(data: BundleData) -> bytes:
     if not data.documents:
         return _CoverLetter(data, [], 0).render()
     return _assemble(
-        data.paper, data.person_name, data.documents, front, outline, "Records bundle", 2
+        data.paper,
+        data.person_name,
+        data.documents,
+        front,
+        outline,
+        "Records bundle",
+        2,
+        Words(data.language),
     )

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
 from second_opinion.export.base import ACCENT, FAINT_RULE, RULE, Cell, DocumentRenderer, Long, Parts
-from second_opinion.export.text import line, long_date, para, short_date
+from second_opinion.export.text import line, para
 from second_opinion.services.legal_basis import RequestBasis
 from second_opinion.services.packet_data import (
     LETTER_TITLES,
@@ -96,9 +96,11 @@ class _LetterBase(DocumentRenderer):
     margin_top = 15 * mm  # letters and forms aim for one sheet
 
     def __init__(self, data: LetterData) -> None:
-        super().__init__(data.paper, data.person_name, running_head=LETTER_TITLES[data.kind])
+        title = LETTER_TITLES[data.kind]
+        super().__init__(data.paper, data.person_name, title, data.language)
+        self.running_head = self.running_head.replace(title, self.t(title))
         self.data = data
-        self.title = LETTER_TITLES[data.kind]
+        self.title = title
         # A letter reads best on one sheet: a slightly smaller body than the packet's.
         body = self.styles["Body"]
         body.fontSize, body.leading = 9.5, 13
@@ -111,30 +113,48 @@ class _LetterBase(DocumentRenderer):
             parts.append(Long(contact.organization, empty=""))
         parts.append(Long(contact.address, empty=""))
         reach = [
-            f"{label}: {value}"
+            self.t("{label}: {value}", label=self.t(label), value=value)
             for label, value in (("Phone", contact.phone), ("Fax", contact.fax))
             if value
         ]
         parts.append(Long(" · ".join(reach), empty=""))
-        parts.append(Long(f"E-mail: {contact.email}" if contact.email else "", empty=""))
+        email = self.t("E-mail: {email}", email=contact.email) if contact.email else ""
+        parts.append(Long(email, empty=""))
         return tuple(parts)
+
+    def _method_fallback(self) -> str:
+        """ "by fax": only for data made without a method phrase (old callers, tests)."""
+        method = line(self.t(self.data.method)).lower()
+        return f"por {method}" if self.words.spanish else f"by {method}"
 
     def _sender_block(self) -> list[Flowable]:
         data = self.data
         sender = data.sender
-        born = f"Date of birth: {long_date(data.date_of_birth)}" if data.date_of_birth else ""
+        t = self.t
+        born = (
+            t("Date of birth: {date}", date=self.words.long_date(data.date_of_birth))
+            if data.date_of_birth
+            else ""
+        )
         parts: Parts = (
             Long(data.person_name, bold=True, empty=""),
             born,
-            Long(sender.address, empty=f"Address: {BLANK}"),
-            Long(f"Phone: {sender.phone}", empty="") if sender.phone else f"Phone: {BLANK}",
-            Long(f"E-mail: {sender.email}" if sender.email else "", empty=""),
+            Long(sender.address, empty=t("Address: {blank}", blank=BLANK)),
+            Long(t("Phone: {phone}", phone=sender.phone), empty="")
+            if sender.phone
+            else t("Phone: {phone}", phone=BLANK),
+            Long(t("E-mail: {email}", email=sender.email) if sender.email else "", empty=""),
         )
-        when = long_date(data.requested_on) if data.requested_on else BLANK
+        when = self.words.long_date(data.requested_on) if data.requested_on else BLANK
         # Recipient on the left (where a window envelope shows it), sender and date on the
         # right: the letter's head takes a third of the page, not half of it.
         rows, _groups = self._expand(
-            [[self._address_lines(self.data.holder), (*parts, "&nbsp;", f"Date: {when}")]],
+            [
+                [
+                    self._address_lines(self.data.holder),
+                    (*parts, "&nbsp;", t("Date: {date}", date=when)),
+                ]
+            ],
             ["Body", "Body"],
         )
         head = Table(
@@ -160,28 +180,29 @@ class _LetterBase(DocumentRenderer):
         if not items:
             return KeepTogether(
                 [
-                    self.p("The records (please describe them and their dates):", "Small"),
+                    self.p(self.t("The records (please describe them and their dates):"), "Small"),
                     *[self.p(BLANK * 3) for _ in range(3)],
                 ]
             )
-        widths = [48 * mm, 0.0, 30 * mm]
+        widths = [48 * mm, 0.0, 35 * mm]  # "Fecha de atención" on one line
         widths[1] = self.content_width - sum(widths)
         rows = [
             [
-                Long(item.kind, bold=True),
+                Long(self.t(item.kind), bold=True),
                 Long(item.description),
-                short_date(item.date_of_service) or "—",
+                self.words.short_date(item.date_of_service) or "—",
             ]
             for item in items
         ]
-        return self.grid_table(["Record", "Description", "Date of service"], rows, widths)
+        header = [self.t(h) for h in ("Record", "Description", "Date of service")]
+        return self.grid_table(header, rows, widths)
 
     def _signature(self, closing: str = "Sincerely,") -> list[Flowable]:
         data = self.data
         table = Table(
             [
                 [self.p("&nbsp;"), self.p("&nbsp;")],
-                [self.p("Signature", "Label"), self.p("Date", "Label")],
+                [self.p(self.t("Signature"), "Label"), self.p(self.t("Date"), "Label")],
             ],
             colWidths=[self.content_width * 0.62, self.content_width * 0.38],
             rowHeights=[11 * mm, None],
@@ -202,7 +223,7 @@ class _LetterBase(DocumentRenderer):
             KeepTogether(
                 [
                     Spacer(1, 2 * mm),
-                    self.p(closing),
+                    self.p(self.t(closing)),
                     table,
                     self.p(line(data.person_name), "Body"),
                 ]
@@ -215,18 +236,20 @@ class RequestLetterRenderer(_LetterBase):
 
     def story(self) -> list[Flowable]:
         data = self.data
+        t = self.t
         story = self._sender_block()
-        subject = f"Request for copies of my health records: {line(data.person_name)}"
+        subject = t("Request for copies of my health records: {name}", name=line(data.person_name))
         if data.date_of_birth is not None:
-            subject += f", born {long_date(data.date_of_birth)}"
+            subject += t(", born {date}", date=self.words.long_date(data.date_of_birth))
         story += [self.p(subject, "H2"), Spacer(1, 2 * mm)]
         if data.reference_number:
-            story.append(self.p(f"Your reference: {line(data.reference_number)}"))
+            reference = line(data.reference_number)
+            story.append(self.p(t("Your reference: {reference}", reference=reference)))
         copies = [item for item in data.items if not item.physical]
         material = [item for item in data.items if item.physical]
         basis = data.basis
-        method = line(data.method_phrase) or f"by {line(data.method).lower()}"
-        story.append(self.p("To the records department,"))
+        method = line(data.method_phrase) or self._method_fallback()
+        story.append(self.p(t("To the records department,")))
         if copies or not material:
             if basis is RequestBasis.HOLDER_POLICY:
                 opening = (
@@ -244,32 +267,33 @@ class RequestLetterRenderer(_LetterBase):
                     "Under my right of access to my own health information, I ask for copies "
                     "of the records listed below."
                 )
+            images = t(
+                "Where a record includes images, please send the images themselves (for "
+                "example on a disc or by secure link) as well as the written report."
+            )
             story += [
-                self.p(
-                    f"{opening} Where a record includes images, please send the images "
-                    "themselves (for example on a disc or by secure link) as well as the "
-                    "written report."
-                ),
+                self.p(f"{t(opening)} {images}"),
                 self._items_table(copies),
                 Spacer(1, 3 * mm),
             ]
         if material:
-            story += [self.p(MATERIAL_REQUEST), self._items_table(material), Spacer(1, 3 * mm)]
+            story += [self.p(t(MATERIAL_REQUEST)), self._items_table(material), Spacer(1, 3 * mm)]
         if data.recipient_is_sender:
-            story.append(self.p(f"Please send the copies to me, at the address above, {method}."))
+            to_me = "Please send the copies to me, at the address above, {method}."
+            story.append(self.p(t(to_me, method=method)))
         else:
-            story.append(self.p(f"Please send them to this doctor, {method}:"))
+            story.append(self.p(t("Please send them to this doctor, {method}:", method=method)))
             story += self._boxed(self._address_lines(data.recipient))
-        closing = (
+        closing = t(
             "If your office needs its own form, please send it to me and I will complete it "
             "straight away. Thank you for your help."
         )
         if basis is RequestBasis.OWN_COPIES:
-            story += [self.p(ACCESS_DEADLINE), self.p(f"{ACCESS_FEE} {closing}")]
+            story += [self.p(t(ACCESS_DEADLINE)), self.p(f"{t(ACCESS_FEE)} {closing}")]
         elif basis is RequestBasis.DIRECTED_ELECTRONIC:
-            story += [self.p(ACCESS_DEADLINE), self.p(f"{DIRECTED_FEE} {closing}")]
+            story += [self.p(t(ACCESS_DEADLINE)), self.p(f"{t(DIRECTED_FEE)} {closing}")]
         else:
-            story.append(self.p(f"{HOLDER_POLICY_NOTE} {closing}"))
+            story.append(self.p(f"{t(HOLDER_POLICY_NOTE)} {closing}"))
         story += self._signature()
         return story
 
@@ -282,27 +306,37 @@ class CurrentDoctorLetterRenderer(_LetterBase):
 
     def story(self) -> list[Flowable]:
         data = self.data
+        t = self.t
         story = self._sender_block()
+        name = line(data.holder.name)
+        about = t("About my care: a second opinion — {name}", name=line(data.person_name))
         story += [
-            self.p(f"About my care: a second opinion — {line(data.person_name)}", "H2"),
+            self.p(about, "H2"),
             Spacer(1, 2 * mm),
-            self.p(f"Dear {line(data.holder.name) or 'Doctor'},"),
+            self.p(t("Dear {name},", name=name) if name else t("Dear Doctor,")),
             self.p(
-                "I am writing to let you know that I am getting a second opinion about my "
-                "diagnosis and treatment options. I want to be confident in the decisions "
-                "ahead, and I value your care and would like you to stay involved."
+                t(
+                    "I am writing to let you know that I am getting a second opinion about my "
+                    "diagnosis and treatment options. I want to be confident in the decisions "
+                    "ahead, and I value your care and would like you to stay involved."
+                )
             ),
         ]
         if data.recipient_is_sender:
-            story.append(self.p("Could you please send me copies of these records:"))
+            story.append(self.p(t("Could you please send me copies of these records:")))
         else:
             who = line(data.recipient.name)
             if data.recipient.organization and data.recipient.organization != (data.recipient.name):
                 who += f" ({line(data.recipient.organization)})"
+            method = line(data.method_phrase) or self._method_fallback()
             story.append(
                 self.p(
-                    f"The second opinion is with {who}. Could you please send these records "
-                    f"to them, {line(data.method_phrase) or 'by ' + line(data.method).lower()}:"
+                    t(
+                        "The second opinion is with {who}. Could you please send these records "
+                        "to them, {method}:",
+                        who=who,
+                        method=method,
+                    )
                 )
             )
         story += [self._items_table(), Spacer(1, 3 * mm)]
@@ -310,8 +344,8 @@ class CurrentDoctorLetterRenderer(_LetterBase):
             story += self.paras(self._address_lines(data.recipient, with_role=True), "Indented")
             story.append(Spacer(1, 3 * mm))
         story += [
-            self.p(TREATMENT_SHARING),
-            self.p("Thank you for your care and your help."),
+            self.p(t(TREATMENT_SHARING)),
+            self.p(t("Thank you for your care and your help.")),
             *self._signature("With thanks,"),
         ]
         return story
@@ -322,33 +356,37 @@ class AuthorizationRenderer(_LetterBase):
 
     def story(self) -> list[Flowable]:
         data = self.data
+        t = self.t
         terms = data.authorization
         story: list[Flowable] = [
-            self.p("AUTHORIZATION · HIPAA PRIVACY RULE, 45 CFR 164.508", "Eyebrow"),
-            self.p("Authorization to disclose health information", "FormTitle"),
+            self.p(t("AUTHORIZATION · HIPAA PRIVACY RULE, 45 CFR 164.508"), "Eyebrow"),
+            self.p(t("Authorization to disclose health information"), "FormTitle"),
             self.p(
-                "Please complete every section. Blanks are to be filled in by hand before signing.",
+                t(
+                    "Please complete every section. Blanks are to be filled in by hand before "
+                    "signing."
+                ),
                 "Small",
             ),
             HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=4, spaceAfter=6),
         ]
         story += self._patient()
         story.append(self._parties())
-        story.append(self.p("4. What information may be disclosed", "FormH2"))
+        story.append(self.p(t("4. What information may be disclosed"), "FormH2"))
         if terms is not None and terms.scope.strip():
             story.append(self.p(para(terms.scope)))
         story.append(self._items_table())
-        story.append(self.p(PSYCHOTHERAPY_STATEMENT, "Small"))
+        story.append(self.p(t(PSYCHOTHERAPY_STATEMENT), "Small"))
         purpose = (
             Long(terms.purpose)
             if terms is not None and terms.purpose.strip()
-            else (DEFAULT_PURPOSE)
+            else t(DEFAULT_PURPOSE)
         )
         story += self._section(
-            "5. Purpose and expiry",
-            [("Purpose", purpose), ("This authorization expires", self._expiry())],
+            t("5. Purpose and expiry"),
+            [(t("Purpose"), purpose), (t("This authorization expires"), self._expiry())],
         )
-        story.append(self.p("6. I understand that", "FormH2"))
+        story.append(self.p(t("6. I understand that"), "FormH2"))
         for statement in (
             REVOKE_STATEMENT,
             CONDITION_STATEMENT,
@@ -356,21 +394,21 @@ class AuthorizationRenderer(_LetterBase):
             REFUSE_STATEMENT,
             COPY_STATEMENT,
         ):
-            story.append(self.p(statement, "Statement"))
+            story.append(self.p(t(statement), "Statement"))
         story += self._signature_block()
         return story
 
     def _patient(self) -> list[Flowable]:
         """Section 1 on one line: name, date of birth, another identifier."""
         data = self.data
-        born = long_date(data.date_of_birth) if data.date_of_birth else BLANK
+        born = self.words.long_date(data.date_of_birth) if data.date_of_birth else BLANK
         values, _groups = self._expand(
             [[Long(data.person_name, bold=True), born, "&nbsp;"]], ["Cell", "Cell", "Cell"]
         )
         labels = [
-            self.p("Name", "Label"),
-            self.p("Date of birth", "Label"),
-            self.p("Medical record number (if known)", "Label"),
+            self.p(self.t("Name"), "Label"),
+            self.p(self.t("Date of birth"), "Label"),
+            self.p(self.t("Medical record number (if known)"), "Label"),
         ]
         width = self.content_width
         table = Table(
@@ -387,18 +425,20 @@ class AuthorizationRenderer(_LetterBase):
                 ]
             )
         )
-        return [self.p("1. Patient", "FormH2"), table]
+        return [self.p(self.t("1. Patient"), "FormH2"), table]
 
     def _expiry(self) -> str:
+        t = self.t
         terms = self.data.authorization
         parts = []
         if terms is not None and terms.expires_on is not None:
-            parts.append(f"on {long_date(terms.expires_on)}")
+            parts.append(t("on {date}", date=self.words.long_date(terms.expires_on)))
         if terms is not None and terms.expiry_event.strip():
-            parts.append(f"when this happens: {para(terms.expiry_event)}")
+            parts.append(t("when this happens: {event}", event=para(terms.expiry_event)))
         if not parts:
-            return f"on this date: {BLANK}<br/>or when this happens: {BLANK}"
-        return "<br/>or ".join(parts) + (", whichever comes first" if len(parts) > 1 else "")
+            return t("on this date: {blank}<br/>or when this happens: {blank}", blank=BLANK)
+        either = t(", whichever comes first") if len(parts) > 1 else ""
+        return t("<br/>or ").join(parts) + either
 
     def _parties(self) -> Flowable:
         """Sections 2 and 3 side by side: who discloses, who receives."""
@@ -413,8 +453,8 @@ class AuthorizationRenderer(_LetterBase):
             ["Cell", "Cell"],
         )
         heads = [
-            self.p("2. Who may disclose the information", "FormH2"),
-            self.p("3. Who may receive the information", "FormH2"),
+            self.p(self.t("2. Who may disclose the information"), "FormH2"),
+            self.p(self.t("3. Who may receive the information"), "FormH2"),
         ]
         table = Table([heads, *body], colWidths=[half, half], hAlign="LEFT")
         table.setStyle(
@@ -437,7 +477,8 @@ class AuthorizationRenderer(_LetterBase):
 
     def _signature_block(self) -> list[Flowable]:
         def signing_row(left: str, right: str) -> list[list[Flowable | str]]:
-            return [["", "", ""], [self.p(left, "Label"), "", self.p(right, "Label")]]
+            labels = [self.p(self.t(left), "Label"), "", self.p(self.t(right), "Label")]
+            return [["", "", ""], labels]
 
         # 164.508(c)(1)(vi): signature and date, and for a representative their authority.
         rows = [
@@ -464,4 +505,4 @@ class AuthorizationRenderer(_LetterBase):
             style.append(("LINEBELOW", (0, row), (0, row), 0.6, RULE))
             style.append(("LINEBELOW", (2, row), (2, row), 0.6, RULE))
         table.setStyle(TableStyle(style))
-        return [KeepTogether([self.p("7. Signature", "FormH2"), table])]
+        return [KeepTogether([self.p(self.t("7. Signature"), "FormH2"), table])]

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from second_opinion.export.base import DocumentRenderer, Plain
+from second_opinion.export.i18n import Words
 from second_opinion.export.text import para, short_date
 from second_opinion.services import health_summary as hs
 from second_opinion.services.packet_data import Paper
@@ -43,10 +44,12 @@ class SummaryPageData:
     prepared_on: dt.date
     tables: list[SummaryTable]
     paper: Paper = Paper.LETTER
+    #: "en" or "es": the language of the titles, headers and dates
+    language: str = "en"
 
 
-def _d(value: dt.date | None) -> str:
-    return short_date(value) if value is not None else ""
+def _d(value: dt.date | None, language: str = "en") -> str:
+    return short_date(value, language) if value is not None else ""
 
 
 def _newest_first(entries: list[hs.Entry[hs.D]], date_of: str | None) -> list[hs.Entry[hs.D]]:
@@ -62,11 +65,15 @@ def page_data(
     prepared_on: dt.date,
     paper: Paper = Paper.LETTER,
     max_rows: int = MAX_ROWS,
+    language: str = "en",
 ) -> SummaryPageData:
+    t = Words(language).t
+
     def table(
         title: str, header: tuple[str, ...], widths: tuple[float, ...], rows: list[tuple[str, ...]]
     ) -> SummaryTable:
-        return SummaryTable(title, header, widths, rows[:max_rows], max(0, len(rows) - max_rows))
+        more = max(0, len(rows) - max_rows)
+        return SummaryTable(t(title), tuple(t(h) for h in header), widths, rows[:max_rows], more)
 
     conditions = _newest_first(summary.conditions, "onset")
     medications = _newest_first(summary.medications, "since")
@@ -77,13 +84,16 @@ def page_data(
             "Conditions",
             ("Condition", "Since", "Status"),
             (0.6, 0.2, 0.2),
-            [(c.data.name, _d(c.data.onset), c.data.status) for c in conditions],
+            [(c.data.name, _d(c.data.onset, language), c.data.status) for c in conditions],
         ),
         table(
             "Medications",
             ("Medication", "Dose", "How often", "Since"),
             (0.45, 0.18, 0.2, 0.17),
-            [(m.data.name, m.data.dose, m.data.frequency, _d(m.data.since)) for m in medications],
+            [
+                (m.data.name, m.data.dose, m.data.frequency, _d(m.data.since, language))
+                for m in medications
+            ],
         ),
         table(
             "Allergies",
@@ -95,7 +105,7 @@ def page_data(
             "Procedures",
             ("Procedure", "Date"),
             (0.8, 0.2),
-            [(p.data.name, _d(p.data.performed_on)) for p in procedures],
+            [(p.data.name, _d(p.data.performed_on, language)) for p in procedures],
         ),
         table(
             "Results",
@@ -106,13 +116,13 @@ def page_data(
                     r.data.name,
                     " ".join(v for v in (r.data.value, r.data.unit) if v),
                     r.data.flag,
-                    _d(r.data.observed_on),
+                    _d(r.data.observed_on, language),
                 )
                 for r in results
             ],
         ),
     ]
-    return SummaryPageData(person_name, date_of_birth, prepared_on, tables, paper)
+    return SummaryPageData(person_name, date_of_birth, prepared_on, tables, paper, language)
 
 
 def summary_story(
@@ -121,23 +131,35 @@ def summary_story(
     """The summary's flowables (a heading, then one table per kind) for ``renderer``; without
     the title when it is a section of a larger document that has its own heading."""
     story: list[Flowable] = []
+    t = renderer.t
     if with_title:
-        story.append(renderer.p(TITLE, "H1"))
-        born = f" · born {_d(data.date_of_birth)}" if data.date_of_birth else ""
-        story.append(
-            renderer.p(para(f"{data.person_name}{born} · as of {_d(data.prepared_on)}"), "Small")
+        story.append(renderer.p(t(TITLE), "H1"))
+        born = (
+            t(" · born {date}", date=_d(data.date_of_birth, data.language))
+            if data.date_of_birth
+            else ""
         )
+        heading = t(
+            "{name}{born} · as of {date}",
+            name=data.person_name,
+            born=born,
+            date=_d(data.prepared_on, data.language),
+        )
+        story.append(renderer.p(para(heading), "Small"))
     for table in data.tables:
         story.append(renderer.p(table.title, "H2"))
         if not table.rows:
-            story.append(renderer.p("None recorded.", "Small"))
+            story.append(renderer.p(t("None recorded."), "Small"))
             continue
         widths = [w * renderer.content_width for w in table.widths]
         rows = [[Plain(cell) for cell in row] for row in table.rows]
         story.append(renderer.grid_table(list(table.header), rows, widths))
         if table.more:
             story.append(
-                renderer.p(f"… and {table.more} more (see the full list in the app).", "Small")
+                renderer.p(
+                    t("… and {count} more (see the full list in the app).", count=table.more),
+                    "Small",
+                )
             )
         story.append(Spacer(1, 2 * mm))
     return story
@@ -147,7 +169,8 @@ class SummaryPageRenderer(DocumentRenderer):
     title = TITLE
 
     def __init__(self, data: SummaryPageData) -> None:
-        super().__init__(data.paper, data.person_name, running_head=TITLE)
+        words = Words(data.language)
+        super().__init__(data.paper, data.person_name, words.t(TITLE), data.language)
         self.data = data
 
     def story(self) -> list[Flowable]:

@@ -15,6 +15,8 @@ import unicodedata
 from xml.sax.saxutils import escape
 
 from second_opinion.export.fonts import register_fonts
+from second_opinion.services import printed_words as words
+from second_opinion.services.printed_words import ENGLISH
 
 REPLACEMENT = "\ufffd"
 
@@ -90,41 +92,24 @@ def line(text: str) -> str:
     return escape(" ".join(printable(text).split()))
 
 
-# Spelled out here rather than with strftime("%B"): Qt sets the C locale on start-up, and a
-# German month name in the middle of an English letter would look careless.
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# Spelled out (in services.printed_words) rather than with strftime("%B"): Qt sets the C locale
+# on start-up, and a German month name in the middle of an English letter would look careless.
+# Each function takes the document's language: "en" (US order) or "es".
 
 
-def short_date(value: dt.date | None) -> str:
-    """ "Dec 3, 2026": US order with the month as a word, so no reader mistakes it for 12/3."""
-    if value is None:
-        return ""
-    return f"{_MONTHS[value.month - 1][:3]} {value.day}, {value.year}"
+def short_date(value: dt.date | None, language: str = ENGLISH) -> str:
+    """ "Dec 3, 2026" / "3 dic. 2026": the month as a word, so no reader mistakes it for 12/3."""
+    return words.short_date(value, language)
 
 
-def long_date(value: dt.date | None) -> str:
-    """ "December 3, 2026"."""
-    if value is None:
-        return ""
-    return f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
+def long_date(value: dt.date | None, language: str = ENGLISH) -> str:
+    """ "December 3, 2026" / "3 de diciembre de 2026"."""
+    return words.long_date(value, language)
 
 
-def visit_time(value: dt.datetime, zone: str) -> str:
-    """ "Thursday, December 3, 2026, 9:30 AM CST": the clock as the invitation shows it.
+def visit_time(value: dt.datetime, zone: str, language: str = ENGLISH) -> str:
+    """ "Thursday, December 3, 2026, 9:30 AM CST": the clock as the invitation shows it
+    ("jueves, 3 de diciembre de 2026, 9:30 a. m. CST" in Spanish).
 
     The zone is named by its everyday abbreviation (CST, EDT, UTC), not by its database name
     ("America/Chicago"); a zone without one prints as its offset ("UTC+05:30").
@@ -136,7 +121,6 @@ def visit_time(value: dt.datetime, zone: str) -> str:
         sign = "+" if minutes >= 0 else "-"
         hours, rest = divmod(abs(minutes), 60)
         abbreviation = f"UTC{sign}{hours:02d}:{rest:02d}" if minutes else "UTC"
-    weekday = _WEEKDAYS[value.weekday()]
-    hour = value.hour % 12 or 12
-    clock = f"{hour}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
-    return f"{weekday}, {long_date(value.date())}, {clock} {line(abbreviation)}"
+    day = words.weekday(value.date(), language)
+    when = long_date(value.date(), language)
+    return f"{day}, {when}, {words.clock(value, language)} {line(abbreviation)}"

@@ -50,3 +50,5 @@ class BundleData:
     reference_number: str
     today: dt.date
     documents: tuple[EnclosedDocument, ...]
+    #: the language the cover letter and index print in: "en" or "es"
+    language: str = "en"

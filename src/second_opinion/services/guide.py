@@ -5,6 +5,11 @@ Each file has a small header (``key``, ``title``) and ends with a ``::: checklis
 ``item key | label | optional app link`` lines (see the README beside them). The format is
 ours and tiny on purpose: no YAML or Markdown library is needed to read it.
 
+Translations live in ``resources/guide/<language>/`` with the same file names, step keys and
+checklist item keys (and links) as the English pages; ``load_guide("es")`` reads them, and a
+page not translated yet falls back to English. Ticks are stored by item key, so they carry
+over whichever language the guide is read in.
+
 Progress is stored as the set of ticked item keys per person (``GuideProgress``). A step is done
 when all its items are ticked; the introduction has no items and is not counted.
 
@@ -36,6 +41,9 @@ _CHECKLIST_START = "::: checklist"
 _DETAILS_START = "::: details "
 _BLOCK_END = ":::"
 MAX_ITEM_KEY = 80  # the width of GuideProgress.item_key
+ENGLISH = "en"
+#: languages with a translated guide (a folder of that name beside the English pages)
+LANGUAGES = (ENGLISH, "es")
 
 
 class GuideFormatError(ValueError):
@@ -196,20 +204,48 @@ def _parse_item(line: str, step_key: str, source: str) -> GuideItem:
     return GuideItem(key=key, label=label, target=target, target_args=args)
 
 
-@functools.cache
-def _load_cached() -> tuple[GuideStep, ...]:
+def guide_language(code: str | None) -> str:
+    """The guide language for a language or locale code ("es", "es_US", "es-MX", "en_GB");
+    English when the guide has no translation for it."""
+    base = (code or "").strip().replace("-", "_").split("_", 1)[0].split(".", 1)[0].lower()
+    return base if base in LANGUAGES else ENGLISH
+
+
+def _folder() -> Path:
     # A plain path, not importlib.resources (2 ms to import, on the way to the first screen):
     # the package is always installed as files, the frozen bundle included.
-    folder = Path(__file__).resolve().parent.parent / "resources" / "guide"
+    return Path(__file__).resolve().parent.parent / "resources" / "guide"
+
+
+def _same_checklist(english: GuideStep, translated: GuideStep, source: str) -> None:
+    """A translation keeps the step key, the item keys (stored as progress) and the links."""
+    if translated.key != english.key:
+        raise GuideFormatError(f"{source}: step key {translated.key!r}, expected {english.key!r}")
+    wanted = [(i.key, i.target, i.target_args) for i in english.items]
+    found = [(i.key, i.target, i.target_args) for i in translated.items]
+    if found != wanted:
+        raise GuideFormatError(f"{source}: checklist keys or links differ from the English page")
+
+
+@functools.cache
+def _load_cached(language: str = ENGLISH) -> tuple[GuideStep, ...]:
+    folder = _folder()
     names = sorted(entry.name for entry in folder.iterdir() if _PAGE_NAME.match(entry.name))
     if not names:
         raise GuideFormatError("the guide has no pages")
+    translated_folder = folder / language if language != ENGLISH else None
     steps: list[GuideStep] = []
     number = 0
     seen_steps: set[str] = set()
     seen_items: set[str] = set()
     for name in names:
         step = parse_page((folder / name).read_text(encoding="utf-8"), source=name)
+        if translated_folder is not None and (translated_folder / name).is_file():
+            source = f"{language}/{name}"
+            text = (translated_folder / name).read_text(encoding="utf-8")
+            translated = parse_page(text, source=source)
+            _same_checklist(step, translated, source)
+            step = translated
         if step.key in seen_steps:
             raise GuideFormatError(f"{name}: step key {step.key!r} is used twice")
         seen_steps.add(step.key)
@@ -224,17 +260,18 @@ def _load_cached() -> tuple[GuideStep, ...]:
     return tuple(steps)
 
 
-def load_guide() -> list[GuideStep]:
-    """Every page in reading order (the introduction first)."""
-    return list(_load_cached())
+def load_guide(language: str | None = ENGLISH) -> list[GuideStep]:
+    """Every page in reading order (the introduction first), in ``language`` (a language or
+    locale code such as "es" or "es_US"); pages without a translation are in English."""
+    return list(_load_cached(guide_language(language)))
 
 
 def all_item_keys() -> frozenset[str]:
     return frozenset(item.key for step in _load_cached() for item in step.items)
 
 
-def find_step(key: str) -> GuideStep:
-    for step in _load_cached():
+def find_step(key: str, language: str | None = ENGLISH) -> GuideStep:
+    for step in _load_cached(guide_language(language)):
         if step.key == key:
             return step
     raise NotFound(f"The guide has no step {key!r}.")

@@ -62,16 +62,30 @@ def methods_for(recipient_is_person: bool) -> list[TransferMethod]:
     return [m for m in TransferMethod if m is not TransferMethod.PORTAL]
 
 
-def method_phrase(method: TransferMethod, recipient_is_person: bool) -> str:
-    """How a letter says the method after "Please send …" (English; letters are English)."""
+def method_phrase(method: TransferMethod, recipient_is_person: bool, language: str = "en") -> str:
+    """How a letter says the method after "Please send …", in the letter's language."""
+    spanish = language == "es"
     if method is TransferMethod.PORTAL:
+        if recipient_is_person:
+            return "a través del portal del paciente" if spanish else "through the patient portal"
         return (
-            "through the patient portal"
-            if recipient_is_person
+            "por un medio electrónico seguro de los que usan para enviar expedientes a otros "
+            "médicos"
+            if spanish
             else "by a secure electronic method you use to send records to other doctors"
         )
     if method is TransferMethod.IN_PERSON:
-        return "for me to collect in person" if recipient_is_person else "in person"
+        if recipient_is_person:
+            return "para que yo las recoja en persona" if spanish else "for me to collect in person"
+        return "en persona" if spanish else "in person"
+    if spanish:
+        return {
+            TransferMethod.FAX: "por fax",
+            TransferMethod.MAIL: "por correo postal",
+            TransferMethod.DISC: "en un disco (CD o DVD) enviado por correo postal",
+            TransferMethod.COURIER: "por servicio de mensajería",
+            TransferMethod.EMAIL: "por correo electrónico seguro",
+        }[method]
     return {
         TransferMethod.FAX: "by fax",
         TransferMethod.MAIL: "by mail",

@@ -41,6 +41,7 @@ from second_opinion.services import (
     health_summary,
     labels,
     legal_basis,
+    printed_words,
 )
 from second_opinion.services.errors import must_exist
 from second_opinion.services.independence import doctor_findings, may_not_be_independent
@@ -63,6 +64,7 @@ from second_opinion.services.packet_data import (
     Section,
     VisitInfo,
 )
+from second_opinion.services.printed_words import ENGLISH, language_of, say
 from second_opinion.services.record_requests import days_overdue, is_overdue
 from second_opinion.services.tracking import lacks_by_item, lacks_phrase
 
@@ -167,8 +169,11 @@ def build_packet_data(
     sections: Iterable[Section] = ALL_SECTIONS,
     paper: Paper = Paper.A4,
     now: dt.datetime | None = None,
+    language: str = ENGLISH,
 ) -> PacketData:
-    """Everything the packet for ``visit_id`` prints. Raises ``NotFound`` for an unknown id."""
+    """Everything the packet for ``visit_id`` prints, in ``language`` ("en" or "es": the
+    reasons composed here; the export layer prints the rest). Raises ``NotFound``."""
+    language = language_of(language)
     visit = _get_visit(session, visit_id)
     person = session.get(Person, visit.person_id)
     assert person is not None  # the foreign key guarantees it
@@ -190,7 +195,7 @@ def build_packet_data(
         independence=_independence(session, visit),
         notes=visit.notes,
     )
-    records, missing = _records_for(session, person.id, visit, today)
+    records, missing = _records_for(session, person.id, visit, today, language)
     summary = health_summary.get_summary(session, person.id)
     return PacketData(
         person_name=person.name,
@@ -211,12 +216,14 @@ def build_packet_data(
         opinions=_opinions(session, person.id, starts.date()),
         sections=chosen,
         paper=paper,
+        language=language,
     )
 
 
 def _independence(session: Session, visit: Visit) -> str:
-    reasons = may_not_be_independent(doctor_findings(session, visit.doctor_id))
-    return f"May not be independent: {reasons}" if reasons else ""
+    """Why the visit's doctor may not be independent of a first-opinion doctor ("" if not);
+    the packet prints it after a translated "May not be independent:"."""
+    return may_not_be_independent(doctor_findings(session, visit.doctor_id))
 
 
 def _tri(value: object) -> str:
@@ -311,7 +318,7 @@ def _care_team(session: Session, person_id: int, visit: Visit) -> tuple[CareTeam
 
 
 def _records_for(
-    session: Session, person_id: int, visit: Visit, today: dt.date
+    session: Session, person_id: int, visit: Visit, today: dt.date, language: str = ENGLISH
 ) -> tuple[tuple[RecordLine, ...], tuple[MissingRecord, ...]]:
     # Items and holders come in two extra queries, not one lazy load per request (a large
     # case has hundreds of requests to one doctor).
@@ -359,9 +366,9 @@ def _records_for(
         to_doctor = [r for r in item.requests if r.recipient_id == visit.doctor_id]
         if any(r.state in _DELIVERED for r in to_doctor):
             continue
-        reason = _missing_reason(to_doctor, today)
+        reason = _missing_reason(to_doctor, today, language)
         if telemedicine and item.kind.needs_physical_transfer:
-            reason += "; it must reach the doctor before a video visit"
+            reason += say("; it must reach the doctor before a video visit", language)
         missing.append(
             MissingRecord(
                 kind=labels.RECORD_KIND[item.kind],
@@ -370,11 +377,13 @@ def _records_for(
                 reason=reason,
             )
         )
-    missing.extend(_pathology_lacks(session, requests))
+    missing.extend(_pathology_lacks(session, requests, language))
     return tuple(lines), tuple(missing)
 
 
-def _pathology_lacks(session: Session, requests: Sequence[RecordRequest]) -> list[MissingRecord]:
+def _pathology_lacks(
+    session: Session, requests: Sequence[RecordRequest], language: str = ENGLISH
+) -> list[MissingRecord]:
     """Slides sent to this doctor whose consult details are not complete."""
     slides = {
         item.id: (item, request.holder.name)
@@ -393,38 +402,56 @@ def _pathology_lacks(session: Session, requests: Sequence[RecordRequest]) -> lis
                 kind="Pathology consult details",
                 description=item.description,
                 holder=holder,
-                reason="Lacks " + lacks_phrase(missing),
+                reason=_lacks(missing, language),
             )
         )
     return found
 
 
-def _missing_reason(requests: Sequence[RecordRequest], today: dt.date) -> str:
+def _lacks(missing: Sequence[str], language: str) -> str:
+    """ "Lacks the accession number and the consult question", in ``language``."""
+    if language == ENGLISH:
+        return "Lacks " + lacks_phrase(missing)
+    what = printed_words.joined([say(m, language) for m in missing], language)
+    return say("Lacks {what}", language, what=what)
+
+
+def _missing_reason(
+    requests: Sequence[RecordRequest], today: dt.date, language: str = ENGLISH
+) -> str:
     if not requests:
-        return "Not requested for this doctor yet"
+        return say("Not requested for this doctor yet", language)
     latest = max(requests, key=lambda r: (r.requested_on or dt.date.min, r.id))
     state = latest.state
     if state is RequestState.TO_REQUEST:
-        return "Request not sent yet"
+        return say("Request not sent yet", language)
     if state is RequestState.WAITING_ON_ME:
-        return "Waiting on me (for example a signed form)"
+        return say("Waiting on me (for example a signed form)", language)
     if state is RequestState.PROBLEM:
-        return "Refused or a problem: follow up"
+        return say("Refused or a problem: follow up", language)
     if state is RequestState.PARTLY_RECEIVED:
-        return "Only partly received so far"
-    asked = f"Requested {_short(latest.requested_on)}" if latest.requested_on else "Requested"
+        return say("Only partly received so far", language)
+    asked = (
+        say("Requested {date}", language, date=_short(latest.requested_on, language))
+        if latest.requested_on
+        else say("Requested", language)
+    )
     due = latest.effective_due_on
     if due is None:
         return asked
     days = days_overdue(latest.state, due, latest.sent_on, today)
+    if days == 1:
+        return say("{asked}; 1 day overdue", language, asked=asked)
     if days:
-        return f"{asked}; {days} day{'s' if days != 1 else ''} overdue"
-    return f"{asked}; due {_short(due)}"
+        return say("{asked}; {days} days overdue", language, asked=asked, days=days)
+    return say("{asked}; due {date}", language, asked=asked, date=_short(due, language))
 
 
-def _short(value: dt.date | None) -> str:
+def _short(value: dt.date | None, language: str = ENGLISH) -> str:
     if value is None:
         return ""
+    if language != ENGLISH:
+        return printed_words.short_date(value, language)
     month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][
         value.month - 1
     ]
@@ -527,8 +554,11 @@ def build_letter_data(
     kind: LetterKind,
     paper: Paper = Paper.A4,
     now: dt.datetime | None = None,
+    language: str = ENGLISH,
 ) -> LetterData:
-    """The letter or form ``kind`` for one records request. Raises ``NotFound``."""
+    """The letter or form ``kind`` for one records request, printed in ``language`` ("en" or
+    "es"). Raises ``NotFound``."""
+    language = language_of(language)
     request = must_exist(
         session, RecordRequest, request_id, f"There is no records request with id {request_id}."
     )
@@ -563,7 +593,8 @@ def build_letter_data(
         prepared_on=_today(now),
         paper=paper,
         basis=legal_basis.basis_for(to_person, request.method),
-        method_phrase=legal_basis.method_phrase(request.method, to_person),
+        method_phrase=legal_basis.method_phrase(request.method, to_person, language),
+        language=language,
     )
 
 

@@ -51,6 +51,7 @@ class Section(enum.StrEnum):
 
 ALL_SECTIONS: tuple[Section, ...] = tuple(Section)
 
+#: English; the export layer prints them in the document's language (export/i18n.py)
 SECTION_TITLES: dict[Section, str] = {
     Section.COVER: "The visit",
     Section.INSURANCE: "Insurance, referral and prior authorization",
@@ -225,6 +226,8 @@ class PacketData:
     opinions: tuple[OpinionSummary, ...] = ()
     sections: tuple[Section, ...] = ALL_SECTIONS
     paper: Paper = Paper.A4
+    #: the language the packet prints in: "en" or "es" (see export/i18n.py)
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -269,5 +272,7 @@ class LetterData:
     paper: Paper = Paper.A4
     #: the rule the request rests on
     basis: RequestBasis = RequestBasis.OWN_COPIES
-    #: "by fax", "through the patient portal": the method as a letter says it
+    #: "by fax", "through the patient portal": the method as a letter says it (in ``language``)
     method_phrase: str = ""
+    #: the language the letter prints in: "en" or "es" (see export/i18n.py)
+    language: str = "en"

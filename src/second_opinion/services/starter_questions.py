@@ -7,6 +7,10 @@ groups only pick which questions to show: they are not stored and claim nothing 
 Each has a stable ``key``: the key is stored with the added question, so adding the same
 starter (or a whole category) twice adds nothing the second time, even after the user has
 reworded it. Keys must never change once released; texts may.
+
+A question is stored as text when it is added, so it is added in the person's language
+(``language="es"`` adds the Spanish wording, ``SPANISH`` below); a question already in the list
+stays as it was written. ``StarterQuestion.text_in`` gives the wording to show in a list.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from sqlalchemy.orm import Session
 from second_opinion.domain.enums import Priority, QuestionCategory
 from second_opinion.domain.models import Question
 from second_opinion.services.errors import NotFound
+from second_opinion.services.printed_words import language_of
 from second_opinion.services.questions import QuestionData, QuestionRow, create_question
 
 log = logging.getLogger(__name__)
@@ -58,6 +63,12 @@ class StarterQuestion:
     text: str
     priority: Priority = Priority.NORMAL
     group: ConditionGroup = ConditionGroup.GENERAL
+
+    def text_in(self, language: str | None = "en") -> str:
+        """The question in ``language`` (a language or locale code); English if untranslated."""
+        if language_of(language) == SPANISH_CODE:
+            return SPANISH.get(self.key, self.text)
+        return self.text
 
 
 STARTERS: tuple[StarterQuestion, ...] = (
@@ -421,6 +432,138 @@ STARTERS: tuple[StarterQuestion, ...] = (
 
 _BY_KEY = {s.key: s for s in STARTERS}
 
+SPANISH_CODE = "es"
+#: The starter questions in plain US Spanish (usted), by key.
+SPANISH: dict[str, str] = {
+    "dx.same": "¿Está de acuerdo con el diagnóstico que me dieron? Si no, ¿qué cree usted que es?",
+    "dx.evidence": "¿En qué resultados de pruebas o hallazgos se basa su opinión?",
+    "dx.stage": "¿Qué tan avanzado está (etapa, grado o tipo), y qué tan seguros podemos estar?",
+    "dx.more_tests": "¿Hay otras pruebas que harían más seguro el diagnóstico?",
+    "dx.review_material": (
+        "¿Usted o su equipo revisaron las imágenes o las laminillas originales, o solo los "
+        "informes?"
+    ),
+    "dx.explain": (
+        "¿Me puede explicar la enfermedad con palabras sencillas, y dónde puedo leer más "
+        "sobre ella?"
+    ),
+    "tx.recommend": "¿Qué tratamiento me recomienda, y por qué ese?",
+    "tx.alternatives": "¿Qué otras opciones hay, incluso esperar y vigilar?",
+    "tx.if_nothing": "¿Qué es probable que pase si por ahora decido no recibir tratamiento?",
+    "tx.goal": "¿El tratamiento busca curar, controlar la enfermedad o aliviar los síntomas?",
+    "tx.trials": "¿Hay algún estudio clínico en el que yo podría participar?",
+    "tx.experience": (
+        "¿Con qué frecuencia trata su equipo esta enfermedad y hace este tratamiento?"
+    ),
+    "risk.common": "¿Qué efectos secundarios son comunes, y cuáles son graves?",
+    "risk.long_term": (
+        "¿Podría el tratamiento tener efectos duraderos, por ejemplo en la fertilidad, la "
+        "memoria o el corazón?"
+    ),
+    "risk.daily_life": (
+        "¿Cómo afectará el tratamiento mi trabajo, manejar, el cuidado de otras personas y mi "
+        "vida diaria?"
+    ),
+    "risk.interactions": (
+        "¿Tiene interacciones con mis medicamentos actuales, mis suplementos u otras "
+        "enfermedades que tengo?"
+    ),
+    "risk.warning_signs": "¿Qué señales indican que debo llamarle de inmediato?",
+    "risk.reduce": (
+        "¿Qué puedo hacer para bajar los riesgos o sobrellevar los efectos secundarios?"
+    ),
+    "prog.outlook": "¿Qué resultado espera con el tratamiento que me recomienda?",
+    "prog.compare": "¿En qué cambia el pronóstico entre las opciones de las que hablamos?",
+    "prog.recurrence": "¿Qué tan probable es que vuelva, y cómo nos daríamos cuenta?",
+    "prog.follow_up": "¿Qué citas y pruebas de seguimiento necesitaré, y por cuánto tiempo?",
+    "prog.numbers": ("¿De dónde vienen las cifras que me da, y se aplican a alguien como yo?"),
+    "cost.covered": "¿Mi seguro cubre esta visita y el tratamiento que me sugiere?",
+    "cost.estimate": "¿Me pueden dar por escrito un cálculo de lo que tendré que pagar?",
+    "cost.prior_auth": (
+        "¿Alguna parte del tratamiento necesita autorización previa, y quién la pide?"
+    ),
+    "cost.network": (
+        "¿El hospital, los cirujanos y los laboratorios que intervienen están dentro de la red "
+        "de mi seguro?"
+    ),
+    "cost.help": ("¿Hay algún consejero financiero o programa de ayuda con quien pueda hablar?"),
+    "log.where": (
+        "¿Dónde se haría el tratamiento, y se podría hacer una parte más cerca de mi casa?"
+    ),
+    "log.when": (
+        "¿Qué tan pronto debe empezar el tratamiento, y es seguro tomarme tiempo para decidir?"
+    ),
+    "log.contact": "¿Quién es mi persona de contacto en su equipo, y cómo me comunico con ella?",
+    "log.time_off": ("¿Cuánto tiempo fuera del trabajo o cuánta ayuda en casa debo planear?"),
+    "log.companion": "¿Puede acompañarme alguien a las citas y al tratamiento?",
+    "so.agree": "¿En qué coincide y en qué difiere usted de lo que me aconsejó mi primer médico?",
+    "so.records_complete": "¿Recibió todo el expediente que necesitaba, o falta algo?",
+    "so.written": "¿Me enviará un informe escrito de su opinión, a mí y a mi médico?",
+    "so.talk_first": "¿Estaría dispuesto a hablar con mi primer médico sobre su opinión?",
+    "so.third": (
+        "Si sus opiniones son distintas, ¿ayudaría una tercera opinión, y a quién me sugiere?"
+    ),
+    "so.treat_here": "Si decido tratarme aquí, ¿cuáles serían los siguientes pasos?",
+    "dx.severity": "¿Qué tan grave es mi enfermedad, y qué tan seguros podemos estar de eso?",
+    "prog.change": (
+        "¿Cómo es probable que cambie mi enfermedad con el tiempo, y qué señales nos lo indicarían?"
+    ),
+    "so.next_weeks": "¿Su consejo cambia algo de lo que debo hacer en las próximas semanas?",
+    "cancer.markers": (
+        "¿Se analizaron los marcadores o receptores del tumor, y cambian los resultados el "
+        "tratamiento?"
+    ),
+    "cancer.tumor_board": (
+        "¿Se habló de mi caso en un comité de tumores, donde varios especialistas lo revisan "
+        "juntos?"
+    ),
+    "cancer.order": (
+        "¿En qué orden vendrían la cirugía, la radiación y los medicamentos, y por qué en ese "
+        "orden?"
+    ),
+    "heart.tests": (
+        "¿En qué pruebas del corazón se basa el diagnóstico (por ejemplo, un ecocardiograma, "
+        "una prueba de esfuerzo o un angiograma), y ayudaría otra prueba?"
+    ),
+    "heart.procedure": (
+        "¿Bastarían los medicamentos, o me aconseja un procedimiento, como un stent, una "
+        "cirugía o un dispositivo? ¿Por qué?"
+    ),
+    "heart.activity": (
+        "¿Cuánta actividad y ejercicio son seguros para mí ahora? ¿Me ayudaría la "
+        "rehabilitación cardíaca?"
+    ),
+    "heart.emergency": (
+        "¿Qué síntomas, como dolor de pecho o falta de aire, significan que debo llamar al 911?"
+    ),
+    "spine.findings": (
+        "¿Los hallazgos de mis estudios de imagen explican mis síntomas, o el dolor podría "
+        "venir de otra parte?"
+    ),
+    "spine.before_surgery": (
+        "¿Qué podrían lograr la fisioterapia, los medicamentos o las inyecciones antes de "
+        "pensar en una cirugía?"
+    ),
+    "spine.relief": (
+        "Si me opero, ¿qué tan probable es que se me quite el dolor, y por cuánto tiempo?"
+    ),
+    "spine.urgent": (
+        "¿Qué señales, como debilidad o adormecimiento nuevos o problemas para controlar la "
+        "vejiga o el intestino, necesitan atención urgente?"
+    ),
+    "neuro.tests": (
+        "¿Qué exámenes y pruebas (por ejemplo, una resonancia magnética, un "
+        "electroencefalograma o un estudio de los nervios) respaldan el diagnóstico?"
+    ),
+    "neuro.other_causes": (
+        "¿Podría otra enfermedad, o alguno de mis medicamentos, estar causando estos síntomas?"
+    ),
+    "neuro.course": ("¿Cómo es probable que avance la enfermedad, y qué podría hacerla más lenta?"),
+    "neuro.therapies": (
+        "¿Qué terapias (física, ocupacional o del habla) y servicios de apoyo debería buscar?"
+    ),
+}
+
 
 def starters(
     category: QuestionCategory | None = None, condition: ConditionGroup | None = None
@@ -443,8 +586,11 @@ def added_keys(session: Session, person_id: int) -> set[str]:
     return {k for k in session.scalars(stmt) if k}
 
 
-def add_starter(session: Session, person_id: int, key: str) -> QuestionRow | None:
-    """Add one starter question at the end of the list; None when the person already has it."""
+def add_starter(
+    session: Session, person_id: int, key: str, language: str | None = "en"
+) -> QuestionRow | None:
+    """Add one starter question at the end of the list, worded in ``language``; None when the
+    person already has it."""
     starter = _BY_KEY.get(key)
     if starter is None:
         raise NotFound("This starter question does not exist.")
@@ -453,19 +599,23 @@ def add_starter(session: Session, person_id: int, key: str) -> QuestionRow | Non
     return create_question(
         session,
         person_id,
-        QuestionData(text=starter.text, category=starter.category, priority=starter.priority),
+        QuestionData(
+            text=starter.text_in(language), category=starter.category, priority=starter.priority
+        ),
         starter_key=key,
     )
 
 
-def add_starters(session: Session, person_id: int, keys: list[str]) -> list[QuestionRow]:
+def add_starters(
+    session: Session, person_id: int, keys: list[str], language: str | None = "en"
+) -> list[QuestionRow]:
     """Add several starters in the given order, skipping those already there; the new rows."""
     have = added_keys(session, person_id)
     added: list[QuestionRow] = []
     for key in keys:
         if key in have:
             continue
-        row = add_starter(session, person_id, key)
+        row = add_starter(session, person_id, key, language)
         if row is not None:
             have.add(key)
             added.append(row)
@@ -478,7 +628,9 @@ def add_category(
     person_id: int,
     category: QuestionCategory,
     condition: ConditionGroup | None = None,
+    language: str | None = "en",
 ) -> list[QuestionRow]:
     """Add every general starter of a category the person does not have yet, and those of
-    ``condition``; the new rows."""
-    return add_starters(session, person_id, [s.key for s in starters(category, condition)])
+    ``condition``, worded in ``language``; the new rows."""
+    keys = [s.key for s in starters(category, condition)]
+    return add_starters(session, person_id, keys, language)
