@@ -1,5 +1,5 @@
 """Per-computer preferences (QSettings). They never hold names, paths of exports or health data:
-only window geometry, the last tab, the auto-lock delay, and the (random) id of a vault whose
+only window geometry, the last tab, the auto-lock delay, the language, and the (random) id of a vault whose
 key was remembered in this computer's keyring."""
 
 from __future__ import annotations
@@ -54,6 +54,18 @@ class AppSettings:
             self._q.setValue("security/remembered_vault", vault_id)
         else:
             self._q.remove("security/remembered_vault")
+
+    @property
+    def language(self) -> str:
+        """The language chosen in Preferences ("en", "es"), or "" to follow the system."""
+        return str(self._q.value("ui/language", ""))
+
+    @language.setter
+    def language(self, code: str) -> None:
+        if code:
+            self._q.setValue("ui/language", code)
+        else:
+            self._q.remove("ui/language")
 
     def sync(self) -> None:
         self._q.sync()
