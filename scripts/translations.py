@@ -226,10 +226,10 @@ def main(argv: list[str]) -> int:
     elif command == "check":
         problems = stale()
         for path in problems:
-            print(f"{path} is out of date: run scripts/translations.py build")  # noqa: T201
+            print(f"{path} is out of date: run scripts/translations.py build")
         return 1 if problems else 0
     else:
-        print(__doc__)  # noqa: T201
+        print(__doc__)
         return 2
     return 0
 

@@ -27,7 +27,7 @@ _installed: list[QTranslator] = []
 class CatalogueTranslator(QTranslator):
     """A .qm catalogue that, for a context it does not know, tries the string on its own."""
 
-    def translate(  # noqa: D102 - Qt's signature
+    def translate(
         self,
         context: str,
         source: str,
@@ -58,8 +58,9 @@ def install(choice: str = "") -> str:
     language = resolve(choice)
     system = QLocale.system()
     if language == "en":
-        english = system.language() == QLocale.Language.English
-        QLocale.setDefault(system if english else QLocale(QLocale.Language.English, system.territory()))
+        if system.language() != QLocale.Language.English:
+            system = QLocale(QLocale.Language.English, system.territory())
+        QLocale.setDefault(system)
         return language
     if system.language() == QLocale.Language.Spanish:
         QLocale.setDefault(system)

@@ -1,6 +1,6 @@
 """Per-computer preferences (QSettings). They never hold names, paths of exports or health data:
-only window geometry, the last tab, the auto-lock delay, the language, and the (random) id of a vault whose
-key was remembered in this computer's keyring."""
+only window geometry, the last tab, the auto-lock delay, the language, and the (random) id of a
+vault whose key was remembered in this computer's keyring."""
 
 from __future__ import annotations
 
