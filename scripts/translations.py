@@ -113,10 +113,10 @@ def _noop_module(strings: dict[str, list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def update() -> None:
+def update(folder: Path = CATALOGUES) -> None:
     sources = sorted(str(p) for p in (PACKAGE / "ui").rglob("*.py"))
     sources.append(str(PACKAGE / "app.py"))
-    CATALOGUES.mkdir(exist_ok=True)
+    folder.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         extra = Path(tmp) / "service_strings.py"
         extra.write_text(
@@ -137,9 +137,10 @@ def update() -> None:
                     *sources,
                     str(extra),
                     "-ts",
-                    str(catalogue(language)),
+                    str(folder / catalogue(language).name),
                 ],
                 check=True,
+                stdout=subprocess.DEVNULL,
             )
 
 

@@ -4199,19 +4199,19 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>El del sistema</translation>
     </message>
     <message>
         <source>Lan&amp;guage:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>A new language shows the next time you open Second Opinion.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nuevo idioma se verá la próxima vez que abra Second Opinion.</translation>
     </message>
 </context>
 <context>
