@@ -2751,6 +2751,38 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <source>Delete this person&apos;s case…</source>
         <translation>Eliminar el caso de esta persona…</translation>
     </message>
+    <message>
+        <source>Ask each doctor about the difference, weigh the benefits and risks of each option, and consider a third opinion to help you decide.</source>
+        <translation>Pregunte a cada médico por la diferencia, compare los beneficios y riesgos de cada opción y considere una tercera opinión que le ayude a decidir.</translation>
+    </message>
+    <message>
+        <source>{doctors} differ on the diagnosis and on the recommended treatment.</source>
+        <translation>{doctors} difieren en el diagnóstico y en el tratamiento recomendado.</translation>
+    </message>
+    <message>
+        <source>{doctors} give different diagnoses.</source>
+        <translation>{doctors} dan diagnósticos diferentes.</translation>
+    </message>
+    <message>
+        <source>{doctors} recommend different treatments.</source>
+        <translation>{doctors} recomiendan tratamientos diferentes.</translation>
+    </message>
+    <message>
+        <source>No difference found in what is written, but the diagnosis is missing for at least one opinion. Add it to compare fully.</source>
+        <translation>No se encontraron diferencias en lo escrito, pero falta el diagnóstico en al menos una opinión. Añádalo para comparar por completo.</translation>
+    </message>
+    <message>
+        <source>No difference found in what is written, but the recommended treatment is missing for at least one opinion. Add it to compare fully.</source>
+        <translation>No se encontraron diferencias en lo escrito, pero falta el tratamiento recomendado en al menos una opinión. Añádalo para comparar por completo.</translation>
+    </message>
+    <message>
+        <source>No difference found in what is written, but the diagnosis and the recommended treatment are missing for at least one opinion. Add them to compare fully.</source>
+        <translation>No se encontraron diferencias en lo escrito, pero faltan el diagnóstico y el tratamiento recomendado en al menos una opinión. Añádalos para comparar por completo.</translation>
+    </message>
+    <message>
+        <source>{doctors} agree on the diagnosis and the recommended treatment, word for word.</source>
+        <translation>{doctors} coinciden en el diagnóstico y en el tratamiento recomendado, palabra por palabra.</translation>
+    </message>
 </context>
 <context>
     <name>CallDialog</name>

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from second_opinion.services.opinions import Comparison
+from second_opinion.services.opinions import Comparison, normalize
 from second_opinion.ui import palette
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.icons import icon
@@ -220,6 +220,57 @@ class ComparisonPane(QWidget):
             name, accent = "fa5s.check-circle", palette.GOOD
             self.banner_word.setText(self.tr("No difference found"))
         self.banner_icon.setPixmap(icon(name, palette.accent(accent)).pixmap(24, 24))
-        self.banner_text.setText(QCoreApplication.translate("opinions", comparison.summary))
+        self.banner_text.setText(summary_text(comparison))
         self.third_opinion_button.setVisible(comparison.differs)
         self.view.resizeRowsToContents()
+
+
+def summary_text(comparison: Comparison) -> str:
+    """The banner's sentence, in the reader's language (the service's ``summary`` is English)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("opinions", text)
+
+    names = [o.doctor_name for o in comparison.opinions]
+    doctors = (
+        tr("{0} and {1}").format(", ".join(names[:-1]), names[-1]) if len(names) > 1 else names[0]
+    )
+    advice = " " + tr(
+        "Ask each doctor about the difference, weigh the benefits and risks of each option, "
+        "and consider a third opinion to help you decide."
+    )
+    if comparison.diagnosis_differs and comparison.treatment_differs:
+        return (
+            tr("{doctors} differ on the diagnosis and on the recommended treatment.").format(
+                doctors=doctors
+            )
+            + advice
+        )
+    if comparison.diagnosis_differs:
+        return tr("{doctors} give different diagnoses.").format(doctors=doctors) + advice
+    if comparison.treatment_differs:
+        return tr("{doctors} recommend different treatments.").format(doctors=doctors) + advice
+    blanks = [
+        row.key
+        for row in comparison.rows
+        if row.key in ("diagnosis", "recommended_treatment")
+        and any(not normalize(v) for v in row.values)
+    ]
+    if blanks == ["diagnosis"]:
+        return tr(
+            "No difference found in what is written, but the diagnosis is missing for at least "
+            "one opinion. Add it to compare fully."
+        )
+    if blanks == ["recommended_treatment"]:
+        return tr(
+            "No difference found in what is written, but the recommended treatment is missing "
+            "for at least one opinion. Add it to compare fully."
+        )
+    if blanks:
+        return tr(
+            "No difference found in what is written, but the diagnosis and the recommended "
+            "treatment are missing for at least one opinion. Add them to compare fully."
+        )
+    return tr(
+        "{doctors} agree on the diagnosis and the recommended treatment, word for word."
+    ).format(doctors=doctors)
