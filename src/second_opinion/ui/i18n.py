@@ -37,7 +37,7 @@ class CatalogueTranslator(QTranslator):
         found = super().translate(context, source, disambiguation, n)
         if not found and context:
             found = super().translate("", source, disambiguation, n)
-        return found
+        return found or ""
 
 
 def resolve(choice: str, system: QLocale | None = None) -> str:
