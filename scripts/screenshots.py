@@ -1,6 +1,6 @@
 """Save a screenshot of every tab of a demo vault (offscreen), for looking at the screens.
 
-.venv/bin/python scripts/screenshots.py OUT_DIR [--size 1280x800] [--dark]
+.venv/bin/python scripts/screenshots.py OUT_DIR [--size 1280x800] [--dark] [--lang es]
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ def main() -> int:
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--empty", action="store_true", help="a new vault, no demo case")
+    parser.add_argument("--lang", default="en", help="the language of the app: en or es")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -33,6 +34,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from second_opinion.ui import i18n
+
+    i18n.install(args.lang)
     if args.dark:
         app.setStyle("Fusion")
         palette = QPalette()

@@ -25,6 +25,9 @@ def _application() -> QApplication:
         app.setApplicationVersion(__version__)
         app.setOrganizationName("SecondOpinion")
         app.setDesktopFileName("io.github.secondopinion.SecondOpinion")
+        from second_opinion.ui import i18n
+
+        i18n.install_from_settings()  # before any window, so every text is built translated
     assert isinstance(app, QApplication)
     return app
 

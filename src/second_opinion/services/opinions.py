@@ -108,9 +108,15 @@ class Comparison:
     rows: tuple[ComparisonRow, ...]
     diagnosis_differs: bool
     treatment_differs: bool
-    summary: str  # plain words, for the banner above the comparison
+    #: the banner above the comparison, as sentences the UI translates
+    summary_words: SummaryWords
     #: decisive rows worded differently and not yet judged (the banner asks about them)
     worded_differently: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        """The banner in English."""
+        return self.summary_words.english()
 
     @property
     def differs(self) -> bool:
@@ -433,9 +439,77 @@ def build_comparison(
         rows=tuple(rows),
         diagnosis_differs=diagnosis_differs,
         treatment_differs=treatment_differs,
-        summary=_summary(opinions, by_key, diagnosis_differs, treatment_differs, worded),
+        summary_words=_summary(opinions, by_key, diagnosis_differs, treatment_differs, worded),
         worded_differently=worded,
     )
+
+
+#: The banner's sentences, English keys the UI translates (context "opinions"); ``{doctors}``
+#: is filled in after. One template per case, so a translation never has to stitch
+#: fragments of a sentence together.
+SUMMARY_TEXTS: dict[str, str] = {
+    "both_differ": "{doctors} differ on the diagnosis and on the recommended treatment.",
+    "diagnosis_differs": "{doctors} give different diagnoses.",
+    "treatment_differs": "{doctors} recommend different treatments.",
+    "advice": (
+        "Ask each doctor about the difference, weigh the benefits and risks of each option, "
+        "and consider a third opinion to help you decide."
+    ),
+    "worded_diagnosis": (
+        "The diagnosis is worded differently, which may or may not mean the same. Read them "
+        "side by side and mark each one Same or Different; ask the doctors if you are not sure."
+    ),
+    "worded_recommended_treatment": (
+        "The recommended treatment is worded differently, which may or may not mean the same. "
+        "Read them side by side and mark each one Same or Different; ask the doctors if you "
+        "are not sure."
+    ),
+    "worded_both": (
+        "The diagnosis and the recommended treatment are worded differently, which may or may "
+        "not mean the same. Read them side by side and mark each one Same or Different; ask "
+        "the doctors if you are not sure."
+    ),
+    "missing_diagnosis": (
+        "No difference found in what is written, but the diagnosis is missing for at least "
+        "one opinion. Add it to compare fully."
+    ),
+    "missing_recommended_treatment": (
+        "No difference found in what is written, but the recommended treatment is missing for "
+        "at least one opinion. Add it to compare fully."
+    ),
+    "missing_both": (
+        "No difference found in what is written, but the diagnosis and the recommended "
+        "treatment are missing for at least one opinion. Add them to compare fully."
+    ),
+    "agree": "{doctors} agree on the diagnosis and the recommended treatment.",
+    "doctors_pair": "{first} and {last}",
+}
+
+
+@dataclass(frozen=True)
+class SummaryWords:
+    """What the banner says, as keys of :data:`SUMMARY_TEXTS`: the sentences in order, and the
+    doctors' names for ``{doctors}``."""
+
+    keys: tuple[str, ...]
+    doctors: tuple[str, ...]
+
+    def english(self) -> str:
+        return " ".join(
+            SUMMARY_TEXTS[key].format(doctors=join_doctors(self.doctors, SUMMARY_TEXTS))
+            for key in self.keys
+        )
+
+
+def join_doctors(names: tuple[str, ...], texts: Mapping[str, str]) -> str:
+    """ "A", "A and B", "A, B and C", with the "and" of ``texts["doctors_pair"]``."""
+    if len(names) < 2:
+        return names[0] if names else ""
+    return texts["doctors_pair"].format(first=", ".join(names[:-1]), last=names[-1])
+
+
+def _which(keys: list[str], prefix: str) -> str:
+    return f"{prefix}_both" if len(keys) > 1 else f"{prefix}_{keys[0]}"
 
 
 def _summary(
@@ -444,42 +518,24 @@ def _summary(
     diagnosis_differs: bool,
     treatment_differs: bool,
     worded: tuple[str, ...] = (),
-) -> str:
-    doctors = " and ".join(
-        [", ".join(o.doctor_name for o in opinions[:-1]), opinions[-1].doctor_name]
-        if len(opinions) > 1
-        else [opinions[0].doctor_name]
-    )
-    advice = (
-        " Ask each doctor about the difference, weigh the benefits and risks of each option, "
-        "and consider a third opinion to help you decide."
-    )
+) -> SummaryWords:
+    doctors = tuple(o.doctor_name for o in opinions)
     if diagnosis_differs and treatment_differs:
-        return f"{doctors} differ on the diagnosis and on the recommended treatment." + advice
+        return SummaryWords(("both_differ", "advice"), doctors)
     if diagnosis_differs:
-        return f"{doctors} give different diagnoses." + advice
+        return SummaryWords(("diagnosis_differs", "advice"), doctors)
     if treatment_differs:
-        return f"{doctors} recommend different treatments." + advice
+        return SummaryWords(("treatment_differs", "advice"), doctors)
     if worded:
-        aspects = " and the ".join(by_key[key].label.lower() for key in worded)
-        verb = "are" if len(worded) > 1 else "is"
-        return (
-            f"The {aspects} {verb} worded differently, which may or may not mean the same. "
-            "Read them side by side and mark each one Same or Different; ask the doctors "
-            "if you are not sure."
-        )
+        return SummaryWords((_which(list(worded), "worded"),), doctors)
     blanks = [
-        by_key[key].label.lower()
+        key
         for key in ("diagnosis", "recommended_treatment")
         if any(not normalize(v) for v in by_key[key].values)
     ]
     if blanks:
-        return (
-            "No difference found in what is written, but the "
-            + " and the ".join(blanks)
-            + " is missing for at least one opinion. Add it to compare fully."
-        )
-    return f"{doctors} agree on the diagnosis and the recommended treatment."
+        return SummaryWords((_which(blanks, "missing"),), doctors)
+    return SummaryWords(("agree",), doctors)
 
 
 # ------------------------------------------------------------------ the person's verdicts

@@ -1,6 +1,7 @@
 """Per-computer preferences (QSettings). They never hold names, paths of exports or health data:
-only window geometry, the last tab, the auto-lock delay, the paper size last chosen for a PDF,
-and the (random) id of a vault whose key was remembered in this computer's keyring."""
+only window geometry, the last tab, the auto-lock delay, the language, the paper size last
+chosen for a PDF, and the (random) id of a vault whose key was remembered in this computer's
+keyring."""
 
 from __future__ import annotations
 
@@ -63,6 +64,18 @@ class AppSettings:
     @paper.setter
     def paper(self, value: str) -> None:
         self._q.setValue("export/paper", value)
+
+    @property
+    def language(self) -> str:
+        """The language chosen in Preferences ("en", "es"), or "" to follow the system."""
+        return str(self._q.value("ui/language", ""))
+
+    @language.setter
+    def language(self, code: str) -> None:
+        if code:
+            self._q.setValue("ui/language", code)
+        else:
+            self._q.remove("ui/language")
 
     def sync(self) -> None:
         self._q.sync()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -202,7 +203,7 @@ def change_passphrase(window: MainWindow, vault: Vault) -> ChangePassphraseDialo
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, minutes: int, parent: QWidget | None = None) -> None:
+    def __init__(self, minutes: int, parent: QWidget | None = None, language: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         layout = QVBoxLayout(self)
@@ -217,6 +218,24 @@ class PreferencesDialog(QDialog):
             self.tr("Lock the vault when the keyboard and mouse have not been used this long.")
         )
         form.addRow(self.tr("&Lock after being idle for:"), self.auto_lock)
+        from second_opinion.ui.i18n import LANGUAGES
+
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("As the system"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)  # each language in its own words
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        form.addRow(self.tr("Lan&guage:"), self.language)
+        self.language_note = QLabel(
+            self.tr("A new language shows the next time you open Second Opinion."), self
+        )
+        self.language_note.setWordWrap(True)
+        self.language_note.setVisible(False)
+        self.language.currentIndexChanged.connect(
+            lambda: self.language_note.setVisible(self.language.currentData() != language)
+        )
+        form.addRow(self.language_note)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -227,10 +246,13 @@ class PreferencesDialog(QDialog):
 
 
 def preferences(window: MainWindow) -> PreferencesDialog:
-    dialog = PreferencesDialog(window.settings.auto_lock_minutes, window)
+    dialog = PreferencesDialog(
+        window.settings.auto_lock_minutes, window, language=window.settings.language
+    )
 
     def save() -> None:
         window.settings.auto_lock_minutes = dialog.auto_lock.value()
+        window.settings.language = str(dialog.language.currentData())
         if window.vault is not None:
             window.idle.set_interval_ms(dialog.auto_lock.value() * 60_000)
 

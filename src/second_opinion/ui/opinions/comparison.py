@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from second_opinion.domain.enums import Verdict
-from second_opinion.services.opinions import Comparison
+from second_opinion.services.opinions import SUMMARY_TEXTS, Comparison, join_doctors
 from second_opinion.ui import palette
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.icons import icon
@@ -276,6 +276,17 @@ class ComparisonPane(QWidget):
             name, accent = "fa5s.check-circle", palette.GOOD
             self.banner_word.setText(self.tr("No difference found"))
         self.banner_icon.setPixmap(icon(name, palette.accent(accent)).pixmap(24, 24))
-        self.banner_text.setText(QCoreApplication.translate("opinions", comparison.summary))
+        self.banner_text.setText(summary_text(comparison))
         self.third_opinion_button.setVisible(comparison.differs)
         self.view.resizeRowsToContents()
+
+
+def summary_text(comparison: Comparison) -> str:
+    """The banner's sentences in the reader's language (the service decides which)."""
+    texts = {
+        key: QCoreApplication.translate("opinions", english)
+        for key, english in SUMMARY_TEXTS.items()
+    }
+    words = comparison.summary_words
+    doctors = join_doctors(words.doctors, texts)
+    return " ".join(texts[key].format(doctors=doctors) for key in words.keys)
