@@ -252,7 +252,7 @@ class MainWindow(QMainWindow, Navigator):
         Everything here reads with plain SQL (``case.first_screen``); SQLAlchemy and the other
         tabs load on a worker thread once this has painted (see ``window.startup``).
         """
-        from second_opinion.ui import prompts
+        from second_opinion.ui import announce, prompts
         from second_opinion.ui.context import AppContext
         from second_opinion.ui.window import startup
 
@@ -267,6 +267,7 @@ class MainWindow(QMainWindow, Navigator):
         prompts.protected_folder = vault.paths.folder  # no save dialog may write into it
         self.ctx = AppContext(vault, people[0].id, self)
         self.ctx.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        announce.follow_status_bar(self.statusBar())
         self.people.attach(self.ctx, people)
         if self.person_toolbar is None:
             from second_opinion.ui.window.actions import build_toolbar
