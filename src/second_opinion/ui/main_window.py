@@ -285,6 +285,7 @@ class MainWindow(QMainWindow, Navigator):
         if self._restoring_vault_id not in (None, vault.vault_id):
             self._forget_last_tab()  # the tab was another vault's
         self.navigate(self._restoring_tab if spec_for(self._restoring_tab) else FIRST_TAB)
+        self.tab_widget.setFocus()  # the unlock page had the keyboard; now the tab bar has
         self.statusBar().showMessage(self.tr("Unlocked"), 3000)
         self.lock_control.unlocked(self.settings.auto_lock_minutes)
         # Build the other tabs after the unlocked window has painted (see eventFilter), one at a
