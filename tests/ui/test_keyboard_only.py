@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import Shiboken
 
 from second_opinion.ui.main_window import MainWindow
 from second_opinion.ui.settings import AppSettings
@@ -126,7 +127,7 @@ def test_create_a_vault_add_a_contact_lock_and_unlock_by_keyboard(
     keys.type("Dr. Keyboard Only")
     keys.key(K.Key_Return)
     settle()
-    qtbot.waitUntil(lambda: not form.isVisible())
+    qtbot.waitUntil(lambda: not Shiboken.isValid(form) or not form.isVisible())
     assert "Dr. Keyboard Only" in _table_texts(window)
     keys.window_manager()
     assert focus().window() is window  # the keyboard is back in the window
