@@ -30,7 +30,6 @@ def main() -> int:
     width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -38,21 +37,10 @@ def main() -> int:
 
     i18n.install(args.lang)
     if args.dark:
+        from second_opinion.ui.palette import dark_palette
+
         app.setStyle("Fusion")
-        palette = QPalette()
-        for role, colour in (
-            (QPalette.ColorRole.Window, "#2b2b2b"),
-            (QPalette.ColorRole.WindowText, "#e8e8e8"),
-            (QPalette.ColorRole.Base, "#1e1e1e"),
-            (QPalette.ColorRole.AlternateBase, "#2f2f2f"),
-            (QPalette.ColorRole.Text, "#e8e8e8"),
-            (QPalette.ColorRole.Button, "#353535"),
-            (QPalette.ColorRole.ButtonText, "#e8e8e8"),
-            (QPalette.ColorRole.Highlight, "#3d6fb4"),
-            (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        ):
-            palette.setColor(role, QColor(colour))
-        app.setPalette(palette)
+        app.setPalette(dark_palette())
 
     from second_opinion.app import build_window
     from second_opinion.services.demo import build_demo

@@ -1499,6 +1499,11 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <translation>Nueva fecha límite %1</translation>
     </message>
     <message>
+        <source>Details of the selected request</source>
+        <extracomment>the least width of the details pane beside the requests</extracomment>
+        <translation>Detalles de la solicitud seleccionada</translation>
+    </message>
+    <message>
         <source>Edit request</source>
         <translation>Editar solicitud</translation>
     </message>
@@ -5521,10 +5526,6 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <source>Working</source>
         <extracomment>once, after the first frame and any start-up work (a remembered key) that followed it the vault id whose key this computer&apos;s keyring now holds, or &quot;&quot; when it holds none</extracomment>
         <translation>Trabajando</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Mensaje</translation>
     </message>
     <message>
         <source>Remember on this computer</source>

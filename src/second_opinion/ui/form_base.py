@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.ui import icons, palette, prompts
+from second_opinion.ui.announce import announce
 from second_opinion.ui.dialog_buttons import save_cancel_buttons
 from second_opinion.ui.ops import service_error_text
 
@@ -133,6 +134,8 @@ class FieldProblems:
             lines.insert(0, self._general)
         # Always on screen with room for two lines, so a problem appearing moves no field.
         self._summary.setText("\n".join("⚠ " + line for line in lines))
+        # Its accessible name says what the line is; this is what it says now.
+        self._summary.setAccessibleDescription("\n".join(lines))
 
 
 class FormDialog(QDialog):
@@ -162,6 +165,8 @@ class FormDialog(QDialog):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a stop of its own for Tab: the fields inside scroll into view as they get focus.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(self.form_widget)
 
         self.problem_line = QLabel(self)
@@ -305,6 +310,7 @@ class FormDialog(QDialog):
         message = service_error_text(exc)
         if not self.errors.show(exc.field, message):
             self.errors.show_general(message)
+        announce(self.problem_line, message, assertive=True)
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving

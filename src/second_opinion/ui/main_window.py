@@ -252,7 +252,7 @@ class MainWindow(QMainWindow, Navigator):
         Everything here reads with plain SQL (``case.first_screen``); SQLAlchemy and the other
         tabs load on a worker thread once this has painted (see ``window.startup``).
         """
-        from second_opinion.ui import prompts
+        from second_opinion.ui import announce, prompts
         from second_opinion.ui.context import AppContext
         from second_opinion.ui.window import startup
 
@@ -267,6 +267,7 @@ class MainWindow(QMainWindow, Navigator):
         prompts.protected_folder = vault.paths.folder  # no save dialog may write into it
         self.ctx = AppContext(vault, people[0].id, self)
         self.ctx.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        announce.follow_status_bar(self.statusBar())
         self.people.attach(self.ctx, people)
         if self.person_toolbar is None:
             from second_opinion.ui.window.actions import build_toolbar
@@ -284,6 +285,7 @@ class MainWindow(QMainWindow, Navigator):
         if self._restoring_vault_id not in (None, vault.vault_id):
             self._forget_last_tab()  # the tab was another vault's
         self.navigate(self._restoring_tab if spec_for(self._restoring_tab) else FIRST_TAB)
+        self.tab_widget.setFocus()  # the unlock page had the keyboard; now the tab bar has
         self.statusBar().showMessage(self.tr("Unlocked"), 3000)
         self.lock_control.unlocked(self.settings.auto_lock_minutes)
         # Build the other tabs after the unlocked window has painted (see eventFilter), one at a

@@ -55,3 +55,48 @@ def _dark_by_key(key: int, palette: QPalette) -> bool:
 
 def color(name: str, palette: QPalette | None = None) -> QColor:
     return QColor(accent(name, palette))
+
+
+#: the least contrast of text, and of icons that stand for words, with their background
+MINIMUM_CONTRAST = 4.5
+
+
+def contrast(first: QColor | str, second: QColor | str) -> float:
+    """The WCAG 2 contrast ratio of two colors, from 1 (same) to 21 (black on white)."""
+
+    def luminance(value: QColor | str) -> float:
+        c = QColor(value)
+        channels = []
+        for v in (c.redF(), c.greenF(), c.blueF()):
+            channels.append(v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+#: the least contrast of text (and of the icons that stand for words) with its background
+MINIMUM_CONTRAST = 4.5
+
+
+def dark_palette() -> QPalette:
+    """A dark palette (for ``scripts/screenshots.py --dark`` and the contrast tests); every
+    text role reaches 4.5:1 on the backgrounds it is drawn on, placeholders included."""
+    result = QPalette()
+    for role, shade in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#2f2f2f"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.PlaceholderText, "#a8a8a8"),
+        (QPalette.ColorRole.ToolTipBase, "#1e1e1e"),
+        (QPalette.ColorRole.ToolTipText, "#e8e8e8"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+        (QPalette.ColorRole.Highlight, "#3d6fb4"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.Link, "#79b8ff"),
+    ):
+        result.setColor(role, QColor(shade))
+    return result

@@ -113,7 +113,7 @@ class _BusyPage(QWidget):
         self.busy.hide()
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Message"))
+        # No fixed accessible name: a screen reader reads the message itself.
         _make_bold(self.error)
         self.error.hide()
         self.remember = QCheckBox(self.tr("Remember on this computer"), self)
@@ -216,6 +216,9 @@ class _BusyPage(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setText(text)
         self.error.show()
+        from second_opinion.ui.announce import announce
+
+        announce(self.error, text, assertive=True)
 
 
 class UnlockPage(_BusyPage):

@@ -158,6 +158,9 @@ class VisitForm(FormDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.zone.setCompleter(completer)
         self.zone.setAccessibleName(self.tr("Time zone"))
+        line = self.zone.lineEdit()
+        if line is not None:  # the editable part is a control of its own for a screen reader
+            line.setAccessibleName(self.tr("Time zone"))
         self.zone.setToolTip(self.tr("The time zone of the place where the visit happens."))
         self.add_field("time_zone", self.zone, self.tr("Time &zone:"))
 

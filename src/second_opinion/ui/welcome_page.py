@@ -99,10 +99,13 @@ class WelcomePage(_BusyPage):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self._score = 0
-        self.setFocusProxy(self.passphrase)
+        # The page starts where it is read, at the first question. (With the passphrase as
+        # the proxy, Tab from the last control came back to the passphrase and never reached
+        # the name: Qt puts a proxy's tab stop where the page itself is in the chain.)
+        self.setFocusProxy(self.person_name)
 
     def start(self) -> None:
-        self.passphrase.setFocus()
+        self.person_name.setFocus()
         QTimer.singleShot(KEYRING_CHECK_DELAY_MS, self, self.check_keyring)
 
     def _rate(self, text: str) -> None:

@@ -145,6 +145,7 @@ def in_scroll_area(detail: RequestDetail, parent: QWidget) -> QScrollArea:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(detail)
+    scroll.setAccessibleName(tr("Details of the selected request"))
     scroll.setMinimumWidth(
         min(
             detail.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width(),

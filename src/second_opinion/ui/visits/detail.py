@@ -32,6 +32,8 @@ class VisitDetail(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Everything in the panel wraps, so it never needs to scroll sideways.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A Tab stop (its arrow keys scroll the details), so it says what it is.
+        self.setAccessibleName(self.tr("Visit details"))
         panel = QWidget(self)
         layout = QVBoxLayout(panel)
 

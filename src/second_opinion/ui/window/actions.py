@@ -99,7 +99,7 @@ def build_actions(window: MainWindow) -> list[QAction]:
     w.act_tab_keys = [
         _action(
             w,
-            spec.translated_title().replace("&&", "&"),
+            spec.translated_title(),  # "&&" shows one "&" in a menu, as on the tab
             lambda _checked=False, key=spec.key: w.navigate(key),
             f"Alt+{number}",
         )

@@ -1,0 +1,146 @@
+"""The main tasks done with the keyboard alone: keys go wherever the focus is, as a person's
+would; nothing is clicked and no widget is filled in directly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import Shiboken
+
+from second_opinion.ui.main_window import MainWindow
+from second_opinion.ui.settings import AppSettings
+
+K = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def describe(widget: QWidget | None) -> str:
+    if widget is None:
+        return "None"
+    return f"{type(widget).__name__}({widget.accessibleName()!r})"
+
+
+class Keyboard:
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+
+    def key(self, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
+        for _ in range(times):
+            if QApplication.activeWindow() is None:
+                self.window_manager()
+            target = QApplication.focusWidget() or QApplication.activeWindow()
+            assert target is not None
+            self.qtbot.keyClick(target, key, modifier)
+
+    def window_manager(self) -> None:
+        """What a desktop's window manager does when a dialog closes, and the offscreen
+        platform does not: give the keyboard back to the window that is left."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                widget.activateWindow()
+                self.qtbot.waitUntil(widget.isActiveWindow)
+                return
+
+    def type(self, text: str) -> None:
+        self.qtbot.keyClicks(focus(), text)
+
+    def tab_to(self, name: str, limit: int = 40) -> QWidget:
+        """Press Tab until the control named ``name`` has the focus."""
+        seen = []
+        for _ in range(limit):
+            if focus().accessibleName() == name:
+                return focus()
+            seen.append(describe(focus()))
+            self.key(K.Key_Tab)
+        raise AssertionError(f"Tab never reached {name!r}; went through {seen}")
+
+
+@pytest.fixture
+def keys(qtbot) -> Keyboard:
+    return Keyboard(qtbot)
+
+
+@pytest.fixture
+def window(qtbot, data_dir: Path):
+    win = MainWindow(data_dir, AppSettings())
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    yield win
+    if win.vault is not None:
+        win.lock()
+
+
+def _table_texts(window: MainWindow) -> list[str]:
+    from second_opinion.ui.table_model import RowTableModel
+
+    texts = []
+    for model in window.findChildren(RowTableModel):
+        for row in range(model.rowCount()):
+            texts.append(str(model.index(row, 0).data()))
+    return texts
+
+
+@pytest.mark.slow
+# The offscreen platform says this when a window it activates changes its size limits; a real
+# desktop's does not.
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_create_a_vault_add_a_contact_lock_and_unlock_by_keyboard(
+    qtbot, window: MainWindow, keys: Keyboard, settle
+) -> None:
+    # The welcome page starts at its first question, and Tab goes down the page.
+    qtbot.waitUntil(lambda: focus().accessibleName() == "Whose second opinion is this?")
+    keys.key(K.Key_A, CTRL)
+    keys.type("Carla")
+    keys.key(K.Key_Tab)
+    assert focus().accessibleName() == "New passphrase"
+    keys.type("maple orbit lantern seventeen")
+    keys.key(K.Key_Tab)
+    assert focus().accessibleName() == "Repeat the passphrase"
+    keys.type("maple orbit lantern seventeen")
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=20000):
+        keys.key(K.Key_Return)
+    settle()
+    assert window.person_combo.currentText() == "Carla"
+
+    # Alt+3: Doctors & contacts; Ctrl+N: a new contact, typed and saved with Enter.
+    keys.key(K.Key_3, ALT)
+    settle()
+    assert window.current_tab_key() == "contacts"
+    keys.key(K.Key_N, CTRL)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    form = QApplication.activeModalWidget()
+    # the form takes the keyboard, in its first field
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and focus().window() is form)
+    keys.type("Dr. Keyboard Only")
+    keys.key(K.Key_Return)
+    settle()
+    qtbot.waitUntil(lambda: not Shiboken.isValid(form) or not form.isVisible())
+    assert "Dr. Keyboard Only" in _table_texts(window)
+    keys.window_manager()
+    assert focus().window() is window  # the keyboard is back in the window
+
+    # Ctrl+L locks; the passphrase field has the focus; Enter unlocks.
+    keys.key(K.Key_L, CTRL)
+    assert window.vault is None
+    qtbot.waitUntil(lambda: focus().accessibleName() == "Passphrase", timeout=10000)
+    keys.type("maple orbit lantern seventeen")
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=20000):
+        keys.key(K.Key_Return)
+    settle()
+    assert window.vault is not None
+    # back on the tab the person was on, with the focus somewhere in the window
+    assert window.current_tab_key() == "contacts"
+    assert focus().window() is window
