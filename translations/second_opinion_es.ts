@@ -4184,6 +4184,10 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
+        <source>Language of the document</source>
+        <translation>Idioma del documento</translation>
+    </message>
+    <message>
         <source>This PDF holds health information. Save it only where you mean to keep it, and print it on a printer you trust.</source>
         <translation>Este PDF contiene información de salud. Guárdelo solo donde quiera conservarlo e imprímalo en una impresora de confianza.</translation>
     </message>
@@ -4226,6 +4230,10 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <message>
         <source>Paper:</source>
         <translation>Papel:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>Building the PDF…</source>

@@ -123,11 +123,22 @@ def screens(window: QMainWindow) -> Iterator[tuple[str, QWidget]]:
         window.navigate(key)
         settle()
         yield from dialog_of(f"new item on {key}", window.act_new.trigger)
+    yield from dialog_of("starter questions", lambda: _open_starters(window))
     yield from dialog_of("preferences", window.act_prefs.trigger)
     yield from dialog_of("profile", lambda: window.navigate("profile"))
     yield from dialog_of("find anything", window.act_find_anything.trigger)
     yield from dialog_of("visit packet", window.act_packet.trigger)
     yield from dialog_of("change passphrase", window.act_passwd.trigger)
+
+
+def _open_starters(window: QMainWindow) -> None:
+    from second_opinion.ui.tabs.questions_tab import QuestionsTab
+
+    window.navigate("questions")
+    settle()
+    tab = window.findChild(QuestionsTab)
+    assert tab is not None
+    tab.starter_button.click()
 
 
 def _text(widget: QWidget) -> str:

@@ -15,6 +15,7 @@ from second_opinion.services.demo import build_demo
 from second_opinion.services.packet_data import Section
 from second_opinion.ui import export_actions, prompts
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.pdf_dialog import PdfDialog
 from second_opinion.vault.vault import Vault
 from tests.export.pdfread import all_text, reader
 
@@ -34,7 +35,7 @@ def _open_packet(ctx: AppContext, settle) -> export_actions.PacketDialog:
     return opened[0]
 
 
-def _wait_saved(qtbot: QtBot, dialog: export_actions.PdfDialog) -> Path:
+def _wait_saved(qtbot: QtBot, dialog: PdfDialog) -> Path:
     qtbot.waitUntil(lambda: dialog.last_saved is not None and not dialog.busy, timeout=20_000)
     assert dialog.last_saved is not None
     return dialog.last_saved

@@ -80,3 +80,24 @@ def test_the_window_in_spanish_shows_no_english_sentence(qtbot, tmp_path, spanis
     assert {name: texts for name, texts in left.items() if texts} == {}
     # and the Spanish is there
     assert "Médicos y contactos" in seen["tab contacts"]
+
+
+def test_in_spanish_the_guide_the_starters_and_new_documents_are_spanish(
+    qtbot, tmp_path, spanish
+) -> None:
+    from second_opinion.services import guide
+    from second_opinion.services.starter_questions import all_starters
+    from second_opinion.ui.export_actions import PacketDialog
+
+    window = screens.demo_window(tmp_path / "vault", (1280, 800))
+    qtbot.addWidget(window)
+    seen = {
+        name: {_plain(t) for t in screens.visible_texts(w)} for name, w in screens.screens(window)
+    }
+    window.lock()
+    titles_es = {step.title for step in guide.load_guide("es")}
+    titles_en = {step.title for step in guide.load_guide("en")}
+    assert titles_es & seen["tab guide"] and not titles_en & seen["tab guide"]
+    starter = all_starters()[0]
+    assert starter.text_in("es") in seen["starter questions"]
+    assert starter.text not in seen["starter questions"]

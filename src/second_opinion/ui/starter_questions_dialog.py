@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -160,11 +160,11 @@ class StarterQuestionsDialog(QDialog):
         grid.addWidget(title, 0, 0)
         grid.addWidget(add_all, 0, 1)
         for row, starter in enumerate(items, start=1):
-            text = QLabel(starter.text)
+            text = QLabel(starter.text_in(QLocale().name()))
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)
             button = QPushButton()
-            button.setAccessibleName(self.tr("Add: {0}").format(starter.text))
+            button.setAccessibleName(self.tr("Add: {0}").format(text.text()))
             button.clicked.connect(lambda _c=False, key=starter.key: self._on_add(key))
             self.add_buttons[starter.key] = button
             self._rows[starter.key] = (text, button)

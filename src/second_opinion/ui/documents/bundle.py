@@ -11,13 +11,16 @@ from second_opinion.services.packet_data import Paper
 from second_opinion.ui.documents.texts import tr
 
 
-def write_bundle(case: Case, request_id: int, paper: Paper, path: Path) -> str:
-    """Build the bundle of ``request_id`` and write it to ``path``; what went wrong, or ""."""
+def write_bundle(
+    case: Case, request_id: int, paper: Paper, path: Path, language: str = "en"
+) -> str:
+    """Build the bundle of ``request_id`` in ``language`` and write it to ``path``; what went
+    wrong, or ""."""
     from second_opinion.export.enclosures import render_bundle
     from second_opinion.private_files import write_private_atomically
 
     try:
-        data = documents.bundle_data(case, request_id, paper, dt.date.today())
+        data = documents.bundle_data(case, request_id, paper, dt.date.today(), language)
         write_private_atomically(path, render_bundle(data))
     except documents.ContentError as exc:
         return tr(

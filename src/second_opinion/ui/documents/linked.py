@@ -132,9 +132,12 @@ class LinkedDocuments(QWidget):
         )
         if path is None:
             return
-        paper = default_paper(QLocale().name())
+        # Paper and language follow the app's language; the command line chooses them freely.
+        paper, language = default_paper(QLocale().name()), QLocale().name()
         self.ctx.ops.query(
-            lambda case: write_bundle(case, request_id, paper, path), owner=self, title=title
+            lambda case: write_bundle(case, request_id, paper, path, language),
+            owner=self,
+            title=title,
         ).success(lambda problem: self._bundle_written(path, problem)).run()
 
     def _bundle_written(self, path: Path, problem: str) -> None:

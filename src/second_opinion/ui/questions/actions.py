@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTableView, QToolButton, QWidget
 
@@ -191,17 +191,21 @@ class QuestionActions(_Base):
             self.starter_dialog.raise_()
             return self.starter_dialog
         title = self.tr("Starter questions")
+        # Stored as text in the language the person reads the app in.
+        language = QLocale().name()
 
         def add_one(key: str) -> Pending[list[QuestionRow]]:
             return self.ctx.ops.change(
-                lambda case: case_questions.add_starter(case, key), owner=self, title=title
+                lambda case: case_questions.add_starter(case, key, language),
+                owner=self,
+                title=title,
             ).success(self._show_added)
 
         def add_category(
             cat: QuestionCategory, condition: ConditionGroup | None
         ) -> Pending[list[QuestionRow]]:
             return self.ctx.ops.change(
-                lambda case: case_questions.add_starter_category(case, cat, condition),
+                lambda case: case_questions.add_starter_category(case, cat, condition, language),
                 owner=self,
                 title=title,
             ).success(self._show_added)

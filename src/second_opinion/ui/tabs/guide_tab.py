@@ -17,7 +17,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -82,7 +82,7 @@ class GuideTab(CaseTab):
 
     def __init__(self, ctx: AppContext, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(ctx, navigator, parent)
-        self._steps = guide.load_guide()
+        self._steps = guide.load_guide(QLocale().name())
         self._done: set[str] = set()
         self._current = self._steps[0].key
         self._loaded_person: int | None = None
