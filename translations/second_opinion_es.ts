@@ -32,6 +32,22 @@
         <translation>Se guardó {name}. Impórtelo en su aplicación de calendario; si más adelante importa una exportación más reciente, se actualizarán estos eventos en lugar de añadir copias.</translation>
     </message>
     <message>
+        <source>Export visit to calendar</source>
+        <translation>Exportar la consulta al calendario</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Archivos iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: {reason}</source>
+        <translation>No se pudo guardar el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>Calendar file saved.</source>
+        <translation>Archivo de calendario guardado.</translation>
+    </message>
+    <message>
         <source>1 record request</source>
         <translation>1 solicitud de expedientes</translation>
     </message>
@@ -5403,30 +5419,6 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <message>
         <source>Visit deleted.</source>
         <translation>Consulta eliminada.</translation>
-    </message>
-    <message>
-        <source>Export visit to calendar</source>
-        <translation>Exportar la consulta al calendario</translation>
-    </message>
-    <message>
-        <source>iCalendar files (*.ics)</source>
-        <translation>Archivos iCalendar (*.ics)</translation>
-    </message>
-    <message>
-        <source>The file could not be saved: {reason}</source>
-        <translation>No se pudo guardar el archivo: {reason}</translation>
-    </message>
-    <message>
-        <source>Calendar file saved.</source>
-        <translation>Archivo de calendario guardado.</translation>
-    </message>
-    <message>
-        <source>Visit packet</source>
-        <translation>Paquete para la consulta</translation>
-    </message>
-    <message>
-        <source>Making a visit packet is not available yet in this version.</source>
-        <translation>Preparar un paquete para la consulta todavía no está disponible en esta versión.</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,6 @@ def test_in_spanish_the_guide_the_starters_and_new_documents_are_spanish(
 ) -> None:
     from second_opinion.services import guide
     from second_opinion.services.starter_questions import all_starters
-    from second_opinion.ui.export_actions import PacketDialog
 
     window = screens.demo_window(tmp_path / "vault", (1280, 800))
     qtbot.addWidget(window)

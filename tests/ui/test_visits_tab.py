@@ -312,27 +312,27 @@ def test_list_order_past_filter_export_and_delete(
     assert [r.visit.id for r in shown_rows(tab)] == [later, past]
 
 
-def test_packet_button_says_when_the_packet_is_not_available(
-    qtbot, settle, tab, case, answers, monkeypatch
+def test_the_packet_button_prepares_the_packet_of_the_selected_visit(
+    qtbot, settle, tab, case
 ) -> None:
+    from second_opinion.ui.export_actions import PacketDialog
+
     vault, ids = case
     with vault.session() as s:
-        visits.add_visit(
+        first = visits.add_visit(
             s, ids["person"], VisitInput(ids["doctor"], NOW + dt.timedelta(days=3), "UTC"), now=NOW
-        )
+        ).id
+        second = visits.add_visit(
+            s, ids["person"], VisitInput(ids["doctor"], NOW + dt.timedelta(days=9), "UTC"), now=NOW
+        ).id
     reload(tab, settle)
-    import importlib
-
-    real_import = importlib.import_module
-
-    def refuse(name: str, *args: Any) -> Any:
-        if name == "second_opinion.ui.export_actions":
-            raise ImportError(name)
-        return real_import(name, *args)
-
-    monkeypatch.setattr(importlib, "import_module", refuse)
+    tab.handle_navigation("open", visit_id=second)
     tab.packet_button.click()
-    assert answers.shown[-1][0] == "info"
+    settle()
+    dialog = tab.findChild(PacketDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.visit_combo.currentData() == second != first
+    dialog.reject()
 
 
 def test_visit_table_model_is_consistent(qtbot, settle, qtmodeltester, tab, case) -> None:

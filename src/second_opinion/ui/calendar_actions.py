@@ -1,13 +1,15 @@
-"""File > Export calendar…: the case's dates as one .ics file for the person's own calendar.
+"""Calendar files (.ics) for the person's own calendar app.
 
-Every visit, every open request's due date, every planned follow-up call and every return-by
-date, with reminders. Exporting again later gives the same events the same UIDs, so the
-calendar updates them instead of adding copies.
+File > Export calendar… writes the whole case: every visit, every open request's due date,
+every planned follow-up call and every return-by date, with reminders. Exporting again later
+gives the same events the same UIDs, so the calendar updates them instead of adding copies.
+The Visits tab exports one visit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +22,9 @@ from second_opinion.ui.context import AppContext
 if TYPE_CHECKING:
     from second_opinion.case.case import Case
     from second_opinion.case.progress import Progress
+    from second_opinion.services.visits import VisitRow
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -69,3 +74,38 @@ def export_calendar(parent: QWidget | None, ctx: AppContext) -> None:
     )
     dialog.canceled.connect(pending.cancel)
     pending.run()
+
+
+def export_visit(parent: QWidget, ctx: AppContext, visit: VisitRow) -> None:
+    """Save one visit as an .ics file where the person chooses (written on the worker)."""
+    from second_opinion.services import ical
+
+    title = _tr("Export visit to calendar")
+    path = prompts.ask_save_path(
+        parent, title, ical.suggested_file_name(visit), _tr("iCalendar files (*.ics)")
+    )
+    if path is None:
+        return
+    if path.suffix.lower() != ".ics":
+        path = path.with_name(path.name + ".ics")
+    chosen = path
+
+    def write(_case: Case) -> str:
+        """The reason the file could not be written, or ""."""
+        from second_opinion.private_files import write_private_atomically
+
+        try:
+            write_private_atomically(chosen, ical.visit_to_ical(visit))
+        except OSError as error:
+            log.warning("calendar export of a visit failed: %s", error.strerror)
+            return error.strerror or "?"
+        return ""
+
+    def written(reason: str) -> None:
+        if reason:
+            text = _tr("The file could not be saved: {reason}").format(reason=reason)
+            prompts.show_error(parent, title, text)
+            return
+        ctx.sig_status.emit(_tr("Calendar file saved."))
+
+    ctx.ops.query(write, owner=parent, title=title).success(written).run()

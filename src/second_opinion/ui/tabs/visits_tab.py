@@ -9,10 +9,8 @@ Everything shown is the case layer's ``VisitsBoard``, read through the operation
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -37,8 +35,6 @@ from second_opinion.case import questions as case_questions
 from second_opinion.case import visits as case_visits
 from second_opinion.case.changes import Area, Changes
 from second_opinion.case.visits import VisitFormChoices, VisitListRow, VisitsBoard
-from second_opinion.private_files import write_private_atomically
-from second_opinion.services import ical
 from second_opinion.services.errors import NotFound, ServiceError
 from second_opinion.services.visits import SaveResult, VisitInput, VisitRow, VisitTiming
 from second_opinion.ui import palette, prompts
@@ -66,16 +62,6 @@ SHOWN_AREAS = (
     Area.PEOPLE,
     Area.INSURANCE,  # a plan that needs a referral or prior authorization changes readiness
 )
-
-
-def _write_calendar_file(path: Path, visit: VisitRow) -> str:
-    """Write the .ics; the reason it failed, or "" (runs on the worker, never raises OSError)."""
-    try:
-        write_private_atomically(path, ical.visit_to_ical(visit))
-    except OSError as error:
-        log.warning("calendar export of visit %s failed: %s", visit.id, error.strerror)
-        return error.strerror or "?"
-    return ""
 
 
 class VisitsTab(CaseTab):
@@ -482,41 +468,14 @@ class VisitsTab(CaseTab):
 
     def export_current_to_calendar(self) -> None:
         item = self.current_row()
-        if item is None:
-            return
-        title = self.tr("Export visit to calendar")
-        path = prompts.ask_save_path(
-            self, title, ical.suggested_file_name(item.visit), self.tr("iCalendar files (*.ics)")
-        )
-        if path is None:
-            return
-        if path.suffix.lower() != ".ics":
-            path = path.with_name(path.name + ".ics")
-        visit = item.visit
-        self.ctx.ops.query(
-            lambda _case: _write_calendar_file(path, visit), owner=self, title=title
-        ).success(lambda reason: self._calendar_written(title, reason)).run()
+        if item is not None:
+            from second_opinion.ui.calendar_actions import export_visit
 
-    def _calendar_written(self, title: str, reason: str) -> None:
-        if reason:
-            prompts.show_error(
-                self, title, self.tr("The file could not be saved: {reason}").format(reason=reason)
-            )
-            return
-        self.ctx.sig_status.emit(self.tr("Calendar file saved."))
+            export_visit(self, self.ctx, item.visit)
 
     def prepare_packet(self) -> None:
         visit_id = self.current_visit_id()
-        if visit_id is None:
-            return
-        try:
-            module = importlib.import_module("second_opinion.ui.export_actions")
-            prepare = module.prepare_packet
-        except (ImportError, AttributeError):
-            prompts.show_info(
-                self,
-                self.tr("Visit packet"),
-                self.tr("Making a visit packet is not available yet in this version."),
-            )
-            return
-        prepare(self, self.ctx, visit_id)
+        if visit_id is not None:
+            from second_opinion.ui.export_actions import prepare_packet
+
+            prepare_packet(self, self.ctx, visit_id)
