@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from second_opinion.domain.enums import TransferMethod
+from second_opinion.domain.enums import TransferMethod, TriState
 from second_opinion.export import render_letter, render_packet
 from second_opinion.export.enclosures import render_bundle, render_packet_with_documents
 from second_opinion.export.i18n import SPANISH_TEXT, Words
@@ -195,6 +195,15 @@ def test_every_label_a_document_prints_has_spanish() -> None:
             )
             for label in table.values()  # type: ignore[attr-defined]
         ),
+    ]
+    # what the packet says of a referral or prior authorization, in every case it knows
+    from second_opinion.services.packet import _need
+
+    printed += [
+        _need(needed, obtained, plan)
+        for needed in (True, False)
+        for obtained in (True, False)
+        for plan in (TriState.YES, TriState.NO, TriState.UNKNOWN, None)
     ]
     missing = [text for text in printed if text not in SPANISH_TEXT]
     assert missing == []

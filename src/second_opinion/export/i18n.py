@@ -263,6 +263,9 @@ SPANISH_TEXT: dict[str, str] = {
     "What they said": "Lo que le dijeron",
     "Needed, obtained": "Necesaria, ya obtenida",
     "Needed, not obtained yet": "Necesaria, todavía no obtenida",
+    "Needed (your plan requires it), not obtained yet": (
+        "Necesaria (su plan la exige), todavía no obtenida"
+    ),
     "Obtained": "Obtenida",
     "Not needed": "No se necesita",
     "No doctors recorded yet.": "Todavía no hay médicos anotados.",
