@@ -53,7 +53,6 @@ def test_a_multi_page_tiff_counts_its_frames(tmp_path: Path) -> None:
 
 
 def test_heic_photos_are_accepted(tmp_path: Path) -> None:
-    pytest.importorskip("pillow_heif")
     rules.register_image_formats()
     facts = rules.inspect_file(write_image(tmp_path / "photo.heic", "HEIF"))
     assert facts.media_type == "image/heic"
@@ -94,14 +93,7 @@ def test_files_over_the_limit_are_refused_without_being_read(
     assert _refusal(write_pdf(tmp_path / "big.pdf", pages=5)) is FileProblem.TOO_LARGE
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_an_unreadable_file_is_refused(tmp_path: Path) -> None:
-    path = write_pdf(tmp_path / "secret.pdf")
-    path.chmod(0)
-    assert _refusal(path) is FileProblem.UNREADABLE
-
-
-def test_an_unreadable_file_is_refused_simulated(
+def test_an_unreadable_file_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write_pdf(tmp_path / "secret.pdf")
