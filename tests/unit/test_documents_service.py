@@ -93,9 +93,7 @@ def test_files_over_the_limit_are_refused_without_being_read(
     assert _refusal(write_pdf(tmp_path / "big.pdf", pages=5)) is FileProblem.TOO_LARGE
 
 
-def test_an_unreadable_file_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_pdf(tmp_path / "secret.pdf")
     real_open = open
 
