@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton
 
 from second_opinion.services import guide
 from second_opinion.ui.context import AppContext
@@ -49,9 +49,18 @@ def tab(qtbot, ctx, navigator) -> GuideTab:
 
 
 def checkbox(tab: GuideTab, label: str) -> QCheckBox:
-    boxes = [b for b in tab.findChildren(QCheckBox) if b.text() == label and b.isVisible()]
-    assert len(boxes) == 1, [b.text() for b in tab.findChildren(QCheckBox)]
+    """The tick box of an item, found as a screen reader finds it: by its name."""
+    boxes = [
+        b for b in tab.findChildren(QCheckBox) if b.accessibleName() == label and b.isVisible()
+    ]
+    assert len(boxes) == 1, [b.accessibleName() for b in tab.findChildren(QCheckBox)]
     return boxes[0]
+
+
+def item_text(tab: GuideTab, label: str) -> QLabel:
+    texts = [t for t in tab.findChildren(QLabel) if t.text() == label and t.isVisible()]
+    assert len(texts) == 1
+    return texts[0]
 
 
 def links_for(tab: GuideTab, label: str) -> list[QPushButton]:
@@ -245,3 +254,19 @@ def test_what_the_person_entered_ticks_the_guide_and_an_untick_stays(
     ctx.announce(Area.CONTACTS)
     settle()
     assert not checkbox(tab, label).isChecked()
+
+
+def test_a_long_item_wraps_and_its_text_or_space_ticks_it(qtbot, tab: GuideTab) -> None:
+    tab.resize(700, 800)  # narrow: the items' texts need more than one line
+    tab.handle_navigation("step", step="records")
+    label = "Confirm with the second doctor's office that everything arrived"
+    text = item_text(tab, label)
+    assert text.wordWrap() and text.height() >= text.heightForWidth(text.width()) - 1
+    box = checkbox(tab, label)
+    qtbot.mouseClick(text, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and box.hasFocus()
+    row = tab.step_model.position_of("records")
+    assert tab.step_model.index(row, 1).data() == "1 of 4"
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert not box.isChecked()
+    assert tab.step_model.index(row, 1).data() == "0 of 4"

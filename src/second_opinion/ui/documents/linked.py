@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +24,7 @@ from second_opinion.ui.context import AppContext
 from second_opinion.ui.documents.attach import Attacher
 from second_opinion.ui.documents.bundle import write_bundle
 from second_opinion.ui.documents.texts import kind_label, tr
+from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.icons import icon
 from second_opinion.ui.tab_registry import Navigator
 
@@ -47,13 +47,14 @@ class LinkedDocuments(QWidget):
         self.attacher.sig_added.connect(lambda _result: self._load())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
+        # The heading and the button share a line while they fit, and stack when not.
+        top = FlowLayout()
         self.heading = QLabel(tr("Documents"), self)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
         top.addWidget(self.heading)
-        top.addStretch(1)
+        top.add_stretch()
         self.add_button = QPushButton(icon("fa5s.paperclip"), tr("Add documents…"), self)
         self.add_button.setAccessibleName(tr("Add documents to {what}").format(what=what))
         self.add_button.clicked.connect(self.add)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
 from second_opinion.case import records as case_records
 from second_opinion.services.authorizations import AuthorizationRow
 from second_opinion.services.errors import NotFound, ServiceError
 from second_opinion.ui import prompts
 from second_opinion.ui.dates import format_date
+from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.ops import service_error_text
 from second_opinion.ui.records.common import (
     GOOD,
@@ -33,7 +34,7 @@ class AuthorizationsView(QWidget):
         super().__init__(parent)
         self.host = host
         layout = QVBoxLayout(self)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps rather than squeezing the buttons
         self.new_button = action_button(
             self, tr("New authorization…"), "fa5s.plus", lambda: self.open_form()
         )
@@ -43,7 +44,6 @@ class AuthorizationsView(QWidget):
         )
         for button in (self.new_button, self.edit_button, self.delete_button):
             actions.addWidget(button)
-        actions.addStretch(1)
         layout.addLayout(actions)
         self.columns: list[Column[AuthorizationRow]] = [
             Column(

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QStackedWidget,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from second_opinion.services.records import CellState, ItemRow
 from second_opinion.ui import prompts
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.documents.linked import LinkedDocuments
+from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.ops import service_error_text
 from second_opinion.ui.records.common import cell_icon, cell_label, kind_label, tr
 from second_opinion.ui.records.host import RecordsHost
@@ -58,8 +58,7 @@ class ItemsView(QWidget):
         self._select_after_load: int | None = None
         layout = QVBoxLayout(self)
         self.action_bar = QWidget(self)
-        actions = QHBoxLayout(self.action_bar)
-        actions.setContentsMargins(0, 0, 0, 0)
+        actions = FlowLayout(self.action_bar)  # wraps rather than squeezing the buttons
         self.request_button = action_button(
             self, tr("Request selected…"), "fa5s.paper-plane", self.request_selected
         )
@@ -85,7 +84,6 @@ class ItemsView(QWidget):
             self.disc_contents_button,
         ):
             actions.addWidget(button)
-        actions.addStretch(1)
         layout.addWidget(self.action_bar)
         self.columns: list[Column[ItemRow]] = [
             Column(tr("Record"), lambda i: i.description or kind_label(i.kind)),

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -40,21 +40,29 @@ class RequestDetail(QWidget):
         font.setBold(True)
         self.detail_title.setFont(font)
         layout.addWidget(self.detail_title)
-        form = QFormLayout()
+        # A grid, not a QFormLayout: the grid gives a wrapped value all the lines it needs
+        # (a form layout in this narrow pane fell short of its own height for the width).
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
         self.detail_fields: dict[str, QLabel] = {}
-        for key, label in (
-            ("state", tr("Status:")),
-            ("route", tr("From → to:")),
-            ("due", tr("Due:")),
-            ("fee", tr("Fee, reference:")),
-            ("notes", tr("Notes:")),
+        for row, (key, label) in enumerate(
+            (
+                ("state", tr("Status:")),
+                ("route", tr("From → to:")),
+                ("due", tr("Due:")),
+                ("fee", tr("Fee, reference:")),
+                ("notes", tr("Notes:")),
+            )
         ):
             value = QLabel(panel)
             value.setWordWrap(True)
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(label.rstrip(":"))
-            form.addRow(label, value)
+            name = QLabel(label, panel)
+            name.setWordWrap(True)  # "Fee, reference:" takes two lines in a narrow pane
+            form.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            form.addWidget(value, row, 1)
             self.detail_fields[key] = value
         layout.addLayout(form)
         history_label = QLabel(tr("History"), panel)

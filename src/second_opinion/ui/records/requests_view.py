@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -26,6 +25,7 @@ from second_opinion.services.record_requests import RequestRow, StateChangeRow
 from second_opinion.ui import prompts
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.documents.linked import LinkedDocuments
+from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.ops import service_error_text
 from second_opinion.ui.records.common import (
     authorization_problem_icon,
@@ -60,8 +60,8 @@ class RequestsView(QWidget):
         self._board = RecordsBoard.empty(dt.date.today())
         layout = QVBoxLayout(self)
         self.action_bar = QWidget(self)
-        actions = QHBoxLayout(self.action_bar)
-        actions.setContentsMargins(0, 0, 0, 0)
+        # The quick actions wrap onto a second line rather than squeeze their words.
+        actions = FlowLayout(self.action_bar)
         self.mark_requested_button = action_button(
             self,
             tr("Mark reques&ted"),
@@ -105,7 +105,6 @@ class RequestsView(QWidget):
         self.menu = self._build_menu()
         self.more_button.setMenu(self.menu)
         actions.addWidget(self.more_button)
-        actions.addStretch(1)
         layout.addWidget(self.action_bar)
 
         self.columns = self._columns()

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QTabWidget,
@@ -31,6 +30,7 @@ from second_opinion.services.tracking import CallData, CallRow, ShipmentData, Sh
 from second_opinion.ui import prompts
 from second_opinion.ui.clipboard import copy_concealed
 from second_opinion.ui.dates import format_date
+from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.records.common import tr
 from second_opinion.ui.records.host import RecordsHost
 from second_opinion.ui.records.tables import action_button, make_table, selected_row
@@ -67,17 +67,24 @@ class TrackingPanel(QWidget):
         self.tracking: RequestTracking | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        form = QGridLayout()  # as in the details above: wrapped values get their lines
+        form.setColumnStretch(1, 1)
         self.next_call = QLabel(self)
+        self.next_call.setWordWrap(True)
         self.next_call.setAccessibleName(tr("Next follow-up call"))
         self.clock = QLabel(self)
         self.clock.setAccessibleName(tr("Legal clock"))
         self.clock.setWordWrap(True)
         self.clock.setToolTip(tr("30 days from the day the holder received the request, if known."))
-        form.addRow(tr("Next call:"), self.next_call)
-        form.addRow(tr("30 days end:"), self.clock)
+        for row, (label, value) in enumerate(
+            ((tr("Next call:"), self.next_call), (tr("30 days end:"), self.clock))
+        ):
+            name = QLabel(label, self)
+            name.setWordWrap(True)
+            form.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            form.addWidget(value, row, 1)
         layout.addLayout(form)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # a long translation moves a button to a line of its own
         self.log_call_button = action_button(
             self, tr("&Log a call…"), "fa5s.phone", lambda: self.log_call()
         )
@@ -86,7 +93,6 @@ class TrackingPanel(QWidget):
         )
         buttons.addWidget(self.log_call_button)
         buttons.addWidget(self.plan_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
 
         self.call_model: RowTableModel[CallRow] = RowTableModel(
@@ -130,7 +136,7 @@ class TrackingPanel(QWidget):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         self.add_shipment_button = action_button(
             page, tr("Add &shipment…"), "fa5s.plus", self.add_shipment
         )
@@ -155,7 +161,6 @@ class TrackingPanel(QWidget):
             self.delete_shipment_button,
         ):
             bar.addWidget(button)
-        bar.addStretch(1)
         layout.addLayout(bar)
         self.shipments_view = make_table(page, self.shipment_model, tr("Shipments of this request"))
         self.shipments_view.selectionModel().selectionChanged.connect(self._shipment_selected)

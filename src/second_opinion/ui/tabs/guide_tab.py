@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QIcon, QTextCharFormat, QTextCursor, QTextForma
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,10 +30,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +44,9 @@ from second_opinion.services import guide
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.guide import GuideItem, GuideStep
 from second_opinion.ui import palette
+from second_opinion.ui.check_row import WrappingCheckBox
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.full_text import FullTextBrowser
 from second_opinion.ui.icons import cell_icon, icon
 from second_opinion.ui.ops import service_error_text
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
@@ -119,6 +122,7 @@ class GuideTab(CaseTab):
         font.setBold(True)
         heading.setFont(font)
         self.progress_label = QLabel(panel)
+        self.progress_label.setWordWrap(True)
         self.progress_label.setAccessibleName(self.tr("Guide progress"))
         self.progress_bar = QProgressBar(panel)
         self.progress_bar.setTextVisible(False)  # the label beside it says it in words
@@ -163,7 +167,13 @@ class GuideTab(CaseTab):
         return panel
 
     def _build_page(self) -> QWidget:
-        outer = QWidget(self)
+        # One page that scrolls as a whole: with a large font on a small screen, the text,
+        # the checklist and the buttons each keep the height their words need.
+        self.page_scroll = QScrollArea(self)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setAccessibleName(self.tr("Step page"))
+        outer = QWidget(self.page_scroll)
         outer_layout = QHBoxLayout(outer)
         outer_layout.setContentsMargins(6, 12, 12, 12)
         page = QWidget(outer)
@@ -186,7 +196,7 @@ class GuideTab(CaseTab):
         title_font.setBold(True)
         self.step_title.setFont(title_font)
 
-        self.text = QTextBrowser(page)
+        self.text = FullTextBrowser(page)
         self.text.setAccessibleName(self.tr("Step text"))
         self.text.setOpenLinks(False)
         body_font = QFont(self.text.font())
@@ -201,6 +211,7 @@ class GuideTab(CaseTab):
             self.tr("Ticks are saved straight away, separately for each person."),
             self.checklist_box,
         )
+        self.checklist_hint.setWordWrap(True)
         self.checklist_hint.setEnabled(False)  # shown in the palette's quieter text color
 
         nav = QHBoxLayout()
@@ -217,10 +228,12 @@ class GuideTab(CaseTab):
 
         layout.addWidget(self.step_counter)
         layout.addWidget(self.step_title)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.text)
         layout.addWidget(self.checklist_box)
+        layout.addStretch(1)
         layout.addLayout(nav)
-        return outer
+        self.page_scroll.setWidget(outer)
+        return self.page_scroll
 
     # ------------------------------------------------------------------ step list columns
     def _step_text(self, row: StepRow) -> str:
@@ -330,7 +343,7 @@ class GuideTab(CaseTab):
         self.step_title.setText(step.title)
         self.text.setMarkdown(step.full_markdown())
         self._tone_down_headings()
-        self.text.verticalScrollBar().setValue(0)
+        self.page_scroll.verticalScrollBar().setValue(0)
         self._fill_checklist(step)
 
         self.back_button.setEnabled(position > 0)
@@ -392,13 +405,14 @@ class GuideTab(CaseTab):
         self._checkboxes.clear()
         self.checklist_box.setVisible(step.counts)
         for row, item in enumerate(step.items):
-            box = QCheckBox(item.label, self.checklist_box)
-            box.setAccessibleName(item.label)
+            # The item's text wraps: a QCheckBox's own text would be cut off when narrow.
+            check = WrappingCheckBox(item.label, self.checklist_box)
+            box = check.box
             box.setChecked(item.key in self._done)
             box.toggled.connect(lambda checked, key=item.key: self._on_item_toggled(key, checked))
             self._checkboxes[item.key] = box
-            self.checklist_layout.addWidget(box, row, 0)
-            box.show()  # the layout would only show it on the next turn of the event loop
+            self.checklist_layout.addWidget(check, row, 0)
+            check.show()  # the layout would only show it on the next turn of the event loop
             if item.target:
                 link = QPushButton(icon("fa5s.external-link-alt"), self._link_text(item))
                 link.setParent(self.checklist_box)
@@ -409,7 +423,7 @@ class GuideTab(CaseTab):
                 )
                 link.setToolTip(self.tr("Opens the place in the app where you can do this"))
                 link.clicked.connect(lambda _checked=False, it=item: self._follow(it))
-                self.checklist_layout.addWidget(link, row, 1)
+                self.checklist_layout.addWidget(link, row, 1, Qt.AlignmentFlag.AlignTop)
                 link.show()
         self.checklist_layout.addWidget(self.checklist_hint, len(step.items), 0, 1, 2)
         # New widgets join the tab chain at its end; put them back in reading order.
@@ -418,7 +432,9 @@ class GuideTab(CaseTab):
             for column in (0, 1):
                 cell = self.checklist_layout.itemAtPosition(row, column)
                 widget = cell.widget() if cell is not None else None
-                if widget is not None:
+                if isinstance(widget, WrappingCheckBox):
+                    chain.append(widget.box)
+                elif widget is not None:
                     chain.append(widget)
         chain += [self.back_button, self.next_button]
         for first, second in itertools.pairwise(chain):

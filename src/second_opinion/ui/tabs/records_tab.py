@@ -21,9 +21,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
+    QFrame,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,7 @@ from second_opinion.services.contacts import ContactChoice
 from second_opinion.services.record_requests import RequestData, RequestRow
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
+from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.ops import run_in_steps
 from second_opinion.ui.records.attention import AttentionPanel
@@ -84,9 +86,18 @@ class RecordsTab(CaseTab):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_toolbar())
+        # Below the search, the page scrolls when the window is short for its font: the
+        # summary, the lists and the buttons keep the height their text needs.
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        page = QScrollArea(self)
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setAccessibleName(tr("Records page"))
         self.attention = AttentionPanel(self)
         self.attention.sig_open_request.connect(self.select_request)
-        layout.addWidget(self.attention)
+        body_layout.addWidget(self.attention)
         self.requests = RequestsView(self, self)
         self.items = ItemsView(self, self)
         self.matrix = MatrixView(self)
@@ -98,20 +109,25 @@ class RecordsTab(CaseTab):
         self.views.addTab(self.items, icon("fa5s.file-medical"), "")
         self.views.addTab(self.matrix, icon("fa5s.th"), "")
         self.views.addTab(self.authorizations, icon("fa5s.file-signature"), "")
-        layout.addWidget(self.views, 1)
+        body_layout.addWidget(self.views, 1)
+        page.setWidget(body)
+        layout.addWidget(page, 1)
         self._install_shortcuts()
         self._label_views()
         ctx.sig_changed.connect(self._on_changed)
 
     # ---------------------------------------------------------------- building
-    def _build_toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _build_toolbar(self) -> FlowLayout:
+        # Search and filters, then the two "new" buttons; on a narrow window or with long
+        # words the row wraps, and the search field takes what room a line has left.
+        bar = FlowLayout()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search records, holders, references…"))
         self.search.setAccessibleName(tr("Search records"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._apply_search)
-        bar.addWidget(self.search, 2)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 20)
+        bar.addWidget(self.search)
         self.state_filter = QComboBox(self)
         self.state_filter.setAccessibleName(tr("Filter by state"))
         self.state_filter.addItem(tr("All states"), None)
@@ -140,7 +156,7 @@ class RecordsTab(CaseTab):
             )
             combo.setMinimumContentsLength(12)
             combo.currentIndexChanged.connect(self._apply_filters)
-            bar.addWidget(combo, 1)
+            bar.addWidget(combo)
         self.new_item_button = QPushButton(icon("fa5s.plus"), tr("New &record"), self)
         self.new_item_button.setAccessibleName(tr("New record"))
         self.new_item_button.setToolTip(tr("Add a record that exists (a report, images…)"))
