@@ -2361,8 +2361,12 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <translation>Se eliminó «{title}».</translation>
     </message>
     <message>
-        <source>Records views</source>
+        <source>Records page</source>
         <extracomment>what &quot;today&quot; is; replaceable so a test or a screenshot can fix the date the form currently open (tests fill it in and accept it) the lists whose columns were sized (once, when they first had rows)</extracomment>
+        <translation>Página de expedientes</translation>
+    </message>
+    <message>
+        <source>Records views</source>
         <translation>Vistas de expedientes</translation>
     </message>
     <message>
@@ -3569,6 +3573,10 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <message>
         <source>Steps of the guide</source>
         <translation>Pasos de la guía</translation>
+    </message>
+    <message>
+        <source>Step page</source>
+        <translation>Página del paso</translation>
     </message>
     <message>
         <source>Step title</source>

@@ -130,7 +130,7 @@ class FlowLayout(QLayout):
                     share = spare // len(growing) + (1 if turn < spare % len(growing) else 0)
                     limit = line[i].maximumSize().width()
                     widths[i] = min(widths[i] + share, limit)
-            height = max(item.sizeHint().height() for item in line)
+            height = max(_height(item, w) for item, w in zip(line, widths, strict=True))
             if move:
                 x = area.x()
                 for item, item_width in zip(line, widths, strict=True):
@@ -148,3 +148,10 @@ def _is_stretch(item: QLayoutItem) -> bool:
 
 def _grows(item: QLayoutItem) -> bool:
     return bool(item.expandingDirections() & Qt.Orientation.Horizontal)
+
+
+def _height(item: QLayoutItem, width: int) -> int:
+    """A wrapped label's height at the width it gets; any other item's preferred height."""
+    if item.hasHeightForWidth():
+        return max(item.heightForWidth(width), item.minimumSize().height())
+    return item.sizeHint().height()

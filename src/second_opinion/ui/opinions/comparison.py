@@ -21,7 +21,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -35,6 +35,7 @@ from second_opinion.domain.enums import Verdict
 from second_opinion.services.opinions import SUMMARY_TEXTS, Comparison, join_doctors
 from second_opinion.ui import palette
 from second_opinion.ui.dates import format_date
+from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.icons import icon
 
 #: Longer cell text is cut in the grid (the full text is in the tooltip and the form).
@@ -157,22 +158,28 @@ class ComparisonPane(QWidget):
 
         self.banner = QFrame(self)
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        banner_layout = QHBoxLayout(self.banner)
+        # A grid (icon | word, sentences, button) rather than nested boxes: the grid gives the
+        # wrapped sentences the height they need at the width they get.
+        banner_layout = QGridLayout(self.banner)
+        banner_layout.setColumnStretch(1, 1)
         self.banner_icon = QLabel(self.banner)
         self.banner_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        banner_layout.addWidget(self.banner_icon)
-        banner_text = QVBoxLayout()
+        banner_layout.addWidget(self.banner_icon, 0, 0, 3, 1)
         self.banner_word = QLabel(self.banner)
         word_font = QFont(self.banner_word.font())
         word_font.setBold(True)
         self.banner_word.setFont(word_font)
         self.banner_word.setAccessibleName(self.tr("Comparison verdict"))
-        banner_text.addWidget(self.banner_word)
+        banner_layout.addWidget(self.banner_word, 0, 1)
         self.banner_text = QLabel(self.banner)
         self.banner_text.setWordWrap(True)
         self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
         self.banner_text.setAccessibleName(self.tr("Comparison summary"))
-        banner_text.addWidget(self.banner_text)
+        # A word longer than the pane (a long compound in a translation) would otherwise set
+        # the label's least width, and its height would be worked out for a width it never
+        # gets; with a small least width the word breaks and the height fits.
+        self.banner_text.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
+        banner_layout.addWidget(self.banner_text, 1, 1)
         self.third_opinion_button = QPushButton(
             icon("fa5s.map-signs"), self.tr("What to do when opinions differ…"), self.banner
         )
@@ -180,11 +187,9 @@ class ComparisonPane(QWidget):
             self.tr("Open the guide step on differing opinions and a third opinion")
         )
         self.third_opinion_button.clicked.connect(self.sig_third_opinion.emit)
-        row = QHBoxLayout()
+        row = FlowLayout()
         row.addWidget(self.third_opinion_button)
-        row.addStretch(1)
-        banner_text.addLayout(row)
-        banner_layout.addLayout(banner_text, 1)
+        banner_layout.addLayout(row, 2, 1)
         layout.addWidget(self.banner)
 
         self.model = ComparisonModel(self)
@@ -210,11 +215,12 @@ class ComparisonPane(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.marks = QWidget(self)
-        marks = QHBoxLayout(self.marks)
-        marks.setContentsMargins(0, 0, 0, 0)
+        # The question, then its three answers; they wrap onto lines of their own when the
+        # words are long, rather than squeezing one another.
+        marks = FlowLayout(self.marks)
         self.mark_hint = QLabel(self.tr("Do they mean the same? For the selected row:"), self)
         self.mark_hint.setWordWrap(True)
-        marks.addWidget(self.mark_hint, 1)
+        marks.addWidget(self.mark_hint)
         self.same_button = QPushButton(self.tr("Same"), self)
         self.same_button.setAccessibleName(self.tr("Mark the selected row: they mean the same"))
         self.different_button = QPushButton(self.tr("Different"), self)

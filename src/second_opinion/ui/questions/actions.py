@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QTableView, QToolButton, QWidget
 
 from second_opinion.case import questions as case_questions
 from second_opinion.case.questions import Carried
@@ -21,6 +21,7 @@ from second_opinion.domain.enums import QuestionCategory
 from second_opinion.services.questions import QuestionRow, VisitChoice
 from second_opinion.services.starter_questions import ConditionGroup
 from second_opinion.ui import prompts
+from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.questions.labels import choice_label, first_line
 from second_opinion.ui.questions.model import QuestionTableModel
 from second_opinion.ui.starter_questions_dialog import StarterQuestionsDialog
@@ -62,7 +63,7 @@ class QuestionActions(_Base):
         def answer_current(self) -> object: ...
 
     # ---------------------------------------------------------------- the action row
-    def _action_row(self) -> QHBoxLayout:
+    def _action_row(self) -> FlowLayout:
         """The second row of the screen: what to do with the chosen questions."""
 
         def tool(icon: str, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
@@ -111,7 +112,7 @@ class QuestionActions(_Base):
             ),
             self.carry_unanswered,
         )
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps onto a second line rather than squeezing a button
         for button in (
             self.up_button,
             self.down_button,
@@ -121,7 +122,7 @@ class QuestionActions(_Base):
             self.delete_button,
         ):
             actions.addWidget(button)
-        actions.addStretch(1)
+        actions.add_stretch()
         actions.addWidget(self.carry_button)
         return actions
 

@@ -18,7 +18,6 @@ from PySide6.QtGui import QIcon, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -45,6 +44,7 @@ from second_opinion.ui.contacts.texts import details_text, search_words
 from second_opinion.ui.contacts.vcards import VCardActions
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.empty_state import EmptyState
+from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.ops import Pending
 from second_opinion.ui.table_model import (
     ROW_ROLE,
@@ -128,10 +128,12 @@ class ContactsTab(CaseTab):
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(lambda: self.open_new())
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 3)
-        bar.addWidget(self.role_filter, 1)
-        bar.addStretch(0)
+        # One line when it fits; with long words the buttons wrap to a second line and the
+        # search field takes the room its line has left.
+        bar = FlowLayout()
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 20)
+        bar.addWidget(self.search)
+        bar.addWidget(self.role_filter)
         for button in (self.edit_button, self.delete_button, self.copy_button, self.more_button):
             bar.addWidget(button)
         bar.addWidget(self.add_button)

@@ -39,6 +39,7 @@ from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.empty_state import EmptyState
+from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.icons import icon
 from second_opinion.ui.opinion_form import DecisionForm, DecisionInput, OpinionForm
@@ -188,7 +189,7 @@ class OpinionsTab(CaseTab):
         self.select_hint.setWordWrap(True)
         layout.addWidget(self.select_hint)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # a long translation wraps rather than squeezing a button
         self.edit_button = QPushButton(icon("fa5s.edit"), self.tr("Edit…"), left)
         self.edit_button.setAccessibleName(self.tr("Edit opinion"))
         self.edit_button.clicked.connect(self.edit_current)
@@ -197,7 +198,6 @@ class OpinionsTab(CaseTab):
         self.delete_button.setAccessibleName(self.tr("Delete opinion"))
         self.delete_button.clicked.connect(self.delete_current)
         buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.activated.connect(self.delete_current)
@@ -238,7 +238,7 @@ class OpinionsTab(CaseTab):
         dheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         dheader.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         decisions_layout.addWidget(self.decision_table)
-        decision_buttons = QHBoxLayout()
+        decision_buttons = FlowLayout()
         self.decide_button = QPushButton(
             icon("fa5s.gavel"), self.tr("Record a decision…"), decisions
         )
@@ -251,7 +251,6 @@ class OpinionsTab(CaseTab):
         self.delete_decision_button.setAccessibleName(self.tr("Delete decision"))
         self.delete_decision_button.clicked.connect(self.delete_decision)
         decision_buttons.addWidget(self.delete_decision_button)
-        decision_buttons.addStretch(1)
         decisions_layout.addLayout(decision_buttons)
         layout.addWidget(decisions, 1)
         return left

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,6 +40,7 @@ from second_opinion.ui.column_widths import ProportionalColumns
 from second_opinion.ui.contact_form import label_of
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.empty_state import EmptyState
+from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.ops import Pending
 from second_opinion.ui.question_form import QuestionForm
 from second_opinion.ui.questions.actions import NO_VISIT, QuestionActions
@@ -115,10 +115,13 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(lambda: self.open_new())
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 3)
-        bar.addWidget(self.category_filter, 1)
-        bar.addWidget(self.visit_filter, 1)
+        # One line when it fits; otherwise the row wraps, and the search field takes the
+        # room its line has left.
+        bar = FlowLayout()
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 20)
+        bar.addWidget(self.search)
+        bar.addWidget(self.category_filter)
+        bar.addWidget(self.visit_filter)
         bar.addWidget(self.unanswered)
         bar.addWidget(self.starter_button)
         bar.addWidget(self.add_button)
