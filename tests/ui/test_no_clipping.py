@@ -15,6 +15,7 @@ from tests.ui import screens
 
 ROOT = Path(__file__).resolve().parents[2]
 
+
 @pytest.mark.parametrize("language", ["en", "es", "pseudo"])
 @pytest.mark.parametrize("size", screens.SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_no_text_is_cut_off(qapp, tmp_path, size, language) -> None:

@@ -156,7 +156,9 @@ def in_scroll_area(detail: RequestDetail, parent: QWidget) -> QScrollArea:
     scroll.setAccessibleName(tr("Details of the selected request"))
     scroll.setMinimumWidth(
         min(
-            detail.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width(),
+            # its own least width counts too: below it the values were cut at the right edge
+            max(detail.minimumSizeHint().width(), detail.minimumWidth())
+            + scroll.verticalScrollBar().sizeHint().width(),
             DETAIL_MIN_WIDTH,
         )
     )
