@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSlider,
@@ -81,3 +81,30 @@ class FullTextBrowser(QTextBrowser):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), self.fontMetrics().lineSpacing() * 3)
+
+
+def tone_down_headings(view: QTextBrowser) -> None:
+    """Qt draws Markdown headings very large; make them modest, with air above them."""
+    body_size = view.font().pointSizeF()
+    cursor = QTextCursor(view.document())
+    block = view.document().begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level:
+            cursor.setPosition(block.position())
+            cursor.setPosition(
+                block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+            )
+            # Qt sizes Markdown headings by a relative adjustment that wins over any point
+            # size; drop it (replacing the format, not merging) and set a modest size.
+            char_format = QTextCharFormat(block.charFormat())
+            char_format.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+            char_format.setFontWeight(QFont.Weight.Bold)
+            char_format.setFontPointSize(body_size * (1.3 if level <= 2 else 1.15))
+            cursor.setCharFormat(char_format)
+            block_format = block.blockFormat()
+            block_format.setTopMargin(body_size * 1.2)
+            block_format.setBottomMargin(body_size * 0.3)
+            cursor.setBlockFormat(block_format)
+        block = block.next()
+    view.document().setModified(False)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QFont, QIcon, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,7 +46,7 @@ from second_opinion.services.guide import GuideItem, GuideStep
 from second_opinion.ui import palette
 from second_opinion.ui.check_row import WrappingCheckBox
 from second_opinion.ui.context import AppContext
-from second_opinion.ui.full_text import FullTextBrowser
+from second_opinion.ui.full_text import FullTextBrowser, tone_down_headings
 from second_opinion.ui.icons import cell_icon, icon
 from second_opinion.ui.ops import service_error_text
 from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
@@ -342,7 +342,7 @@ class GuideTab(CaseTab):
             self.step_counter.setText(self.tr("Before you start"))
         self.step_title.setText(step.title)
         self.text.setMarkdown(step.full_markdown())
-        self._tone_down_headings()
+        tone_down_headings(self.text)
         self.page_scroll.verticalScrollBar().setValue(0)
         self._fill_checklist(step)
 
@@ -355,32 +355,6 @@ class GuideTab(CaseTab):
             self.next_button.setText(self.tr("Next"))
             self.next_button.setEnabled(False)
         self._select_row(key)
-
-    def _tone_down_headings(self) -> None:
-        """Qt draws Markdown headings very large; make them modest, with air above them."""
-        body_size = self.text.font().pointSizeF()
-        cursor = QTextCursor(self.text.document())
-        block = self.text.document().begin()
-        while block.isValid():
-            level = block.blockFormat().headingLevel()
-            if level:
-                cursor.setPosition(block.position())
-                cursor.setPosition(
-                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-                )
-                # Qt sizes Markdown headings by a relative adjustment that wins over any point
-                # size; drop it (replacing the format, not merging) and set a modest size.
-                char_format = QTextCharFormat(block.charFormat())
-                char_format.clearProperty(QTextFormat.Property.FontSizeAdjustment)
-                char_format.setFontWeight(QFont.Weight.Bold)
-                char_format.setFontPointSize(body_size * (1.3 if level <= 2 else 1.15))
-                cursor.setCharFormat(char_format)
-                block_format = block.blockFormat()
-                block_format.setTopMargin(body_size * 1.2)
-                block_format.setBottomMargin(body_size * 0.3)
-                cursor.setBlockFormat(block_format)
-            block = block.next()
-        self.text.document().setModified(False)
 
     def _select_row(self, key: str) -> None:
         source_row = self.step_model.position_of(key)
