@@ -1,16 +1,25 @@
 """A check box whose text wraps onto more lines, as a QCheckBox's own text cannot.
 
-The row is a bare QCheckBox (the tick, the keyboard focus and its focus frame, Space to
-toggle) and a word-wrapped label beside it. The check box carries the text as its accessible
-name, so a screen reader announces one control with its whole text; clicking the text toggles
-the box, as clicking a QCheckBox's own text would.
+The row is a bare QCheckBox (the tick, the keyboard focus, Space to toggle) and a
+word-wrapped label beside it; while the box has the keyboard focus the label draws the
+style's focus frame around the text, where a QCheckBox draws it. The check box carries the
+text as its accessible name, so a screen reader announces one control with its whole text;
+clicking the text toggles the box, as clicking a QCheckBox's own text would.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QStyleOptionFocusRect,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class _ClickableText(QLabel):
@@ -22,6 +31,27 @@ class _ClickableText(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._box and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.update()  # the focus frame comes or goes
+        return super().eventFilter(watched, event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        window = self.window()
+        if not self._box.hasFocus() or not window.testAttribute(
+            Qt.WidgetAttribute.WA_KeyboardFocusChange
+        ):
+            return  # as a QCheckBox: the frame shows once the keyboard has moved the focus
+        option = QStyleOptionFocusRect()
+        option.initFrom(self)
+        option.rect = self.contentsRect()
+        option.backgroundColor = self.palette().color(self.backgroundRole())
+        painter = QPainter(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
+        painter.end()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
@@ -48,8 +78,15 @@ class WrappingCheckBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         # The tick lines up with the first line of the text, however many lines follow.
         layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.label, 1)
+        self._column = QVBoxLayout()
+        self._column.addWidget(self.label)
+        layout.addLayout(self._column, 1)
         self.setFocusProxy(self.box)
+
+    def add_below(self, widget: QWidget) -> None:
+        """Put ``widget`` (a button for the item) under the text, lined up with it."""
+        widget.setParent(self)
+        self._column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
 
     def text(self) -> str:
         return self.label.text()

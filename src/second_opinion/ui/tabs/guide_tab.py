@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -205,8 +204,7 @@ class GuideTab(CaseTab):
         self.text.document().setDocumentMargin(14)
 
         self.checklist_box = QGroupBox(self.tr("Your checklist for this step"), page)
-        self.checklist_layout = QGridLayout(self.checklist_box)
-        self.checklist_layout.setColumnStretch(0, 1)
+        self.checklist_layout = QVBoxLayout(self.checklist_box)
         self.checklist_hint = QLabel(
             self.tr("Ticks are saved straight away, separately for each person."),
             self.checklist_box,
@@ -378,15 +376,16 @@ class GuideTab(CaseTab):
                 widget.deleteLater()
         self._checkboxes.clear()
         self.checklist_box.setVisible(step.counts)
-        for row, item in enumerate(step.items):
+        # New widgets join the tab chain at its end; it is put back in reading order below.
+        chain: list[QWidget] = [self.text]
+        for item in step.items:
             # The item's text wraps: a QCheckBox's own text would be cut off when narrow.
             check = WrappingCheckBox(item.label, self.checklist_box)
             box = check.box
             box.setChecked(item.key in self._done)
             box.toggled.connect(lambda checked, key=item.key: self._on_item_toggled(key, checked))
             self._checkboxes[item.key] = box
-            self.checklist_layout.addWidget(check, row, 0)
-            check.show()  # the layout would only show it on the next turn of the event loop
+            chain.append(box)
             if item.target:
                 link = QPushButton(icon("fa5s.external-link-alt"), self._link_text(item))
                 link.setParent(self.checklist_box)
@@ -397,19 +396,12 @@ class GuideTab(CaseTab):
                 )
                 link.setToolTip(self.tr("Opens the place in the app where you can do this"))
                 link.clicked.connect(lambda _checked=False, it=item: self._follow(it))
-                self.checklist_layout.addWidget(link, row, 1, Qt.AlignmentFlag.AlignTop)
-                link.show()
-        self.checklist_layout.addWidget(self.checklist_hint, len(step.items), 0, 1, 2)
-        # New widgets join the tab chain at its end; put them back in reading order.
-        chain: list[QWidget] = [self.text]
-        for row in range(len(step.items)):
-            for column in (0, 1):
-                cell = self.checklist_layout.itemAtPosition(row, column)
-                widget = cell.widget() if cell is not None else None
-                if isinstance(widget, WrappingCheckBox):
-                    chain.append(widget.box)
-                elif widget is not None:
-                    chain.append(widget)
+                # Under the item's text rather than beside it: the text keeps the width.
+                check.add_below(link)
+                chain.append(link)
+            self.checklist_layout.addWidget(check)
+            check.show()  # the layout would only show it on the next turn of the event loop
+        self.checklist_layout.addWidget(self.checklist_hint)
         chain += [self.back_button, self.next_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
