@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -143,13 +143,22 @@ def _history_note(change: StateChangeRow) -> str:
 DETAIL_MIN_WIDTH = 380
 
 
+class _DetailScroll(QScrollArea):
+    """Asks for a modest height: the details scroll in their pane, so the records page
+    around them need not scroll as well on a window of ordinary height."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), self.fontMetrics().lineSpacing() * 12))
+
+
 def in_scroll_area(detail: RequestDetail, parent: QWidget) -> QScrollArea:
     """The pane as it sits beside the requests: it scrolls rather than squeezing its parts.
 
     Wide enough for the details to read as lines; the calls and parcels below may need the
     pane widened (the splitter) or scrolled sideways on a small screen.
     """
-    scroll = QScrollArea(parent)
+    scroll = _DetailScroll(parent)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(detail)
