@@ -5800,8 +5800,26 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
 <context>
     <name>opinions</name>
     <message>
-        <source>(not recorded)</source>
+        <source>{label}
+(differs)</source>
         <extracomment>Longer cell text is cut in the grid (the full text is in the tooltip and the form).</extracomment>
+        <translation>{label}
+(difieren)</translation>
+    </message>
+    <message>
+        <source>{label}
+(the same, as you marked)</source>
+        <translation>{label}
+(igual, como usted lo marcó)</translation>
+    </message>
+    <message>
+        <source>{label}
+(worded differently)</source>
+        <translation>{label}
+(dicho con otras palabras)</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
         <translation>(sin anotar)</translation>
     </message>
     <message>

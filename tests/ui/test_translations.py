@@ -100,3 +100,11 @@ def test_in_spanish_the_guide_the_starters_and_new_documents_are_spanish(
     starter = all_starters()[0]
     assert starter.text_in("es") in seen["starter questions"]
     assert starter.text not in seen["starter questions"]
+
+
+def test_a_text_the_catalogue_lacks_shows_in_english_not_blank(spanish) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("opinions", "Diagnosis") == "Diagnóstico"
+    missing = "A sentence no catalogue has"
+    assert QCoreApplication.translate("opinions", missing) == missing

@@ -37,7 +37,9 @@ class CatalogueTranslator(QTranslator):
         found = super().translate(context, source, disambiguation, n)
         if not found and context:
             found = super().translate("", source, disambiguation, n)
-        return found or ""
+        # Not found: a null string, so Qt tries the next translator and then shows the
+        # English. An empty one ("") counts as a translation, and the text came out blank.
+        return found or None  # type: ignore[return-value]
 
 
 def resolve(choice: str, system: QLocale | None = None) -> str:

@@ -87,15 +87,16 @@ class ComparisonModel(QAbstractTableModel):
         row = comparison.rows[section]
         label = QCoreApplication.translate("opinions", row.label)
         if role == Qt.ItemDataRole.DisplayRole:
+            # Each note in a translate() call of its own, so the catalogue collects it.
             if row.flagged:
-                note = "{label}\n(differs)"
+                note = QCoreApplication.translate("opinions", "{label}\n(differs)")
             elif row.verdict is Verdict.SAME:
-                note = "{label}\n(the same, as you marked)"
+                note = QCoreApplication.translate("opinions", "{label}\n(the same, as you marked)")
             elif row.worded and row.decisive:
-                note = "{label}\n(worded differently)"
+                note = QCoreApplication.translate("opinions", "{label}\n(worded differently)")
             else:
                 return label
-            return QCoreApplication.translate("opinions", note).format(label=label)
+            return note.format(label=label)
         if role == Qt.ItemDataRole.DecorationRole and row.flagged:
             return icon("fa5s.exclamation-triangle", palette.accent(palette.WARN))
         if role == Qt.ItemDataRole.FontRole and row.flagged:
