@@ -274,3 +274,22 @@ def test_changes_elsewhere_reload_only_what_shows_here(qtbot, settle, tab, case)
     tab.ctx.announce(Area.CONTACTS)
     settle()
     assert [o.doctor_name for o in tab.model.rows()] == ["Dr. Helen Ward"]
+
+
+def test_on_a_narrow_window_the_row_names_wrap_and_leave_room_for_the_opinions(
+    qtbot, settle, tab, case
+) -> None:
+    _, ids = case
+    add_through_form(tab, settle, ids["first"], 2, "IDC", "Mastectomy with sentinel node biopsy")
+    add_through_form(tab, settle, ids["second"], 9, "IDC", "Lumpectomy, then radiation")
+    view = tab.comparison_pane.view
+    tab.resize(900, 700)
+    tab.show()
+    qtbot.waitUntil(lambda: "\n" in vertical_header(tab, 2).split("\n(")[0])
+    header = view.verticalHeader()
+    assert header.width() <= view.width() // 3 + 1
+    metrics = header.fontMetrics()
+    for row in range(tab.comparison_model.rowCount()):
+        for line in vertical_header(tab, row).split("\n"):
+            assert metrics.horizontalAdvance(line) <= header.width()
+    assert vertical_header(tab, 2).replace("\n", " ").startswith("Recommended treatment")

@@ -12,12 +12,14 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,6 +53,15 @@ class ComparisonModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._comparison: Comparison | None = None
+        #: the width the row names wrap to, and the font they are measured in (the view's)
+        self._name_room: tuple[int, QFontMetrics] | None = None
+
+    def wrap_names(self, width: int, metrics: QFontMetrics) -> None:
+        """Break the row names into lines of ``width`` pixels (a header cannot wrap)."""
+        if self._name_room is None or self._name_room[0] != width:
+            self._name_room = (width, metrics)
+            if self.rowCount():
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
@@ -95,8 +107,8 @@ class ComparisonModel(QAbstractTableModel):
             elif row.worded and row.decisive:
                 note = QCoreApplication.translate("opinions", "{label}\n(worded differently)")
             else:
-                return label
-            return note.format(label=label)
+                return self._wrapped(label)
+            return self._wrapped(note.format(label=label))
         if role == Qt.ItemDataRole.DecorationRole and row.flagged:
             return icon("fa5s.exclamation-triangle", palette.accent(palette.WARN))
         if role == Qt.ItemDataRole.FontRole and row.flagged:
@@ -104,6 +116,12 @@ class ComparisonModel(QAbstractTableModel):
             font.setBold(True)
             return font
         return None
+
+    def _wrapped(self, text: str) -> str:
+        if self._name_room is None:
+            return text
+        width, metrics = self._name_room
+        return "\n".join(wrap_line(line, width, metrics) for line in text.split("\n"))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         comparison = self._comparison
@@ -207,6 +225,9 @@ class ComparisonPane(QWidget):
         self.view.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         )
+        # On a narrow pane the row names take at most a third of it, on more lines: the
+        # doctors' words are what the person compares.
+        self.view.installEventFilter(self)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -241,6 +262,24 @@ class ComparisonPane(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_marks)
         self.model.modelReset.connect(self._update_marks)
         self._update_marks()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            header = self.view.verticalHeader()
+            least = header.fontMetrics().averageCharWidth() * 12
+            room = max(least, self.view.width() // 3)
+            header.setMaximumWidth(room)
+            bold = QFont(header.font())
+            bold.setBold(True)  # a row that differs is named in bold
+            style = header.style()
+            # the header's margins, and the warning icon before the name of a row that differs
+            padding = (
+                2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+                + style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+                + 8
+            )
+            self.model.wrap_names(room - padding, QFontMetrics(bold))
+        return super().eventFilter(watched, event)
 
     def _selected_field(self) -> str | None:
         comparison = self.model.comparison()
@@ -286,6 +325,17 @@ class ComparisonPane(QWidget):
         self.banner_text.setText(summary_text(comparison))
         self.third_opinion_button.setVisible(comparison.differs)
         self.view.resizeRowsToContents()
+
+
+def wrap_line(text: str, width: int, metrics: QFontMetrics) -> str:
+    """``text`` with line breaks between words so no line is wider than ``width`` pixels."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and metrics.horizontalAdvance(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def summary_text(comparison: Comparison) -> str:
