@@ -180,6 +180,9 @@ class OpinionsTab(CaseTab):
         # Enter or a double click, whichever the platform uses to "open" an item.
         self.table.activated.connect(lambda _index: self.edit_current())
         self.list_stack.addWidget(self.table)
+        # The list keeps its header and about three opinions in view; the decision log
+        # below gives way first on a short window.
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         layout.addWidget(self.list_stack, 2)
 
         self.select_hint = QLabel(
