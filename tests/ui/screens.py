@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, QTranslator
+from PySide6.QtCore import QCoreApplication, QRect, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QTabBar,
     QTabWidget,
     QWidget,
@@ -53,15 +54,17 @@ class PseudoTranslator(QTranslator):
         return source + " " + "ñ" * (extra - 1)
 
 
-def demo_window(folder: Path, size: tuple[int, int]) -> QMainWindow:
-    """An unlocked main window on the demo case, shown at ``size``."""
+def demo_window(folder: Path, size: tuple[int, int], *, empty: bool = False) -> QMainWindow:
+    """An unlocked main window on the demo case (or, with ``empty``, a new vault that holds
+    only its first person), shown at ``size``."""
     from second_opinion.app import build_window
     from second_opinion.services.demo import build_demo
     from second_opinion.vault.kdf import MINIMUM
     from second_opinion.vault.vault import Vault
 
     with Vault.create(folder, PASSPHRASE, kdf=MINIMUM) as vault, vault.session() as session:
-        build_demo(session, dt.date.today())
+        if not empty:
+            build_demo(session, dt.date.today())
     window = build_window(folder, PASSPHRASE)
     window.resize(*size)
     window.show()
@@ -99,9 +102,36 @@ def _pages(name: str, dialog: QWidget) -> Iterator[tuple[str, QWidget]]:
         yield f"{name} / {tabs.tabText(index)}", dialog
 
 
-def screens(window: QMainWindow) -> Iterator[tuple[str, QWidget]]:
-    """(name, top-level widget) for every tab, then for every main dialog, each shown."""
+class _MessageCloser:
+    """Answers the message boxes an action shows instead of its dialog (on a new vault, "Add
+    the holder first"), after noting what in them is cut off: a box runs its own event loop,
+    so nothing else would return until someone closes it."""
+
+    def __init__(self, before: set[int], name: str, problems: list[str]) -> None:
+        self._before, self._name, self._problems = before, name, problems
+        self._timer = QTimer(interval=50, timeout=self._poll)
+        self._timer.start()
+
+    def _poll(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            shown = isinstance(widget, QMessageBox) and widget.isVisible()
+            if shown and id(widget) not in self._before:
+                self._problems.extend(f"{self._name}: {p}" for p in clipped(widget))
+                widget.reject()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+def screens(
+    window: QMainWindow, messages: list[str] | None = None
+) -> Iterator[tuple[str, QWidget]]:
+    """(name, top-level widget) for every tab, then for every main dialog, each shown. A
+    message box shown instead of a dialog is closed; what is cut off in it goes to
+    ``messages``."""
     from second_opinion.ui.tab_registry import TABS
+
+    found = messages if messages is not None else []
 
     for spec in TABS:
         window.navigate(spec.key)
@@ -110,8 +140,12 @@ def screens(window: QMainWindow) -> Iterator[tuple[str, QWidget]]:
 
     def dialog_of(name: str, open_it: Callable[[], object]) -> Iterator[tuple[str, QWidget]]:
         before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
-        open_it()
-        settle()
+        closer = _MessageCloser(before, f"message on {name}", found)
+        try:
+            open_it()
+            settle()
+        finally:
+            closer.stop()
         dialog = _new_dialog(before)
         if dialog is None:
             return
@@ -248,8 +282,9 @@ def visible_texts(root: QWidget) -> set[str]:
     return texts
 
 
-def run(size: tuple[int, int], language: str, folder: Path) -> list[str]:
-    """Every clipped text on every screen, in a window of ``size`` in ``language``."""
+def run(size: tuple[int, int], language: str, folder: Path, *, empty: bool = False) -> list[str]:
+    """Every clipped text on every screen, in a window of ``size`` in ``language``, on the demo
+    case or (``empty``) on a new vault, whose tabs show their empty pages."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     font = QFont(app.font())
     font.setPointSize(FONT_POINTS)
@@ -263,12 +298,12 @@ def run(size: tuple[int, int], language: str, folder: Path) -> list[str]:
         QCoreApplication.installTranslator(pseudo)
     else:
         i18n.install(language)
-    window = demo_window(folder, size)
+    window = demo_window(folder, size, empty=empty)
     problems = []
     try:
         if (window.width(), window.height()) != size:
             problems.append(f"the window is {window.width()}x{window.height()}, not {size}")
-        for name, screen in screens(window):
+        for name, screen in screens(window, problems):
             problems.extend(f"{name}: {problem}" for problem in clipped(screen))
     finally:
         window.lock()
@@ -279,11 +314,12 @@ def run(size: tuple[int, int], language: str, folder: Path) -> list[str]:
     return problems
 
 
-if __name__ == "__main__":  # python -m tests.ui.screens WxH LANGUAGE
+if __name__ == "__main__":  # python -m tests.ui.screens WxH LANGUAGE [empty]
     import tempfile
 
     width, height = (int(n) for n in sys.argv[1].split("x"))
-    found = run((width, height), sys.argv[2], Path(tempfile.mkdtemp()) / "vault")
+    empty = sys.argv[3:4] == ["empty"]
+    found = run((width, height), sys.argv[2], Path(tempfile.mkdtemp()) / "vault", empty=empty)
     for line in found:
         print(line)  # noqa: T201
     sys.exit(1 if found else 0)

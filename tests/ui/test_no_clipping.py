@@ -1,6 +1,7 @@
 """Every label and button shows its whole text: at the smallest window the app supports and
 larger, with a 16 pt font, in English, in Spanish and in a pseudo-translation 40% longer, at
-scale factor 1 (in this process) and 2 (in a fresh one: the scale is fixed at start)."""
+scale factor 1 (in this process) and 2 (in a fresh one: the scale is fixed at start); on the
+demo case, and on a new vault, whose tabs show their empty pages."""
 
 from __future__ import annotations
 
@@ -22,6 +23,16 @@ def test_no_text_is_cut_off(qapp, tmp_path, size, language) -> None:
     font = qapp.font()
     try:
         problems = screens.run(size, language, tmp_path / "vault")
+    finally:
+        qapp.setFont(font)
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pseudo"])
+def test_no_text_is_cut_off_on_a_new_vault(qapp, tmp_path, language) -> None:
+    font = qapp.font()
+    try:
+        problems = screens.run((1024, 700), language, tmp_path / "vault", empty=True)
     finally:
         qapp.setFont(font)
     assert problems == []
