@@ -228,7 +228,7 @@ class TodayTab(CaseTab):
 
     def _on_changed(self, changes: Changes, _initiator: object) -> None:
         if changes.touches(*SHOWN_AREAS) and self.board is not None:
-            self._load()
+            self.reload_after(changes, self._load)
 
     # ---------------------------------------------------------------- showing
     def show_board(self, board: TodayBoard) -> None:
