@@ -107,11 +107,22 @@ def p95(samples: list[float]) -> float | None:
 
 
 def _tab_keys(window: Any) -> tuple[list[str], list[str]]:
-    from second_opinion.ui.tab_registry import TAB_KEYS
+    """The tabs whose code exists, and those missing.
+
+    Asked of the registry, not by building each tab (``window.tab``): building every tab at
+    once on the GUI thread is something no person does, and it held the window still for
+    the sum of all builds; the tabs are built as the app builds them (in the background
+    after unlocking, or when first shown), and those builds are what the heartbeat sees.
+    """
+    import importlib.util
+
+    from second_opinion.ui.tab_registry import TAB_KEYS, spec_for
 
     present, missing = [], []
     for key in TAB_KEYS:
-        (present if window.tab(key) is not None else missing).append(key)
+        spec = spec_for(key)
+        exists = spec is not None and importlib.util.find_spec(spec.module) is not None
+        (present if exists else missing).append(key)
     return present, missing
 
 

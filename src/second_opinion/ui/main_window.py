@@ -432,7 +432,9 @@ class MainWindow(QMainWindow, Navigator):
 
     def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(TABS):
-            self.tab(TABS[index].key)
+            from second_opinion.ui.window.startup import show_tab
+
+            show_tab(self, TABS[index])
 
     def navigate(self, target: str, **kwargs: Any) -> None:
         key, _, action = target.partition(".")
