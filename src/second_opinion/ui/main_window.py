@@ -426,6 +426,11 @@ class MainWindow(QMainWindow, Navigator):
     def _build_next_in_background(self) -> None:
         if not self._build_queue or self.ctx is None:
             return
+        if not self.ctx.ops.is_idle():
+            # Building while the worker runs Python shares the interpreter with it: the
+            # build holds the window still about twice as long. Wait for a quiet moment.
+            QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
+            return
         self.tab(self._build_queue.pop(0))
         if self._build_queue:
             QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
