@@ -103,8 +103,8 @@ def show_tab(window: MainWindow, spec: TabSpec) -> None:
 
     def imported(_result: object) -> None:
         _importing.discard(spec.key)
-        if window.current_tab_key() == spec.key:
-            window.tab(spec.key)
+        # Built even if the person has moved on: they opened it, and will be back.
+        window.tab(spec.key)
 
     from second_opinion.ui.tasks import run_in_background
 
