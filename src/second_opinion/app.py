@@ -68,6 +68,7 @@ def run_gui(data_dir: Path | str | None, pw_stdin: bool = False) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = _application()
     _pause_garbage_collection()
+    _share_the_interpreter()
     from second_opinion.ui import crash
 
     crash.install()
@@ -91,6 +92,22 @@ def run_gui(data_dir: Path | str | None, pw_stdin: bool = False) -> int:
     else:
         window.show_when_ready()
     return app.exec()
+
+
+#: how long a thread may hold the interpreter while another waits for it (Python: 5 ms)
+SWITCH_INTERVAL_S = 0.0005
+
+
+def _share_the_interpreter() -> None:
+    """Let the GUI thread have the interpreter back soon when the database worker holds it.
+
+    Only one thread runs Python at a time. While the worker turns a query into rows, every
+    event the GUI thread handles that calls Python (a model's ``data``, a slot, an event
+    filter) first waits for the worker to let go, by default up to 5 ms each time; a repaint
+    of a list makes hundreds of such calls, so the window stood still for long stretches
+    while the worker was busy. The worker gets a little less done per second in exchange.
+    """
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 #: the longest start-up may go without the cyclic garbage collector, whatever happens

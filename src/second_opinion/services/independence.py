@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from sqlalchemy import select
@@ -67,8 +68,12 @@ _SAME_WORD = {"saint": "st", "sainte": "ste", "mount": "mt", "centre": "center"}
 _LEGAL_SUFFIXES = {"inc", "llc", "llp", "pc", "pa", "pllc", "ltd", "plc", "corp", "co"}
 
 
+@lru_cache(maxsize=8192)
 def normalize_organization(text: str) -> str:
     """A comparison key: "St. Mary's  Health" and "st marys health" give the same key.
+
+    Remembered per text: a visit's readiness compares its doctor with every first-opinion
+    doctor, and a busy case has hundreds of doctors at a few dozen organizations.
 
     Case, accents, apostrophes, punctuation and spacing are ignored; "Saint" equals "St",
     "&" equals "and", a leading "The" and a trailing "Inc." or "LLC" do not count.
@@ -232,18 +237,34 @@ def independence_findings(session: Session) -> dict[int, list[IndependenceFindin
     return flag_dependent(list_contacts(session))
 
 
-def doctor_findings(session: Session, doctor_id: int) -> list[IndependenceFinding]:
+def doctor_findings(
+    session: Session, doctor_id: int, firsts: Sequence[Contact] | None = None
+) -> list[IndependenceFinding]:
     """What the doctor of a visit shares with a first-opinion doctor (none for a visit to a
-    first-opinion doctor): readiness and the visit packet say so."""
+    first-opinion doctor): readiness and the visit packet say so.
+
+    ``firsts``: every first-opinion doctor (``first_opinion_doctors``), for a caller that
+    asks about many doctors and would otherwise read them all again for each.
+    """
     doctor = session.get(Contact, doctor_id)
     if doctor is None or doctor.role is ContactRole.FIRST_OPINION:
         return []
-    firsts = session.scalars(
-        select(Contact)
-        .where(Contact.role == ContactRole.FIRST_OPINION, Contact.id != doctor_id)
-        .order_by(Contact.id)
+    if firsts is None:
+        firsts = first_opinion_doctors(session)
+    return [
+        f
+        for first in firsts
+        if first.id != doctor_id and (f := check(first, doctor, first_opinion_id=first.id))
+    ]
+
+
+def first_opinion_doctors(session: Session) -> list[Contact]:
+    """Every first-opinion doctor in the vault, by id."""
+    return list(
+        session.scalars(
+            select(Contact).where(Contact.role == ContactRole.FIRST_OPINION).order_by(Contact.id)
+        )
     )
-    return [f for first in firsts if (f := check(first, doctor, first_opinion_id=first.id))]
 
 
 def may_not_be_independent(findings: Sequence[IndependenceFinding]) -> str:

@@ -38,6 +38,7 @@ from second_opinion.services.errors import must_exist
 from second_opinion.services.independence import (
     IndependenceFinding,
     doctor_findings,
+    first_opinion_doctors,
     may_not_be_independent,
 )
 from second_opinion.services.questions import count_open_unlinked
@@ -205,6 +206,7 @@ def _checklists(
             priorities[visit_id].append(priority)
     open_unlinked: int | None = None
     independence: dict[int, list[IndependenceFinding]] = {}
+    firsts: list[Contact] | None = None
     plan = session.scalar(select(InsurancePlan).where(InsurancePlan.person_id == person_id))
     physical: list[_Item] | None = None
     expected: dict[int, set[int]] | None = None
@@ -245,7 +247,9 @@ def _checklists(
         if prior_auth is not None:
             checks.append(prior_auth)
         if visit.doctor_id not in independence:
-            independence[visit.doctor_id] = doctor_findings(session, visit.doctor_id)
+            if firsts is None:
+                firsts = first_opinion_doctors(session)
+            independence[visit.doctor_id] = doctor_findings(session, visit.doctor_id, firsts)
         independent = _independence_check(visit, doctor_name, independence[visit.doctor_id])
         if independent is not None:
             checks.append(independent)

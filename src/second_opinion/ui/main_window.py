@@ -426,13 +426,20 @@ class MainWindow(QMainWindow, Navigator):
     def _build_next_in_background(self) -> None:
         if not self._build_queue or self.ctx is None:
             return
+        if not self.ctx.ops.is_idle():
+            # Building while the worker runs Python shares the interpreter with it: the
+            # build holds the window still about twice as long. Wait for a quiet moment.
+            QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
+            return
         self.tab(self._build_queue.pop(0))
         if self._build_queue:
             QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
 
     def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(TABS):
-            self.tab(TABS[index].key)
+            from second_opinion.ui.window.startup import show_tab
+
+            show_tab(self, TABS[index])
 
     def navigate(self, target: str, **kwargs: Any) -> None:
         key, _, action = target.partition(".")

@@ -7,6 +7,7 @@ that is shown. This module loads before the first paint, so it holds only names 
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
@@ -32,6 +33,13 @@ class TabSpec(NamedTuple):  # not a dataclass: this module loads before the firs
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("tabs", self.title)
+
+    def is_loaded(self) -> bool:
+        """Whether the tab's code is imported, completely (not half-way, on another thread)."""
+        module = sys.modules.get(self.module)
+        # importlib marks a module's spec while its body still runs; another thread that
+        # imported it then would wait for the one importing it.
+        return module is not None and not getattr(module.__spec__, "_initializing", False)
 
     def load(self) -> type:
         module = importlib.import_module(self.module)

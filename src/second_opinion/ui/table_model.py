@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView
@@ -44,6 +45,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row object itself
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # lower-case text the search field matches
+#: rows whose search text is made per turn of the event loop after a list is filled
+HAYSTACK_STEP = 1000
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
@@ -65,7 +68,24 @@ class Column(Generic[Row]):
     align_right: bool = False
 
 
-class RowTableModel(QAbstractTableModel, Generic[Row]):
+class SearchableRows:
+    """What ``SearchFilterProxy`` needs of a source model to filter in one Python pass
+    (mixed into a Qt table model): without it, Qt asks the model for every row's search
+    text through ``data`` on each keystroke."""
+
+    def haystacks(self) -> list[str]:
+        """The lower-case search text of every row, in row order (do not change the list)."""
+        raise NotImplementedError
+
+    def search_text_at(self, position: int) -> str:
+        raise NotImplementedError
+
+    def row_at(self, position: int) -> Any:
+        """The row object the proxy's predicates are given."""
+        raise NotImplementedError
+
+
+class RowTableModel(QAbstractTableModel, SearchableRows, Generic[Row]):
     def __init__(
         self,
         columns: Sequence[Column[Row]],
@@ -87,6 +107,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._haystack_list: list[str] = []
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._warm_generation = 0
 
     # ------------------------------------------------------------ reading
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -224,6 +245,24 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._search_cache.clear()
         self._haystack_rows, self._haystack_list = [], []
         self.endResetModel()
+        if self._search_text is not None and len(self._rows) > HAYSTACK_STEP:
+            self._warm_generation += 1
+            generation = self._warm_generation
+            QTimer.singleShot(0, self, lambda: self._warm_haystacks(generation, 0))
+
+    def _warm_haystacks(self, generation: int, start: int) -> None:
+        """Make the rows' search texts a slice per turn of the event loop.
+
+        The first keystroke in a search field otherwise made all of them at once: on a list
+        of 10 000 requests, a pause long enough to notice.
+        """
+        if generation != self._warm_generation:
+            return  # the rows were replaced meanwhile
+        end = min(start + HAYSTACK_STEP, len(self._rows))
+        for row in self._rows[start:end]:
+            self._haystack(row)
+        if end < len(self._rows):
+            QTimer.singleShot(0, self, lambda: self._warm_haystacks(generation, end))
 
     def clear(self) -> None:
         self.set_rows([])
@@ -276,7 +315,7 @@ class SearchFilterProxy(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._words: list[str] = []
         self._predicates: dict[str, Callable[[Any], bool]] = {}
-        self._rows_model: RowTableModel[Any] | None = None
+        self._rows_model: SearchableRows | None = None
         #: whether each source row passes the filter, by position; None while no filter is set
         self._shown: list[bool] | None = None
 
@@ -363,8 +402,8 @@ class SearchFilterProxy(QSortFilterProxyModel):
         for word in sorted(words, key=len, reverse=True):
             candidates = [i for i in candidates if word in haystacks[i]]
         if predicates:
-            rows = model._rows
-            candidates = [i for i in candidates if all(p(rows[i]) for p in predicates)]
+            row_at = model.row_at
+            candidates = [i for i in candidates if all(p(row_at(i)) for p in predicates)]
         shown = [False] * len(haystacks)
         for i in candidates:
             shown[i] = True
@@ -388,10 +427,10 @@ class SearchFilterProxy(QSortFilterProxyModel):
         """One row's verdict under the current filter."""
         model = self._rows_model
         assert model is not None
-        row = model._rows[position]
+        row = model.row_at(position)
         if not all(p(row) for p in self._predicates.values()):
             return False
-        text = model._haystack(row)
+        text = model.search_text_at(position)
         return all(w in text for w in self._words)
 
     def _change_filter(self, change: Callable[[], object]) -> None:
@@ -410,18 +449,18 @@ class SearchFilterProxy(QSortFilterProxyModel):
         if old is not None:
             for signal, slot in self._source_handlers(old):
                 signal.disconnect(slot)
-        self._rows_model = model if isinstance(model, RowTableModel) else None
+        self._rows_model = model if isinstance(model, SearchableRows) else None
         self._shown = None
         if self._rows_model is not None:
             if self._words or self._predicates:
                 self._shown = self._judge_all(self._words, list(self._predicates.values()))
             # Connected before the proxy's own handlers (made by setSourceModel), so the
             # verdicts match the rows again before Qt asks about any of them.
-            for signal, slot in self._source_handlers(self._rows_model):
+            for signal, slot in self._source_handlers(model):
                 signal.connect(slot)
         super().setSourceModel(model)
 
-    def _source_handlers(self, model: RowTableModel[Any]) -> list[tuple[Any, Any]]:
+    def _source_handlers(self, model: Any) -> list[tuple[Any, Any]]:
         return [
             (model.rowsInserted, self._on_rows_inserted),
             (model.rowsRemoved, self._on_rows_removed),

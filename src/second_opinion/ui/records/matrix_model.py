@@ -16,7 +16,7 @@ from second_opinion.ui.records.common import (
     state_icon,
     tr,
 )
-from second_opinion.ui.table_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE
+from second_opinion.ui.table_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, SearchableRows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -26,7 +26,7 @@ REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 CELL_STATE_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
-class WhoHasWhatModel(QAbstractTableModel):
+class WhoHasWhatModel(QAbstractTableModel, SearchableRows):
     """Column 0 names the record; each further column is one recipient.
 
     Works under ``SearchFilterProxy``: SORT_ROLE, ROW_ROLE (the ItemRow) and SEARCH_ROLE.
@@ -80,13 +80,22 @@ class WhoHasWhatModel(QAbstractTableModel):
             return None
         return self._matrix.items[row]
 
-    def _search_text(self, row: int) -> str:
+    def haystacks(self) -> list[str]:
         if self._search is None:
             self._search = [
                 " ".join((i.description, kind_label(i.kind), i.holder_name)).casefold()
                 for i in self._matrix.items
             ]
-        return self._search[row]
+        return self._search
+
+    def search_text_at(self, position: int) -> str:
+        return self.haystacks()[position]
+
+    def row_at(self, position: int) -> ItemRow:
+        return self._matrix.items[position]
+
+    def _search_text(self, row: int) -> str:
+        return self.haystacks()[row]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self._item(index)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from second_opinion.case.changes import Area, Changes
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.tab_registry import Navigator
 
 __all__ = ["CaseTab", "Navigator"]
+
+#: changes that alter no tab's title (contacts show by name inside other tabs, and in their
+#: pickers), so a hidden tab may wait until it is shown to reload for them
+_NAMES_ONLY = frozenset({Area.CONTACTS})
 
 
 class CaseTab(QWidget):
@@ -33,6 +40,7 @@ class CaseTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.navigator = navigator
+        self._load_when_shown: Callable[[], None] | None = None
         ctx.sig_person_changed.connect(lambda _pid: self.reload())
 
     def title(self) -> str:
@@ -41,6 +49,27 @@ class CaseTab(QWidget):
 
     def reload(self) -> None:
         """(Re)load everything shown from the vault for ``ctx.person_id``."""
+
+    def reload_after(self, changes: Changes, load: Callable[[], None] | None = None) -> None:
+        """Reload (``load``, by default ``reload``) for a change made elsewhere.
+
+        A tab the person cannot see waits until it is shown when the change is only to
+        contacts: a saved contact would otherwise reload every tab that names contacts, each
+        a read of the whole case on the worker, for screens nobody is looking at.
+        """
+        load = load or self.reload
+        hidden = self.window().isVisible() and not self.isVisible()
+        if hidden and changes.areas <= _NAMES_ONLY:
+            self._load_when_shown = load
+        else:
+            self._load_when_shown = None
+            load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        load, self._load_when_shown = self._load_when_shown, None
+        if load is not None:
+            load()
 
     def handle_navigation(self, action: str, **kwargs: Any) -> None:
         """Do ``action`` (the part after the dot in a navigator target); default: nothing."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon
@@ -52,6 +52,9 @@ from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterPro
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 from second_opinion.vault.connection import is_database_error
 from second_opinion.vault.errors import VaultError
+
+if TYPE_CHECKING:
+    from second_opinion.vault.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -264,23 +267,24 @@ class GuideTab(CaseTab):
         return self.tr("Guide ({done}/{total})").format(done=summary.done, total=summary.total)
 
     def reload(self) -> None:
+        if self._loaded_person is None and self.ctx.ops.is_idle():
+            # The first screen: read at once, with plain SQL (the ORM is not loaded yet).
+            self._show_done(self.ctx.person_id, _read_done(self.ctx.vault, self.ctx.person_id))
+            return
         if self._loaded_person is None:
-            self._show_done(self.ctx.person_id, self._first_read())
+            # Built later, while the worker reads something else: reading here would wait
+            # for the vault until that read is done, with the window held still. The same
+            # plain read goes to the worker, after it.
+            vault, person_id = self.ctx.vault, self.ctx.person_id
+            self.ctx.ops.query(lambda _case: _read_done(vault, person_id), owner=self).success(
+                lambda done: self._show_done(person_id, done)
+            ).run()
             return
         from second_opinion.case import guide as guide_case  # loads the ORM: never at first
 
         self.ctx.ops.query(
             lambda case: (case.person_id, guide_case.done_keys(case)), owner=self
         ).success(lambda loaded: self._show_done(*loaded)).run()
-
-    def _first_read(self) -> set[str]:
-        try:
-            return first_screen.guide_done_keys(self.ctx.vault, self.ctx.person_id)
-        except Exception as exc:
-            if not (isinstance(exc, VaultError) or is_database_error(exc)):
-                raise
-            log.warning("could not read guide progress (%s)", type(exc).__name__)
-            return set()
 
     def _show_done(self, person_id: int, done: set[str]) -> None:
         self._done = done
@@ -499,3 +503,14 @@ class GuideTab(CaseTab):
             self._refresh_rows()
             self._select_row(self._current)
         super().changeEvent(event)
+
+
+def _read_done(vault: Vault, person_id: int) -> set[str]:
+    """The guide's progress, read with plain SQL; none when the vault cannot be read."""
+    try:
+        return first_screen.guide_done_keys(vault, person_id)
+    except Exception as exc:
+        if not (isinstance(exc, VaultError) or is_database_error(exc)):
+            raise
+        log.warning("could not read guide progress (%s)", type(exc).__name__)
+        return set()

@@ -285,7 +285,7 @@ class OpinionsTab(CaseTab):
         if initiator is self:
             return  # this tab reloads after its own changes itself
         if changes.touches(*SHOWN_AREAS):
-            self.reload()
+            self.reload_after(changes)
 
     def handle_navigation(self, action: str, **kwargs: Any) -> None:
         if action == "new":

@@ -270,7 +270,7 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
             return  # this tab already shows its own change
         # Visit and doctor names show beside the questions.
         if changes.touches(Area.QUESTIONS, Area.VISITS, Area.CONTACTS, Area.PEOPLE):
-            self.reload()
+            self.reload_after(changes)
 
     def handle_navigation(self, action: str, **kwargs: Any) -> None:
         if action == "new":

@@ -219,7 +219,7 @@ class RecordsTab(CaseTab):
         if initiator is self:
             return  # the change's own callback reloads (and selects what it changed)
         if changes.touches(Area.RECORDS, Area.CONTACTS, Area.PEOPLE):
-            self.reload()
+            self.reload_after(changes)
 
     # ---------------------------------------------------------------- loading
     @property

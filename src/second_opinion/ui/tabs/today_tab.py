@@ -153,11 +153,11 @@ class TodayTab(CaseTab):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        # ResizeToContents over thousands of rows measures a sample, not every row.
+        # Sized to a sample of rows once per board (show_board), not ResizeToContents: that
+        # mode measured the sample again each time the tab was shown.
         header.setResizeContentsPrecision(100)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -228,13 +228,15 @@ class TodayTab(CaseTab):
 
     def _on_changed(self, changes: Changes, _initiator: object) -> None:
         if changes.touches(*SHOWN_AREAS) and self.board is not None:
-            self._load()
+            self.reload_after(changes, self._load)
 
     # ---------------------------------------------------------------- showing
     def show_board(self, board: TodayBoard) -> None:
         self.board = board
         current = self.current_line()
         self.model.set_rows(list(board.lines))
+        for column in (0, 2):
+            self.table.resizeColumnToContents(column)
         self.pages.setCurrentIndex(1 if board.is_empty else 0)
         today, week = board.count(_TODAY), board.count(_WEEK)
         if board.is_empty:

@@ -272,7 +272,7 @@ class VisitsTab(CaseTab):
         if initiator is self:
             return  # this tab reloads after its own changes itself
         if changes.touches(*SHOWN_AREAS):
-            self.reload()
+            self.reload_after(changes)
 
     def handle_navigation(self, action: str, **kwargs: Any) -> None:
         visit_id = kwargs.get("visit_id")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 
-from second_opinion.ui.tab_registry import TABS
+from second_opinion.ui.tab_registry import TABS, TabSpec
 
 if TYPE_CHECKING:
     from second_opinion.services.first_screen import PersonName
@@ -82,6 +82,34 @@ def import_for_later(modules: list[str]) -> None:
     load_the_orm()
     for name in modules:
         importlib.import_module(name)
+
+
+_importing: set[str] = set()
+
+
+def show_tab(window: MainWindow, spec: TabSpec) -> None:
+    """The person opened the tab of ``spec``: build it now, or once its code is imported.
+
+    Right after unlocking, the code of the other tabs (and SQLAlchemy under it) is still
+    being imported on a worker thread. Importing it on the GUI thread instead held the
+    window still for up to half a second; the tab's page stays empty for that moment.
+    """
+    if not window.tab_is_pending(spec.key) or spec.is_loaded():
+        window.tab(spec.key)
+        return
+    if spec.key in _importing:
+        return
+    _importing.add(spec.key)
+
+    def imported(_result: object) -> None:
+        _importing.discard(spec.key)
+        # Built even if the person has moved on: they opened it, and will be back.
+        window.tab(spec.key)
+
+    from second_opinion.ui.tasks import run_in_background
+
+    # A failed import is raised again, and reported, by the build on the GUI thread.
+    run_in_background(lambda: spec.load(), imported, imported, owner=window)
 
 
 def app_icon() -> QIcon:
