@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
-from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.search_proxy import SearchFilterProxy
+from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,8 @@ from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.profile_reach import ReachFields
-from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.search_proxy import SearchFilterProxy
+from second_opinion.ui.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from second_opinion.ui.ops import Pending

@@ -19,7 +19,8 @@ from second_opinion.ui.documents.texts import (
     tr,
     type_text,
 )
-from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.search_proxy import SearchFilterProxy
+from second_opinion.ui.table_model import Column, RowTableModel
 
 #: the columns, by name, for tests and the views
 TITLE, KIND, DATE, SOURCE, PAGES, SIZE, LINKS, STATE = range(8)

@@ -24,8 +24,8 @@ from second_opinion.ui import prompts
 from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.questions.labels import choice_label, first_line
 from second_opinion.ui.questions.model import QuestionTableModel
+from second_opinion.ui.search_proxy import SearchFilterProxy
 from second_opinion.ui.starter_questions_dialog import StarterQuestionsDialog
-from second_opinion.ui.table_model import SearchFilterProxy
 
 if TYPE_CHECKING:
     from second_opinion.ui.context import AppContext

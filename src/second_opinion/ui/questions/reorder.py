@@ -16,7 +16,8 @@ from second_opinion.case import questions as case_questions
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.questions import QuestionRow
 from second_opinion.ui.questions.model import COL_ORDER, QuestionTableModel
-from second_opinion.ui.table_model import ROW_ROLE, SearchFilterProxy
+from second_opinion.ui.search_proxy import SearchFilterProxy
+from second_opinion.ui.table_model import ROW_ROLE
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

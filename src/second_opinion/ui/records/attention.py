@@ -18,7 +18,8 @@ from second_opinion.ui.records.common import (
     tr,
 )
 from second_opinion.ui.records.tables import fit_columns, make_table
-from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.search_proxy import SearchFilterProxy
+from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel
 
 S = RequestState
 _REASON_ORDER = {reason: n for n, reason in enumerate(Reason)}

@@ -23,7 +23,8 @@ from second_opinion.ui.records.common import (
 )
 from second_opinion.ui.records.host import RecordsHost
 from second_opinion.ui.records.tables import action_button, make_table, selected_row
-from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.search_proxy import SearchFilterProxy
+from second_opinion.ui.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from second_opinion.ui.ops import Pending

@@ -32,7 +32,8 @@ from second_opinion.ui.records.tables import (
     selected_row,
     selected_rows,
 )
-from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy, show_row
+from second_opinion.ui.search_proxy import SearchFilterProxy, show_row
+from second_opinion.ui.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from second_opinion.ui.ops import Pending

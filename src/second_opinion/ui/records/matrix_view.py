@@ -12,7 +12,7 @@ from second_opinion.ui.dates import format_date
 from second_opinion.ui.records.common import cell_label, tr
 from second_opinion.ui.records.matrix_model import REQUEST_ID_ROLE, WhoHasWhatModel
 from second_opinion.ui.records.tables import SAMPLE_ROWS, cell_padding, make_table
-from second_opinion.ui.table_model import SearchFilterProxy
+from second_opinion.ui.search_proxy import SearchFilterProxy
 
 
 class MatrixView(QWidget):

@@ -45,7 +45,8 @@ from second_opinion.ui.records.host import RecordsHost
 from second_opinion.ui.records.request_detail import RequestDetail, in_scroll_area
 from second_opinion.ui.records.tables import action_button, empty_state, make_table, selected_row
 from second_opinion.ui.records.tracking_panel import TrackingPanel
-from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy, show_row
+from second_opinion.ui.search_proxy import SearchFilterProxy, show_row
+from second_opinion.ui.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from second_opinion.ui.ops import Pending

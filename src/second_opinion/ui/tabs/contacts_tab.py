@@ -46,13 +46,8 @@ from second_opinion.ui.context import AppContext
 from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.ops import Pending
-from second_opinion.ui.table_model import (
-    ROW_ROLE,
-    Column,
-    RowTableModel,
-    SearchFilterProxy,
-    show_row,
-)
+from second_opinion.ui.search_proxy import SearchFilterProxy, show_row
+from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 log = logging.getLogger(__name__)

@@ -45,7 +45,8 @@ from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.icons import icon
 from second_opinion.ui.ops import Pending, service_error_text
-from second_opinion.ui.table_model import ROW_ROLE, show_row
+from second_opinion.ui.search_proxy import show_row
+from second_opinion.ui.table_model import ROW_ROLE
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 #: what the screen shows: sources are contacts; links name records, visits and opinions

@@ -48,7 +48,8 @@ from second_opinion.ui.context import AppContext
 from second_opinion.ui.full_text import FullTextBrowser, tone_down_headings
 from second_opinion.ui.icons import cell_icon, icon
 from second_opinion.ui.ops import service_error_text
-from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.search_proxy import SearchFilterProxy
+from second_opinion.ui.table_model import Column, RowTableModel
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 from second_opinion.vault.connection import is_database_error
 from second_opinion.vault.errors import VaultError

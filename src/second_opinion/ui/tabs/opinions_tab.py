@@ -45,7 +45,8 @@ from second_opinion.ui.icons import icon
 from second_opinion.ui.opinion_form import DecisionForm, DecisionInput, OpinionForm
 from second_opinion.ui.opinions.comparison import ComparisonPane
 from second_opinion.ui.ops import Pending, service_error_text
-from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy, show_row
+from second_opinion.ui.search_proxy import SearchFilterProxy, show_row
+from second_opinion.ui.table_model import Column, RowTableModel
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 #: what the screen shows: doctors' names come from contacts

@@ -53,8 +53,9 @@ from second_opinion.ui.questions.model import (
     question_columns,
 )
 from second_opinion.ui.questions.reorder import QuestionReorder
+from second_opinion.ui.search_proxy import SearchFilterProxy
 from second_opinion.ui.starter_questions_dialog import StarterQuestionsDialog
-from second_opinion.ui.table_model import ROW_ROLE, SearchFilterProxy
+from second_opinion.ui.table_model import ROW_ROLE
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 log = logging.getLogger(__name__)

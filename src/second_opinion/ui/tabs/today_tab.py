@@ -36,7 +36,8 @@ from second_opinion.case.changes import Area, Changes
 from second_opinion.ui import icons, palette
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date, to_qdate
-from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchFilterProxy
+from second_opinion.ui.search_proxy import SearchFilterProxy
+from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 if TYPE_CHECKING:

@@ -43,7 +43,8 @@ from second_opinion.ui.doctor_needs_form import open_doctor_needs
 from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.icons import icon
 from second_opinion.ui.ops import Pending, service_error_text
-from second_opinion.ui.table_model import Column, RowTableModel, SearchFilterProxy, show_row
+from second_opinion.ui.search_proxy import SearchFilterProxy, show_row
+from second_opinion.ui.table_model import Column, RowTableModel
 from second_opinion.ui.tabs.base import CaseTab, Navigator
 from second_opinion.ui.visit_form import VisitForm
 from second_opinion.ui.visits import texts
