@@ -2466,13 +2466,21 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <translation>Guardar solicitud</translation>
     </message>
     <message>
-        <source>Records from %1 are %n days overdue</source>
+        <source>Records from %1 are 1 day overdue</source>
         <extracomment>the values of ``case.today.When`` (a StrEnum, equal to these), without importing it here</extracomment>
+        <translation>Los expedientes de %1 llevan 1 día de atraso</translation>
+    </message>
+    <message>
+        <source>Records from %1 are %n days overdue</source>
         <translation>Los expedientes de %1 llevan %n días de atraso</translation>
     </message>
     <message>
         <source>Call %1 about the records request</source>
         <translation>Llame a %1 por la solicitud de expedientes</translation>
+    </message>
+    <message>
+        <source>(1 day overdue)</source>
+        <translation>(1 día de atraso)</translation>
     </message>
     <message>
         <source>(%n days overdue)</source>
@@ -2497,6 +2505,10 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <message>
         <source>Visit with %1 (%2)</source>
         <translation>Consulta con %1 (%2)</translation>
+    </message>
+    <message>
+        <source>1 question unanswered after the visit with %1</source>
+        <translation>1 pregunta sin respuesta después de la consulta con %1</translation>
     </message>
     <message>
         <source>%n questions unanswered after the visit with %1</source>
@@ -2566,6 +2578,10 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <message>
         <source>%n things to do today</source>
         <translation>%n tareas para hoy</translation>
+    </message>
+    <message>
+        <source>1 thing to do today</source>
+        <translation>1 tarea para hoy</translation>
     </message>
     <message>
         <source>%n later this week</source>
@@ -5802,7 +5818,7 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <message>
         <source>{label}
 (differs)</source>
-        <extracomment>Longer cell text is cut in the grid (the full text is in the tooltip and the form).</extracomment>
+        <extracomment>Longer cell text is cut in the grid (the full text is in the tooltip and the form). the width the row names wrap to, and the font they are measured in (the view&apos;s)</extracomment>
         <translation>{label}
 (difieren)</translation>
     </message>

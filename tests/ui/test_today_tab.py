@@ -190,3 +190,31 @@ def test_the_calendar_menu_action_writes_the_file(
     events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events] == ["Visit: Dr. Rao"]
     assert answers.shown[-1][0] == "info"
+
+
+@pytest.mark.parametrize(
+    ("kind", "count", "expected"),
+    [
+        ("overdue", 1, "Records from City Lab are 1 day overdue"),
+        ("overdue", 12, "Records from City Lab are 12 days overdue"),
+        ("call", 1, "Call City Lab about the records request (1 day overdue)"),
+        ("questions", 1, "1 question unanswered after the visit with City Lab"),
+        ("questions", 3, "3 questions unanswered after the visit with City Lab"),
+    ],
+)
+def test_a_line_counts_one_thing_in_the_singular(qapp, kind, count, expected) -> None:
+    from second_opinion.case.today import Kind, TodayLine, When
+    from second_opinion.ui.tabs.today_tab import what_text
+
+    line = TodayLine(
+        kind=Kind(kind),
+        when=When.TODAY,
+        on=TODAY,
+        who="City Lab",
+        row_id=1,
+        target="records",
+        target_args=(),
+        days_late=count if kind != "questions" else 0,
+        total=count if kind == "questions" else 0,
+    )
+    assert what_text(line) == expected

@@ -83,11 +83,19 @@ def _day(day: dt.date) -> str:
 def what_text(line: TodayLine) -> str:
     who = line.who
     if line.kind == "overdue":
-        return tr("Records from %1 are %n days overdue", line.days_late).replace("%1", who)
+        return (
+            tr("Records from %1 are 1 day overdue")
+            if line.days_late == 1
+            else tr("Records from %1 are %n days overdue", line.days_late)
+        ).replace("%1", who)
     if line.kind == "call":
         text = tr("Call %1 about the records request").replace("%1", who)
         if line.days_late:
-            text += " " + tr("(%n days overdue)", line.days_late)
+            text += " " + (
+                tr("(1 day overdue)")
+                if line.days_late == 1
+                else tr("(%n days overdue)", line.days_late)
+            )
         return text
     if line.kind == "return":
         return tr("Send the slides back to %1").replace("%1", who or tr("the lab"))
@@ -98,7 +106,11 @@ def what_text(line: TodayLine) -> str:
             readiness = tr("%1 of %2 ready").replace("%1", str(line.done))
             readiness = readiness.replace("%2", str(line.total))
         return tr("Visit with %1 (%2)").replace("%1", who).replace("%2", readiness)
-    return tr("%n questions unanswered after the visit with %1", line.total).replace("%1", who)
+    return (
+        tr("1 question unanswered after the visit with %1")
+        if line.total == 1
+        else tr("%n questions unanswered after the visit with %1", line.total)
+    ).replace("%1", who)
 
 
 def action_text(line: TodayLine) -> str:
@@ -244,7 +256,9 @@ class TodayTab(CaseTab):
             self.heading.setText(tr("All clear for now."))
         else:
             self.heading.setText(
-                tr("%n things to do today", today) + " · " + tr("%n later this week", week)
+                (tr("1 thing to do today") if today == 1 else tr("%n things to do today", today))
+                + " · "
+                + tr("%n later this week", week)
             )
         if board.lines:
             self._select(current.key if current else board.lines[0].key)
