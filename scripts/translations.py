@@ -105,6 +105,30 @@ def service_strings() -> list[str]:
     return found
 
 
+def phrase_strings() -> list[str]:
+    """The templates of ``Phrase(...)`` and ``Phrase.counted(...)`` in services/ (see
+    services/phrases.py): the sentences the UI renders through ``ui.ops.phrase_text``."""
+    found: list[str] = []
+    for path in sorted((PACKAGE / "services").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Name) and func.id == "Phrase":
+                texts = node.args[:1]
+            elif (
+                isinstance(func, ast.Attribute)
+                and func.attr == "counted"
+                and isinstance(func.value, ast.Name)
+                and func.value.id == "Phrase"
+            ):
+                texts = node.args[1:3]
+            else:
+                continue
+            found.extend(text for arg in texts if (text := _string(arg)))
+    return found
+
+
 #: English sentences a service keeps in a dict for the UI to translate: (module, dict, context)
 SENTENCE_DICTS = (("services/opinions.py", "SUMMARY_TEXTS", "opinions"),)
 
@@ -140,6 +164,7 @@ def update(folder: Path = CATALOGUES) -> None:
                 {
                     "labels": label_strings(),
                     "service": service_strings(),
+                    "phrases": phrase_strings(),
                     **{ctx: dict_strings(mod, name) for mod, name, ctx in SENTENCE_DICTS},
                 }
             ),

@@ -5911,6 +5911,277 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     </message>
 </context>
 <context>
+    <name>phrases</name>
+    <message>
+        <source>Shares the organization “{name}” with {doctor}, who gave the first opinion.</source>
+        <translation>Comparte la organización «{name}» con {doctor}, que dio la primera opinión.</translation>
+    </message>
+    <message>
+        <source>Shares the health system “{name}” with {doctor}, who gave the first opinion.</source>
+        <translation>Comparte el sistema de salud «{name}» con {doctor}, que dio la primera opinión.</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} y {last}</translation>
+    </message>
+    <message>
+        <source>Going alone is fine; someone with you can help</source>
+        <translation>Ir solo está bien; alguien que lo acompañe puede ayudar</translation>
+    </message>
+    <message>
+        <source>A family member or friend can listen, take notes and support you. If you go alone, ask whether you may record the conversation, or whether the center has a patient navigator who can help.</source>
+        <translation>Un familiar o un amigo puede escuchar, tomar notas y apoyarlo. Si va solo, pregunte si puede grabar la conversación o si el centro tiene un orientador de pacientes que pueda ayudarlo.</translation>
+    </message>
+    <message>
+        <source>{kind}: {description}</source>
+        <translation>{kind}: {description}</translation>
+    </message>
+    <message>
+        <source>{names} and {n} more</source>
+        <translation>{names} y {n} más</translation>
+    </message>
+    <message>
+        <source>Referral in hand</source>
+        <translation>Referido en mano</translation>
+    </message>
+    <message>
+        <source>Referral not obtained yet</source>
+        <translation>Todavía no tiene el referido</translation>
+    </message>
+    <message>
+        <source>Your insurance plan needs one.</source>
+        <translation>Su plan de seguro lo exige.</translation>
+    </message>
+    <message>
+        <source>This visit needs one.</source>
+        <translation>Esta consulta lo necesita.</translation>
+    </message>
+    <message>
+        <source>Ask the referring doctor, then tick it on the visit.</source>
+        <translation>Pídalo al médico que lo refiere y luego márquelo en la consulta.</translation>
+    </message>
+    <message>
+        <source>Prior authorization in hand</source>
+        <translation>Autorización previa en mano</translation>
+    </message>
+    <message>
+        <source>Prior authorization not obtained yet</source>
+        <translation>Todavía no tiene la autorización previa</translation>
+    </message>
+    <message>
+        <source>Your insurance plan needs it.</source>
+        <translation>Su plan de seguro la exige.</translation>
+    </message>
+    <message>
+        <source>This visit needs it.</source>
+        <translation>Esta consulta la necesita.</translation>
+    </message>
+    <message>
+        <source>The doctor&apos;s office usually asks the insurer for it; check with the office that it was done, then note the number on the visit.</source>
+        <translation>Normalmente el consultorio del médico la pide a la aseguradora; confirme con el consultorio que se hizo y luego anote el número en la consulta.</translation>
+    </message>
+    <message>
+        <source>{done} of {n} record item confirmed received</source>
+        <translation>{done} de {n} registro con recepción confirmada</translation>
+    </message>
+    <message>
+        <source>{done} of {n} record items confirmed received</source>
+        <translation>{done} de {n} registros con recepción confirmada</translation>
+    </message>
+    <message>
+        <source>1 request is overdue</source>
+        <translation>1 solicitud está atrasada</translation>
+    </message>
+    <message>
+        <source>{n} requests are overdue</source>
+        <translation>{n} solicitudes están atrasadas</translation>
+    </message>
+    <message>
+        <source>1 request is due only after the visit</source>
+        <translation>1 solicitud vence recién después de la consulta</translation>
+    </message>
+    <message>
+        <source>{n} requests are due only after the visit</source>
+        <translation>{n} solicitudes vencen recién después de la consulta</translation>
+    </message>
+    <message>
+        <source>{late}: call the holder and ask them to send the records before the visit.</source>
+        <translation>{late}: llame al custodio y pídale que envíe los expedientes antes de la consulta.</translation>
+    </message>
+    <message>
+        <source>1 request is waiting on you: the holder needs something from you first.</source>
+        <translation>1 solicitud espera algo de usted: el custodio necesita algo suyo primero.</translation>
+    </message>
+    <message>
+        <source>{n} requests are waiting on you: the holder needs something from you first.</source>
+        <translation>{n} solicitudes esperan algo de usted: el custodio necesita algo suyo primero.</translation>
+    </message>
+    <message>
+        <source>1 request is overdue: sent after the due date; ask the doctor&apos;s office to confirm the records arrived.</source>
+        <translation>1 solicitud está atrasada: se envió después de la fecha límite; pida al consultorio del médico que confirme que los expedientes llegaron.</translation>
+    </message>
+    <message>
+        <source>{n} requests are overdue: sent after the due date; ask the doctor&apos;s office to confirm the records arrived.</source>
+        <translation>{n} solicitudes están atrasadas: se enviaron después de la fecha límite; pida al consultorio del médico que confirme que los expedientes llegaron.</translation>
+    </message>
+    <message>
+        <source>1 request was sent: ask the doctor&apos;s office to confirm the records arrived.</source>
+        <translation>1 solicitud fue enviada: pida al consultorio del médico que confirme que los expedientes llegaron.</translation>
+    </message>
+    <message>
+        <source>{n} requests were sent: ask the doctor&apos;s office to confirm the records arrived.</source>
+        <translation>{n} solicitudes fueron enviadas: pida al consultorio del médico que confirme que los expedientes llegaron.</translation>
+    </message>
+    <message>
+        <source>Imaging or pathology material not yet at the doctor&apos;s side</source>
+        <translation>Las imágenes o el material de patología todavía no están con el médico</translation>
+    </message>
+    <message>
+        <source>For a video visit the doctor needs these beforehand: {items}.</source>
+        <translation>Para una consulta por video, el médico necesita esto de antemano: {items}.</translation>
+    </message>
+    <message>
+        <source>The pathology consult lacks {what}</source>
+        <translation>A la consulta de patología le falta {what}</translation>
+    </message>
+    <message>
+        <source>Add them to {item}: the consulting lab needs them to match the slides to the case and answer the right question.</source>
+        <translation>Agréguelos a {item}: el laboratorio consultor los necesita para relacionar las laminillas con el caso y responder la pregunta correcta.</translation>
+    </message>
+    <message>
+        <source>No video link yet</source>
+        <translation>Todavía no hay enlace de video</translation>
+    </message>
+    <message>
+        <source>Add the link from the clinic&apos;s invitation.</source>
+        <translation>Agregue el enlace de la invitación de la clínica.</translation>
+    </message>
+    <message>
+        <source>1 question prepared, {top} top priority</source>
+        <translation>1 pregunta preparada, {top} de prioridad alta</translation>
+    </message>
+    <message>
+        <source>{n} questions prepared, {top} top priority</source>
+        <translation>{n} preguntas preparadas, {top} de prioridad alta</translation>
+    </message>
+    <message>
+        <source>Referral in hand (number {number})</source>
+        <translation>Referido en mano (número {number})</translation>
+    </message>
+    <message>
+        <source>Prior authorization in hand (number {number})</source>
+        <translation>Autorización previa en mano (número {number})</translation>
+    </message>
+    <message>
+        <source>{doctor} may not be independent</source>
+        <translation>Puede que {doctor} no sea independiente</translation>
+    </message>
+    <message>
+        <source>No records are on their way to {doctor} yet</source>
+        <translation>Todavía no hay expedientes en camino a {doctor}</translation>
+    </message>
+    <message>
+        <source>Request the records this doctor needs, sent straight to them.</source>
+        <translation>Pida los expedientes que necesita este médico, enviados directamente a él.</translation>
+    </message>
+    <message>
+        <source>1 record item confirmed received</source>
+        <translation>1 registro con recepción confirmada</translation>
+    </message>
+    <message>
+        <source>All {n} record items confirmed received</source>
+        <translation>Los {n} registros tienen la recepción confirmada</translation>
+    </message>
+    <message>
+        <source>{doctor} has confirmed receiving everything requested for them.</source>
+        <translation>{doctor} confirmó que recibió todo lo que se pidió para esta consulta.</translation>
+    </message>
+    <message>
+        <source>Not confirmed yet: {items}.</source>
+        <translation>Sin confirmar todavía: {items}.</translation>
+    </message>
+    <message>
+        <source>No imaging files or pathology material expected for this doctor</source>
+        <translation>No se esperan imágenes ni material de patología para este médico</translation>
+    </message>
+    <message>
+        <source>If they need scans or slides, request them for this doctor in Records so they arrive before a video visit.</source>
+        <translation>Si necesita estudios de imagen o laminillas, pídalos para este médico en Expedientes para que lleguen antes de una consulta por video.</translation>
+    </message>
+    <message>
+        <source>Imaging and pathology material confirmed at the doctor&apos;s side</source>
+        <translation>Las imágenes y el material de patología ya están confirmados con el médico</translation>
+    </message>
+    <message>
+        <source>{doctor} has confirmed receiving 1 item that cannot be shown on a video call.</source>
+        <translation>{doctor} confirmó que recibió 1 registro que no se puede mostrar en una videollamada.</translation>
+    </message>
+    <message>
+        <source>{doctor} has confirmed receiving {n} items that cannot be shown on a video call.</source>
+        <translation>{doctor} confirmó que recibió {n} registros que no se pueden mostrar en una videollamada.</translation>
+    </message>
+    <message>
+        <source>The pathology consult has its accession number, slide IDs and question</source>
+        <translation>La consulta de patología tiene su número de accesión, los identificadores de laminillas y la pregunta</translation>
+    </message>
+    <message>
+        <source>The consulting lab can match the slides to the case.</source>
+        <translation>El laboratorio consultor puede relacionar las laminillas con el caso.</translation>
+    </message>
+    <message>
+        <source>Video link saved</source>
+        <translation>Enlace de video guardado</translation>
+    </message>
+    <message>
+        <source>No questions prepared for this visit</source>
+        <translation>No hay preguntas preparadas para esta consulta</translation>
+    </message>
+    <message>
+        <source>You have 1 open question not tied to any visit: use it for this one in one step.</source>
+        <translation>Tiene 1 pregunta abierta sin consulta asignada: úsela para esta en un solo paso.</translation>
+    </message>
+    <message>
+        <source>You have {n} open questions not tied to any visit: use them for this one in one step.</source>
+        <translation>Tiene {n} preguntas abiertas sin consulta asignada: úselas para esta en un solo paso.</translation>
+    </message>
+    <message>
+        <source>Write down what you want to ask, and mark the most important ones.</source>
+        <translation>Anote lo que quiere preguntar y marque lo más importante.</translation>
+    </message>
+    <message>
+        <source>Mark the two or three that matter most as top priority.</source>
+        <translation>Marque como prioridad alta las dos o tres que más le importan.</translation>
+    </message>
+    <message>
+        <source>Ask whether they will review your case on their own, or consider a doctor from elsewhere.</source>
+        <translation>Pregunte si revisará su caso por su cuenta, o considere un médico de otro lugar.</translation>
+    </message>
+    <message>
+        <source>{companion} is coming along</source>
+        <translation>{companion} lo acompañará</translation>
+    </message>
+    <message>
+        <source>To bring someone, add them as a support person.</source>
+        <translation>Para llevar a alguien, agréguelo como persona de apoyo.</translation>
+    </message>
+    <message>
+        <source>the accession number</source>
+        <translation>el número de accesión</translation>
+    </message>
+    <message>
+        <source>the block or slide IDs</source>
+        <translation>los identificadores de bloques o laminillas</translation>
+    </message>
+    <message>
+        <source>the consult question</source>
+        <translation>la pregunta para la consulta</translation>
+    </message>
+</context>
+<context>
     <name>service</name>
     <message>
         <source>This authorization no longer exists.</source>

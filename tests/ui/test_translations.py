@@ -108,3 +108,37 @@ def test_a_text_the_catalogue_lacks_shows_in_english_not_blank(spanish) -> None:
     assert QCoreApplication.translate("opinions", "Diagnosis") == "Diagnóstico"
     missing = "A sentence no catalogue has"
     assert QCoreApplication.translate("opinions", missing) == missing
+
+
+def test_in_spanish_a_visits_readiness_is_spanish(qtbot, tmp_path, spanish) -> None:
+    """The checklist's sentences are built by the service with names and counts in them; in
+    Spanish none of them may reach the screen in English."""
+    from second_opinion.ui.readiness_view import ReadinessView
+
+    window = screens.demo_window(tmp_path / "vault", (1280, 800))
+    qtbot.addWidget(window)
+    window.navigate("visits")
+    screens.settle()
+    view = window.findChild(ReadinessView)
+    assert view is not None
+    readiness = view.readiness()
+    assert readiness is not None and len(readiness.checks) >= 4
+    shown = {_plain(t) for t in screens.visible_texts(view)}
+    window.lock()
+    english = {_plain(str(check.label)) for check in readiness.checks}
+    english |= {_plain(str(check.detail)) for check in readiness.checks if check.detail}
+    assert english.isdisjoint(shown)
+    records = readiness.check("records")
+    assert records is not None
+    assert any("recepción confirmada" in t or "expedientes en camino" in t for t in shown)
+
+
+def test_every_translated_template_keeps_its_fields() -> None:
+    """A field renamed or dropped in a translation would fail on the screen, not here."""
+    fields = re.compile(r"\{(\w*)\}")
+    broken = {
+        source: text
+        for source, text in _messages(_script().catalogue("es")).items()
+        if text and "{" in source and set(fields.findall(source)) != set(fields.findall(text))
+    }
+    assert broken == {}

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from second_opinion.domain.enums import ContactRole
 from second_opinion.domain.models import Contact
 from second_opinion.services.contacts import list_contacts
+from second_opinion.services.phrases import Joined, Phrase
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -54,11 +55,17 @@ class IndependenceFinding:
 
     @property
     def reason(self) -> str:
-        """An English sentence (the UI builds a translated one from the fields)."""
-        what = "health system" if self.first_opinion_field == "health_system" else "organization"
-        return (
-            f"Shares the {what} “{self.shared_name}” with {self.first_opinion_name}, "
-            "who gave the first opinion."
+        """One sentence (a ``Phrase``: English, and translatable by the UI)."""
+        if self.first_opinion_field == "health_system":
+            return Phrase(
+                "Shares the health system “{name}” with {doctor}, who gave the first opinion.",
+                name=self.shared_name,
+                doctor=self.first_opinion_name,
+            )
+        return Phrase(
+            "Shares the organization “{name}” with {doctor}, who gave the first opinion.",
+            name=self.shared_name,
+            doctor=self.first_opinion_name,
         )
 
 
@@ -269,4 +276,4 @@ def first_opinion_doctors(session: Session) -> list[Contact]:
 
 def may_not_be_independent(findings: Sequence[IndependenceFinding]) -> str:
     """The reasons in one line: "" when there are none."""
-    return " ".join(finding.reason for finding in findings)
+    return Joined(" ", [finding.reason for finding in findings])

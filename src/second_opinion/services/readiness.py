@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -41,6 +41,7 @@ from second_opinion.services.independence import (
     first_opinion_doctors,
     may_not_be_independent,
 )
+from second_opinion.services.phrases import Joined, Label, Phrase, listed
 from second_opinion.services.questions import count_open_unlinked
 from second_opinion.services.record_requests import is_overdue
 from second_opinion.services.tracking import lacks_by_item, lacks_phrase
@@ -107,12 +108,12 @@ class VisitReadiness:
 
 
 def _item_name(item: _Item) -> str:
-    kind = labels.RECORD_KIND[item.kind]
+    kind = Label(labels.RECORD_KIND[item.kind])
     description = " ".join(item.description.split())
     if description:
         if len(description) > 60:
             description = description[:57] + "…"
-        return f"{kind}: {description}"
+        return Phrase("{kind}: {description}", kind=kind, description=description)
     return kind
 
 
@@ -120,14 +121,10 @@ def _named(items: list[_Item]) -> str:
     names = [_item_name(item) for item in items[:NAMED_AT_MOST]]
     extra = len(items) - len(names)
     # Semicolons, since a description may itself hold commas.
-    text = "; ".join(names)
+    text = Joined("; ", names)
     if extra > 0:
-        text += f" and {extra} more"
+        return Phrase("{names} and {n} more", names=text, n=extra)
     return text
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def readiness(session: Session, visit_id: int, today: dt.date) -> VisitReadiness:
@@ -351,8 +348,8 @@ def _records_check(visit: Visit, doctor_name: str, sent: _Sent, late: str) -> Re
         return ReadinessCheck(
             key="records",
             ok=False,
-            label=f"No records are on their way to {doctor_name} yet",
-            detail="Request the records this doctor needs, sent straight to them.",
+            label=Phrase("No records are on their way to {doctor} yet", doctor=doctor_name),
+            detail=Phrase("Request the records this doctor needs, sent straight to them."),
             fix_target="records.new_request",
             fix_args=(("recipient_id", visit.doctor_id),),
         )
@@ -362,17 +359,28 @@ def _records_check(visit: Visit, doctor_name: str, sent: _Sent, late: str) -> Re
         return ReadinessCheck(
             key="records",
             ok=True,
-            label=f"All {_plural(total, 'record item', 'record items')} confirmed received",
-            detail=f"{doctor_name} has confirmed receiving everything requested for them.",
+            label=Phrase.counted(
+                total,
+                "1 record item confirmed received",
+                "All {n} record items confirmed received",
+            ),
+            detail=Phrase(
+                "{doctor} has confirmed receiving everything requested for them.",
+                doctor=doctor_name,
+            ),
             fix_target=None,
         )
     target, fix_args = _open_request_fix(waiting, sent.pending, visit)
     return ReadinessCheck(
         key="records",
         ok=False,
-        label=f"{total - len(waiting)} of {_plural(total, 'record item', 'record items')} "
-        "confirmed received",
-        detail=f"Not confirmed yet: {_named(waiting)}." + (f" {late}" if late else ""),
+        label=Phrase.counted(
+            total,
+            "{done} of {n} record item confirmed received",
+            "{done} of {n} record items confirmed received",
+            done=total - len(waiting),
+        ),
+        detail=_then(Phrase("Not confirmed yet: {items}.", items=_named(waiting)), late),
         fix_target=target,
         fix_args=fix_args,
     )
@@ -413,35 +421,57 @@ def _late_requests(requests: Sequence[_Request], visit: Visit, today: dt.date) -
                 overdue += 1
             elif due > visit_day:
                 after_visit += 1
-    hints = []
+    hints: list[str] = []
     late: list[str] = []
     if overdue:
-        late.append(f"{_plural(overdue, 'request is', 'requests are')} overdue")
+        late.append(Phrase.counted(overdue, "1 request is overdue", "{n} requests are overdue"))
     if after_visit:
         late.append(
-            f"{_plural(after_visit, 'request is', 'requests are')} due only after the visit"
+            Phrase.counted(
+                after_visit,
+                "1 request is due only after the visit",
+                "{n} requests are due only after the visit",
+            )
         )
     if late:
         hints.append(
-            " and ".join(late) + ": call the holder and ask them to send the records "
-            "before the visit."
+            Phrase(
+                "{late}: call the holder and ask them to send the records before the visit.",
+                late=listed(late),
+            )
         )
     if waiting_on_me:
         hints.append(
-            f"{_plural(waiting_on_me, 'request is', 'requests are')} waiting on you: the holder "
-            "needs something from you first."
+            Phrase.counted(
+                waiting_on_me,
+                "1 request is waiting on you: the holder needs something from you first.",
+                "{n} requests are waiting on you: the holder needs something from you first.",
+            )
         )
     if sent_late:
         hints.append(
-            f"{_plural(sent_late, 'request is', 'requests are')} overdue: sent after the due "
-            "date; ask the doctor's office to confirm the records arrived."
+            Phrase.counted(
+                sent_late,
+                "1 request is overdue: sent after the due date; ask the doctor's office to "
+                "confirm the records arrived.",
+                "{n} requests are overdue: sent after the due date; ask the doctor's office to "
+                "confirm the records arrived.",
+            )
         )
     if sent:
         hints.append(
-            f"{_plural(sent, 'request was', 'requests were')} sent: ask the doctor's office to "
-            "confirm the records arrived."
+            Phrase.counted(
+                sent,
+                "1 request was sent: ask the doctor's office to confirm the records arrived.",
+                "{n} requests were sent: ask the doctor's office to confirm the records arrived.",
+            )
         )
-    return " ".join(hints)
+    return Joined(" ", hints)
+
+
+def _then(first: str, second: str) -> str:
+    """Two sentences, the second one only if there is one."""
+    return Joined(" ", [first, second]) if second else first
 
 
 def _physical_check(
@@ -452,9 +482,11 @@ def _physical_check(
         return ReadinessCheck(
             key="physical_material",
             ok=True,
-            label="No imaging files or pathology material expected for this doctor",
-            detail="If they need scans or slides, request them for this doctor in Records so "
-            "they arrive before a video visit.",
+            label=Phrase("No imaging files or pathology material expected for this doctor"),
+            detail=Phrase(
+                "If they need scans or slides, request them for this doctor in Records so "
+                "they arrive before a video visit."
+            ),
             fix_target=None,
         )
     missing = [item for item in known if item.id not in sent.received]
@@ -462,17 +494,24 @@ def _physical_check(
         return ReadinessCheck(
             key="physical_material",
             ok=True,
-            label="Imaging and pathology material confirmed at the doctor's side",
-            detail=f"{doctor_name} has confirmed receiving "
-            f"{_plural(len(known), 'item', 'items')} that cannot be shown on a video call.",
+            label=Phrase("Imaging and pathology material confirmed at the doctor's side"),
+            detail=Phrase.counted(
+                len(known),
+                "{doctor} has confirmed receiving 1 item that cannot be shown on a video call.",
+                "{doctor} has confirmed receiving {n} items that cannot be shown on a video call.",
+                doctor=doctor_name,
+            ),
             fix_target=None,
         )
     target, fix_args = _open_request_fix(missing, sent.pending, visit)
     return ReadinessCheck(
         key="physical_material",
         ok=False,
-        label="Imaging or pathology material not yet at the doctor's side",
-        detail=f"For a video visit the doctor needs these beforehand: {_named(missing)}.",
+        label=Phrase("Imaging or pathology material not yet at the doctor's side"),
+        detail=Phrase(
+            "For a video visit the doctor needs these beforehand: {items}.",
+            items=_named(missing),
+        ),
         fix_target=target,
         fix_args=fix_args,
     )
@@ -490,8 +529,8 @@ def _pathology_check(session: Session, sent: _Sent) -> ReadinessCheck | None:
         return ReadinessCheck(
             key="pathology_consult",
             ok=True,
-            label="The pathology consult has its accession number, slide IDs and question",
-            detail="The consulting lab can match the slides to the case.",
+            label=Phrase("The pathology consult has its accession number, slide IDs and question"),
+            detail=Phrase("The consulting lab can match the slides to the case."),
             fix_target=None,
         )
     first = incomplete[0]
@@ -499,9 +538,12 @@ def _pathology_check(session: Session, sent: _Sent) -> ReadinessCheck | None:
     return ReadinessCheck(
         key="pathology_consult",
         ok=False,
-        label="The pathology consult lacks " + lacks_phrase(missing),
-        detail=f"Add them to {_item_name(first)}: the consulting lab needs them to match "
-        "the slides to the case and answer the right question.",
+        label=Phrase("The pathology consult lacks {what}", what=lacks_phrase(missing)),
+        detail=Phrase(
+            "Add them to {item}: the consulting lab needs them to match the slides to the "
+            "case and answer the right question.",
+            item=_item_name(first),
+        ),
         fix_target="records.material",
         fix_args=(("item_id", first.id),),
     )
@@ -525,15 +567,15 @@ def _link_check(visit: Visit) -> ReadinessCheck:
         return ReadinessCheck(
             key="link",
             ok=True,
-            label="Video link saved",
+            label=Phrase("Video link saved"),
             detail="",
             fix_target=None,
         )
     return ReadinessCheck(
         key="link",
         ok=False,
-        label="No video link yet",
-        detail="Add the link from the clinic's invitation.",
+        label=Phrase("No video link yet"),
+        detail=Phrase("Add the link from the clinic's invitation."),
         fix_target="visits.edit",
         fix_args=(("visit_id", visit.id),),
     )
@@ -547,9 +589,13 @@ def _questions_check(visit: Visit, priorities: list[int], open_unlinked: int) ->
         return ReadinessCheck(
             key="questions",
             ok=False,
-            label="No questions prepared for this visit",
-            detail=f"You have {_plural(open_unlinked, 'open question', 'open questions')} "
-            "not tied to any visit: use them for this one in one step.",
+            label=Phrase("No questions prepared for this visit"),
+            detail=Phrase.counted(
+                open_unlinked,
+                "You have 1 open question not tied to any visit: use it for this one in one step.",
+                "You have {n} open questions not tied to any visit: use them for this one in "
+                "one step.",
+            ),
             fix_target="questions.use_open",
             fix_args=(("visit_id", visit.id),),
         )
@@ -557,16 +603,21 @@ def _questions_check(visit: Visit, priorities: list[int], open_unlinked: int) ->
         return ReadinessCheck(
             key="questions",
             ok=False,
-            label="No questions prepared for this visit",
-            detail="Write down what you want to ask, and mark the most important ones.",
+            label=Phrase("No questions prepared for this visit"),
+            detail=Phrase("Write down what you want to ask, and mark the most important ones."),
             fix_target="questions.visit",
             fix_args=(("visit_id", visit.id),),
         )
     return ReadinessCheck(
         key="questions",
         ok=True,
-        label=f"{_plural(count, 'question', 'questions')} prepared, {top} top priority",
-        detail="" if top else "Mark the two or three that matter most as top priority.",
+        label=Phrase.counted(
+            count,
+            "1 question prepared, {top} top priority",
+            "{n} questions prepared, {top} top priority",
+            top=top,
+        ),
+        detail="" if top else Phrase("Mark the two or three that matter most as top priority."),
         fix_target=None,
     )
 
@@ -579,12 +630,47 @@ def _needed(flag: bool, plan_says: TriState | None) -> tuple[bool, str]:
     return False, ""
 
 
+@dataclass(frozen=True)
+class _Paperwork:
+    """The words of one kind of paperwork, whole sentences so each can be translated."""
+
+    key: str
+    in_hand: str
+    in_hand_number: Callable[[str], str]
+    not_obtained: str
+    plan_needs: str
+    visit_needs: str
+    how: str
+
+
+_REFERRAL = _Paperwork(
+    key="referral",
+    in_hand=Phrase("Referral in hand"),
+    in_hand_number=lambda number: Phrase("Referral in hand (number {number})", number=number),
+    not_obtained=Phrase("Referral not obtained yet"),
+    plan_needs=Phrase("Your insurance plan needs one."),
+    visit_needs=Phrase("This visit needs one."),
+    how=Phrase("Ask the referring doctor, then tick it on the visit."),
+)
+_PRIOR_AUTH = _Paperwork(
+    key="prior_auth",
+    in_hand=Phrase("Prior authorization in hand"),
+    in_hand_number=lambda number: Phrase(
+        "Prior authorization in hand (number {number})", number=number
+    ),
+    not_obtained=Phrase("Prior authorization not obtained yet"),
+    plan_needs=Phrase("Your insurance plan needs it."),
+    visit_needs=Phrase("This visit needs it."),
+    how=Phrase(
+        "The doctor's office usually asks the insurer for it; check with the office that "
+        "it was done, then note the number on the visit."
+    ),
+)
+
+
 def _paperwork_check(
     visit: Visit,
-    key: str,
-    noun: str,
-    pronoun: str,
-    how: str,
+    words: _Paperwork,
     needed: tuple[bool, str],
     obtained: bool,
     number: str,
@@ -594,20 +680,14 @@ def _paperwork_check(
     if not is_needed:
         return None
     if obtained:
-        suffix = f" (number {number})" if number else ""
-        return ReadinessCheck(
-            key=key, ok=True, label=f"{noun} in hand{suffix}", detail="", fix_target=None
-        )
-    reason = (
-        f"Your insurance plan needs {pronoun}."
-        if why == "plan"
-        else (f"This visit needs {pronoun}.")
-    )
+        label = words.in_hand_number(number) if number else words.in_hand
+        return ReadinessCheck(key=words.key, ok=True, label=label, detail="", fix_target=None)
+    reason = words.plan_needs if why == "plan" else words.visit_needs
     return ReadinessCheck(
-        key=key,
+        key=words.key,
         ok=False,
-        label=f"{noun} not obtained yet",
-        detail=f"{reason} {how}",
+        label=words.not_obtained,
+        detail=Joined(" ", [reason, words.how]),
         fix_target="visits.edit",
         fix_args=(("visit_id", visit.id),),
     )
@@ -616,10 +696,7 @@ def _paperwork_check(
 def _referral_check(visit: Visit, plan: InsurancePlan | None) -> ReadinessCheck | None:
     return _paperwork_check(
         visit,
-        key="referral",
-        noun="Referral",
-        pronoun="one",
-        how="Ask the referring doctor, then tick it on the visit.",
+        _REFERRAL,
         needed=_needed(visit.referral_needed, plan.referral_needed if plan else None),
         obtained=visit.referral_obtained,
         number=visit.referral_number,
@@ -629,13 +706,7 @@ def _referral_check(visit: Visit, plan: InsurancePlan | None) -> ReadinessCheck 
 def _prior_auth_check(visit: Visit, plan: InsurancePlan | None) -> ReadinessCheck | None:
     return _paperwork_check(
         visit,
-        key="prior_auth",
-        noun="Prior authorization",
-        pronoun="it",
-        how=(
-            "The doctor's office usually asks the insurer for it; check with the office that "
-            "it was done, then note the number on the visit."
-        ),
+        _PRIOR_AUTH,
         needed=_needed(visit.prior_auth_needed, plan.prior_authorization_needed if plan else None),
         obtained=visit.prior_auth_obtained,
         number=visit.prior_auth_number,
@@ -652,10 +723,14 @@ def _independence_check(
     return ReadinessCheck(
         key="independence",
         ok=False,
-        label=f"{doctor_name} may not be independent",
-        detail=may_not_be_independent(findings)
-        + " Ask whether they will review your case on their own, or consider a doctor from "
-        "elsewhere.",
+        label=Phrase("{doctor} may not be independent", doctor=doctor_name),
+        detail=_then(
+            may_not_be_independent(findings),
+            Phrase(
+                "Ask whether they will review your case on their own, or consider a doctor "
+                "from elsewhere."
+            ),
+        ),
         fix_target="contacts.open",
         fix_args=(("contact_id", visit.doctor_id),),
         optional=True,
@@ -667,7 +742,7 @@ def _companion_check(visit: Visit, companion: str | None, has_support: bool) -> 
         return ReadinessCheck(
             key="companion",
             ok=True,
-            label=f"{companion} is coming along",
+            label=Phrase("{companion} is coming along", companion=companion),
             detail="",
             fix_target=None,
         )
@@ -676,7 +751,9 @@ def _companion_check(visit: Visit, companion: str | None, has_support: bool) -> 
             key="companion",
             ok=False,
             label=COMPANION_SUGGESTION,
-            detail=COMPANION_ALTERNATIVES + " To bring someone, add them as a support person.",
+            detail=_then(
+                COMPANION_ALTERNATIVES, Phrase("To bring someone, add them as a support person.")
+            ),
             fix_target="contacts.new",
             fix_args=(("role", ContactRole.SUPPORT_PERSON.value),),
             optional=True,
@@ -692,8 +769,8 @@ def _companion_check(visit: Visit, companion: str | None, has_support: bool) -> 
     )
 
 
-COMPANION_SUGGESTION = "Going alone is fine; someone with you can help"
-COMPANION_ALTERNATIVES = (
+COMPANION_SUGGESTION = Phrase("Going alone is fine; someone with you can help")
+COMPANION_ALTERNATIVES = Phrase(
     "A family member or friend can listen, take notes and support you. If you go alone, ask "
     "whether you may record the conversation, or whether the center has a patient navigator "
     "who can help."

@@ -37,6 +37,7 @@ from second_opinion.domain.models import (
 from second_opinion.services import record_requests as rules
 from second_opinion.services.disc_check import DiscReport
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
+from second_opinion.services.phrases import Phrase, listed
 from second_opinion.services.records import check_date, check_text
 
 # ------------------------------------------------------------------ pathology material
@@ -79,25 +80,28 @@ class MaterialRow:
         return self.data.return_by is not None and self.data.return_confirmed_on is None
 
 
+_ACCESSION = Phrase("the accession number")
+_SLIDE_IDS = Phrase("the block or slide IDs")
+_QUESTION = Phrase("the consult question")
+
+
 def material_lacks(data: MaterialData | None) -> tuple[str, ...]:
     """What a consulting pathologist cannot do without, in plain words; empty when complete."""
     if data is None:
-        return ("the accession number", "the block or slide IDs", "the consult question")
+        return (_ACCESSION, _SLIDE_IDS, _QUESTION)
     lacks = []
     if not data.accession_number.strip():
-        lacks.append("the accession number")
+        lacks.append(_ACCESSION)
     if not (data.block_ids.strip() or data.slide_ids.strip()):
-        lacks.append("the block or slide IDs")
+        lacks.append(_SLIDE_IDS)
     if not data.consult_question.strip():
-        lacks.append("the consult question")
+        lacks.append(_QUESTION)
     return tuple(lacks)
 
 
 def lacks_phrase(lacks: Sequence[str]) -> str:
     """ "the accession number and the consult question" """
-    if len(lacks) < 2:
-        return "".join(lacks)
-    return ", ".join(lacks[:-1]) + " and " + lacks[-1]
+    return listed(lacks)
 
 
 def lacks_by_item(session: Session, item_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:

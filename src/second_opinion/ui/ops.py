@@ -63,6 +63,13 @@ def service_text(message: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def phrase_text(text: str) -> str:
+    """A sentence a service built (a ``services.phrases.Phrase``), in the reader's language."""
+    from second_opinion.services.phrases import render
+
+    return render(text, QCoreApplication.translate)
+
+
 def service_error_text(exc: ServiceError) -> str:
     """What a service's refusal says, translated, its values filled in."""
     return service_text(exc.message, **exc.values)

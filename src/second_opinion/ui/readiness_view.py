@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from second_opinion.services.readiness import ReadinessCheck, VisitReadiness
 from second_opinion.ui import icons, palette
+from second_opinion.ui.ops import phrase_text
 from second_opinion.ui.tabs.base import Navigator
 
 ICON_SIZE = 18
@@ -143,13 +144,15 @@ class ReadinessView(QWidget):
         text_layout = QVBoxLayout(text_host)
         text_layout.setContentsMargins(0, 0, 0, 0)
         text_layout.setSpacing(2)
-        label = QLabel(tr(check.label), text_host)
+        label_text = phrase_text(check.label)
+        detail_text = phrase_text(check.detail) if check.detail else ""
+        label = QLabel(label_text, text_host)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setAccessibleName(f"{word}: {tr(check.label)}")
+        label.setAccessibleName(f"{word}: {label_text}")
         text_layout.addWidget(label)
         if check.detail:
-            detail = QLabel(tr(check.detail), text_host)
+            detail = QLabel(detail_text, text_host)
             detail.setWordWrap(True)
             detail.setTextFormat(Qt.TextFormat.PlainText)
             small = QFont(detail.font())
@@ -162,8 +165,8 @@ class ReadinessView(QWidget):
             button = QPushButton(
                 icons.icon("fa5s.arrow-right"), fix_button_text(check.fix_target), text_host
             )
-            button.setAccessibleName(f"{fix_button_text(check.fix_target)} ({tr(check.label)})")
-            button.setToolTip(tr(check.detail) if check.detail else tr(check.label))
+            button.setAccessibleName(f"{fix_button_text(check.fix_target)} ({label_text})")
+            button.setToolTip(detail_text or label_text)
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             target, kwargs = check.fix_target, check.fix_kwargs
             button.clicked.connect(lambda _checked=False, t=target, k=kwargs: self._fix(t, k))
