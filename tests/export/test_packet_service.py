@@ -444,3 +444,7 @@ def test_the_packet_says_when_the_doctor_may_not_be_independent(session: Session
     session.flush()
     note = build_packet_data(session, ids["visit"], now=NOW).visit.independence
     assert "Lakeshore Health" in note and "Dr. First" in note
+    spanish = build_packet_data(session, ids["visit"], now=NOW, language="es").visit.independence
+    assert spanish == (
+        "Comparte el sistema de salud «Lakeshore Health» con Dr. First, que dio la primera opinión."
+    )

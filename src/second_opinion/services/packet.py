@@ -64,6 +64,7 @@ from second_opinion.services.packet_data import (
     Section,
     VisitInfo,
 )
+from second_opinion.services.phrases import render
 from second_opinion.services.printed_words import ENGLISH, language_of, say
 from second_opinion.services.record_requests import days_overdue, is_overdue
 from second_opinion.services.tracking import lacks_by_item, lacks_phrase
@@ -192,7 +193,7 @@ def build_packet_data(
         telemedicine_url=visit.telemedicine_url,
         companion=contact_block(visit.companion) if visit.companion is not None else None,
         status=labels.VISIT_STATUS[visit.status],
-        independence=_independence(session, visit),
+        independence=_independence(session, visit, language),
         notes=visit.notes,
     )
     records, missing = _records_for(session, person.id, visit, today, language)
@@ -220,10 +221,11 @@ def build_packet_data(
     )
 
 
-def _independence(session: Session, visit: Visit) -> str:
-    """Why the visit's doctor may not be independent of a first-opinion doctor ("" if not);
-    the packet prints it after a translated "May not be independent:"."""
-    return may_not_be_independent(doctor_findings(session, visit.doctor_id))
+def _independence(session: Session, visit: Visit, language: str) -> str:
+    """Why the visit's doctor may not be independent of a first-opinion doctor ("" if not),
+    in ``language``; the packet prints it after a translated "May not be independent:"."""
+    reasons = may_not_be_independent(doctor_findings(session, visit.doctor_id))
+    return render(reasons, lambda _context, text: say(text, language))
 
 
 def _tri(value: object) -> str:

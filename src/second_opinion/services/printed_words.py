@@ -97,6 +97,14 @@ PHRASES_ES: dict[str, str] = {
     "the block or slide IDs": "la identificación de los bloques o las laminillas",
     "the consult question": "la pregunta para la consulta",
     "{first} and {last}": "{first} y {last}",
+    "{first}, {rest}": "{first}, {rest}",
+    # services/independence.py: why a doctor may not be independent
+    "Shares the organization “{name}” with {doctor}, who gave the first opinion.": (
+        "Comparte la organización «{name}» con {doctor}, que dio la primera opinión."
+    ),
+    "Shares the health system “{name}” with {doctor}, who gave the first opinion.": (
+        "Comparte el sistema de salud «{name}» con {doctor}, que dio la primera opinión."
+    ),
 }
 
 
