@@ -418,6 +418,10 @@
         <translation>Todavía no hay documentos vinculados a esta solicitud: primero añada los expedientes.</translation>
     </message>
     <message>
+        <source>Language of the cover letter and index:</source>
+        <translation>Idioma de la carta de presentación y del índice:</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -5564,7 +5568,7 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <name>box</name>
     <message>
         <source>OK</source>
-        <extracomment>answers to ``ask_open_paths``: each a list of files, or None for Cancel where scripted &quot;printing&quot; goes: each print job writes a PDF to the next path When set, prompts are answered from it instead of showing a dialog. The open vault&apos;s folder (set by the main window): no save dialog may choose a file in it.</extracomment>
+        <extracomment>answers to ``ask_open_paths``: each a list of files, or None for Cancel answers to ``ask_choice``: each the index chosen, or None for Cancel where scripted &quot;printing&quot; goes: each print job writes a PDF to the next path When set, prompts are answered from it instead of showing a dialog. The open vault&apos;s folder (set by the main window): no save dialog may choose a file in it.</extracomment>
         <translation>Aceptar</translation>
     </message>
 </context>

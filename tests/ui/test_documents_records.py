@@ -149,3 +149,39 @@ def test_records_bundle_is_written_where_chosen(tab, settle, vault, ids, tmp_pat
     tab.requests.act_bundle.trigger()
     settle()
     assert len(PdfReader(out).pages) >= 5  # cover letter, index, separator, three pages
+    assert ("choice", "Records bundle", "Language of the cover letter and index:") in answers.shown
+    assert "Enclosed documents" in PdfReader(out).pages[1].extract_text()
+
+
+def test_the_records_bundle_is_printed_in_the_language_chosen(
+    tab, settle, vault, ids, tmp_path, answers
+) -> None:
+    case = Case(vault, ids["person"])
+    docs.attach_files(
+        case, [write_pdf(tmp_path / "ct.pdf")], link=LinkRef(LinkTarget.REQUEST, ids["request"])
+    )
+    tab.reload()
+    settle()
+    out = tmp_path / "bundle-es.pdf"
+    answers.choices.append(1)  # Español
+    answers.save_paths.append(out)
+    tab.requests.act_bundle.trigger()
+    settle()
+    assert "Documentos adjuntos" in PdfReader(out).pages[1].extract_text()
+
+
+def test_cancelling_the_bundle_language_writes_nothing(
+    tab, settle, vault, ids, tmp_path, answers
+) -> None:
+    case = Case(vault, ids["person"])
+    docs.attach_files(
+        case, [write_pdf(tmp_path / "ct.pdf")], link=LinkRef(LinkTarget.REQUEST, ids["request"])
+    )
+    tab.reload()
+    settle()
+    answers.choices.append(None)
+    answers.save_paths.append(tmp_path / "never.pdf")
+    tab.requests.act_bundle.trigger()
+    settle()
+    assert not (tmp_path / "never.pdf").exists()
+    assert not any(kind == "save" for kind, _, _ in answers.shown)

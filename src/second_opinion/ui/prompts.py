@@ -24,6 +24,8 @@ class ScriptedAnswers:
     #: answers to ``ask_open_paths``: each a list of files, or None for Cancel
     open_path_lists: list[list[Path] | None] = field(default_factory=list)
     texts: list[str | None] = field(default_factory=list)
+    #: answers to ``ask_choice``: each the index chosen, or None for Cancel
+    choices: list[int | None] = field(default_factory=list)
     #: where scripted "printing" goes: each print job writes a PDF to the next path
     print_to: list[Path] = field(default_factory=list)
     shown: list[tuple[str, str, str]] = field(default_factory=list)
@@ -134,6 +136,17 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
         return scripted.texts.pop(0) if scripted.texts else None
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
     return value if ok else None
+
+
+def ask_choice(
+    parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0
+) -> int | None:
+    """One of ``items`` (its index), ``current`` offered first; None when cancelled."""
+    if scripted is not None:
+        scripted.shown.append(("choice", title, label))
+        return scripted.choices.pop(0) if scripted.choices else current
+    value, ok = QInputDialog.getItem(parent, title, label, items, current, False)
+    return items.index(value) if ok and value in items else None
 
 
 def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None:

@@ -128,13 +128,27 @@ class LinkedDocuments(QWidget):
                 tr("No documents are linked to this request yet: add the records first."),
             )
             return
+        # The bundle goes to a doctor's office, which may read English while the person reads
+        # Spanish: its language is asked each time, the app's own offered first.
+        languages = [("en", "English"), ("es", "Español")]  # each in its own language
+        app_language = QLocale().name()[:2]
+        current = next((i for i, (code, _) in enumerate(languages) if code == app_language), 0)
+        chosen = prompts.ask_choice(
+            self,
+            title,
+            tr("Language of the cover letter and index:"),
+            [name for _, name in languages],
+            current,
+        )
+        if chosen is None:
+            return
+        language = languages[chosen][0]
         path = prompts.ask_save_path(
             self, title, f"records-bundle-{request_id}.pdf", tr("PDF files (*.pdf)")
         )
         if path is None:
             return
-        # Paper and language follow the app's language; the command line chooses them freely.
-        paper, language = default_paper(QLocale().name()), QLocale().name()
+        paper = default_paper(QLocale().name())
         self.ctx.ops.query(
             lambda case: write_bundle(case, request_id, paper, path, language),
             owner=self,
