@@ -53,11 +53,7 @@ def main() -> int:
         Vault.create(folder, SCREENSHOT_PASSPHRASE, kdf=MINIMUM) as vault,
         vault.session() as session,
     ):
-        if args.empty:
-            from second_opinion.services.people import add_person
-
-            add_person(session, "Me")
-        else:
+        if not args.empty:  # a new vault: the window adds its first person, "Me" in English
             build_demo(session, dt.date.today())
     window = build_window(folder, SCREENSHOT_PASSPHRASE)
     window.resize(width, height)

@@ -2560,12 +2560,16 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <translation>Hacer la tarea seleccionada</translation>
     </message>
     <message>
-        <source>Nothing to do</source>
-        <translation>Nada que hacer</translation>
+        <source>Open the guide: getting a second opinion, step by step</source>
+        <translation>Abrir la guía: cómo obtener una segunda opinión, paso a paso</translation>
     </message>
     <message>
-        <source>Nothing needs you today or this week. Calls, records running late, slides to send back and coming visits will show here when they do. Take the day off.</source>
-        <translation>Nada requiere su atención hoy ni esta semana. Las llamadas, los expedientes atrasados, las laminillas que hay que devolver y las próximas consultas aparecerán aquí cuando corresponda. Tómese el día libre.</translation>
+        <source>Nothing needs you today or this week. Calls, records running late, slides to send back and coming visits will show here when they do. Just starting? The guide takes you through getting a second opinion, step by step.</source>
+        <translation>Nada requiere su atención hoy ni esta semana. Las llamadas, los expedientes atrasados, las laminillas que hay que devolver y las próximas consultas aparecerán aquí cuando corresponda. ¿Está empezando? La guía lo acompaña paso a paso para obtener una segunda opinión.</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>Nada que hacer</translation>
     </message>
     <message>
         <source>Looking at your case…</source>

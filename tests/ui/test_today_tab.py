@@ -53,9 +53,19 @@ def make_tab(qtbot, vault, ids, navigator, settle):
 def test_nothing_to_do_says_so_kindly(make_tab) -> None:
     tab = make_tab()
     assert tab.pages.currentWidget() is tab.nothing
-    assert "Nothing needs you today" in tab.nothing.text()
+    assert "Nothing needs you today" in tab.nothing.text.text()
     assert tab.title() == "Today"
     assert tab.heading.text() == "All clear for now."
+
+
+def test_a_new_case_is_pointed_to_the_guide(make_tab, navigator) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    tab = make_tab()
+    buttons = [b for b in tab.nothing.findChildren(QPushButton) if b.text() == "Open the guide"]
+    assert len(buttons) == 1
+    buttons[0].click()
+    assert navigator.calls[-1][0] == "guide"
 
 
 def test_each_line_says_what_to_do_and_enter_does_it(

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from second_opinion.case.changes import Area, Changes
 from second_opinion.ui import icons, palette
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date, to_qdate
+from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.search_proxy import SearchFilterProxy
 from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -187,16 +188,21 @@ class TodayTab(CaseTab):
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(self.table, 1)
         page_layout.addLayout(actions)
-        self.nothing = QLabel(self)
-        self.nothing.setAccessibleName(tr("Nothing to do"))
-        self.nothing.setWordWrap(True)
-        self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nothing.setText(
+        # A new case has nothing to do yet either: the guide is where its first step is.
+        open_guide = QPushButton(icons.icon("fa5s.map-signs"), tr("Open the guide"))
+        open_guide.setAccessibleName(tr("Open the guide: getting a second opinion, step by step"))
+        open_guide.clicked.connect(lambda: self.navigator.navigate("guide"))
+        self.nothing = EmptyState(
+            icons.icon("fa5s.calendar-check"),
             tr(
                 "Nothing needs you today or this week. Calls, records running late, slides to "
-                "send back and coming visits will show here when they do. Take the day off."
-            )
+                "send back and coming visits will show here when they do. Just starting? The "
+                "guide takes you through getting a second opinion, step by step."
+            ),
+            [open_guide],
+            self,
         )
+        self.nothing.setAccessibleName(tr("Nothing to do"))
         self.pages = QStackedWidget(self)
         self.pages.addWidget(list_page)
         self.pages.addWidget(self.nothing)
