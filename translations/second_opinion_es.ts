@@ -5929,6 +5929,14 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <translation>Comparte el sistema de salud «{name}» con {doctor}, que dio la primera opinión.</translation>
     </message>
     <message>
+        <source>The same goes for 1 more first-opinion doctor.</source>
+        <translation>Lo mismo ocurre con 1 médico más de la primera opinión.</translation>
+    </message>
+    <message>
+        <source>The same goes for {n} more first-opinion doctors.</source>
+        <translation>Lo mismo ocurre con {n} médicos más de la primera opinión.</translation>
+    </message>
+    <message>
         <source>{first}, {rest}</source>
         <translation>{first}, {rest}</translation>
     </message>

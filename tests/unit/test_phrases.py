@@ -50,3 +50,16 @@ def test_a_list_is_worded_by_the_reader_language() -> None:
 def test_braces_in_a_value_are_not_read_as_fields() -> None:
     phrase = Phrase("Not confirmed yet: {items}.", items="{doctor} {0}")
     assert render(phrase, spanish) == "Sin confirmar todavía: {doctor} {0}."
+
+
+def test_many_reasons_are_not_all_spelled_out() -> None:
+    from second_opinion.services.independence import IndependenceFinding, may_not_be_independent
+
+    findings = [
+        IndependenceFinding(i, f"Dr. First {i}", "Lakeshore Health", "organization", "organization")
+        for i in range(40)
+    ]
+    line = may_not_be_independent(findings)
+    assert line.count("Shares the organization") == 3
+    assert line.endswith("The same goes for 37 more first-opinion doctors.")
+    assert may_not_be_independent(findings[:1]).count("Shares") == 1

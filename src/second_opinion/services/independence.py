@@ -274,6 +274,20 @@ def first_opinion_doctors(session: Session) -> list[Contact]:
     )
 
 
+#: how many reasons a line gives before "and N more": one or two say it; dozens bury it
+REASONS_AT_MOST = 3
+
+
 def may_not_be_independent(findings: Sequence[IndependenceFinding]) -> str:
     """The reasons in one line: "" when there are none."""
-    return Joined(" ", [finding.reason for finding in findings])
+    reasons: list[str] = [finding.reason for finding in findings[:REASONS_AT_MOST]]
+    more = len(findings) - len(reasons)
+    if more > 0:
+        reasons.append(
+            Phrase.counted(
+                more,
+                "The same goes for 1 more first-opinion doctor.",
+                "The same goes for {n} more first-opinion doctors.",
+            )
+        )
+    return Joined(" ", reasons)

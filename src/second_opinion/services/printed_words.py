@@ -105,6 +105,12 @@ PHRASES_ES: dict[str, str] = {
     "Shares the health system “{name}” with {doctor}, who gave the first opinion.": (
         "Comparte el sistema de salud «{name}» con {doctor}, que dio la primera opinión."
     ),
+    "The same goes for 1 more first-opinion doctor.": (
+        "Lo mismo ocurre con 1 médico más de la primera opinión."
+    ),
+    "The same goes for {n} more first-opinion doctors.": (
+        "Lo mismo ocurre con {n} médicos más de la primera opinión."
+    ),
 }
 
 
