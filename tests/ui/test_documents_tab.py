@@ -287,6 +287,15 @@ def test_the_viewer_shows_page_one_and_a_thumbnail_per_page(
     viewer.next_button.click()
     settle()
     assert viewer.page_label.text() == "Page 2 of 14"
+    # The thumbnails follow the page shown, and choosing one shows its page.
+    assert viewer.thumbnails.currentIndex().data() == "Page 2"
+    viewer.thumbnails.setFocus()
+    qtbot.keyClick(viewer.thumbnails, Qt.Key.Key_End)
+    settle()
+    assert viewer.page_label.text() == "Page 14 of 14"
+    assert viewer.thumbnails.currentIndex().data() == "Page 14"
+    picture = viewer.thumbnails.model().index(13, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert picture is not None and not picture.isNull()
 
 
 def test_rotate_and_zoom_change_the_shown_image(tab, settle, answers, tmp_path) -> None:
@@ -406,7 +415,7 @@ def test_search_and_kind_filter(tab, settle, answers, tmp_path) -> None:
 
 
 def test_link_to_a_contact_and_remove_the_link(
-    qtmodeltester, tab, settle, answers, tmp_path
+    qtbot, qtmodeltester, tab, settle, answers, tmp_path, ids
 ) -> None:
     add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "a.pdf")])
     tab.detail.link_button.click()
@@ -424,6 +433,9 @@ def test_link_to_a_contact_and_remove_the_link(
     assert not tab.detail.unlink_button.isEnabled()  # no link chosen yet
     tab.detail.links.setCurrentIndex(links.index(0, 0))
     assert tab.detail.unlink_button.isEnabled()
+    # Enter on the link goes to the contact.
+    qtbot.keyClick(tab.detail.links, Qt.Key.Key_Return)
+    assert tab.navigator.calls[-1] == ("contacts.open", {"contact_id": ids["lab"]})
     tab.detail.unlink_button.click()
     settle()
     assert links.rowCount() == 0
