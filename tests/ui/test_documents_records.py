@@ -114,15 +114,20 @@ def test_a_records_documents_show_under_the_records_list(tab, settle, vault, ids
     )
     tab.reload()
     settle()
+    listing = tab.items.documents.list
+    line = listing.model().index(0, 0)
+    assert line.data() == "None yet: add the records that arrived."  # no record chosen
+    assert not line.flags() & Qt.ItemFlag.ItemIsEnabled  # greyed, cannot be chosen
     tab.items.view.selectRow(0)
     settle()
     assert tab.items.documents.titles() == ["ct"]
+    assert listing.model().index(0, 0).data().startswith("ct · ")
     # The request for that record lists it too.
     assert tab.requests.documents.titles() == ["ct"]
 
 
 def test_open_a_listed_document_goes_to_the_documents_tab(
-    tab, settle, vault, ids, tmp_path, navigator
+    qtbot, qtmodeltester, tab, settle, vault, ids, tmp_path, navigator
 ) -> None:
     case = Case(vault, ids["person"])
     [row] = docs.attach_files(
@@ -131,7 +136,11 @@ def test_open_a_listed_document_goes_to_the_documents_tab(
     tab.reload()
     settle()
     listing = tab.requests.documents.list
-    listing.itemActivated.emit(listing.item(0))
+    qtmodeltester.check(listing.model())
+    assert listing.model().index(0, 0).data().startswith("ct · ")
+    # Enter on the listed document opens it.
+    listing.setCurrentIndex(listing.model().index(0, 0))
+    qtbot.keyClick(listing, Qt.Key.Key_Return)
     assert navigator.calls == [("documents.open", {"document_id": row.id})]
 
 

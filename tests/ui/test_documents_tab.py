@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from second_opinion.case.progress import Progress
 from second_opinion.domain.enums import ContactRole, RecordKind
+from second_opinion.services.documents import LinkTarget
+from second_opinion.services.errors import ValidationError
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.documents import model as columns
 from second_opinion.ui.documents.form import DocumentForm
@@ -269,20 +271,31 @@ def shown_size(tab: DocumentsTab) -> tuple[int, int]:
 
 
 def test_the_viewer_shows_page_one_and_a_thumbnail_per_page(
-    qtbot, tab, settle, answers, tmp_path
+    qtbot, qtmodeltester, tab, settle, answers, tmp_path
 ) -> None:
     add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "ct.pdf", pages=14)])
     settle()
     viewer = tab.viewer
     assert viewer.page_label.text() == "Page 1 of 14"
     assert not viewer.page_view.pixmap().isNull()
-    assert viewer.thumbnails.count() == 14
+    assert viewer.thumbnails.model().rowCount() == 14
+    assert viewer.thumbnails.model().index(13, 0).data() == "Page 14"
+    qtmodeltester.check(viewer.thumbnails.model())
     assert viewer.thumbnail_count() == 14  # every thumbnail has its picture
     width, height = shown_size(tab)
     assert height > width  # a portrait page, fit to the width of the view
     viewer.next_button.click()
     settle()
     assert viewer.page_label.text() == "Page 2 of 14"
+    # The thumbnails follow the page shown, and choosing one shows its page.
+    assert viewer.thumbnails.currentIndex().data() == "Page 2"
+    viewer.thumbnails.setFocus()
+    qtbot.keyClick(viewer.thumbnails, Qt.Key.Key_End)
+    settle()
+    assert viewer.page_label.text() == "Page 14 of 14"
+    assert viewer.thumbnails.currentIndex().data() == "Page 14"
+    picture = viewer.thumbnails.model().index(13, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert picture is not None and not picture.isNull()
 
 
 def test_rotate_and_zoom_change_the_shown_image(tab, settle, answers, tmp_path) -> None:
@@ -401,7 +414,9 @@ def test_search_and_kind_filter(tab, settle, answers, tmp_path) -> None:
     assert titles(tab) == ["biopsy", "lab"]
 
 
-def test_link_to_a_contact_and_remove_the_link(tab, settle, answers, tmp_path) -> None:
+def test_link_to_a_contact_and_remove_the_link(
+    qtbot, qtmodeltester, tab, settle, answers, tmp_path, ids
+) -> None:
     add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "a.pdf")])
     tab.detail.link_button.click()
     picker = tab.form
@@ -409,14 +424,65 @@ def test_link_to_a_contact_and_remove_the_link(tab, settle, answers, tmp_path) -
     picker.search.setText("riverside")
     picker.accept()
     settle()
-    assert [tab.detail.links.item(i).text() for i in range(tab.detail.links.count())] == [
+    links = tab.detail.links.model()
+    assert [links.index(i, 0).data() for i in range(links.rowCount())] == [
         "Contact: Riverside Pathology"
     ]
+    qtmodeltester.check(links)
     assert cell(tab, 0, columns.LINKS) == "1"
-    tab.detail.links.setCurrentRow(0)
+    assert not tab.detail.unlink_button.isEnabled()  # no link chosen yet
+    tab.detail.links.setCurrentIndex(links.index(0, 0))
+    assert tab.detail.unlink_button.isEnabled()
+    # Enter on the link goes to the contact.
+    qtbot.keyClick(tab.detail.links, Qt.Key.Key_Return)
+    assert tab.navigator.calls[-1] == ("contacts.open", {"contact_id": ids["lab"]})
     tab.detail.unlink_button.click()
     settle()
-    assert tab.detail.links.count() == 0
+    assert links.rowCount() == 0
+
+
+def test_the_link_picker_narrows_by_kind_and_words_and_keeps_the_choice(
+    qtmodeltester, tab, settle, answers, tmp_path, vault
+) -> None:
+    with vault.session() as s:
+        make_contact(s, "Hilltop Imaging", ContactRole.RECORDS_DEPARTMENT)
+        make_contact(s, "River Clinic", ContactRole.RECORDS_DEPARTMENT)
+    tab.reload()
+    settle()
+    add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "a.pdf")])
+    tab.detail.link_button.click()
+    picker = tab.form
+    assert isinstance(picker, LinkPicker)
+    qtmodeltester.check(picker.list.model())
+
+    def shown() -> list[str]:
+        model = picker.list.model()
+        return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+    everything = shown()
+    riverside = "Contact: Riverside Pathology"
+    assert {riverside, "Contact: Hilltop Imaging", "Contact: River Clinic"} <= set(everything)
+    assert picker.list.currentIndex().data() == everything[0]  # the first is chosen
+    picker.kind.setCurrentIndex(picker.kind.findData(LinkTarget.VISIT.value))
+    assert shown() == []  # no visits yet
+    with pytest.raises(ValidationError):
+        picker.collect()
+    picker.kind.setCurrentIndex(picker.kind.findData(LinkTarget.CONTACT.value))
+    assert len(shown()) == 3 and all(text.startswith("Contact: ") for text in shown())
+    assert picker.list.currentIndex().data() == shown()[0]
+    # The person picks Riverside; narrowing to words it still matches keeps it chosen.
+    picker.list.setCurrentIndex(picker.list.model().index(shown().index(riverside), 0))
+    picker.search.setText("river")
+    assert sorted(shown()) == ["Contact: River Clinic", riverside]
+    assert picker.list.currentIndex().data() == riverside
+    # Words it no longer matches: the first one listed is chosen instead.
+    picker.search.setText("river clinic")
+    assert shown() == ["Contact: River Clinic"]
+    assert picker.list.currentIndex().data() == "Contact: River Clinic"
+    picker.search.clear()
+    picker.kind.setCurrentIndex(0)
+    assert shown() == everything
+    picker.reject()
 
 
 def test_the_list_model_passes_the_model_tester(

@@ -107,7 +107,7 @@ def test_a_blank_name_is_refused_beside_the_field(settle, qtbot, widget) -> None
 
 
 def test_the_import_preview_lists_and_imports_only_what_is_ticked(
-    settle, qtbot, ctx, widget
+    settle, qtbot, qtmodeltester, ctx, widget
 ) -> None:
     dialog = ImportDialog(ctx, FIXTURES / "ccd.xml")
     qtbot.addWidget(dialog)
@@ -120,7 +120,10 @@ def test_the_import_preview_lists_and_imports_only_what_is_ticked(
     hemoglobin = rows["Hemoglobin [Mass/volume] in Blood (11.2 g/dL, L, 2026-10-01)"]
     check = model.index(hemoglobin, 0)
     assert check.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    qtmodeltester.check(model)
+    assert not dialog.is_dirty  # the plan arriving is not an edit
     model.setData(check, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.is_dirty
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     settle()
     assert closed(dialog)
@@ -132,6 +135,12 @@ def test_the_import_preview_lists_and_imports_only_what_is_ticked(
     settle()
     statuses = [again.model.index(r, 3).data() for r in range(again.model.rowCount())]
     assert statuses.count("new") == 1
+    boxes = [
+        again.model.index(r, 0).data(Qt.ItemDataRole.CheckStateRole)
+        for r in range(again.model.rowCount())
+    ]
+    # What is already there cannot be ticked: it shows no box.
+    assert [b is None for b in boxes] == [s == "already there" for s in statuses]
 
 
 def test_a_hostile_file_shows_its_reason_and_cannot_be_imported(settle, qtbot, ctx) -> None:

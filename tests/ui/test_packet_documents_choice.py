@@ -51,7 +51,7 @@ def test_defaults_are_the_visits_documents_and_can_be_changed(
     qtmodeltester.check(choice.model)
 
     # The person ticks the loose one through its check box.
-    last = choice.model.index(2)
+    last = choice.model.index(2, 0)
     assert last.data(Qt.ItemDataRole.DisplayRole).startswith("loose")
     choice.model.setData(last, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert loose in choice.chosen_ids()

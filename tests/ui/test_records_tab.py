@@ -122,6 +122,13 @@ def test_a_request_made_in_the_forms_goes_overdue_then_sent_then_received(qtbot,
         form.pick_proxy.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
     )
     assert form.holder.currentData() == case["lab"]  # guessed from the record
+    # Searching narrows the records; the tick stays with its record.
+    form.pick_search.setText("no such record")
+    assert form.pick_proxy.rowCount() == 0
+    form.pick_search.setText("BIOPSY core")
+    assert form.pick_proxy.rowCount() == 1
+    first = form.pick_proxy.index(0, 0)
+    assert first.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     pick(form.recipient, case["rao"])
     form.requested_on.set_value(TODAY - dt.timedelta(days=40))
     # The due date follows the request date: 30 days later, so 10 days ago.

@@ -190,7 +190,7 @@ def test_readiness_changes_when_a_request_is_marked_received(qtbot, settle, tab,
 
 
 def test_a_video_visit_lists_what_this_doctor_needs_and_the_person_can_adjust(
-    qtbot, settle, tab, case
+    qtbot, qtmodeltester, settle, tab, case
 ) -> None:
     """A pathologist needs the slides, not the mammogram discs; the person can say the
     slides are not needed either, and that is kept."""
@@ -233,8 +233,16 @@ def test_a_video_visit_lists_what_this_doctor_needs_and_the_person_can_adjust(
     settle()
     form = tab.findChild(DoctorNeedsForm)
     assert form is not None
-    assert form.items.count() == 1 and "Biopsy block A1" in form.items.item(0).text()
-    form.items.item(0).setCheckState(Qt.CheckState.Unchecked)
+    qtmodeltester.check(form.model)
+    shown = form.items.model()
+    assert shown.rowCount() == 1 and "Biopsy block A1" in shown.index(0, 0).data()
+    first = shown.index(0, 0)
+    assert first.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    # The person moves to the record and unticks it with the space bar.
+    form.items.setCurrentIndex(first)
+    qtbot.keyClick(form.items, Qt.Key.Key_Space)
+    assert first.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert form.is_dirty
     form.accept()
     settle()
     assert view.readiness().check("physical_material").ok

@@ -8,6 +8,7 @@ included, so a late import cannot slip past.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,46 @@ def test_the_check_sees_a_forbidden_import(tmp_path: Path) -> None:
     module.write_text("def f():\n    from sqlalchemy.orm import Session\n", encoding="utf-8")
     assert _imports(module) == [(2, "sqlalchemy.orm")]
     assert _hits("sqlalchemy.orm", FORBIDDEN["ui"])
+
+
+#: Qt's item widgets keep their rows inside the widget; every list here is a model and a view
+ITEM_WIDGET = re.compile(r"^Q(List|Table|Tree)Widget")
+
+
+def _item_widgets(path: Path) -> list[tuple[int, str]]:
+    """Uses of QListWidget, QTableWidget, QTreeWidget (and their items), however named:
+    imported, called, or reached as an attribute (``QtWidgets.QListWidget``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom | ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if ITEM_WIDGET.match(a.name)]
+        elif isinstance(node, ast.Name) and ITEM_WIDGET.match(node.id):
+            found.append((node.lineno, node.id))
+        elif isinstance(node, ast.Attribute) and ITEM_WIDGET.match(node.attr):
+            found.append((node.lineno, node.attr))
+    return found
+
+
+def test_every_list_in_the_ui_is_a_model_shown_by_a_view() -> None:
+    wrong = [
+        f"{path.relative_to(PACKAGE)}:{line} uses {name}"
+        for path in _modules("ui")
+        for line, name in _item_widgets(path)
+    ]
+    assert wrong == []
+
+
+def test_the_check_sees_an_item_widget(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(
+        "from PySide6 import QtWidgets\n"
+        "from PySide6.QtWidgets import QListWidgetItem\n"
+        "def f():\n    return QtWidgets.QTreeWidget(), QListWidgetItem('a')\n",
+        encoding="utf-8",
+    )
+    assert sorted(_item_widgets(module)) == [
+        (2, "QListWidgetItem"),
+        (4, "QListWidgetItem"),
+        (4, "QTreeWidget"),
+    ]

@@ -6,15 +6,17 @@ packet's "Still missing" no longer list it. The rule is ``services.doctor_needs`
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QWidget
 
 from second_opinion.case import doctor_needs as case_needs
 from second_opinion.case.doctor_needs import DoctorNeeds
 from second_opinion.services import labels
 from second_opinion.services.doctor_needs import Candidate
+from second_opinion.ui.check_list_model import CheckListModel
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.ops import Pending
+from second_opinion.ui.table_model import Column
 
 
 def _tr(text: str) -> str:
@@ -25,6 +27,14 @@ def _why(candidate: Candidate) -> str:
     if candidate.on_request:
         return _tr("requested for this doctor")
     return _tr("fits their specialty")
+
+
+def candidate_text(candidate: Candidate | None) -> str:
+    if candidate is None:  # the line that says there is nothing to tick
+        return _tr("No records are requested for this doctor yet.")
+    kind = QCoreApplication.translate("labels", labels.RECORD_KIND[candidate.kind])
+    text = f"{kind}: {candidate.description}" if candidate.description else kind
+    return f"{text} ({_why(candidate)})"
 
 
 class DoctorNeedsForm(FormDialog):
@@ -42,32 +52,25 @@ class DoctorNeedsForm(FormDialog):
         )
         intro.setWordWrap(True)
         self.header.addWidget(intro)
-        self.items = QListWidget(self)
+        self.model: CheckListModel[Candidate | None] = CheckListModel(
+            [Column("", candidate_text)],
+            row_id=lambda c: c.item_id if c is not None else None,
+            checkable=lambda c: c is not None,
+            parent=self,
+        )
+        self.items = QListView(self)
+        self.items.setModel(self.model)
         self.items.setAccessibleName(_tr("Records this doctor needs"))
         with self.loading():
-            for candidate in needs.candidates:
-                kind = QCoreApplication.translate("labels", labels.RECORD_KIND[candidate.kind])
-                text = f"{kind}: {candidate.description}" if candidate.description else kind
-                row = QListWidgetItem(f"{text} ({_why(candidate)})", self.items)
-                row.setData(Qt.ItemDataRole.UserRole, candidate.item_id)
-                row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                row.setCheckState(
-                    Qt.CheckState.Unchecked if candidate.not_needed else Qt.CheckState.Checked
-                )
-        if not needs.candidates:
-            self.items.addItem(_tr("No records are requested for this doctor yet."))
-        self.items.itemChanged.connect(lambda _item: self.mark_dirty())
+            rows: list[Candidate | None] = list(needs.candidates) or [None]
+            needed = [c.item_id for c in needs.candidates if not c.not_needed]
+            self.model.set_rows(rows, checked=needed)
+        self.model.sig_checked.connect(self.mark_dirty)
         self.add_field("items", self.items, _tr("&Needed:"))
         self.resize(560, 420)
 
     def not_needed(self) -> list[int]:
-        ids = []
-        for position in range(self.items.count()):
-            row = self.items.item(position)
-            item_id = row.data(Qt.ItemDataRole.UserRole)
-            if isinstance(item_id, int) and row.checkState() == Qt.CheckState.Unchecked:
-                ids.append(item_id)
-        return ids
+        return [i for i in self.model.unchecked_ids() if isinstance(i, int)]
 
     def collect(self) -> list[int]:
         return self.not_needed()

@@ -10,100 +10,53 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QProgressBar, QTableView, QWidget
 
 from second_opinion.case.importing import ImportPreview, preview_import, run_import
 from second_opinion.services.errors import ServiceError
 from second_opinion.services.importing.plan import ImportPlan, PlanItem, Status
+from second_opinion.ui.check_list_model import CheckListModel
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.ops import Pending, service_error_text
+from second_opinion.ui.table_model import Column
 
-Index = QModelIndex | QPersistentModelIndex
+
+def _status_text(item: PlanItem) -> str:
+    # Literal translate calls, in the context the catalogue has always held them under.
+    if item.status is Status.DUPLICATE:
+        return QCoreApplication.translate("PlanModel", "already there")
+    if item.status is Status.CONFLICT:
+        return QCoreApplication.translate("PlanModel", "differs")
+    return QCoreApplication.translate("PlanModel", "new")
 
 
-class PlanModel(QAbstractTableModel):
+class PlanModel(CheckListModel[PlanItem]):
     """The plan's items with a tick each (items already there cannot be ticked)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[PlanItem] = []
-        self.keep: set[int] = set()
-        self._headers = [
-            self.tr("Keep"),
-            self.tr("Kind"),
-            self.tr("Item"),
-            self.tr("Status"),
-            self.tr("In the vault now"),
-        ]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(QCoreApplication.translate("PlanModel", "Keep"), lambda _item: ""),
+                Column(
+                    QCoreApplication.translate("PlanModel", "Kind"),
+                    lambda item: item.category.replace("_", " "),
+                ),
+                Column(QCoreApplication.translate("PlanModel", "Item"), lambda item: item.label),
+                Column(QCoreApplication.translate("PlanModel", "Status"), _status_text),
+                Column(
+                    QCoreApplication.translate("PlanModel", "In the vault now"),
+                    lambda item: item.existing,
+                ),
+            ],
+            row_id=lambda item: item.index,
+            checkable=lambda item: item.status is not Status.DUPLICATE,
+            parent=parent,
+        )
 
     def set_plan(self, plan: ImportPlan) -> None:
-        self.beginResetModel()
-        self.items = list(plan.items)
-        self.keep = plan.default_keep()
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0 and self.items[index.row()].status is not Status.DUPLICATE:
-            base |= Qt.ItemFlag.ItemIsUserCheckable
-        return base
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
-            kept = item.index in self.keep and item.status is not Status.DUPLICATE
-            return Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 1:
-                return item.category.replace("_", " ")
-            if column == 2:
-                return item.label
-            if column == 3:
-                return {
-                    Status.NEW: self.tr("new"),
-                    Status.DUPLICATE: self.tr("already there"),
-                    Status.CONFLICT: self.tr("differs"),
-                }[item.status]
-            if column == 4:
-                return item.existing
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
-            return False
-        item = self.items[index.row()]
-        if item.status is Status.DUPLICATE:
-            return False
-        if Qt.CheckState(value) == Qt.CheckState.Checked:
-            self.keep.add(item.index)
-        else:
-            self.keep.discard(item.index)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        return True
+        self.set_rows(plan.items, checked=plan.default_keep())
 
 
 class ImportDialog(FormDialog):
@@ -134,6 +87,7 @@ class ImportDialog(FormDialog):
         self.header.addWidget(self.progress)
         self.form.addRow(self.table)
         self.resize(820, 560)
+        # A tick changes data; the plan arriving resets the model, which is not an edit.
         self.model.dataChanged.connect(lambda *_: self.mark_dirty())
         self._load()
 
@@ -173,7 +127,7 @@ class ImportDialog(FormDialog):
         self.save_button.setEnabled(True)
 
     def collect(self) -> set[int]:
-        return set(self.model.keep)
+        return set(self.model.checked_ids())
 
     def submit(self, keep: set[int]) -> Pending[Any]:
         preview = self.preview

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -26,6 +25,10 @@ from second_opinion.ui.documents.attach import carries_documents
 from second_opinion.ui.documents.texts import kind_label, link_text, size_text, tr, type_text
 from second_opinion.ui.documents.viewer import DocumentViewer
 from second_opinion.ui.icons import icon
+from second_opinion.ui.table_model import Column, RowTableModel
+
+#: a link, and how it reads
+Link = tuple[LinkRef, str]
 
 
 class _DropFilter(QObject):
@@ -116,12 +119,19 @@ class DocumentDetail(QWidget):
         self.unlink_button.clicked.connect(self._unlink)
         links_row.addWidget(self.unlink_button)
         top_layout.addLayout(links_row)
-        self.links = QListWidget(top)
+        # No header: a list view shows none.
+        self.links_model: RowTableModel[Link] = RowTableModel(
+            [Column("", lambda link: link[1])], row_id=lambda link: link[0], parent=self
+        )
+        self.links = QListView(top)
+        self.links.setModel(self.links_model)
         self.links.setAccessibleName(tr("What the document is linked to"))
         self.links.setMaximumHeight(110)
-        self.links.currentRowChanged.connect(lambda _row: self._update_buttons())
-        self.links.itemActivated.connect(
-            lambda item: self.sig_open_link.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.links.selectionModel().currentRowChanged.connect(
+            lambda _now, _before: self._update_buttons()
+        )
+        self.links.activated.connect(
+            lambda index: self.sig_open_link.emit(self.links_model.row_at(index.row())[0])
         )
         top_layout.addWidget(self.links)
         self.viewer = DocumentViewer(ctx, splitter)
@@ -135,7 +145,7 @@ class DocumentDetail(QWidget):
         """Show ``row``; the viewer opens it only when it is another document."""
         same = row is not None and self.row is not None and row.id == self.row.id
         self.row = row
-        self.links.clear()
+        links: list[Link] = []
         if row is None:
             self.title.setText(tr("Select a document to see it, its details and its links."))
             for value in self.fields.values():
@@ -162,19 +172,17 @@ class DocumentDetail(QWidget):
             )
             for ref in row.links:
                 choice = screen.choice_for(ref) if screen is not None else None
-                item = QListWidgetItem(link_text(ref, choice))
-                item.setData(Qt.ItemDataRole.UserRole, ref)
-                self.links.addItem(item)
+                links.append((ref, link_text(ref, choice)))
+        self.links_model.set_rows(links)
         self._update_buttons()
         if not same:
             self.viewer.show_document(row.id if row is not None else None)
 
     def _update_buttons(self) -> None:
         self.link_button.setEnabled(self.row is not None)
-        self.unlink_button.setEnabled(self.row is not None and self.links.currentRow() >= 0)
+        self.unlink_button.setEnabled(self.row is not None and self.links.currentIndex().isValid())
 
     def _unlink(self) -> None:
-        item = self.links.currentItem()
-        if item is not None:
-            ref: LinkRef = item.data(Qt.ItemDataRole.UserRole)
-            self.sig_unlink.emit(ref)
+        index = self.links.currentIndex()
+        if index.isValid():
+            self.sig_unlink.emit(self.links_model.row_at(index.row())[0])

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QWidget
 
 from second_opinion.case.document_links import LinkChoice
 from second_opinion.services.documents import LinkRef, LinkTarget
 from second_opinion.services.errors import ValidationError
 from second_opinion.ui.documents.texts import choice_text, target_text, tr
 from second_opinion.ui.form_base import FormDialog
+from second_opinion.ui.search_proxy import SearchFilterProxy, show_row
+from second_opinion.ui.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from second_opinion.ui.ops import Pending
@@ -46,51 +47,62 @@ class LinkPicker(FormDialog):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.add_field("search", self.search, tr("S&earch:"))
-        self.list = QListWidget()
+        # No header: a list view shows none.
+        self.model: RowTableModel[LinkChoice] = RowTableModel(
+            [Column("", choice_text)], row_id=lambda c: c.ref, parent=self
+        )
+        self.model.set_rows([c for c in choices if c.ref not in already])
+        self.proxy = SearchFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.list = QListView()
+        self.list.setModel(self.proxy)
         self.list.setAccessibleName(tr("Things to link to"))
-        for choice in choices:
-            if choice.ref in already:
-                continue
-            item = QListWidgetItem(choice_text(choice))
-            item.setData(Qt.ItemDataRole.UserRole, choice.ref)
-            self.list.addItem(item)
-        self.list.itemActivated.connect(lambda _item: self.accept())
+        self.list.activated.connect(lambda _index: self.accept())
         self.add_field("target", self.list, tr("&Link to:"))
-        if self.list.count():
-            self.list.setCurrentRow(0)
+        self._select_first()
         self.search.setFocus()
 
+    def _select_first(self) -> None:
+        if self.proxy.rowCount():
+            show_row(self.list, self.proxy.index(0, 0))
+
+    def _current(self) -> LinkRef | None:
+        index = self.list.currentIndex()
+        if not index.isValid():
+            return None
+        choice: LinkChoice = self.model.row_at(self.proxy.mapToSource(index).row())
+        return choice.ref
+
     def _filter(self) -> None:
-        words = self.search.text().casefold().split()
+        before = self._current()
         target = self.kind.currentData()
-        first = None
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            ref: LinkRef = item.data(Qt.ItemDataRole.UserRole)
-            text = item.text().casefold()
-            shown = (target is None or ref.target.value == target) and all(w in text for w in words)
-            item.setHidden(not shown)
-            if shown and first is None:
-                first = row
-        current = self.list.currentItem()
-        if (current is None or current.isHidden()) and first is not None:
-            self.list.setCurrentRow(first)
+        self.proxy.set_predicate(
+            "kind",
+            None if target is None else lambda choice: choice.ref.target.value == target,
+        )
+        self.proxy.set_search(self.search.text())
+        # The chosen one stays chosen while it is listed; else the first listed is.
+        if before is None or before != self._current():
+            self._select_first()
 
     def choose(self, ref: LinkRef) -> bool:
-        """Select ``ref`` in the list (for callers that know what to link)."""
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == ref:
-                item.setHidden(False)
-                self.list.setCurrentRow(row)
-                return True
-        return False
+        """Select ``ref`` in the list (for callers that know what to link); a filter that
+        hides it is cleared."""
+        position = self.model.position_of(ref)
+        if position is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(position, 0))
+        if not index.isValid():
+            self.kind.setCurrentIndex(0)
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(position, 0))
+        show_row(self.list, index)
+        return True
 
     def collect(self) -> LinkRef:
-        item = self.list.currentItem()
-        if item is None or item.isHidden():
+        ref = self._current()
+        if ref is None:
             raise ValidationError("Choose what to link the document to.", field="target")
-        ref: LinkRef = item.data(Qt.ItemDataRole.UserRole)
         return ref
 
     def submit(self, data: LinkRef) -> Pending[object]:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,28 @@ from second_opinion.ui.documents.texts import kind_label, tr
 from second_opinion.ui.flow_layout import FlowLayout
 from second_opinion.ui.icons import icon
 from second_opinion.ui.tab_registry import Navigator
+from second_opinion.ui.table_model import AnyIndex, Column, RowTableModel
+
+
+def _row_text(row: DocumentRow | None) -> str:
+    if row is None:  # the line that says there is none
+        return tr("None yet: add the records that arrived.")
+    return f"{row.title} · {kind_label(row.kind)}"
+
+
+class _LinkedModel(RowTableModel[DocumentRow | None]):
+    """The documents; when there are none, one greyed line that says so (not selectable)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        # No header: a list view shows none.
+        super().__init__(
+            [Column("", _row_text)], row_id=lambda r: r.id if r else None, parent=parent
+        )
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if index.isValid() and self.row_at(index.row()) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index)
 
 
 class LinkedDocuments(QWidget):
@@ -60,10 +81,12 @@ class LinkedDocuments(QWidget):
         self.add_button.clicked.connect(self.add)
         top.addWidget(self.add_button)
         layout.addLayout(top)
-        self.list = QListWidget(self)
+        self.model = _LinkedModel(self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
         self.list.setAccessibleName(tr("Documents of {what}").format(what=what))
         self.list.setMaximumHeight(96)
-        self.list.itemActivated.connect(self._open)
+        self.list.activated.connect(self._open)
         layout.addWidget(self.list)
         ctx.sig_changed.connect(self._on_changed)
         self.show_for(None)
@@ -92,15 +115,7 @@ class LinkedDocuments(QWidget):
         if ref != self.ref:
             return  # the selection moved on meanwhile
         self.rows = rows
-        self.list.clear()
-        for row in rows:
-            item = QListWidgetItem(f"{row.title} · {kind_label(row.kind)}")
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            self.list.addItem(item)
-        if not rows:
-            placeholder = QListWidgetItem(tr("None yet: add the records that arrived."))
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.list.addItem(placeholder)
+        self.model.set_rows(list(rows) or [None])
 
     # ---------------------------------------------------------------- a request's actions
     def offer_attach(self, request_id: int) -> None:
@@ -168,10 +183,10 @@ class LinkedDocuments(QWidget):
     def titles(self) -> list[str]:
         return [row.title for row in self.rows]
 
-    def _open(self, item: QListWidgetItem) -> None:
-        document_id = item.data(Qt.ItemDataRole.UserRole)
-        if isinstance(document_id, int):
-            self.navigator.navigate("documents.open", document_id=document_id)
+    def _open(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.navigator.navigate("documents.open", document_id=row.id)
 
     def _on_changed(self, changes: Changes, _initiator: object) -> None:
         if self.ref is not None and changes.touches(Area.DOCUMENTS, Area.RECORDS):

@@ -20,20 +20,17 @@ Hook for the packet dialog (ui/export_actions.py)::
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from second_opinion.case import document_links
 from second_opinion.case.document_links import PacketCandidates
 from second_opinion.services.documents import DocumentRow
+from second_opinion.ui.check_list_model import CheckListModel
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.documents.texts import kind_label, tr
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+from second_opinion.ui.table_model import Column
 
 
 def candidate_text(row: DocumentRow) -> str:
@@ -47,21 +44,22 @@ def candidate_text(row: DocumentRow) -> str:
     return " · ".join(parts)
 
 
-class PacketDocumentsModel(QAbstractListModel):
+class PacketDocumentsModel(CheckListModel[DocumentRow]):
     """The candidates, each with a check box. Signal ``sig_checked()`` on every tick."""
 
-    sig_checked = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DocumentRow] = []
-        self._checked: set[int] = set()
+        super().__init__(
+            # No header: a list view shows none.
+            [Column("", candidate_text, tooltip=lambda r: r.original_name)],
+            row_id=lambda r: r.id,
+            parent=parent,
+        )
         self._default: frozenset[int] = frozenset()
 
     def set_candidates(self, candidates: PacketCandidates) -> None:
-        self.beginResetModel()
+        self._default = candidates.default_ids
         # The ticked ones first, in the packet's order (by date), then the others.
-        self._rows = sorted(
+        rows = sorted(
             candidates.rows,
             key=lambda r: (
                 r.id not in candidates.default_ids,
@@ -70,72 +68,23 @@ class PacketDocumentsModel(QAbstractListModel):
                 r.id,
             ),
         )
-        self._default = candidates.default_ids
-        self._checked = set(candidates.default_ids)
-        self.endResetModel()
-        self.sig_checked.emit()
+        self.set_rows(rows, checked=candidates.default_ids)
 
     def clear(self) -> None:
         self.set_candidates(PacketCandidates([], frozenset()))
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return candidate_text(row)
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if row.id in self._checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.original_name
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-        )
-
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
-            return False
-        if not 0 <= index.row() < len(self._rows):
-            return False
-        document_id = self._rows[index.row()].id
-        state = Qt.CheckState(value) if isinstance(value, int) else value
-        if state == Qt.CheckState.Checked:
-            self._checked.add(document_id)
-        else:
-            self._checked.discard(document_id)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        self.sig_checked.emit()
-        return True
-
-    def set_all(self, checked: bool | None) -> None:
+    def tick(self, checked: bool | None) -> None:
         """Tick every one (True), none (False), or the defaults again (None)."""
         if checked is None:
-            self._checked = set(self._default)
+            self.set_all(True, only=self._default)
         else:
-            self._checked = {r.id for r in self._rows} if checked else set()
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0), self.index(len(self._rows) - 1), [Qt.ItemDataRole.CheckStateRole]
-            )
-        self.sig_checked.emit()
+            self.set_all(checked)
 
     def chosen_ids(self) -> list[int]:
-        return [r.id for r in self._rows if r.id in self._checked]
+        return [r.id for r in self.checked_rows()]
 
     def chosen_pages(self) -> int:
-        return sum(r.pages for r in self._rows if r.id in self._checked and r.viewable)
+        return sum(r.pages for r in self.checked_rows() if r.viewable)
 
 
 class PacketDocumentsChoice(QWidget):
@@ -168,7 +117,7 @@ class PacketDocumentsChoice(QWidget):
         ):
             button = QPushButton(text, self)
             button.setAccessibleName(name)
-            button.clicked.connect(lambda _c=False, v=value: self.model.set_all(v))
+            button.clicked.connect(lambda _c=False, v=value: self.model.tick(v))
             row.addWidget(button)
         layout.addLayout(row)
         self._changed()

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -36,6 +35,7 @@ from second_opinion.services.errors import ServiceError
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.documents.texts import tr
+from second_opinion.ui.documents.thumbnails import ThumbnailModel
 from second_opinion.ui.icons import icon
 
 THUMB_SIDE = 96
@@ -75,6 +75,7 @@ class DocumentViewer(QWidget):
         self._generation = 0
         self._rendering = False
         self._render_again = False
+        self._moving_thumbnail = False
         self._build()
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
@@ -143,12 +144,16 @@ class DocumentViewer(QWidget):
 
         self.stack = QStackedWidget(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
-        self.thumbnails = QListWidget(splitter)
+        self.thumbnail_model = ThumbnailModel(QSize(THUMB_SIDE + 24, THUMB_SIDE + 28), self)
+        self.thumbnails = QListView(splitter)
+        self.thumbnails.setModel(self.thumbnail_model)
         self.thumbnails.setAccessibleName(tr("Pages"))
         self.thumbnails.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
-        self.thumbnails.setViewMode(QListWidget.ViewMode.ListMode)
+        self.thumbnails.setViewMode(QListView.ViewMode.ListMode)
         self.thumbnails.setMaximumWidth(THUMB_SIDE + 48)
-        self.thumbnails.currentRowChanged.connect(self._thumbnail_chosen)
+        self.thumbnails.selectionModel().currentRowChanged.connect(
+            lambda now, _before: self._thumbnail_chosen(now.row())
+        )
         self.scroll_area = QScrollArea(splitter)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page_view = QLabel()
@@ -192,7 +197,7 @@ class DocumentViewer(QWidget):
         self._generation += 1
         self.opened = None
         self.current, self.rotation = 0, 0
-        self.thumbnails.clear()
+        self.thumbnail_model.set_pages(0)
         self.page_view.clear()
         self.text_view.clear()
         self.notice.hide()
@@ -232,13 +237,8 @@ class DocumentViewer(QWidget):
             self.stack.setCurrentIndex(TEXT)
         else:
             self.stack.setCurrentIndex(PAGES)
-            for index in range(opened.pages):
-                item = QListWidgetItem(tr("Page {n}").format(n=index + 1))
-                item.setSizeHint(QSize(THUMB_SIDE + 24, THUMB_SIDE + 28))
-                self.thumbnails.addItem(item)
-            self.thumbnails.blockSignals(True)
-            self.thumbnails.setCurrentRow(0)
-            self.thumbnails.blockSignals(False)
+            self.thumbnail_model.set_pages(opened.pages)
+            self._show_current_thumbnail()
             self._render_page()
             self._render_thumbnails(0)
         self._update_controls()
@@ -273,15 +273,25 @@ class DocumentViewer(QWidget):
         if not 0 <= index < self.opened.pages or index == self.current:
             return
         self.current = index
-        self.thumbnails.blockSignals(True)
-        self.thumbnails.setCurrentRow(index)
-        self.thumbnails.blockSignals(False)
+        self._show_current_thumbnail()
         self.scroll_area.verticalScrollBar().setValue(0)
         self._render_page()
         self._update_controls()
 
+    def _show_current_thumbnail(self) -> None:
+        """Move the thumbnails' current row to the page shown, without it asking for that
+        page again."""
+        self._moving_thumbnail = True
+        try:
+            self.thumbnails.selectionModel().setCurrentIndex(
+                self.thumbnail_model.index(self.current, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+            )
+        finally:
+            self._moving_thumbnail = False
+
     def _thumbnail_chosen(self, row: int) -> None:
-        if row >= 0:
+        if row >= 0 and not self._moving_thumbnail:
             self.go_to(row)
 
     def zoom_by(self, factor: float) -> None:
@@ -381,16 +391,12 @@ class DocumentViewer(QWidget):
         if generation != self._generation:
             return
         for page in rendered.pages:
-            item = self.thumbnails.item(page.index)
-            if item is not None:
-                item.setIcon(QIcon(QPixmap.fromImage(to_image(page))))
+            self.thumbnail_model.set_picture(page.index, QIcon(QPixmap.fromImage(to_image(page))))
         self._render_thumbnails(indexes[-1] + 1)
 
     def thumbnail_count(self) -> int:
         """How many page thumbnails have their picture."""
-        return sum(
-            1 for i in range(self.thumbnails.count()) if not self.thumbnails.item(i).icon().isNull()
-        )
+        return self.thumbnail_model.drawn()
 
     # ---------------------------------------------------------------- saving a copy
     def save_copy(self) -> None:

@@ -6,14 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -30,6 +23,7 @@ from second_opinion.services.legal_basis import methods_for
 from second_opinion.services.record_requests import RequestData, RequestRow
 from second_opinion.services.records import ItemRow
 from second_opinion.ui.authorization_fit import problem_lines
+from second_opinion.ui.check_list_model import CheckListModel
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.records.common import (
     OptionalDateEdit,
@@ -47,67 +41,30 @@ from second_opinion.ui.records.forms import (
     notes_edit,
     select_data,
 )
+from second_opinion.ui.search_proxy import SearchFilterProxy
+from second_opinion.ui.table_model import Column
 
 if TYPE_CHECKING:
     from second_opinion.services.contacts import ContactChoice
     from second_opinion.ui.ops import Pending
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class PickModel(QAbstractTableModel):
+class PickModel(CheckListModel[ItemRow]):
     """Record items with a check box each: which ones this request is for."""
 
     def __init__(self, items: Sequence[ItemRow], checked: set[int], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._items = list(items)
-        self.checked = set(checked)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Record"), tr("Held by"))[section] if 0 <= section < 2 else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return item_text(item) if index.column() == 0 else item.holder_name
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
-            return Qt.CheckState.Checked if item.id in self.checked else Qt.CheckState.Unchecked
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
-
-    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != 0:
-            return False
-        item_id = self._items[index.row()].id
-        if value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value):
-            self.checked.add(item_id)
-        else:
-            self.checked.discard(item_id)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        return True
+        super().__init__(
+            [Column(tr("Record"), item_text), Column(tr("Held by"), lambda i: i.holder_name)],
+            row_id=lambda i: i.id,
+            parent=parent,
+        )
+        self.set_rows(items, checked=checked)
 
     def item_ids(self) -> list[int]:
-        return [i.id for i in self._items if i.id in self.checked]
+        return [i.id for i in self.checked_rows()]
 
     def holder_of(self, item_id: int) -> int | None:
-        return next((i.holder_id for i in self._items if i.id == item_id), None)
+        return next((i.holder_id for i in self.rows() if i.id == item_id), None)
 
 
 def currency_prefix() -> str:
@@ -135,12 +92,10 @@ class RequestForm(RecordsForm):
         self._following = False
         checked = set(request.item_ids if request else item_ids)
         self.pick_model = PickModel(items, checked, self)
-        self.pick_proxy = QSortFilterProxyModel(self)
+        self.pick_proxy = SearchFilterProxy(self)
         self.pick_proxy.setSourceModel(self.pick_model)
-        self.pick_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.pick_proxy.setFilterKeyColumn(-1)
         self.pick_search = line_edit(self, tr("Find a record to include"), tr("Find a record…"))
-        self.pick_search.textChanged.connect(self.pick_proxy.setFilterFixedString)
+        self.pick_search.textChanged.connect(self.pick_proxy.set_search)
         self.pick_view = QTableView(self)
         self.pick_view.setModel(self.pick_proxy)
         self.pick_view.verticalHeader().hide()
@@ -232,7 +187,7 @@ class RequestForm(RecordsForm):
             combo.currentIndexChanged.connect(lambda _i: self._check_authorization())
         self._check_authorization()
         self.due_on.edit.dateChanged.connect(self._mark_due_touched)
-        self.pick_model.dataChanged.connect(self._picked)
+        self.pick_model.sig_checked.connect(self._picked)
         self.resize(620, 640)
 
     def _fill(self, request: RequestRow) -> None:
@@ -313,7 +268,7 @@ class RequestForm(RecordsForm):
         self.errors.clear("items")
         if self.holder.currentData() is not None:
             return
-        holders = {self.pick_model.holder_of(i) for i in self.pick_model.checked} - {None}
+        holders = {self.pick_model.holder_of(i) for i in self.pick_model.item_ids()} - {None}
         if len(holders) == 1:
             select_data(self.holder, holders.pop())
 
