@@ -93,6 +93,55 @@ def _table_texts(window: MainWindow) -> list[str]:
     return texts
 
 
+PASSPHRASE = "maple orbit lantern seventeen"
+
+
+def modal(qtbot) -> QWidget:
+    """The dialog that has just opened, once it has the keyboard."""
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    form = QApplication.activeModalWidget()
+    assert form is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and focus().window() is form)
+    return form
+
+
+def closed(qtbot, form: QWidget) -> None:
+    qtbot.waitUntil(lambda: not Shiboken.isValid(form) or not form.isVisible())
+
+
+def create_vault(qtbot, window: MainWindow, keys: Keyboard, settle) -> None:
+    # The welcome page starts at its first question, and Tab goes down the page.
+    qtbot.waitUntil(lambda: focus().accessibleName() == "Whose second opinion is this?")
+    keys.key(K.Key_A, CTRL)
+    keys.type("Carla")
+    keys.key(K.Key_Tab)
+    assert focus().accessibleName() == "New passphrase"
+    keys.type(PASSPHRASE)
+    keys.key(K.Key_Tab)
+    assert focus().accessibleName() == "Repeat the passphrase"
+    keys.type(PASSPHRASE)
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=20000):
+        keys.key(K.Key_Return)
+    settle()
+    assert window.person_combo.currentText() == "Carla"
+
+
+def add_contact(qtbot, window: MainWindow, keys: Keyboard, settle, name: str) -> None:
+    """Alt+3: Doctors & contacts; Ctrl+N: a new contact, typed and saved with Enter."""
+    keys.key(K.Key_3, ALT)
+    settle()
+    assert window.current_tab_key() == "contacts"
+    keys.key(K.Key_N, CTRL)
+    form = modal(qtbot)  # the form takes the keyboard, in its first field
+    keys.type(name)
+    keys.key(K.Key_Return)
+    settle()
+    closed(qtbot, form)
+    assert name in _table_texts(window)
+    keys.window_manager()
+    assert focus().window() is window  # the keyboard is back in the window
+
+
 @pytest.mark.slow
 # The offscreen platform says this when a window it activates changes its size limits; a real
 # desktop's does not.
@@ -100,43 +149,14 @@ def _table_texts(window: MainWindow) -> list[str]:
 def test_create_a_vault_add_a_contact_lock_and_unlock_by_keyboard(
     qtbot, window: MainWindow, keys: Keyboard, settle
 ) -> None:
-    # The welcome page starts at its first question, and Tab goes down the page.
-    qtbot.waitUntil(lambda: focus().accessibleName() == "Whose second opinion is this?")
-    keys.key(K.Key_A, CTRL)
-    keys.type("Carla")
-    keys.key(K.Key_Tab)
-    assert focus().accessibleName() == "New passphrase"
-    keys.type("maple orbit lantern seventeen")
-    keys.key(K.Key_Tab)
-    assert focus().accessibleName() == "Repeat the passphrase"
-    keys.type("maple orbit lantern seventeen")
-    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=20000):
-        keys.key(K.Key_Return)
-    settle()
-    assert window.person_combo.currentText() == "Carla"
-
-    # Alt+3: Doctors & contacts; Ctrl+N: a new contact, typed and saved with Enter.
-    keys.key(K.Key_3, ALT)
-    settle()
-    assert window.current_tab_key() == "contacts"
-    keys.key(K.Key_N, CTRL)
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
-    form = QApplication.activeModalWidget()
-    # the form takes the keyboard, in its first field
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and focus().window() is form)
-    keys.type("Dr. Keyboard Only")
-    keys.key(K.Key_Return)
-    settle()
-    qtbot.waitUntil(lambda: not Shiboken.isValid(form) or not form.isVisible())
-    assert "Dr. Keyboard Only" in _table_texts(window)
-    keys.window_manager()
-    assert focus().window() is window  # the keyboard is back in the window
+    create_vault(qtbot, window, keys, settle)
+    add_contact(qtbot, window, keys, settle, "Dr. Keyboard Only")
 
     # Ctrl+L locks; the passphrase field has the focus; Enter unlocks.
     keys.key(K.Key_L, CTRL)
     assert window.vault is None
     qtbot.waitUntil(lambda: focus().accessibleName() == "Passphrase", timeout=10000)
-    keys.type("maple orbit lantern seventeen")
+    keys.type(PASSPHRASE)
     with qtbot.waitSignal(window.sig_vault_unlocked, timeout=20000):
         keys.key(K.Key_Return)
     settle()
@@ -144,3 +164,69 @@ def test_create_a_vault_add_a_contact_lock_and_unlock_by_keyboard(
     # back on the tab the person was on, with the focus somewhere in the window
     assert window.current_tab_key() == "contacts"
     assert focus().window() is window
+
+
+def _cell(view, row: int, column_title: str) -> str:
+    model = view.model()
+    for column in range(model.columnCount()):
+        if model.headerData(column, Qt.Orientation.Horizontal) == column_title:
+            return str(model.index(row, column).data())
+    raise AssertionError(f"no column {column_title!r}")
+
+
+@pytest.mark.slow
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_add_a_records_request_and_mark_it_sent_by_keyboard(
+    qtbot, window: MainWindow, keys: Keyboard, settle
+) -> None:
+    create_vault(qtbot, window, keys, settle)
+    add_contact(qtbot, window, keys, settle, "Mercy Hospital Records")
+    add_contact(qtbot, window, keys, settle, "Lee Second Look")
+
+    # Alt+4: Records; Alt+Q: New request. With no record yet, the record's form comes first.
+    keys.key(K.Key_4, ALT)
+    settle()
+    assert window.current_tab_key() == "records"
+    keys.key(K.Key_Q, ALT)
+    settle()
+    item_form = modal(qtbot)
+    assert item_form.windowTitle() == "New record"
+    keys.tab_to("Description")
+    keys.type("CT chest report")
+    keys.key(K.Key_Return)
+    settle()
+    closed(qtbot, item_form)
+
+    # Then the request, for that record: holder and recipient chosen by typing their names.
+    form = modal(qtbot)
+    assert form.windowTitle() == "New request"
+    picker = keys.tab_to("Records in this request")
+    assert picker.model().index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == (
+        Qt.CheckState.Checked
+    )
+    keys.key(K.Key_Tab)  # one Tab leaves the list
+    assert focus().accessibleName() == "From (holder)"
+    keys.type("Mercy")
+    assert focus().currentText() == "Mercy Hospital Records"
+    keys.key(K.Key_Tab)
+    assert focus().accessibleName() == "To (recipient)"
+    keys.type("Lee")
+    assert focus().currentText() == "Lee Second Look"
+    keys.key(K.Key_Return)
+    settle()
+    closed(qtbot, form)
+    keys.window_manager()
+
+    # The list, its row chosen with the arrow keys, then Alt+S: Mark sent, confirmed by Enter.
+    requests = keys.tab_to("Requests")
+    keys.key(K.Key_Home)
+    assert requests.selectionModel().selectedRows()
+    assert _cell(requests, 0, "Status").endswith("Requested")
+    keys.key(K.Key_S, ALT)
+    settle()
+    confirm = modal(qtbot)
+    assert confirm.windowTitle() == "Mark sent"
+    keys.key(K.Key_Return)
+    settle()
+    closed(qtbot, confirm)
+    qtbot.waitUntil(lambda: _cell(requests, 0, "Status").endswith("Sent"))

@@ -135,6 +135,8 @@ class ContactsTab(CaseTab):
 
         # ---- table
         self.table = QTableView(self)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(self.tr("Contacts"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -150,6 +150,8 @@ class DocumentsTab(CaseTab):
         self.proxy = DocumentsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(left)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(tr("Documents"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -143,6 +143,8 @@ class GuideTab(CaseTab):
         self.step_proxy = SearchFilterProxy(self)
         self.step_proxy.setSourceModel(self.step_model)
         self.step_view = QTableView(panel)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.step_view.setTabKeyNavigation(False)
         self.step_view.setModel(self.step_proxy)
         self.step_view.setAccessibleName(self.tr("Steps of the guide"))
         self.step_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -163,6 +163,8 @@ class OpinionsTab(CaseTab):
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list_stack.addWidget(empty)
         self.table = QTableView(self.list_stack)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Opinions"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -230,6 +232,8 @@ class OpinionsTab(CaseTab):
         self.decision_proxy = SearchFilterProxy(self)
         self.decision_proxy.setSourceModel(self.decision_model)
         self.decision_table = QTableView(decisions)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.decision_table.setTabKeyNavigation(False)
         self.decision_table.setModel(self.decision_proxy)
         self.decision_table.setAccessibleName(self.tr("Decision log"))
         self.decision_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

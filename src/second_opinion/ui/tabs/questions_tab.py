@@ -131,6 +131,8 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
 
         # ---- table
         self.table = QTableView(self)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(self.tr("Questions"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

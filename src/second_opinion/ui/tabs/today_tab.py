@@ -158,6 +158,8 @@ class TodayTab(CaseTab):
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(tr("What to do today and this week"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

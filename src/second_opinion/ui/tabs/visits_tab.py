@@ -152,6 +152,8 @@ class VisitsTab(CaseTab):
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(splitter)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Visits"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
