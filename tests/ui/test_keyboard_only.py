@@ -89,7 +89,8 @@ def _table_texts(window: MainWindow) -> list[str]:
     texts = []
     for model in window.findChildren(RowTableModel):
         for row in range(model.rowCount()):
-            texts.append(str(model.index(row, 0).data()))
+            for column in range(model.columnCount()):
+                texts.append(str(model.index(row, column).data()))
     return texts
 
 
@@ -230,3 +231,24 @@ def test_add_a_records_request_and_mark_it_sent_by_keyboard(
     settle()
     closed(qtbot, confirm)
     qtbot.waitUntil(lambda: _cell(requests, 0, "Status").endswith("Sent"))
+
+
+@pytest.mark.slow
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_add_a_question_by_keyboard(qtbot, window: MainWindow, keys: Keyboard, settle) -> None:
+    create_vault(qtbot, window, keys, settle)
+    # Alt+5: Questions; Ctrl+N: a new question, typed, then Tab down the form to Save.
+    keys.key(K.Key_5, ALT)
+    settle()
+    assert window.current_tab_key() == "questions"
+    keys.key(K.Key_N, CTRL)
+    form = modal(qtbot)
+    assert focus().accessibleName() == "Question"
+    keys.type("Is surgery the only option?")
+    keys.tab_to("Save")
+    keys.key(K.Key_Return)
+    settle()
+    closed(qtbot, form)
+    assert "Is surgery the only option?" in _table_texts(window)
+    keys.window_manager()
+    assert focus().window() is window
