@@ -252,3 +252,46 @@ def test_add_a_question_by_keyboard(qtbot, window: MainWindow, keys: Keyboard, s
     assert "Is surgery the only option?" in _table_texts(window)
     keys.window_manager()
     assert focus().window() is window
+
+
+@pytest.mark.slow
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_prepare_a_visit_packet_by_keyboard(
+    qtbot, window: MainWindow, keys: Keyboard, settle, answers, tmp_path_factory
+) -> None:
+    create_vault(qtbot, window, keys, settle)
+    add_contact(qtbot, window, keys, settle, "Dr. Keyboard Only")
+    # Alt+6: Visits; Ctrl+N: a visit with that doctor, chosen by typing, saved with Enter.
+    keys.key(K.Key_6, ALT)
+    settle()
+    assert window.current_tab_key() == "visits"
+    keys.key(K.Key_N, CTRL)
+    form = modal(qtbot)
+    assert focus().accessibleName() == "Date"  # the form starts at the date
+    keys.key(K.Key_Tab, SHIFT)  # the doctor is above it
+    assert focus().accessibleName() == "Doctor"
+    keys.type("Dr.")  # (a space would open the list)
+    assert focus().currentText().startswith("Dr. Keyboard Only")
+    keys.key(K.Key_Return)
+    settle()
+    closed(qtbot, form)
+    keys.window_manager()
+
+    # Ctrl+P: Prepare visit packet. One section left out with Space, then Save PDF.
+    keys.key(K.Key_P, CTRL)
+    settle()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is not window)
+    dialog = QApplication.activeWindow()
+    assert dialog.windowTitle() == "Prepare visit packet"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and focus().window() is dialog)
+    care_team = keys.tab_to("Care team")
+    keys.key(K.Key_Space)
+    assert not care_team.isChecked()
+    target = tmp_path_factory.mktemp("exports") / "packet.pdf"
+    answers.save_paths.append(target)
+    keys.tab_to("Save PDF")
+    keys.key(K.Key_Return)
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    settle(20_000)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert answers.shown[-1][0] == "save"
