@@ -295,3 +295,39 @@ def test_prepare_a_visit_packet_by_keyboard(
     settle(20_000)
     assert target.read_bytes().startswith(b"%PDF")
     assert answers.shown[-1][0] == "save"
+
+
+def _focus_shows(keys: Keyboard, name: str) -> bool:
+    """Tab to ``name`` and grab it; Tab away (one Tab leaves it) and grab it again."""
+    widget = keys.tab_to(name)
+    focused = widget.grab().toImage()
+    keys.key(K.Key_Tab)
+    assert focus() is not widget, f"one Tab did not leave {describe(widget)}"
+    return focused != widget.grab().toImage()
+
+
+@pytest.mark.slow
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_keyboard_focus_is_always_visible(
+    qtbot, window: MainWindow, keys: Keyboard, settle
+) -> None:
+    """Each kind of control looks different with the focus, in the window and in a form,
+    including the field a form opens in (before any Tab was pressed in it)."""
+    create_vault(qtbot, window, keys, settle)
+    add_contact(qtbot, window, keys, settle, "Dr. Keyboard Only")
+    unseen = []
+    # a table, a line edit, a combo box and a tool button; then a push button
+    for name in ("Contacts", "Search contacts", "Whose case", "Add someone else's case"):
+        if not _focus_shows(keys, name):
+            unseen.append(name)
+    keys.key(K.Key_4, ALT)
+    settle()
+    if not _focus_shows(keys, "New record"):
+        unseen.append("New record")
+    # Alt+R: a form, which starts in its first field, a combo box
+    keys.key(K.Key_R, ALT)
+    modal(qtbot)
+    for name in ("Kind", "Description", "Date of service is set", "New holder", "Cancel"):
+        if not _focus_shows(keys, name):
+            unseen.append("form: " + name)
+    assert unseen == []
