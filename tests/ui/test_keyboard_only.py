@@ -331,3 +331,103 @@ def test_the_keyboard_focus_is_always_visible(
         if not _focus_shows(keys, name):
             unseen.append("form: " + name)
     assert unseen == []
+
+
+def _tab_round(keys: Keyboard, limit: int = 80) -> list[QWidget]:
+    """Press Tab until the focus is back where it started: every stop, in order. Each Tab
+    must move the focus (no stop keeps it) and stay in the window."""
+    start = focus()
+    stops = [start]
+    for _ in range(limit):
+        before = focus()
+        keys.key(K.Key_Tab)
+        assert focus() is not before, f"Tab did not leave {describe(before)}"
+        assert focus().window() is start.window(), f"Tab left the window at {describe(before)}"
+        if focus() is start:
+            return stops
+        stops.append(focus())
+    raise AssertionError(f"Tab never came back to {describe(start)}: {list(map(describe, stops))}")
+
+
+def _stops_that_look_unfocused(keys: Keyboard) -> list[str]:
+    """The stops of a Tab round that look the same with the focus as without it.
+
+    The rounds start in the row above the tabs, so a round that never gets back there (Tab
+    caught in a loop on the page) fails. A first round gives each stop the focus once (a
+    table picks its current row then), the second grabs each with the focus; each is
+    grabbed again at the end, from a stop outside it.
+    """
+    keys.tab_to("Whose case")
+    _tab_round(keys)
+    stops = _tab_round(keys)
+    focused = {}
+    for stop in stops:
+        focused[id(stop)] = stop.grab().toImage()
+        keys.key(K.Key_Tab)
+    same = []
+    for stop in stops:
+        while focus() is stop or stop.isAncestorOf(focus()):
+            keys.key(K.Key_Tab)
+        if stop.grab().toImage() == focused[id(stop)]:
+            same.append(describe(stop))
+    return same
+
+
+def _page_is_built(window: MainWindow) -> bool:
+    """The current tab's page has something Tab can reach (pages are built after the window
+    first shows)."""
+    page = window.tab_widget.currentWidget()
+    return any(
+        child.isVisible() and child.focusPolicy() & Qt.FocusPolicy.TabFocus
+        for child in page.findChildren(QWidget)
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_every_stop_of_every_tab_shows_the_focus(
+    qtbot, window: MainWindow, keys: Keyboard, settle
+) -> None:
+    from second_opinion.ui.tab_registry import TABS
+
+    create_vault(qtbot, window, keys, settle)
+    add_contact(qtbot, window, keys, settle, "Dr. Keyboard Only")
+    unseen = []
+    for number, spec in enumerate(TABS, start=1):
+        keys.key(Qt.Key(K.Key_0.value + number), ALT)
+        settle()
+        assert window.current_tab_key() == spec.key
+        qtbot.waitUntil(lambda: _page_is_built(window))
+        unseen += [f"{spec.key}: {stop}" for stop in _stops_that_look_unfocused(keys)]
+    assert unseen == []
+
+
+@pytest.mark.slow
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_tab_goes_through_a_guide_checklist_and_out_again(
+    qtbot, window: MainWindow, keys: Keyboard, settle
+) -> None:
+    from PySide6.QtWidgets import QCheckBox, QPushButton
+
+    create_vault(qtbot, window, keys, settle)
+    keys.key(K.Key_2, ALT)
+    settle()
+    assert window.current_tab_key() == "guide"
+    qtbot.waitUntil(  # the page is built after the window first shows
+        lambda: any(
+            b.accessibleName() == "Next step" and b.isVisible()
+            for b in window.findChildren(QPushButton)
+        )
+    )
+    for _ in range(2):  # past the introduction, then to the next step: its list is rebuilt
+        keys.tab_to("Next step")
+        keys.key(K.Key_Space)
+        settle()
+    ticks = [b for b in window.findChildren(QCheckBox) if b.isVisible()]
+    assert ticks, "no step with a checklist"
+    keys.tab_to("Whose case")
+    stops = _tab_round(keys)  # fails when Tab is caught in a loop on the page
+    names = [stop.accessibleName() for stop in stops]
+    assert all(tick.accessibleName() in names for tick in ticks)
+    assert names.index("Step text") < names.index(ticks[0].accessibleName())
+    assert names.index(ticks[-1].accessibleName()) < names.index("Next step")

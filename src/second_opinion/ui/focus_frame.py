@@ -10,7 +10,13 @@ so the style always draws the frame. This runs once per change of focus, never p
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QPushButton,
+    QTextBrowser,
+    QWidget,
+)
 
 _installed = False
 
@@ -35,3 +41,33 @@ def _mark_window(_old: QWidget | None, new: QWidget | None) -> None:
     if not window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange):
         window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
         new.update()  # painted before the mark (the focus-in came first): paint it again
+    if isinstance(new, _FRAMED) and not new.styleSheet() and not _in_popup(window):
+        new.setStyleSheet(_FRAME_RULE.replace("%1", new.metaObject().className()))
+
+
+#: What a style draws no focus frame around: a list or table (only a thin box around its
+#: current cell, nothing when it is empty) and a page of text. Each gets a frame in the
+#: highlight color while it has the focus, a plain one otherwise, as wide in both states so
+#: nothing moves. Set on the widget itself the first time it gets the focus: a style sheet
+#: on the application would route every widget's painting through the style sheet engine.
+_FRAMED = (QAbstractItemView, QTextBrowser)
+_FRAME_RULE = (
+    "%1 { border: 2px solid palette(midlight); } %1:focus { border: 2px solid palette(highlight); }"
+)
+
+
+def _in_popup(window: QWidget) -> bool:
+    """A combo box's list, a completer's: the popup's own frame shows where the keys go."""
+    return window.windowType() == Qt.WindowType.Popup
+
+
+def mark_primary(button: QPushButton) -> None:
+    """Set a screen's one primary button apart by its bold text.
+
+    Not with ``setDefault``: outside a dialog a default button does nothing for Enter, and
+    the styles draw it with the very outline they draw around the focused button, so it
+    looked focused while the focus was elsewhere, and no different once it had the focus.
+    """
+    font = button.font()
+    font.setBold(True)
+    button.setFont(font)

@@ -36,6 +36,7 @@ from second_opinion.case.changes import Area, Changes
 from second_opinion.ui import icons, palette
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date, to_qdate
+from second_opinion.ui.focus_frame import mark_primary
 from second_opinion.ui.search_proxy import SearchFilterProxy
 from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -178,7 +179,7 @@ class TodayTab(CaseTab):
 
         self.do_button = QPushButton(self)
         self.do_button.setAccessibleName(tr("Do the selected task"))
-        self.do_button.setDefault(True)
+        mark_primary(self.do_button)
         self.do_button.clicked.connect(lambda: self.do(self.current_line()))
         actions = QHBoxLayout()
         actions.addStretch(1)
