@@ -178,8 +178,7 @@ class GuideTab(CaseTab):
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.page_scroll.setAccessibleName(self.tr("Step page"))
-        # Not a stop of its own (it would show no focus): Tab goes to what is on the page, and
-        # the page scrolls to show it.
+        # No Tab stop of its own (it would show no focus): the focused part scrolls into view.
         self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer = QWidget(self.page_scroll)
         outer_layout = QHBoxLayout(outer)
