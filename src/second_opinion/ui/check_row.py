@@ -82,6 +82,10 @@ class WrappingCheckBox(QWidget):
         self._column.addWidget(self.label)
         layout.addLayout(self._column, 1)
         self.setFocusProxy(self.box)
+        # A stop of its own in the Tab order, given to the box: QWidget.setTabOrder then moves
+        # the row with the box and its button, never the box out of the row. (A row left
+        # behind at its first place in the order caught Tab there and sent it back to the box.)
+        self.setFocusPolicy(self.box.focusPolicy())
 
     def add_below(self, widget: QWidget) -> None:
         """Put ``widget`` (a button for the item) under the text, lined up with it."""

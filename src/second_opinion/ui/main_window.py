@@ -183,8 +183,10 @@ class MainWindow(QMainWindow, Navigator):
         """Create the actions and fill the menus, once (after the first paint, or on unlock)."""
         if self._vault_actions:
             return
+        from second_opinion.ui import focus_frame
         from second_opinion.ui.window import actions, startup
 
+        focus_frame.show_focus_always()
         self._vault_actions = actions.build_actions(self)
         actions.fill_menus(self, self._menus)
         # The window's icon (an SVG, 2 ms) only shows in the task bar: not on the way to the

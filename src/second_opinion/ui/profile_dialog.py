@@ -272,6 +272,8 @@ class ProfileDialog(FormDialog):
         self.call_proxy = SearchFilterProxy(self)
         self.call_proxy.setSourceModel(self.call_model)
         self.call_view = QTableView(page)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.call_view.setTabKeyNavigation(False)
         self.call_view.setModel(self.call_proxy)
         self.call_view.setAccessibleName(self.tr("Insurance calls"))
         self.call_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -38,6 +38,8 @@ class KindPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -213,6 +213,8 @@ class ComparisonPane(QWidget):
 
         self.model = ComparisonModel(self)
         self.view = QTableView(self)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.view.setTabKeyNavigation(False)
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Opinions side by side"))
         self.view.setWordWrap(True)

@@ -97,6 +97,8 @@ class RequestForm(RecordsForm):
         self.pick_search = line_edit(self, tr("Find a record to include"), tr("Find a record…"))
         self.pick_search.textChanged.connect(self.pick_proxy.set_search)
         self.pick_view = QTableView(self)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.pick_view.setTabKeyNavigation(False)
         self.pick_view.setModel(self.pick_proxy)
         self.pick_view.verticalHeader().hide()
         self.pick_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -45,6 +45,7 @@ from second_opinion.ui.contacts.vcards import VCardActions
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.flow_layout import FlowLayout
+from second_opinion.ui.focus_frame import mark_primary
 from second_opinion.ui.ops import Pending
 from second_opinion.ui.search_proxy import SearchFilterProxy, show_row
 from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel
@@ -120,7 +121,7 @@ class ContactsTab(CaseTab):
 
         self.add_button = QPushButton(self._icon("fa5s.user-plus"), self.tr("Add contact"), self)
         self.add_button.setAccessibleName(self.tr("Add contact"))
-        self.add_button.setDefault(True)
+        mark_primary(self.add_button)
         self.add_button.clicked.connect(lambda: self.open_new())
 
         # One line when it fits; with long words the buttons wrap to a second line and the
@@ -135,6 +136,8 @@ class ContactsTab(CaseTab):
 
         # ---- table
         self.table = QTableView(self)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(self.tr("Contacts"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -42,6 +42,7 @@ from second_opinion.ui.documents.link_picker import LinkPicker
 from second_opinion.ui.documents.model import DocumentsModel, DocumentsProxy
 from second_opinion.ui.documents.texts import kind_label, size_text, tr
 from second_opinion.ui.empty_state import EmptyState
+from second_opinion.ui.focus_frame import mark_primary
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.icons import icon
 from second_opinion.ui.ops import Pending, service_error_text
@@ -101,7 +102,7 @@ class DocumentsTab(CaseTab):
         self.add_button = QPushButton(icon("fa5s.plus"), tr("&Add documents…"), self)
         self.add_button.setAccessibleName(tr("Add documents"))
         self.add_button.setToolTip(tr("Choose files, or drop them on this tab"))
-        self.add_button.setDefault(True)
+        mark_primary(self.add_button)
         self.add_button.clicked.connect(self.new_item)
         toolbar.addWidget(self.add_button)
         layout.addLayout(toolbar)
@@ -150,6 +151,8 @@ class DocumentsTab(CaseTab):
         self.proxy = DocumentsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(left)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(tr("Documents"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

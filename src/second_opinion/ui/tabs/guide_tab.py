@@ -143,6 +143,8 @@ class GuideTab(CaseTab):
         self.step_proxy = SearchFilterProxy(self)
         self.step_proxy.setSourceModel(self.step_model)
         self.step_view = QTableView(panel)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.step_view.setTabKeyNavigation(False)
         self.step_view.setModel(self.step_proxy)
         self.step_view.setAccessibleName(self.tr("Steps of the guide"))
         self.step_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -176,6 +178,8 @@ class GuideTab(CaseTab):
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.page_scroll.setAccessibleName(self.tr("Step page"))
+        # No Tab stop of its own (it would show no focus): the focused part scrolls into view.
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer = QWidget(self.page_scroll)
         outer_layout = QHBoxLayout(outer)
         outer_layout.setContentsMargins(6, 12, 12, 12)
@@ -390,7 +394,7 @@ class GuideTab(CaseTab):
             box.setChecked(item.key in self._done)
             box.toggled.connect(lambda checked, key=item.key: self._on_item_toggled(key, checked))
             self._checkboxes[item.key] = box
-            chain.append(box)
+            chain.append(check)  # the row: its box, then its button
             if item.target:
                 link = QPushButton(icon("fa5s.external-link-alt"), self._link_text(item))
                 link.setParent(self.checklist_box)
@@ -403,7 +407,6 @@ class GuideTab(CaseTab):
                 link.clicked.connect(lambda _checked=False, it=item: self._follow(it))
                 # Under the item's text rather than beside it: the text keeps the width.
                 check.add_below(link)
-                chain.append(link)
             self.checklist_layout.addWidget(check)
             check.show()  # the layout would only show it on the next turn of the event loop
         self.checklist_layout.addWidget(self.checklist_hint)

@@ -40,6 +40,7 @@ from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date
 from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.flow_layout import FlowLayout
+from second_opinion.ui.focus_frame import mark_primary
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.icons import icon
 from second_opinion.ui.opinion_form import DecisionForm, DecisionInput, OpinionForm
@@ -82,7 +83,7 @@ class OpinionsTab(CaseTab):
         toolbar.addStretch(1)
         self.add_button = QPushButton(icon("fa5s.plus"), self.tr("Add opinion…"), self)
         self.add_button.setAccessibleName(self.tr("Add opinion"))
-        self.add_button.setDefault(True)
+        mark_primary(self.add_button)
         self.add_button.clicked.connect(self.new_item)
         toolbar.addWidget(self.add_button)
         layout.addLayout(toolbar)
@@ -163,6 +164,8 @@ class OpinionsTab(CaseTab):
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list_stack.addWidget(empty)
         self.table = QTableView(self.list_stack)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Opinions"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -230,6 +233,8 @@ class OpinionsTab(CaseTab):
         self.decision_proxy = SearchFilterProxy(self)
         self.decision_proxy.setSourceModel(self.decision_model)
         self.decision_table = QTableView(decisions)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.decision_table.setTabKeyNavigation(False)
         self.decision_table.setModel(self.decision_proxy)
         self.decision_table.setAccessibleName(self.tr("Decision log"))
         self.decision_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

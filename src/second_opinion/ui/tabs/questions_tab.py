@@ -41,6 +41,7 @@ from second_opinion.ui.contact_form import label_of
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.flow_layout import FlowLayout
+from second_opinion.ui.focus_frame import mark_primary
 from second_opinion.ui.ops import Pending
 from second_opinion.ui.question_form import QuestionForm
 from second_opinion.ui.questions.actions import NO_VISIT, QuestionActions
@@ -113,7 +114,7 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
         self.starter_button.clicked.connect(lambda: self.open_starters())
         self.add_button = QPushButton(self._icon("fa5s.plus"), self.tr("Add question"), self)
         self.add_button.setAccessibleName(self.tr("Add question"))
-        self.add_button.setDefault(True)
+        mark_primary(self.add_button)
         self.add_button.clicked.connect(lambda: self.open_new())
 
         # One line when it fits; otherwise the row wraps, and the search field takes the
@@ -131,6 +132,8 @@ class QuestionsTab(QuestionReorder, QuestionActions, CaseTab):
 
         # ---- table
         self.table = QTableView(self)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(self.tr("Questions"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

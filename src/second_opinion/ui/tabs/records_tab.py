@@ -39,6 +39,7 @@ from second_opinion.services.record_requests import RequestData, RequestRow
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.flow_layout import FlowLayout
+from second_opinion.ui.focus_frame import mark_primary
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.ops import run_in_steps
 from second_opinion.ui.records.attention import AttentionPanel
@@ -95,16 +96,20 @@ class RecordsTab(CaseTab):
         page.setWidgetResizable(True)
         page.setFrameShape(QFrame.Shape.NoFrame)
         page.setAccessibleName(tr("Records page"))
+        # Not a stop of its own (it would show no focus): Tab goes to what is on the page, and
+        # the page scrolls to show it.
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.attention = AttentionPanel(self)
         self.attention.sig_open_request.connect(self.select_request)
         body_layout.addWidget(self.attention)
+        # Made before the views it holds, so Tab reaches its tab bar before what is below it.
+        self.views = QTabWidget(self)
+        self.views.setAccessibleName(tr("Records views"))
         self.requests = RequestsView(self, self)
         self.items = ItemsView(self, self)
         self.matrix = MatrixView(self)
         self.matrix.sig_open_request.connect(self.select_request)
         self.authorizations = AuthorizationsView(self, self)
-        self.views = QTabWidget(self)
-        self.views.setAccessibleName(tr("Records views"))
         self.views.addTab(self.requests, icon("fa5s.exchange-alt"), "")
         self.views.addTab(self.items, icon("fa5s.file-medical"), "")
         self.views.addTab(self.matrix, icon("fa5s.th"), "")
@@ -164,7 +169,7 @@ class RecordsTab(CaseTab):
         self.new_request_button = QPushButton(icon("fa5s.paper-plane"), tr("New re&quest"), self)
         self.new_request_button.setAccessibleName(tr("New request"))
         self.new_request_button.setToolTip(tr("Ask a holder to send records (Ctrl+N)"))
-        self.new_request_button.setDefault(True)
+        mark_primary(self.new_request_button)
         self.new_request_button.clicked.connect(lambda: self.open_request_form())
         bar.addWidget(self.new_item_button)
         bar.addWidget(self.new_request_button)

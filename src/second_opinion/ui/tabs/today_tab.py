@@ -37,6 +37,7 @@ from second_opinion.ui import icons, palette
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date, to_qdate
 from second_opinion.ui.empty_state import EmptyState
+from second_opinion.ui.focus_frame import mark_primary
 from second_opinion.ui.search_proxy import SearchFilterProxy
 from second_opinion.ui.table_model import ROW_ROLE, Column, RowTableModel
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -159,6 +160,8 @@ class TodayTab(CaseTab):
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(tr("What to do today and this week"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -177,7 +180,7 @@ class TodayTab(CaseTab):
 
         self.do_button = QPushButton(self)
         self.do_button.setAccessibleName(tr("Do the selected task"))
-        self.do_button.setDefault(True)
+        mark_primary(self.do_button)
         self.do_button.clicked.connect(lambda: self.do(self.current_line()))
         actions = QHBoxLayout()
         actions.addStretch(1)

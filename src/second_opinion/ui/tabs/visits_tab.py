@@ -41,6 +41,7 @@ from second_opinion.ui import palette, prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.doctor_needs_form import open_doctor_needs
 from second_opinion.ui.empty_state import EmptyState
+from second_opinion.ui.focus_frame import mark_primary
 from second_opinion.ui.icons import icon
 from second_opinion.ui.ops import Pending, service_error_text
 from second_opinion.ui.search_proxy import SearchFilterProxy, show_row
@@ -119,7 +120,7 @@ class VisitsTab(CaseTab):
         toolbar.addStretch(1)
         self.add_button = QPushButton(icon("fa5s.plus"), self.tr("Add visit…"), self)
         self.add_button.setAccessibleName(self.tr("Add visit"))
-        self.add_button.setDefault(True)
+        mark_primary(self.add_button)
         self.add_button.clicked.connect(self.new_item)
         toolbar.addWidget(self.add_button)
         layout.addLayout(toolbar)
@@ -152,6 +153,8 @@ class VisitsTab(CaseTab):
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(splitter)
+        # Tab leaves the list (the arrows move in it) instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Visits"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
