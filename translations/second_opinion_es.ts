@@ -222,6 +222,7 @@
     </message>
     <message>
         <source>Selected document</source>
+        <extracomment>a link, and how it reads</extracomment>
         <translation>Documento seleccionado</translation>
     </message>
     <message>
@@ -1734,6 +1735,14 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <message>
         <source>Reference</source>
         <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Qué se dijo</translation>
+    </message>
+    <message>
+        <source>Insurance calls</source>
+        <translation>Llamadas a la aseguradora</translation>
     </message>
     <message>
         <source>The authorization it relies on: %1</source>
@@ -4649,26 +4658,6 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <message>
         <source>Delete call</source>
         <translation>Eliminar llamada</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Spoke with</source>
-        <translation>Habló con</translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation>Referencia</translation>
-    </message>
-    <message>
-        <source>What was said</source>
-        <translation>Qué se dijo</translation>
-    </message>
-    <message>
-        <source>Insurance calls</source>
-        <translation>Llamadas a la aseguradora</translation>
     </message>
     <message>
         <source>No calls logged yet. Add one after you speak to your insurer.</source>

@@ -16,17 +16,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,14 +34,13 @@ from second_opinion.domain.enums import TriState
 from second_opinion.services import profile as profiles
 from second_opinion.services.errors import ServiceError, ValidationError
 from second_opinion.services.labels import TRI_STATE
-from second_opinion.ui import icons, prompts
+from second_opinion.ui import icons, insurance_calls, prompts
 from second_opinion.ui.call_form import CallDialog, line, multiline
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.dates import format_date, from_qdate, make_date_edit, to_qdate
 from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.profile_reach import ReachFields
 from second_opinion.ui.search_proxy import SearchFilterProxy
-from second_opinion.ui.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from second_opinion.ui.ops import Pending
@@ -251,40 +247,10 @@ class ProfileDialog(FormDialog):
         bar.addWidget(self.edit_call_button)
         bar.addWidget(self.delete_call_button)
 
-        self.call_model: RowTableModel[profiles.CallRow] = RowTableModel(
-            [
-                Column(
-                    self.tr("Date"),
-                    lambda c: format_date(c.called_on),
-                    sort_key=lambda c: (c.called_on, c.id),
-                ),
-                Column(self.tr("Spoke with"), lambda c: c.spoke_with),
-                Column(self.tr("Reference"), lambda c: c.reference_number),
-                Column(
-                    self.tr("What was said"),
-                    lambda c: " ".join(c.summary.split())[:200],
-                    tooltip=lambda c: c.summary[:2000],
-                ),
-            ],
-            row_id=lambda c: c.id,
-            parent=self,
-        )
+        self.call_model = insurance_calls.calls_model(self)
         self.call_proxy = SearchFilterProxy(self)
         self.call_proxy.setSourceModel(self.call_model)
-        self.call_view = QTableView(page)
-        # Tab leaves the list (the arrows move in it) instead of walking its cells.
-        self.call_view.setTabKeyNavigation(False)
-        self.call_view.setModel(self.call_proxy)
-        self.call_view.setAccessibleName(self.tr("Insurance calls"))
-        self.call_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.call_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.call_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.call_view.setSortingEnabled(True)
-        self.call_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.call_view.verticalHeader().hide()
-        header = self.call_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.call_view = insurance_calls.calls_view(page, self.call_proxy)
         self.call_view.doubleClicked.connect(lambda _index: self.edit_call())
         self.call_view.selectionModel().selectionChanged.connect(self._update_call_buttons)
 
