@@ -19,10 +19,21 @@ Only QtGui classes are imported here: the ``Qt`` namespace costs ~28 ms on first
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPalette, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +43,11 @@ SIZES = (16, 20, 24, 32, 48)
 _STYLES = ("fa5s", "fa5")  # Font Awesome 5 solid and regular
 _NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _GAP = 2  # pixels between the icons on a sheet, so no edge bleeds into the next
+_INK = "#ff000000"  # the color a prepared glyph is drawn in, before it is tinted
+
+#: name -> (the device-pixel sizes, one sheet of the glyph at those sizes in ``_INK``), drawn
+#: by ``prepare`` on a worker thread
+_prepared: dict[str, tuple[tuple[int, ...], QImage]] = {}
 
 
 def icon(name: str, color: str | QColor | None = None) -> QIcon:
@@ -162,17 +178,94 @@ def _pixmap(name: str, side: int, color: str, ratio: float) -> QPixmap:
     return drawn
 
 
+def prepare_sizes() -> tuple[int, ...]:
+    """The sizes, in device pixels, ``prepare`` draws: asked on the GUI thread (screens)."""
+    return tuple(sorted({round(side * ratio) for ratio in _ratios() for side in SIZES}))
+
+
+def prepare(pixel_sizes: tuple[int, ...]) -> None:
+    """Draw every icon's glyph at ``pixel_sizes`` ahead, on a worker thread.
+
+    Reading an SVG into an image is most of the time an icon takes to make; a tab with a few
+    dozen icons held the window still for that while it was built. Done here, ahead, the GUI
+    thread only tints the drawn glyph with each color it is asked in. QImage and its reader
+    may be used off the GUI thread (QPixmap and QIcon may not), and the reader lets the other
+    threads run Python while it draws.
+    """
+    for path in sorted(FOLDER.glob("*.svg")):
+        name = path.stem
+        if name in _prepared:
+            continue
+        glyph = _glyph(name)
+        sheet = None if glyph is None else _read(_sheet(glyph, (_INK,), pixel_sizes))
+        if sheet is not None:
+            _prepared[name] = (pixel_sizes, sheet)
+
+
 def _draw(
     name: str, colors: tuple[str, ...], pixel_sizes: list[int]
 ) -> list[dict[int, QPixmap]] | None:
     """The glyph ``name`` in each color ("#aarrggbb"), at each size in device pixels.
 
-    All of them are drawn in one go: one SVG "sheet" with a row per color and the sizes side
-    by side, cut into pixmaps. None (and a warning) if there is no such icon.
+    From the glyph ``prepare`` drew, tinted; else all of them are drawn in one go: one SVG
+    "sheet" with a row per color and the sizes side by side, cut into pixmaps. None (and a
+    warning) if there is no such icon.
     """
+    prepared = _prepared.get(name)
+    if prepared is not None and set(pixel_sizes) <= set(prepared[0]):
+        return _tinted(prepared, colors, pixel_sizes)
     glyph = _glyph(name)
     if glyph is None:
         return None
+    sheet = _read(_sheet(glyph, colors, pixel_sizes))
+    if sheet is None:
+        log.warning("icon %s could not be drawn", name)
+        return None
+    row_height = pixel_sizes[-1] + _GAP
+    rows = []
+    for row in range(len(colors)):
+        drawn, x = {}, 0
+        for pixels in pixel_sizes:
+            drawn[pixels] = QPixmap.fromImage(sheet.copy(x, row * row_height, pixels, pixels))
+            x += pixels + _GAP
+        rows.append(drawn)
+    return rows
+
+
+def _tinted(
+    prepared: tuple[tuple[int, ...], QImage], colors: tuple[str, ...], pixel_sizes: list[int]
+) -> list[dict[int, QPixmap]]:
+    """The prepared glyph cut at ``pixel_sizes``, in each color: the color where it is inked,
+    as much as it is inked (its edges' coverage kept). One tint per color for all sizes."""
+    sizes, sheet = prepared
+    left, x = {}, 0
+    for pixels in sizes:
+        left[pixels] = x
+        x += pixels + _GAP
+    # (The enumerations are looked up here, not at import: this module is on the way to the
+    # first window, and an enumeration's first use costs.)
+    premultiplied = QImage.Format.Format_ARGB32_Premultiplied
+    source_in = QPainter.CompositionMode.CompositionMode_SourceIn
+    rows = []
+    for color in colors:
+        tinted = sheet.convertToFormat(premultiplied)
+        painter = QPainter(tinted)
+        painter.setCompositionMode(source_in)
+        painter.fillRect(tinted.rect(), QColor(color))
+        painter.end()
+        rows.append(
+            {
+                pixels: QPixmap.fromImage(tinted.copy(left[pixels], 0, pixels, pixels))
+                for pixels in pixel_sizes
+            }
+        )
+    return rows
+
+
+def _sheet(
+    glyph: tuple[float, float, float, bytes], colors: tuple[str, ...], pixel_sizes: Sequence[int]
+) -> bytes:
+    """The SVG of a sheet: a row of the glyph per color, its sizes side by side."""
     min_x, min_y, side, path = glyph
     row_height = pixel_sizes[-1] + _GAP
     width = sum(pixels + _GAP for pixels in pixel_sizes)
@@ -195,18 +288,17 @@ def _draw(
             )
             x += pixels + _GAP
     parts.append(b"</svg>")
-    sheet = QImage()
-    if not sheet.loadFromData(b"".join(parts), "SVG"):
-        log.warning("icon %s could not be drawn", name)
-        return None
-    rows = []
-    for row in range(len(colors)):
-        drawn, x = {}, 0
-        for pixels in pixel_sizes:
-            drawn[pixels] = QPixmap.fromImage(sheet.copy(x, row * row_height, pixels, pixels))
-            x += pixels + _GAP
-        rows.append(drawn)
-    return rows
+    return b"".join(parts)
+
+
+def _read(svg: bytes) -> QImage | None:
+    # QImageReader rather than QImage.loadFromData: the reader lets other threads run
+    # Python while it draws, which matters when ``prepare`` draws on a worker thread.
+    # (The reader opens the buffer itself.)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(svg))
+    image = QImageReader(buffer, QByteArray(b"svg")).read()
+    return None if image.isNull() else image
 
 
 @cache

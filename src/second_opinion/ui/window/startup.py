@@ -54,6 +54,11 @@ def after_first_paint(window: MainWindow) -> None:
     from second_opinion.ui.tasks import run_in_background
 
     modules = [spec.module for spec in TABS if window.tab_is_pending(spec.key)]
+    from second_opinion.ui import icons
+
+    # The icons the tabs will ask for, drawn ahead while the other tabs' code loads.
+    sizes = icons.prepare_sizes()
+    run_in_background(lambda: icons.prepare(sizes), _ignore, _ignore)
 
     def checked(intact: bool) -> None:
         if window.vault is not vault:  # locked (or another vault) meanwhile
@@ -70,6 +75,10 @@ def after_first_paint(window: MainWindow) -> None:
         )
 
     run_in_background(vault.pages_intact, checked, lambda _exc: checked(False))
+
+
+def _ignore(_outcome: object) -> None:
+    """Drawing icons ahead only saves time: an icon not drawn ahead is drawn when asked."""
 
 
 def import_for_later(modules: list[str]) -> None:
