@@ -240,8 +240,6 @@ class RecordsTab(CaseTab):
 
     def _show_board(self, board: RecordsBoard, select_request: int | None) -> None:
         self._board = board
-        self.attention.show_board(board)
-        self._fill_contact_filters(board)
         self.requests.show_board(board)
         if select_request is not None:
             self.select_request(select_request)
@@ -251,11 +249,15 @@ class RecordsTab(CaseTab):
             # A newer board may arrive between steps: then this one's rest is skipped.
             return lambda: step() if self._board is board else None
 
-        # The other views follow, one per turn of the event loop: on a large case each is a
-        # model reset of thousands of rows, and together they would hold the window still.
+        # The rest follows, one part per turn of the event loop: on a large case each view is
+        # a model reset of thousands of rows, and together they would hold the window still.
+        # (The filters chosen stay on the lists meanwhile; the holders' and recipients'
+        # choices are refilled a moment later.)
         run_in_steps(
             self,
             [
+                current(lambda: self.attention.show_board(board)),
+                current(lambda: self._fill_contact_filters(board)),
                 current(lambda: self.items.show_items(board.items)),
                 current(lambda: self.matrix.show_matrix(board.matrix)),
                 current(lambda: self.authorizations.model.set_rows(board.authorizations)),
