@@ -99,16 +99,19 @@ class RecordsTab(CaseTab):
         self.attention.sig_open_request.connect(self.select_request)
         body_layout.addWidget(self.attention)
         self.requests = RequestsView(self, self)
-        self.items = ItemsView(self, self)
-        self.matrix = MatrixView(self)
-        self.matrix.sig_open_request.connect(self.select_request)
-        self.authorizations = AuthorizationsView(self, self)
         self.views = QTabWidget(self)
         self.views.setAccessibleName(tr("Records views"))
         self.views.addTab(self.requests, icon("fa5s.exchange-alt"), "")
-        self.views.addTab(self.items, icon("fa5s.file-medical"), "")
-        self.views.addTab(self.matrix, icon("fa5s.th"), "")
-        self.views.addTab(self.authorizations, icon("fa5s.file-signature"), "")
+        # The other views are built when first needed (shown, or given a board), in a turn
+        # of the event loop of their own: building all four held the window still.
+        self._others: tuple[ItemsView, MatrixView, AuthorizationsView] | None = None
+        self._holders = []
+        for name in ("fa5s.file-medical", "fa5s.th", "fa5s.file-signature"):
+            holder = QWidget(self.views)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.views.addTab(holder, icon(name), "")
+            self._holders.append(holder)
+        self.views.currentChanged.connect(lambda index: index != REQUESTS and self._other_views())
         body_layout.addWidget(self.views, 1)
         page.setWidget(body)
         layout.addWidget(page, 1)
@@ -117,6 +120,31 @@ class RecordsTab(CaseTab):
         ctx.sig_changed.connect(self._on_changed)
 
     # ---------------------------------------------------------------- building
+    @property
+    def items(self) -> ItemsView:
+        return self._other_views()[0]
+
+    @property
+    def matrix(self) -> MatrixView:
+        return self._other_views()[1]
+
+    @property
+    def authorizations(self) -> AuthorizationsView:
+        return self._other_views()[2]
+
+    def _other_views(self) -> tuple[ItemsView, MatrixView, AuthorizationsView]:
+        if self._others is None:
+            views = ItemsView(self, self), MatrixView(self), AuthorizationsView(self, self)
+            views[1].sig_open_request.connect(self.select_request)
+            for holder, view in zip(self._holders, views, strict=True):
+                holder.layout().addWidget(view)  # type: ignore[union-attr]
+            self._others = views
+            # The search typed and the filters chosen so far apply to them too.
+            for view in views:
+                view.proxy.set_search(self.search.text())
+            self._filter_other_views()
+        return self._others
+
     def _build_toolbar(self) -> FlowLayout:
         # Search and filters, then the two "new" buttons; on a narrow window or with long
         # words the row wraps, and the search field takes what room a line has left.
@@ -329,13 +357,8 @@ class RecordsTab(CaseTab):
 
     # ---------------------------------------------------------------- filters
     def _apply_search(self, text: str) -> None:
-        for proxy in (
-            self.requests.proxy,
-            self.items.proxy,
-            self.matrix.proxy,
-            self.authorizations.proxy,
-        ):
-            proxy.set_search(text)
+        for view in (self.requests, *(self._others or ())):
+            view.proxy.set_search(text)
 
     def _apply_filters(self) -> None:
         # Qt hands enum members back as plain strings; compare by value.
@@ -360,6 +383,13 @@ class RecordsTab(CaseTab):
         proxy.set_predicate(
             "kind", (lambda r: any(i.kind == kind for i in r.items)) if kind else None
         )
+        if self._others is not None:
+            self._filter_other_views()
+
+    def _filter_other_views(self) -> None:
+        holder = self.holder_filter.currentData()
+        recipient = self.recipient_filter.currentData()
+        kind = self.kind_filter.currentData()
         for items in (self.items.proxy, self.matrix.proxy):
             items.set_predicate("kind", (lambda i: i.kind == kind) if kind else None)
             items.set_predicate("holder", (lambda i: i.holder_id == holder) if holder else None)
