@@ -23,17 +23,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray
-from PySide6.QtGui import (
-    QColor,
-    QGuiApplication,
-    QIcon,
-    QImage,
-    QImageReader,
-    QPainter,
-    QPalette,
-    QPixmap,
-)
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPalette, QPixmap
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +187,7 @@ def prepare(pixel_sizes: tuple[int, ...]) -> None:
         if name in _prepared:
             continue
         glyph = _glyph(name)
-        sheet = None if glyph is None else _read(_sheet(glyph, (_INK,), pixel_sizes))
+        sheet = None if glyph is None else _read_off_gui(_sheet(glyph, (_INK,), pixel_sizes))
         if sheet is not None:
             _prepared[name] = (pixel_sizes, sheet)
 
@@ -217,8 +207,8 @@ def _draw(
     glyph = _glyph(name)
     if glyph is None:
         return None
-    sheet = _read(_sheet(glyph, colors, pixel_sizes))
-    if sheet is None:
+    sheet = QImage()
+    if not sheet.loadFromData(_sheet(glyph, colors, pixel_sizes), "SVG"):
         log.warning("icon %s could not be drawn", name)
         return None
     row_height = pixel_sizes[-1] + _GAP
@@ -242,8 +232,10 @@ def _tinted(
     for pixels in sizes:
         left[pixels] = x
         x += pixels + _GAP
-    # (The enumerations are looked up here, not at import: this module is on the way to the
-    # first window, and an enumeration's first use costs.)
+    # (Imported and looked up here, not at import: this module is on the way to the first
+    # window, and a class's or an enumeration's first use costs.)
+    from PySide6.QtGui import QPainter
+
     premultiplied = QImage.Format.Format_ARGB32_Premultiplied
     source_in = QPainter.CompositionMode.CompositionMode_SourceIn
     rows = []
@@ -291,10 +283,13 @@ def _sheet(
     return b"".join(parts)
 
 
-def _read(svg: bytes) -> QImage | None:
-    # QImageReader rather than QImage.loadFromData: the reader lets other threads run
-    # Python while it draws, which matters when ``prepare`` draws on a worker thread.
-    # (The reader opens the buffer itself.)
+def _read_off_gui(svg: bytes) -> QImage | None:
+    # QImageReader rather than QImage.loadFromData (used on the GUI thread, where it is the
+    # cheaper to start): the reader lets other threads run Python while it draws.
+    # (The reader opens the buffer itself. Imported here: off the way to the first window.)
+    from PySide6.QtCore import QBuffer, QByteArray
+    from PySide6.QtGui import QImageReader
+
     buffer = QBuffer()
     buffer.setData(QByteArray(svg))
     image = QImageReader(buffer, QByteArray(b"svg")).read()
