@@ -56,9 +56,7 @@ def after_first_paint(window: MainWindow) -> None:
     modules = [spec.module for spec in TABS if window.tab_is_pending(spec.key)]
     from second_opinion.ui import icons
 
-    # The icons the tabs will ask for, drawn ahead while the other tabs' code loads.
     sizes = icons.prepare_sizes()
-    run_in_background(lambda: icons.prepare(sizes), _ignore, _ignore)
 
     def checked(intact: bool) -> None:
         if window.vault is not vault:  # locked (or another vault) meanwhile
@@ -69,7 +67,7 @@ def after_first_paint(window: MainWindow) -> None:
             window.show_damaged()
             return
         run_in_background(
-            lambda: import_for_later(modules),
+            lambda: import_for_later(modules, sizes),
             lambda _result: window.start_background_builds(),
             lambda _exc: window.start_background_builds(),
         )
@@ -77,11 +75,7 @@ def after_first_paint(window: MainWindow) -> None:
     run_in_background(vault.pages_intact, checked, lambda _exc: checked(False))
 
 
-def _ignore(_outcome: object) -> None:
-    """Drawing icons ahead only saves time: an icon not drawn ahead is drawn when asked."""
-
-
-def import_for_later(modules: list[str]) -> None:
+def import_for_later(modules: list[str], icon_sizes: tuple[int, ...] = ()) -> None:
     """Import what the other tabs and the first save need (SQLAlchemy, the models, the tabs),
     on a worker thread: about half a second the person would otherwise wait for on a click."""
     import importlib
@@ -96,6 +90,12 @@ def import_for_later(modules: list[str]) -> None:
     # The list of time zones walks the zone database's files; a visit's time shows its zone
     # when it is not the computer's, and the first list of visits would otherwise read it.
     available_time_zones()
+    if icon_sizes:
+        from second_opinion.ui import icons
+
+        # The icons the tabs will ask for, drawn before the tabs are built in the background
+        # (on this thread: no third thread working at this moment).
+        icons.prepare(icon_sizes)
 
 
 _importing: set[str] = set()
