@@ -121,7 +121,7 @@ def test_disabled_is_greyed_and_selected_keeps_the_colour(
 def test_icons_drawn_ahead_look_as_those_drawn_when_asked(
     qapp: QApplication, palette: None
 ) -> None:
-    # The glyphs drawn ahead on a worker thread are tinted when asked: every color, every
+    # The glyphs drawn ahead (after the first screen) are tinted when asked: every color, every
     # state and every size as before.
     _set_text_colours("#101010", "#f0f0f0")
     icons.prepare(icons.prepare_sizes())

@@ -173,23 +173,30 @@ def prepare_sizes() -> tuple[int, ...]:
     return tuple(sorted({round(side * ratio) for ratio in _ratios() for side in SIZES}))
 
 
-def prepare(pixel_sizes: tuple[int, ...]) -> None:
-    """Draw every icon's glyph at ``pixel_sizes`` ahead, on a worker thread.
+def prepare(pixel_sizes: tuple[int, ...], names: Sequence[str] | None = None) -> None:
+    """Draw the glyphs of ``names`` (every icon without) at ``pixel_sizes`` ahead of need.
 
     Reading an SVG into an image is most of the time an icon takes to make; a tab with a few
-    dozen icons held the window still for that while it was built. Done here, ahead, the GUI
-    thread only tints the drawn glyph with each color it is asked in. QImage and its reader
-    may be used off the GUI thread (QPixmap and QIcon may not), and the reader lets the other
-    threads run Python while it draws.
+    dozen icons held the window still for that while it was built. Drawn ahead (a few per
+    turn of the event loop, after the first screen), an icon asked for is only the drawn
+    glyph tinted in its colors. On the GUI thread: Qt's image readers share a lock, and a
+    reader on another thread that calls back into Python while holding it would wait for
+    the interpreter that the GUI thread, waiting for the lock, holds.
     """
-    for path in sorted(FOLDER.glob("*.svg")):
-        name = path.stem
+    for name in names if names is not None else prepare_names():
         if name in _prepared:
             continue
         glyph = _glyph(name)
-        sheet = None if glyph is None else _read_off_gui(_sheet(glyph, (_INK,), pixel_sizes))
-        if sheet is not None:
+        if glyph is None:
+            continue
+        sheet = QImage()
+        if sheet.loadFromData(_sheet(glyph, (_INK,), pixel_sizes), "SVG"):
             _prepared[name] = (pixel_sizes, sheet)
+
+
+def prepare_names() -> list[str]:
+    """Every icon there is a file for."""
+    return sorted(path.stem for path in FOLDER.glob("*.svg"))
 
 
 def _draw(
@@ -281,19 +288,6 @@ def _sheet(
             x += pixels + _GAP
     parts.append(b"</svg>")
     return b"".join(parts)
-
-
-def _read_off_gui(svg: bytes) -> QImage | None:
-    # QImageReader rather than QImage.loadFromData (used on the GUI thread, where it is the
-    # cheaper to start): the reader lets other threads run Python while it draws.
-    # (The reader opens the buffer itself. Imported here: off the way to the first window.)
-    from PySide6.QtCore import QBuffer, QByteArray
-    from PySide6.QtGui import QImageReader
-
-    buffer = QBuffer()
-    buffer.setData(QByteArray(svg))
-    image = QImageReader(buffer, QByteArray(b"svg")).read()
-    return None if image.isNull() else image
 
 
 @cache

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from second_opinion.vault.vault import Vault
 
 log = logging.getLogger(__name__)
+
+#: icons drawn ahead per turn of the event loop after the first screen (about 0.3 ms each)
+ICONS_PER_STEP = 4
 
 
 def first_people(window: MainWindow, vault: Vault) -> list[PersonName] | None:
@@ -55,8 +59,18 @@ def after_first_paint(window: MainWindow) -> None:
 
     modules = [spec.module for spec in TABS if window.tab_is_pending(spec.key)]
     from second_opinion.ui import icons
+    from second_opinion.ui.ops import run_in_steps
 
-    sizes = icons.prepare_sizes()
+    # The icons the tabs will ask for, drawn ahead a few per turn of the event loop while
+    # the other tabs' code loads.
+    sizes, names = icons.prepare_sizes(), icons.prepare_names()
+    run_in_steps(
+        window,
+        [
+            partial(icons.prepare, sizes, names[start : start + ICONS_PER_STEP])
+            for start in range(0, len(names), ICONS_PER_STEP)
+        ],
+    )
 
     def checked(intact: bool) -> None:
         if window.vault is not vault:  # locked (or another vault) meanwhile
@@ -67,7 +81,7 @@ def after_first_paint(window: MainWindow) -> None:
             window.show_damaged()
             return
         run_in_background(
-            lambda: import_for_later(modules, sizes),
+            lambda: import_for_later(modules),
             lambda _result: window.start_background_builds(),
             lambda _exc: window.start_background_builds(),
         )
@@ -75,7 +89,7 @@ def after_first_paint(window: MainWindow) -> None:
     run_in_background(vault.pages_intact, checked, lambda _exc: checked(False))
 
 
-def import_for_later(modules: list[str], icon_sizes: tuple[int, ...] = ()) -> None:
+def import_for_later(modules: list[str]) -> None:
     """Import what the other tabs and the first save need (SQLAlchemy, the models, the tabs),
     on a worker thread: about half a second the person would otherwise wait for on a click."""
     import importlib
@@ -90,12 +104,6 @@ def import_for_later(modules: list[str], icon_sizes: tuple[int, ...] = ()) -> No
     # The list of time zones walks the zone database's files; a visit's time shows its zone
     # when it is not the computer's, and the first list of visits would otherwise read it.
     available_time_zones()
-    if icon_sizes:
-        from second_opinion.ui import icons
-
-        # The icons the tabs will ask for, drawn before the tabs are built in the background
-        # (on this thread: no third thread working at this moment).
-        icons.prepare(icon_sizes)
 
 
 _importing: set[str] = set()
