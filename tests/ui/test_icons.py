@@ -118,32 +118,6 @@ def test_disabled_is_greyed_and_selected_keeps_the_colour(
     assert all(c.hsvSaturation() < 30 for c in disabled)  # a grey, not a paler red
 
 
-def test_icons_drawn_ahead_look_as_those_drawn_when_asked(
-    qapp: QApplication, palette: None
-) -> None:
-    # The glyphs drawn ahead (after the first screen) are tinted when asked: every color, every
-    # state and every size as before.
-    _set_text_colours("#101010", "#f0f0f0")
-    icons.prepare(icons.prepare_sizes())
-    try:
-        for name in ("fa5s.calendar-times", "fa5.circle", "fa5s.user-md"):
-            made = icons.cell_icon(name, "#b5651d")
-            assert _shows(made, "#b5651d")
-            for side in icons.SIZES:
-                assert _shows(made, "#b5651d", side=side)
-            disabled = _inked(made, mode=QIcon.Mode.Disabled)
-            assert disabled and all(c.hsvSaturation() < 30 for c in disabled)
-            selected = _inked(made, mode=QIcon.Mode.Selected)
-            assert selected and not any(_near(c, "#b5651d") for c in selected)
-        # A half-transparent color stays half transparent.
-        faint = icons.icon("fa5s.user", "#80b5651d")
-        image = faint.pixmap(24, 24).toImage().convertToFormat(QImage.Format.Format_ARGB32)
-        alphas = [image.pixelColor(x, y).alpha() for y in range(24) for x in range(24)]
-        assert 100 <= max(alphas) <= 156
-    finally:
-        icons._prepared.clear()
-
-
 def test_every_size_is_drawn_for_the_screens_and_scaled_for_others(qapp: QApplication) -> None:
     made = icons.icon("fa5s.user")
     screens = {screen.devicePixelRatio() for screen in QGuiApplication.screens()}

@@ -19,7 +19,6 @@ Only QtGui classes are imported here: the ``Qt`` namespace costs ~28 ms on first
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -33,11 +32,6 @@ SIZES = (16, 20, 24, 32, 48)
 _STYLES = ("fa5s", "fa5")  # Font Awesome 5 solid and regular
 _NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _GAP = 2  # pixels between the icons on a sheet, so no edge bleeds into the next
-_INK = "#ff000000"  # the color a prepared glyph is drawn in, before it is tinted
-
-#: name -> (the device-pixel sizes, one sheet of the glyph at those sizes in ``_INK``), drawn
-#: by ``prepare`` on a worker thread
-_prepared: dict[str, tuple[tuple[int, ...], QImage]] = {}
 
 
 def icon(name: str, color: str | QColor | None = None) -> QIcon:
@@ -168,103 +162,17 @@ def _pixmap(name: str, side: int, color: str, ratio: float) -> QPixmap:
     return drawn
 
 
-def prepare_sizes() -> tuple[int, ...]:
-    """The sizes, in device pixels, ``prepare`` draws: asked on the GUI thread (screens)."""
-    return tuple(sorted({round(side * ratio) for ratio in _ratios() for side in SIZES}))
-
-
-def prepare(pixel_sizes: tuple[int, ...], names: Sequence[str] | None = None) -> None:
-    """Draw the glyphs of ``names`` (every icon without) at ``pixel_sizes`` ahead of need.
-
-    Reading an SVG into an image is most of the time an icon takes to make; a tab with a few
-    dozen icons held the window still for that while it was built. Drawn ahead (a few per
-    turn of the event loop, after the first screen), an icon asked for is only the drawn
-    glyph tinted in its colors. On the GUI thread: Qt's image readers share a lock, and a
-    reader on another thread that calls back into Python while holding it would wait for
-    the interpreter that the GUI thread, waiting for the lock, holds.
-    """
-    for name in names if names is not None else prepare_names():
-        if name in _prepared:
-            continue
-        glyph = _glyph(name)
-        if glyph is None:
-            continue
-        sheet = QImage()
-        if sheet.loadFromData(_sheet(glyph, (_INK,), pixel_sizes), "SVG"):
-            _prepared[name] = (pixel_sizes, sheet)
-
-
-def prepare_names() -> list[str]:
-    """Every icon there is a file for."""
-    return sorted(path.stem for path in FOLDER.glob("*.svg"))
-
-
 def _draw(
     name: str, colors: tuple[str, ...], pixel_sizes: list[int]
 ) -> list[dict[int, QPixmap]] | None:
     """The glyph ``name`` in each color ("#aarrggbb"), at each size in device pixels.
 
-    From the glyph ``prepare`` drew, tinted; else all of them are drawn in one go: one SVG
-    "sheet" with a row per color and the sizes side by side, cut into pixmaps. None (and a
-    warning) if there is no such icon.
+    All of them are drawn in one go: one SVG "sheet" with a row per color and the sizes side
+    by side, cut into pixmaps. None (and a warning) if there is no such icon.
     """
-    prepared = _prepared.get(name)
-    if prepared is not None and set(pixel_sizes) <= set(prepared[0]):
-        return _tinted(prepared, colors, pixel_sizes)
     glyph = _glyph(name)
     if glyph is None:
         return None
-    sheet = QImage()
-    if not sheet.loadFromData(_sheet(glyph, colors, pixel_sizes), "SVG"):
-        log.warning("icon %s could not be drawn", name)
-        return None
-    row_height = pixel_sizes[-1] + _GAP
-    rows = []
-    for row in range(len(colors)):
-        drawn, x = {}, 0
-        for pixels in pixel_sizes:
-            drawn[pixels] = QPixmap.fromImage(sheet.copy(x, row * row_height, pixels, pixels))
-            x += pixels + _GAP
-        rows.append(drawn)
-    return rows
-
-
-def _tinted(
-    prepared: tuple[tuple[int, ...], QImage], colors: tuple[str, ...], pixel_sizes: list[int]
-) -> list[dict[int, QPixmap]]:
-    """The prepared glyph cut at ``pixel_sizes``, in each color: the color where it is inked,
-    as much as it is inked (its edges' coverage kept). One tint per color for all sizes."""
-    sizes, sheet = prepared
-    left, x = {}, 0
-    for pixels in sizes:
-        left[pixels] = x
-        x += pixels + _GAP
-    # (Imported and looked up here, not at import: this module is on the way to the first
-    # window, and a class's or an enumeration's first use costs.)
-    from PySide6.QtGui import QPainter
-
-    premultiplied = QImage.Format.Format_ARGB32_Premultiplied
-    source_in = QPainter.CompositionMode.CompositionMode_SourceIn
-    rows = []
-    for color in colors:
-        tinted = sheet.convertToFormat(premultiplied)
-        painter = QPainter(tinted)
-        painter.setCompositionMode(source_in)
-        painter.fillRect(tinted.rect(), QColor(color))
-        painter.end()
-        rows.append(
-            {
-                pixels: QPixmap.fromImage(tinted.copy(left[pixels], 0, pixels, pixels))
-                for pixels in pixel_sizes
-            }
-        )
-    return rows
-
-
-def _sheet(
-    glyph: tuple[float, float, float, bytes], colors: tuple[str, ...], pixel_sizes: Sequence[int]
-) -> bytes:
-    """The SVG of a sheet: a row of the glyph per color, its sizes side by side."""
     min_x, min_y, side, path = glyph
     row_height = pixel_sizes[-1] + _GAP
     width = sum(pixels + _GAP for pixels in pixel_sizes)
@@ -287,7 +195,18 @@ def _sheet(
             )
             x += pixels + _GAP
     parts.append(b"</svg>")
-    return b"".join(parts)
+    sheet = QImage()
+    if not sheet.loadFromData(b"".join(parts), "SVG"):
+        log.warning("icon %s could not be drawn", name)
+        return None
+    rows = []
+    for row in range(len(colors)):
+        drawn, x = {}, 0
+        for pixels in pixel_sizes:
+            drawn[pixels] = QPixmap.fromImage(sheet.copy(x, row * row_height, pixels, pixels))
+            x += pixels + _GAP
+        rows.append(drawn)
+    return rows
 
 
 @cache

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import logging
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,9 +26,6 @@ if TYPE_CHECKING:
     from second_opinion.vault.vault import Vault
 
 log = logging.getLogger(__name__)
-
-#: icons drawn ahead per turn of the event loop after the first screen (about 0.3 ms each)
-ICONS_PER_STEP = 4
 
 
 def first_people(window: MainWindow, vault: Vault) -> list[PersonName] | None:
@@ -58,19 +54,6 @@ def after_first_paint(window: MainWindow) -> None:
     from second_opinion.ui.tasks import run_in_background
 
     modules = [spec.module for spec in TABS if window.tab_is_pending(spec.key)]
-    from second_opinion.ui import icons
-    from second_opinion.ui.ops import run_in_steps
-
-    # The icons the tabs will ask for, drawn ahead a few per turn of the event loop while
-    # the other tabs' code loads.
-    sizes, names = icons.prepare_sizes(), icons.prepare_names()
-    run_in_steps(
-        window,
-        [
-            partial(icons.prepare, sizes, names[start : start + ICONS_PER_STEP])
-            for start in range(0, len(names), ICONS_PER_STEP)
-        ],
-    )
 
     def checked(intact: bool) -> None:
         if window.vault is not vault:  # locked (or another vault) meanwhile
