@@ -181,6 +181,24 @@ def test_random_changes_always_show_the_matching_rows(qtbot, proxy, model):
         assert sorted(shown_ids(proxy)) == sorted(expected_ids(model, text, kind))
 
 
+@pytest.mark.parametrize("order", list(Qt.SortOrder))
+def test_a_new_row_is_shown_where_sorting_the_list_would_put_it(proxy, model, order):
+    rng = random.Random(11)
+    for column in range(3):
+        proxy.sort(column, order)
+        for number in range(15):
+            # Names and places repeat, so new rows often tie with rows already there.
+            new = make_items(1, seed=rng.randrange(1000), start=2000 + 100 * column + number)[0]
+            before = model.rows()
+            model.upsert(new)
+            shown = [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+            descending = order == Qt.SortOrder.DescendingOrder
+            assert shown == sorted(shown, key=str.casefold, reverse=descending)
+            # Among equals, after those already there: as sorting the list again put it.
+            ids = [row.id for row in model.rows()]
+            assert ids == [row.id for row in model._sorted([*before, new])]
+
+
 def test_a_keystroke_that_keeps_the_same_rows_does_not_touch_the_list(qtbot, proxy, model):
     proxy.set_search("marchett")
     signals = []

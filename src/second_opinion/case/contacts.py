@@ -35,6 +35,11 @@ class ContactSaved:
     row: ContactRow
     #: every contact's independence findings after the save (one save can change others')
     findings: dict[int, list[IndependenceFinding]]
+    #: the findings the screen showed, as given to the save (None if none were given) ...
+    shown: dict[int, list[IndependenceFinding]] | None = None
+    #: ... and the contacts whose findings differ from them: compared here, on the worker,
+    #: not on the GUI thread (with thousands of flagged contacts, a pause one would notice)
+    changed: frozenset[int] = frozenset()
 
 
 def contacts_board(case: Case) -> ContactsBoard:
@@ -49,16 +54,39 @@ def independence_findings(case: Case) -> dict[int, list[IndependenceFinding]]:
 
 
 def save_contact(
-    case: Case, data: ContactData, contact_id: int | None = None
+    case: Case,
+    data: ContactData,
+    contact_id: int | None = None,
+    shown: dict[int, list[IndependenceFinding]] | None = None,
 ) -> Outcome[ContactSaved]:
-    """Create (``contact_id`` None) or update a contact; refused with a ``ValidationError``."""
+    """Create (``contact_id`` None) or update a contact; refused with a ``ValidationError``.
+
+    ``shown``: the findings on screen, to learn whose findings the save changed."""
     with case.unit() as session:
         if contact_id is None:
             row = contact_service.create_contact(session, data)
         else:
             row = contact_service.update_contact(session, contact_id, data)
         checked = contact_service.list_contacts(session, roles=CHECKED_ROLES)
-    return Outcome(ContactSaved(row, flag_dependent(checked)), Changes.of(Area.CONTACTS, row.id))
+    findings = flag_dependent(checked)
+    changed = frozenset() if shown is None else changed_findings(shown, findings)
+    return Outcome(ContactSaved(row, findings, shown, changed), Changes.of(Area.CONTACTS, row.id))
+
+
+def changed_findings(
+    before: dict[int, list[IndependenceFinding]],
+    after: dict[int, list[IndependenceFinding]],
+    known: ContactSaved | None = None,
+) -> frozenset[int]:
+    """The contacts whose independence findings differ between two readings.
+
+    ``known``: a save that already compared the two (on the worker), whose answer is used.
+    """
+    if known is not None and known.shown is before and known.findings is after:
+        return known.changed
+    return frozenset(
+        cid for cid in before.keys() | after.keys() if before.get(cid) != after.get(cid)
+    )
 
 
 def references(case: Case, contact_id: int) -> ContactReferences:

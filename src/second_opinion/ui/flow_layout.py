@@ -22,6 +22,9 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        #: heights for widths asked since the layout last changed: the layouts around ask
+        #: for the same few widths many times while a page is built and shown
+        self._heights: dict[int, int] = {}
         if parent is not None:
             self.setContentsMargins(0, 0, 0, 0)
 
@@ -54,7 +57,16 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return height
+
+    def invalidate(self) -> None:
+        # Qt calls this when an item is added or removed, or an item's size hint or
+        # visibility changes (a button's text translated, a widget hidden).
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

@@ -28,6 +28,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 
+from second_opinion.ui.row_order import insertion_point
+
 Row = TypeVar("Row")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -206,6 +208,13 @@ class RowTableModel(QAbstractTableModel, SearchableRows, Generic[Row]):
         except TypeError:  # mixed key types (e.g. None beside a date): compare their text
             return sorted(rows, key=lambda r: str(key(r)), reverse=reverse)
 
+    def _sorted_place(self, row: Row) -> int | None:
+        """Where a full sort puts ``row`` among the sorted rows; None if not sorted."""
+        if not (0 <= self._sort_column < len(self._columns)):
+            return None
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return insertion_point(self._rows, row, self._key(self._sort_column), descending)
+
     def _resort(self) -> None:
         new_rows = self._sorted(self._rows)
         if [self._row_id(r) for r in new_rows] == [self._row_id(r) for r in self._rows]:
@@ -260,10 +269,15 @@ class RowTableModel(QAbstractTableModel, SearchableRows, Generic[Row]):
         """Replace the row with the same id, or append it."""
         position = self.position_of(self._row_id(row))
         if position is None:
-            end = len(self._rows)
+            # A new row goes straight to its sorted place: re-sorting 10 000 rows for it
+            # held the window still.
+            at = self._sorted_place(row)
+            end = len(self._rows) if at is None else at
             self.beginInsertRows(QModelIndex(), end, end)
-            self._rows.append(row)
+            self._rows.insert(end, row)
             self.endInsertRows()
+            if at is not None:
+                return
         else:
             old = self._rows[position]
             self._rows[position] = row

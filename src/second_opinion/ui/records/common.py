@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from second_opinion.domain.enums import RecordKind, RequestState, TransferMethod
 from second_opinion.services import labels
@@ -64,6 +64,18 @@ def legal_deadline_note() -> str:
         "days, if it tells you in writing within the first 30 days why and by when. Transfers "
         "from one provider to another have no such legal deadline."
     )
+
+
+def filter_combo(parent: QWidget, accessible_name: str, everything: str | None = None) -> QComboBox:
+    """A filter of the search row, ``everything`` its first choice (no filter). Long names
+    (organizations) do not widen it enough to push the search field off the row."""
+    combo = QComboBox(parent)
+    combo.setAccessibleName(accessible_name)
+    if everything is not None:
+        combo.addItem(everything, None)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
 
 
 def state_label(state: RequestState) -> str:

@@ -427,8 +427,9 @@ class ContactsTab(CaseTab):
         contact_id = existing.id if existing is not None else None
 
         def submit(data: ContactData) -> Pending[ContactSaved]:
+            shown = self._findings
             return self.ctx.ops.change(
-                lambda case: case_contacts.save_contact(case, data, contact_id),
+                lambda case: case_contacts.save_contact(case, data, contact_id, shown),
                 owner=self,
                 title=self.tr("Save contact"),
             )
@@ -450,23 +451,21 @@ class ContactsTab(CaseTab):
         if saved is None:
             return
         self.model.upsert(saved.row)
-        self.show_findings(saved.findings, exclude=saved.row.id)
+        self.show_findings(saved.findings, saved.row.id, saved)
         self.show_page()
         self.select(saved.row.id, clear_filters=True)
         self.ctx.sig_status.emit(self.tr("Contact saved"))
 
     def show_findings(
-        self, findings: dict[int, list[IndependenceFinding]], exclude: int | None = None
+        self,
+        findings: dict[int, list[IndependenceFinding]],
+        exclude: int | None = None,
+        saved: ContactSaved | None = None,
     ) -> None:
         """Take new independence verdicts; a changed first-opinion doctor changes other rows."""
-        before = self._findings
-        self._findings = findings
-        changed = {
-            cid
-            for cid in set(before) | set(findings)
-            if before.get(cid) != findings.get(cid) and cid != exclude
-        }
-        self._refresh_check_column(changed)
+        before, self._findings = self._findings, findings
+        changed = case_contacts.changed_findings(before, findings, known=saved)
+        self._refresh_check_column(set(changed) - {exclude})
 
     def _refresh_check_column(self, contact_ids: set[int]) -> None:
         """Show new independence verdicts on rows that did not change themselves.

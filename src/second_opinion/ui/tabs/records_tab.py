@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFrame,
     QLineEdit,
@@ -45,6 +44,7 @@ from second_opinion.ui.ops import run_in_steps
 from second_opinion.ui.records.attention import AttentionPanel
 from second_opinion.ui.records.authorizations_view import AuthorizationsView
 from second_opinion.ui.records.common import (
+    filter_combo,
     icon,
     kind_label,
     overdue_icon,
@@ -106,14 +106,17 @@ class RecordsTab(CaseTab):
         self.views = QTabWidget(self)
         self.views.setAccessibleName(tr("Records views"))
         self.requests = RequestsView(self, self)
-        self.items = ItemsView(self, self)
-        self.matrix = MatrixView(self)
-        self.matrix.sig_open_request.connect(self.select_request)
-        self.authorizations = AuthorizationsView(self, self)
         self.views.addTab(self.requests, icon("fa5s.exchange-alt"), "")
-        self.views.addTab(self.items, icon("fa5s.file-medical"), "")
-        self.views.addTab(self.matrix, icon("fa5s.th"), "")
-        self.views.addTab(self.authorizations, icon("fa5s.file-signature"), "")
+        # The other views are built when first needed (shown, or given a board), in a turn
+        # of the event loop of their own: building all four held the window still.
+        self._others: tuple[ItemsView, MatrixView, AuthorizationsView] | None = None
+        self._holders = []
+        for name in ("fa5s.file-medical", "fa5s.th", "fa5s.file-signature"):
+            holder = QWidget(self.views)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.views.addTab(holder, icon(name), "")
+            self._holders.append(holder)
+        self.views.currentChanged.connect(lambda index: index != REQUESTS and self._other_views())
         body_layout.addWidget(self.views, 1)
         page.setWidget(body)
         layout.addWidget(page, 1)
@@ -122,6 +125,31 @@ class RecordsTab(CaseTab):
         ctx.sig_changed.connect(self._on_changed)
 
     # ---------------------------------------------------------------- building
+    @property
+    def items(self) -> ItemsView:
+        return self._other_views()[0]
+
+    @property
+    def matrix(self) -> MatrixView:
+        return self._other_views()[1]
+
+    @property
+    def authorizations(self) -> AuthorizationsView:
+        return self._other_views()[2]
+
+    def _other_views(self) -> tuple[ItemsView, MatrixView, AuthorizationsView]:
+        if self._others is None:
+            views = ItemsView(self, self), MatrixView(self), AuthorizationsView(self, self)
+            views[1].sig_open_request.connect(self.select_request)
+            for holder, view in zip(self._holders, views, strict=True):
+                holder.layout().addWidget(view)  # type: ignore[union-attr]
+            self._others = views
+            # The search typed and the filters chosen so far apply to them too.
+            for view in views:
+                view.proxy.set_search(self.search.text())
+            self._filter_other_views()
+        return self._others
+
     def _build_toolbar(self) -> FlowLayout:
         # Search and filters, then the two "new" buttons; on a narrow window or with long
         # words the row wraps, and the search field takes what room a line has left.
@@ -133,33 +161,18 @@ class RecordsTab(CaseTab):
         self.search.textChanged.connect(self._apply_search)
         self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 20)
         bar.addWidget(self.search)
-        self.state_filter = QComboBox(self)
-        self.state_filter.setAccessibleName(tr("Filter by state"))
-        self.state_filter.addItem(tr("All states"), None)
+        self.state_filter = filter_combo(self, tr("Filter by state"), tr("All states"))
         self.state_filter.addItem(overdue_icon(), tr("Overdue"), OVERDUE)
         self.state_filter.addItem(tr("Not received yet"), OPEN)
         for state in RequestState:
             self.state_filter.addItem(state_icon(state), state_label(state), state)
-        self.holder_filter = QComboBox(self)
-        self.holder_filter.setAccessibleName(tr("Filter by holder"))
-        self.recipient_filter = QComboBox(self)
-        self.recipient_filter.setAccessibleName(tr("Filter by recipient"))
-        self.kind_filter = QComboBox(self)
-        self.kind_filter.setAccessibleName(tr("Filter by kind of record"))
-        self.kind_filter.addItem(tr("All kinds"), None)
+        self.holder_filter = filter_combo(self, tr("Filter by holder"))
+        self.recipient_filter = filter_combo(self, tr("Filter by recipient"))
+        self.kind_filter = filter_combo(self, tr("Filter by kind of record"), tr("All kinds"))
         for kind in RecordKind:
             self.kind_filter.addItem(kind_label(kind), kind)
-        for combo in (
-            self.state_filter,
-            self.holder_filter,
-            self.recipient_filter,
-            self.kind_filter,
-        ):
-            # Long organization names must not push the search field off the row.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(12)
+        filters = (self.state_filter, self.holder_filter, self.recipient_filter, self.kind_filter)
+        for combo in filters:
             combo.currentIndexChanged.connect(self._apply_filters)
             bar.addWidget(combo)
         self.new_item_button = QPushButton(icon("fa5s.plus"), tr("New &record"), self)
@@ -245,8 +258,6 @@ class RecordsTab(CaseTab):
 
     def _show_board(self, board: RecordsBoard, select_request: int | None) -> None:
         self._board = board
-        self.attention.show_board(board)
-        self._fill_contact_filters(board)
         self.requests.show_board(board)
         if select_request is not None:
             self.select_request(select_request)
@@ -256,11 +267,15 @@ class RecordsTab(CaseTab):
             # A newer board may arrive between steps: then this one's rest is skipped.
             return lambda: step() if self._board is board else None
 
-        # The other views follow, one per turn of the event loop: on a large case each is a
-        # model reset of thousands of rows, and together they would hold the window still.
+        # The rest follows, one part per turn of the event loop: on a large case each view is
+        # a model reset of thousands of rows, and together they would hold the window still.
+        # (The filters chosen stay on the lists meanwhile; the holders' and recipients'
+        # choices are refilled a moment later.)
         run_in_steps(
             self,
             [
+                current(lambda: self.attention.show_board(board)),
+                current(lambda: self._fill_contact_filters(board)),
                 current(lambda: self.items.show_items(board.items)),
                 current(lambda: self.matrix.show_matrix(board.matrix)),
                 current(lambda: self.authorizations.model.set_rows(board.authorizations)),
@@ -332,13 +347,8 @@ class RecordsTab(CaseTab):
 
     # ---------------------------------------------------------------- filters
     def _apply_search(self, text: str) -> None:
-        for proxy in (
-            self.requests.proxy,
-            self.items.proxy,
-            self.matrix.proxy,
-            self.authorizations.proxy,
-        ):
-            proxy.set_search(text)
+        for view in (self.requests, *(self._others or ())):
+            view.proxy.set_search(text)
 
     def _apply_filters(self) -> None:
         # Qt hands enum members back as plain strings; compare by value.
@@ -363,6 +373,13 @@ class RecordsTab(CaseTab):
         proxy.set_predicate(
             "kind", (lambda r: any(i.kind == kind for i in r.items)) if kind else None
         )
+        if self._others is not None:
+            self._filter_other_views()
+
+    def _filter_other_views(self) -> None:
+        holder = self.holder_filter.currentData()
+        recipient = self.recipient_filter.currentData()
+        kind = self.kind_filter.currentData()
         for items in (self.items.proxy, self.matrix.proxy):
             items.set_predicate("kind", (lambda i: i.kind == kind) if kind else None)
             items.set_predicate("holder", (lambda i: i.holder_id == holder) if holder else None)

@@ -82,6 +82,11 @@ def import_for_later(modules: list[str]) -> None:
     load_the_orm()
     for name in modules:
         importlib.import_module(name)
+    from second_opinion.services.visits import available_time_zones
+
+    # The list of time zones walks the zone database's files; a visit's time shows its zone
+    # when it is not the computer's, and the first list of visits would otherwise read it.
+    available_time_zones()
 
 
 _importing: set[str] = set()
