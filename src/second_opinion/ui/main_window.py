@@ -116,6 +116,7 @@ class MainWindow(QMainWindow, Navigator):
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setAccessibleName(self.tr("Sections"))
+        self.tab_widget.tabBar().setAccessibleName(self.tr("Sections"))
         self.tab_widget.currentChanged.connect(self._on_tab_changed)
         self._stack.addWidget(self.tab_widget)
         self.lock_page: UnlockPage | WelcomePage | None = None

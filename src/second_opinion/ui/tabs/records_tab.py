@@ -105,6 +105,7 @@ class RecordsTab(CaseTab):
         # Made before the views it holds, so Tab reaches its tab bar before what is below it.
         self.views = QTabWidget(self)
         self.views.setAccessibleName(tr("Records views"))
+        self.views.tabBar().setAccessibleName(tr("Records views"))
         self.requests = RequestsView(self, self)
         self.views.addTab(self.requests, icon("fa5s.exchange-alt"), "")
         # The other views are built when first needed (shown, or given a board), in a turn
