@@ -1,10 +1,10 @@
 """Sentences the services build for the screen, in English, that a translator can still read.
 
 A service that tells the person something with names and counts in it ("2 of 5 record items
-confirmed received") cannot hand the UI a finished English string: no catalogue could
+confirmed received") cannot hand the UI a finished English string: no catalog could
 translate it. It hands a ``Phrase`` instead. A phrase *is* its English text (a ``str``, so the
 command line, the tests and every English reader use it as before), and it also remembers the
-template and the values it was made from, so the UI can look the template up in its catalogue
+template and the values it was made from, so the UI can look the template up in its catalog
 and fill in the values, themselves translated where they are phrases or labels.
 
 ``scripts/translations.py`` collects the templates: every string literal handed to
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-#: the catalogue context of the templates
+#: the catalog context of the templates
 CONTEXT = "phrases"
 
 Translate = Callable[[str, str], str]  # (context, English) -> the reader's language

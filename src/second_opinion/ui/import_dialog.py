@@ -24,7 +24,7 @@ from second_opinion.ui.table_model import Column
 
 
 def _status_text(item: PlanItem) -> str:
-    # Literal translate calls, in the context the catalogue has always held them under.
+    # Literal translate calls, in the context the catalog has always held them under.
     if item.status is Status.DUPLICATE:
         return QCoreApplication.translate("PlanModel", "already there")
     if item.status is Status.CONFLICT:

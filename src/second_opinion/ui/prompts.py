@@ -130,7 +130,7 @@ def ask_open_paths(parent: QWidget | None, title: str, file_filter: str) -> list
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-    """One line of text, or None when cancelled."""
+    """One line of text, or None when canceled."""
     if scripted is not None:
         scripted.shown.append(("text", title, label))
         return scripted.texts.pop(0) if scripted.texts else None
@@ -141,7 +141,7 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
 def ask_choice(
     parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0
 ) -> int | None:
-    """One of ``items`` (its index), ``current`` offered first; None when cancelled."""
+    """One of ``items`` (its index), ``current`` offered first; None when canceled."""
     if scripted is not None:
         scripted.shown.append(("choice", title, label))
         return scripted.choices.pop(0) if scripted.choices else current
@@ -150,7 +150,7 @@ def ask_choice(
 
 
 def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
-    """A passphrase typed hidden, or None when cancelled."""
+    """A passphrase typed hidden, or None when canceled."""
     if scripted is not None:
         scripted.shown.append(("passphrase", title, label))
         return scripted.texts.pop(0) if scripted.texts else None
@@ -161,7 +161,7 @@ def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None
 def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-    """Qt's print dialog for ``printer``; False when cancelled."""
+    """Qt's print dialog for ``printer``; False when canceled."""
     if scripted is not None:
         scripted.shown.append(("print", printer.docName(), ""))
         if not scripted.print_to:

@@ -99,7 +99,7 @@ class ComparisonModel(QAbstractTableModel):
         row = comparison.rows[section]
         label = QCoreApplication.translate("opinions", row.label)
         if role == Qt.ItemDataRole.DisplayRole:
-            # Each note in a translate() call of its own, so the catalogue collects it.
+            # Each note in a translate() call of its own, so the catalog collects it.
             if row.flagged:
                 note = QCoreApplication.translate("opinions", "{label}\n(differs)")
             elif row.verdict is Verdict.SAME:
