@@ -4,6 +4,7 @@ a request's documents listed, and its records bundle written."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -144,19 +145,27 @@ def test_open_a_listed_document_goes_to_the_documents_tab(
     assert navigator.calls == [("documents.open", {"document_id": row.id})]
 
 
-def test_records_bundle_is_written_where_chosen(tab, settle, vault, ids, tmp_path, answers) -> None:
-    case = Case(vault, ids["person"])
+def _with_a_document_on_the_request(tab, settle, vault, ids, tmp_path, pages: int = 1) -> None:
     docs.attach_files(
-        case,
-        [write_pdf(tmp_path / "ct.pdf", pages=3)],
+        Case(vault, ids["person"]),
+        [write_pdf(tmp_path / "ct.pdf", pages=pages)],
         link=LinkRef(LinkTarget.REQUEST, ids["request"]),
     )
     tab.reload()
     settle()
-    out = tmp_path / "bundle.pdf"
+
+
+def _export_bundle(tab, settle, answers, out: Path, language: int | None = 0) -> None:
+    answers.choices.append(language)
     answers.save_paths.append(out)
     tab.requests.act_bundle.trigger()
     settle()
+
+
+def test_records_bundle_is_written_where_chosen(tab, settle, vault, ids, tmp_path, answers) -> None:
+    _with_a_document_on_the_request(tab, settle, vault, ids, tmp_path, pages=3)
+    out = tmp_path / "bundle.pdf"
+    _export_bundle(tab, settle, answers, out)
     assert len(PdfReader(out).pages) >= 5  # cover letter, index, separator, three pages
     assert ("choice", "Records bundle", "Language of the cover letter and index:") in answers.shown
     assert "Enclosed documents" in PdfReader(out).pages[1].extract_text()
@@ -165,32 +174,16 @@ def test_records_bundle_is_written_where_chosen(tab, settle, vault, ids, tmp_pat
 def test_the_records_bundle_is_printed_in_the_language_chosen(
     tab, settle, vault, ids, tmp_path, answers
 ) -> None:
-    case = Case(vault, ids["person"])
-    docs.attach_files(
-        case, [write_pdf(tmp_path / "ct.pdf")], link=LinkRef(LinkTarget.REQUEST, ids["request"])
-    )
-    tab.reload()
-    settle()
+    _with_a_document_on_the_request(tab, settle, vault, ids, tmp_path)
     out = tmp_path / "bundle-es.pdf"
-    answers.choices.append(1)  # Español
-    answers.save_paths.append(out)
-    tab.requests.act_bundle.trigger()
-    settle()
+    _export_bundle(tab, settle, answers, out, language=1)  # Español
     assert "Documentos adjuntos" in PdfReader(out).pages[1].extract_text()
 
 
 def test_cancelling_the_bundle_language_writes_nothing(
     tab, settle, vault, ids, tmp_path, answers
 ) -> None:
-    case = Case(vault, ids["person"])
-    docs.attach_files(
-        case, [write_pdf(tmp_path / "ct.pdf")], link=LinkRef(LinkTarget.REQUEST, ids["request"])
-    )
-    tab.reload()
-    settle()
-    answers.choices.append(None)
-    answers.save_paths.append(tmp_path / "never.pdf")
-    tab.requests.act_bundle.trigger()
-    settle()
+    _with_a_document_on_the_request(tab, settle, vault, ids, tmp_path)
+    _export_bundle(tab, settle, answers, tmp_path / "never.pdf", language=None)  # Cancel
     assert not (tmp_path / "never.pdf").exists()
     assert not any(kind == "save" for kind, _, _ in answers.shown)
