@@ -14,6 +14,13 @@ from second_opinion.ui.main_window import MainWindow
 from second_opinion.ui.settings import AppSettings
 
 K = Qt.Key
+
+pytestmark = [
+    pytest.mark.slow,
+    # The offscreen platform says this when a window it activates changes its size limits; a
+    # real desktop's does not.
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -143,10 +150,6 @@ def add_contact(qtbot, window: MainWindow, keys: Keyboard, settle, name: str) ->
     assert focus().window() is window  # the keyboard is back in the window
 
 
-@pytest.mark.slow
-# The offscreen platform says this when a window it activates changes its size limits; a real
-# desktop's does not.
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_create_a_vault_add_a_contact_lock_and_unlock_by_keyboard(
     qtbot, window: MainWindow, keys: Keyboard, settle
 ) -> None:
@@ -175,8 +178,6 @@ def _cell(view, row: int, column_title: str) -> str:
     raise AssertionError(f"no column {column_title!r}")
 
 
-@pytest.mark.slow
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_add_a_records_request_and_mark_it_sent_by_keyboard(
     qtbot, window: MainWindow, keys: Keyboard, settle
 ) -> None:
@@ -233,8 +234,6 @@ def test_add_a_records_request_and_mark_it_sent_by_keyboard(
     qtbot.waitUntil(lambda: _cell(requests, 0, "Status").endswith("Sent"))
 
 
-@pytest.mark.slow
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_add_a_question_by_keyboard(qtbot, window: MainWindow, keys: Keyboard, settle) -> None:
     create_vault(qtbot, window, keys, settle)
     # Alt+5: Questions; Ctrl+N: a new question, typed, then Tab down the form to Save.
@@ -254,8 +253,6 @@ def test_add_a_question_by_keyboard(qtbot, window: MainWindow, keys: Keyboard, s
     assert focus().window() is window
 
 
-@pytest.mark.slow
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_prepare_a_visit_packet_by_keyboard(
     qtbot, window: MainWindow, keys: Keyboard, settle, answers, tmp_path_factory
 ) -> None:
@@ -306,8 +303,6 @@ def _focus_shows(keys: Keyboard, name: str) -> bool:
     return focused != widget.grab().toImage()
 
 
-@pytest.mark.slow
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_the_keyboard_focus_is_always_visible(
     qtbot, window: MainWindow, keys: Keyboard, settle
 ) -> None:
@@ -383,8 +378,6 @@ def _page_is_built(window: MainWindow) -> bool:
     )
 
 
-@pytest.mark.slow
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_every_stop_of_every_tab_shows_the_focus(
     qtbot, window: MainWindow, keys: Keyboard, settle
 ) -> None:
@@ -402,8 +395,6 @@ def test_every_stop_of_every_tab_shows_the_focus(
     assert unseen == []
 
 
-@pytest.mark.slow
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_tab_goes_through_a_guide_checklist_and_out_again(
     qtbot, window: MainWindow, keys: Keyboard, settle
 ) -> None:
