@@ -15,15 +15,16 @@ from second_opinion.ui.settings import AppSettings
 
 K = Qt.Key
 
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
 pytestmark = [
     pytest.mark.slow,
     # The offscreen platform says this when a window it activates changes its size limits; a
     # real desktop's does not.
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
-CTRL = Qt.KeyboardModifier.ControlModifier
-ALT = Qt.KeyboardModifier.AltModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def focus() -> QWidget:
