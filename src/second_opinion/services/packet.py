@@ -64,8 +64,7 @@ from second_opinion.services.packet_data import (
     Section,
     VisitInfo,
 )
-from second_opinion.services.phrases import render
-from second_opinion.services.printed_words import ENGLISH, language_of, say
+from second_opinion.services.printed_words import ENGLISH, language_of, said, say
 from second_opinion.services.record_requests import days_overdue, is_overdue
 from second_opinion.services.tracking import lacks_by_item, lacks_phrase
 
@@ -224,8 +223,7 @@ def build_packet_data(
 def _independence(session: Session, visit: Visit, language: str) -> str:
     """Why the visit's doctor may not be independent of a first-opinion doctor ("" if not),
     in ``language``; the packet prints it after a translated "May not be independent:"."""
-    reasons = may_not_be_independent(doctor_findings(session, visit.doctor_id))
-    return render(reasons, lambda _context, text: say(text, language))
+    return said(may_not_be_independent(doctor_findings(session, visit.doctor_id)), language)
 
 
 def _tri(value: object) -> str:
@@ -412,10 +410,7 @@ def _pathology_lacks(
 
 def _lacks(missing: Sequence[str], language: str) -> str:
     """ "Lacks the accession number and the consult question", in ``language``."""
-    if language == ENGLISH:
-        return "Lacks " + lacks_phrase(missing)
-    what = printed_words.joined([say(m, language) for m in missing], language)
-    return say("Lacks {what}", language, what=what)
+    return say("Lacks {what}", language, what=said(lacks_phrase(missing), language))
 
 
 def _missing_reason(

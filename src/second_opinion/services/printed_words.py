@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from second_opinion.services.phrases import render
+
 ENGLISH = "en"
 SPANISH = "es"
 #: languages a document can be printed in
 LANGUAGES = (ENGLISH, SPANISH)
+#: each language by its own name, for a chooser
+LANGUAGE_NAMES = {ENGLISH: "English", SPANISH: "Español"}
 
 MONTHS = {
     ENGLISH: (
@@ -121,8 +125,7 @@ def say(text: str, language: str = ENGLISH, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def joined(parts: list[str] | tuple[str, ...], language: str = ENGLISH) -> str:
-    """ "a, b and c" / "a, b y c"."""
-    if len(parts) < 2:
-        return "".join(parts)
-    return say("{first} and {last}", language, first=", ".join(parts[:-1]), last=parts[-1])
+def said(text: str, language: str = ENGLISH) -> str:
+    """A sentence a service built (a ``phrases.Phrase``: a template and its values), in
+    ``language``: each template, and each phrase inside it, looked up here."""
+    return render(text, lambda _context, template: say(template, language))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from second_opinion.services.packet_data import Paper, default_paper
-from second_opinion.services.printed_words import ENGLISH, SPANISH, language_of
+from second_opinion.services.printed_words import LANGUAGE_NAMES, language_of
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.settings import AppSettings
@@ -85,8 +85,8 @@ class PdfDialog(QDialog):
         # while a records office wants English.
         self.language_combo = QComboBox(self)
         self.language_combo.setAccessibleName(self.tr("Language of the document"))
-        self.language_combo.addItem("English", ENGLISH)
-        self.language_combo.addItem("Español", SPANISH)
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(
             self.language_combo.findData(language_of(QLocale().name()))
         )

@@ -18,6 +18,7 @@ from second_opinion.case import document_links
 from second_opinion.case.changes import Area, Changes
 from second_opinion.services.documents import DocumentRow, LinkRef, LinkTarget
 from second_opinion.services.packet_data import default_paper
+from second_opinion.services.printed_words import LANGUAGE_NAMES, language_of
 from second_opinion.ui import prompts
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.documents.attach import Attacher
@@ -145,19 +146,17 @@ class LinkedDocuments(QWidget):
             return
         # The bundle goes to a doctor's office, which may read English while the person reads
         # Spanish: its language is asked each time, the app's own offered first.
-        languages = [("en", "English"), ("es", "Español")]  # each in its own language
-        app_language = QLocale().name()[:2]
-        current = next((i for i, (code, _) in enumerate(languages) if code == app_language), 0)
+        codes = list(LANGUAGE_NAMES)
         chosen = prompts.ask_choice(
             self,
             title,
             tr("Language of the cover letter and index:"),
-            [name for _, name in languages],
-            current,
+            list(LANGUAGE_NAMES.values()),
+            codes.index(language_of(QLocale().name())),
         )
         if chosen is None:
             return
-        language = languages[chosen][0]
+        language = codes[chosen]
         path = prompts.ask_save_path(
             self, title, f"records-bundle-{request_id}.pdf", tr("PDF files (*.pdf)")
         )
