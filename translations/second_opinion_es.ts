@@ -5568,12 +5568,12 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
 <context>
     <name>contacts</name>
     <message>
-        <source>Shares the health system “{name}” with {doctor}, who gave the first opinion. A doctor in the same system may share its views; consider one from elsewhere.</source>
-        <translation>Comparte el sistema de salud «{name}» con {doctor}, quien dio la primera opinión. Un médico del mismo sistema puede compartir sus puntos de vista; considere a uno de otro lugar.</translation>
+        <source>A doctor in the same system may share its views; consider one from elsewhere.</source>
+        <translation>Un médico del mismo sistema puede compartir sus puntos de vista; considere a uno de otro lugar.</translation>
     </message>
     <message>
-        <source>Shares the organization “{name}” with {doctor}, who gave the first opinion. A colleague may share the same views; consider a doctor from elsewhere.</source>
-        <translation>Comparte la organización «{name}» con {doctor}, quien dio la primera opinión. Un colega puede compartir los mismos puntos de vista; considere a un médico de otro lugar.</translation>
+        <source>A colleague may share the same views; consider a doctor from elsewhere.</source>
+        <translation>Un colega puede compartir los mismos puntos de vista; considere a un médico de otro lugar.</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from second_opinion.services.contacts import ContactData, ContactRow
 from second_opinion.services.independence import IndependenceFinding, findings_for
 from second_opinion.ui import icons, palette
 from second_opinion.ui.form_base import FormDialog
+from second_opinion.ui.ops import phrase_text
 
 if TYPE_CHECKING:
     from second_opinion.case.contacts import ContactSaved
@@ -38,20 +39,17 @@ def label_of(table: dict, value: object) -> str:  # type: ignore[type-arg]
 
 
 def independence_reason(finding: IndependenceFinding) -> str:
-    """The translated sentence saying why a doctor may not be independent."""
+    """The translated sentence saying why a doctor may not be independent, and what to do."""
     if finding.first_opinion_field == "health_system":
-        text = QCoreApplication.translate(
+        advice = QCoreApplication.translate(
             "contacts",
-            "Shares the health system “{name}” with {doctor}, who gave the first opinion. "
             "A doctor in the same system may share its views; consider one from elsewhere.",
         )
     else:
-        text = QCoreApplication.translate(
-            "contacts",
-            "Shares the organization “{name}” with {doctor}, who gave the first opinion. "
-            "A colleague may share the same views; consider a doctor from elsewhere.",
+        advice = QCoreApplication.translate(
+            "contacts", "A colleague may share the same views; consider a doctor from elsewhere."
         )
-    return text.format(name=finding.shared_name, doctor=finding.first_opinion_name)
+    return f"{phrase_text(finding.reason)} {advice}"
 
 
 class ContactForm(FormDialog):
