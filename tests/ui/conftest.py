@@ -20,10 +20,21 @@ def answers() -> Iterator[prompts.ScriptedAnswers]:
 @pytest.fixture
 def settle(qtbot):
     """Wait until every operation handed to the runner has finished and its callbacks ran."""
+    from PySide6.QtWidgets import QApplication
+
     from second_opinion.ui import ops
 
+    def quiet() -> bool:
+        # Idle through a few turns of the event loop: a result's callback may hand the runner
+        # its next piece of work from a timer, after a moment of being idle.
+        for _ in range(3):
+            QApplication.processEvents()
+            if not ops.all_idle():
+                return False
+        return True
+
     def wait(timeout: int = 10_000) -> None:
-        qtbot.waitUntil(ops.all_idle, timeout=timeout)
+        qtbot.waitUntil(quiet, timeout=timeout)
 
     return wait
 
