@@ -362,6 +362,7 @@ def test_save_a_copy_writes_the_original_bytes(tab, settle, answers, tmp_path) -
 def test_edit_details_through_the_form(tab, settle, answers, tmp_path, ids) -> None:
     add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "scan_0001.pdf")])
     tab.edit_button.click()
+    settle()  # the form opens once the contacts to choose from are read
     form = tab.form
     assert isinstance(form, DocumentForm)
     form.title_edit.clear()
@@ -419,6 +420,7 @@ def test_link_to_a_contact_and_remove_the_link(
 ) -> None:
     add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "a.pdf")])
     tab.detail.link_button.click()
+    settle()  # the picker opens once the things to link to are read
     picker = tab.form
     assert isinstance(picker, LinkPicker)
     picker.search.setText("riverside")
@@ -451,6 +453,7 @@ def test_the_link_picker_narrows_by_kind_and_words_and_keeps_the_choice(
     settle()
     add_through_dialog(tab, settle, answers, [write_pdf(tmp_path / "a.pdf")])
     tab.detail.link_button.click()
+    settle()  # the picker opens once the things to link to are read
     picker = tab.form
     assert isinstance(picker, LinkPicker)
     qtmodeltester.check(picker.list.model())

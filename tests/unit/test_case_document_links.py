@@ -66,6 +66,25 @@ def test_choices_name_every_thing_a_document_can_be_linked_to(world) -> None:
     assert targets[(LinkTarget.CONTACT, ids["lab"])].name == "Riverside Pathology"
 
 
+def test_the_documents_screen_names_only_what_its_documents_are_linked_to(world, tmp_path) -> None:
+    case, ids = world
+    _add(case, write_pdf(tmp_path / "v.pdf"), LinkRef(LinkTarget.VISIT, ids["visit"]))
+    _add(case, write_pdf(tmp_path / "c.pdf", marker="c"), LinkRef(LinkTarget.CONTACT, ids["lab"]))
+    screen = document_links.documents_screen(case)
+    assert {c.ref for c in screen.choices} == {
+        LinkRef(LinkTarget.VISIT, ids["visit"]),
+        LinkRef(LinkTarget.CONTACT, ids["lab"]),
+    }
+    assert screen.choice_for(LinkRef(LinkTarget.CONTACT, ids["lab"])).name == "Riverside Pathology"
+    assert len(document_links.link_choices(case)) > len(screen.choices)
+
+
+def test_a_screen_without_links_reads_no_names(world, tmp_path) -> None:
+    case, _ids = world
+    _add(case, write_pdf(tmp_path / "n.pdf"))
+    assert document_links.documents_screen(case).choices == []
+
+
 def test_packet_candidates_default_to_the_visit_and_its_doctors_requests(world, tmp_path) -> None:
     case, ids = world
     on_visit = _add(

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import aliased
 
 from second_opinion.case.case import Case
@@ -50,10 +52,13 @@ class LinkChoice:
 
 @dataclass(frozen=True)
 class DocumentsScreen:
-    """What the Documents tab shows: the documents, sources to choose from, link names."""
+    """What the Documents tab shows: the documents, and the names of what they are linked to.
+
+    Everything a document could be linked to is read only when the person links one
+    (``link_choices``): on a large case that is tens of thousands of names.
+    """
 
     rows: list[DocumentRow]
-    sources: list[tuple[int, str]]
     choices: list[LinkChoice]
 
     def choice_for(self, ref: LinkRef) -> LinkChoice | None:
@@ -68,62 +73,89 @@ class PacketCandidates:
     default_ids: frozenset[int]
 
 
-def link_choices(case: Case) -> list[LinkChoice]:
-    """Every record item, request, visit and opinion of the person, and every contact.
+def link_choices(case: Case, only: Collection[LinkRef] | None = None) -> list[LinkChoice]:
+    """Every record item, request, visit and opinion of the person, and every contact; or,
+    given ``only``, just those of them.
 
     Read as plain columns with the names joined in: loading ORM objects and then each
     request's holder and recipient one by one took most of a second on a large case.
     """
     person = case.person_id
+    wanted: dict[LinkTarget, set[int]] | None = None
+    if only is not None:
+        wanted = {}
+        for ref in only:
+            wanted.setdefault(ref.target, set()).add(ref.id)
+
+    def reads(target: LinkTarget) -> bool:
+        return wanted is None or bool(wanted.get(target))
+
+    def among(target: LinkTarget, column: Any) -> Any:
+        return true() if wanted is None else column.in_(wanted[target])
+
     holder, recipient, doctor = aliased(Contact), aliased(Contact), aliased(Contact)
     out: list[LinkChoice] = []
     with case.reading() as session:
-        for item_id, description, on, kind in session.execute(
-            select(
-                RecordItem.id, RecordItem.description, RecordItem.date_of_service, RecordItem.kind
-            )
-            .where(RecordItem.person_id == person)
-            .order_by(RecordItem.id)
-        ):
-            out.append(LinkChoice(LinkRef(LinkTarget.ITEM, item_id), description, on, kind))
-        for request_id, holder_name, recipient_name, requested_on in session.execute(
-            select(RecordRequest.id, holder.name, recipient.name, RecordRequest.requested_on)
-            .join(holder, RecordRequest.holder_id == holder.id)
-            .join(recipient, RecordRequest.recipient_id == recipient.id)
-            .where(RecordRequest.person_id == person)
-            .order_by(RecordRequest.id)
-        ):
-            out.append(
-                LinkChoice(
-                    LinkRef(LinkTarget.REQUEST, request_id),
-                    f"{holder_name} → {recipient_name}",
-                    requested_on,
+        if reads(LinkTarget.ITEM):
+            for item_id, description, on, kind in session.execute(
+                select(
+                    RecordItem.id,
+                    RecordItem.description,
+                    RecordItem.date_of_service,
+                    RecordItem.kind,
                 )
-            )
-        for visit_id, name, starts_at in session.execute(
-            select(Visit.id, doctor.name, Visit.starts_at)
-            .join(doctor, Visit.doctor_id == doctor.id)
-            .where(Visit.person_id == person)
-            .order_by(Visit.starts_at)
-        ):
-            out.append(LinkChoice(LinkRef(LinkTarget.VISIT, visit_id), name, starts_at.date()))
-        for opinion_id, name, given_on in session.execute(
-            select(Opinion.id, doctor.name, Opinion.given_on)
-            .join(doctor, Opinion.doctor_id == doctor.id)
-            .where(Opinion.person_id == person)
-            .order_by(Opinion.given_on)
-        ):
-            out.append(LinkChoice(LinkRef(LinkTarget.OPINION, opinion_id), name, given_on))
-        for contact_id, name in session.execute(
-            select(Contact.id, Contact.name).order_by(Contact.name)
-        ):
-            out.append(LinkChoice(LinkRef(LinkTarget.CONTACT, contact_id), name))
+                .where(RecordItem.person_id == person, among(LinkTarget.ITEM, RecordItem.id))
+                .order_by(RecordItem.id)
+            ):
+                out.append(LinkChoice(LinkRef(LinkTarget.ITEM, item_id), description, on, kind))
+        if reads(LinkTarget.REQUEST):
+            for request_id, holder_name, recipient_name, requested_on in session.execute(
+                select(RecordRequest.id, holder.name, recipient.name, RecordRequest.requested_on)
+                .join(holder, RecordRequest.holder_id == holder.id)
+                .join(recipient, RecordRequest.recipient_id == recipient.id)
+                .where(
+                    RecordRequest.person_id == person,
+                    among(LinkTarget.REQUEST, RecordRequest.id),
+                )
+                .order_by(RecordRequest.id)
+            ):
+                out.append(
+                    LinkChoice(
+                        LinkRef(LinkTarget.REQUEST, request_id),
+                        f"{holder_name} → {recipient_name}",
+                        requested_on,
+                    )
+                )
+        if reads(LinkTarget.VISIT):
+            for visit_id, name, starts_at in session.execute(
+                select(Visit.id, doctor.name, Visit.starts_at)
+                .join(doctor, Visit.doctor_id == doctor.id)
+                .where(Visit.person_id == person, among(LinkTarget.VISIT, Visit.id))
+                .order_by(Visit.starts_at)
+            ):
+                out.append(LinkChoice(LinkRef(LinkTarget.VISIT, visit_id), name, starts_at.date()))
+        if reads(LinkTarget.OPINION):
+            for opinion_id, name, given_on in session.execute(
+                select(Opinion.id, doctor.name, Opinion.given_on)
+                .join(doctor, Opinion.doctor_id == doctor.id)
+                .where(Opinion.person_id == person, among(LinkTarget.OPINION, Opinion.id))
+                .order_by(Opinion.given_on)
+            ):
+                out.append(LinkChoice(LinkRef(LinkTarget.OPINION, opinion_id), name, given_on))
+        if reads(LinkTarget.CONTACT):
+            for contact_id, name in session.execute(
+                select(Contact.id, Contact.name)
+                .where(among(LinkTarget.CONTACT, Contact.id))
+                .order_by(Contact.name)
+            ):
+                out.append(LinkChoice(LinkRef(LinkTarget.CONTACT, contact_id), name))
     return out
 
 
 def documents_screen(case: Case) -> DocumentsScreen:
-    board = documents_board(case)
-    return DocumentsScreen(board.rows, board.sources, link_choices(case))
+    rows = documents_board(case).rows
+    linked = {ref for row in rows for ref in row.links}
+    return DocumentsScreen(rows, link_choices(case, linked) if linked else [])
 
 
 def linked_documents(case: Case, ref: LinkRef) -> list[DocumentRow]:

@@ -49,8 +49,6 @@ class DocumentsBoard:
     """What the Documents screen shows."""
 
     rows: list[DocumentRow]
-    #: contacts a document's source can be chosen from: (id, name)
-    sources: list[tuple[int, str]]
 
 
 @dataclass(frozen=True)
@@ -74,12 +72,25 @@ class Content:
 
 
 def documents_board(case: Case) -> DocumentsBoard:
+    with case.reading() as session:
+        return DocumentsBoard(rules.list_documents(session, case.person_id))
+
+
+def document_sources(case: Case) -> list[tuple[int, str]]:
+    """The contacts a document's source can be chosen from, as (id, name), by name.
+
+    Read when the details form opens, not with the list: on a case with thousands of
+    contacts they are most of what the list would otherwise read and keep.
+    """
     from second_opinion.domain.models import Contact
 
     with case.reading() as session:
-        rows = rules.list_documents(session, case.person_id)
-        sources = [(c.id, c.name) for c in session.scalars(select(Contact).order_by(Contact.name))]
-    return DocumentsBoard(rows, sources)
+        return [
+            (contact_id, name)
+            for contact_id, name in session.execute(
+                select(Contact.id, Contact.name).order_by(Contact.name)
+            )
+        ]
 
 
 def _hash(path: Path, progress: Progress | None, done: int, total: int) -> str:

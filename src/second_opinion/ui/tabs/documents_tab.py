@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from second_opinion.case import document_links, documents
 from second_opinion.case.changes import Area, Changes
-from second_opinion.case.document_links import DocumentsScreen
+from second_opinion.case.document_links import DocumentsScreen, LinkChoice
 from second_opinion.case.documents import AttachResult
 from second_opinion.domain.enums import RecordKind
 from second_opinion.services.documents import DocumentDetails, DocumentRow, LinkRef
@@ -68,7 +68,7 @@ class DocumentsTab(CaseTab):
 
     def __init__(self, ctx: AppContext, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(ctx, navigator, parent)
-        self.board = DocumentsScreen([], [], [])
+        self.board = DocumentsScreen([], [])
         self.form: FormDialog | None = None
         self._select_after_load: int | None = None
         self.attacher = Attacher(ctx, self)
@@ -239,7 +239,7 @@ class DocumentsTab(CaseTab):
     def release(self) -> None:
         super().release()
         self.detail.show_row(None, None)
-        self.board = DocumentsScreen([], [], [])
+        self.board = DocumentsScreen([], [])
 
     # ------------------------------------------------------------------ selection
     def current_row(self) -> DocumentRow | None:
@@ -311,7 +311,11 @@ class DocumentsTab(CaseTab):
                 title=tr("Document details"),
             )
 
-        self._show(DocumentForm(row, self.board.sources, submit, self), document_id)
+        def open_form(sources: list[tuple[int, str]]) -> None:
+            if not self._form_open():
+                self._show(DocumentForm(row, sources, submit, self), document_id)
+
+        self.ctx.ops.query(documents.document_sources, owner=self).success(open_form).run()
 
     def link_current(self) -> None:
         row = self.current_row()
@@ -326,8 +330,11 @@ class DocumentsTab(CaseTab):
                 title=tr("Link a document"),
             )
 
-        picker = LinkPicker(row.title, self.board.choices, row.links, submit, self)
-        self._show(picker, document_id)
+        def open_picker(choices: list[LinkChoice]) -> None:
+            if not self._form_open():
+                self._show(LinkPicker(row.title, choices, row.links, submit, self), document_id)
+
+        self.ctx.ops.query(document_links.link_choices, owner=self).success(open_picker).run()
 
     def unlink_current(self, ref: LinkRef) -> None:
         row = self.current_row()
