@@ -118,6 +118,19 @@ def test_an_overdue_request_shows_once_with_its_call(case, ids) -> None:
     assert (line.kind, line.target, line.days_late) == (Kind.OVERDUE, "records.open_request", 15)
 
 
+def test_records_sent_late_stay_overdue_and_received_ones_leave_the_board(case, ids) -> None:
+    sent_late = add_request(case, ids, "report", days(-45))
+    received = add_request(case, ids, "slides", days(-45))
+    with case.unit() as s:
+        rr.mark_sent(s, sent_late, days(-2))
+        rr.mark_received(s, received, days(-1))
+    lines = {line.row_id: line for line in today_board(case, NOW).lines}
+    # Sent 13 days after its due date: late, and no call is planned once records are on
+    # their way, so the line is the overdue one.
+    assert (lines[sent_late].kind, lines[sent_late].days_late) == (Kind.OVERDUE, 15)
+    assert received not in lines
+
+
 def test_slides_to_return_this_week_and_the_return_rule(case, ids) -> None:
     request = add_request(case, ids, "slides", days(-20))
     case_tracking.save_shipment(

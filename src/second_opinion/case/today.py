@@ -21,9 +21,7 @@ from second_opinion.services import readiness as readiness_service
 from second_opinion.services import record_requests as request_service
 from second_opinion.services import tracking as tracking_service
 from second_opinion.services import visits as visit_service
-from second_opinion.services.questions import QuestionRow
 from second_opinion.services.readiness import VisitReadiness
-from second_opinion.services.record_requests import RequestRow
 from second_opinion.services.tracking import FollowUp, MaterialRow
 from second_opinion.services.visits import VisitRow, VisitTiming
 
@@ -88,14 +86,37 @@ class TodayBoard:
 
 def today_board(case: Case, now: dt.datetime) -> TodayBoard:
     today = now.astimezone().date() if now.tzinfo else now.date()
+    # Only requests whose state can make them late or owe a call can put a line here, and
+    # only visits within the week need their checklist: on a large case the rest is most
+    # of what there is to read.
+    can_make_a_line = request_service.CAN_BE_OVERDUE | request_service.FOLLOW_UP_STATES
     with case.reading() as session:
-        requests = request_service.list_requests(session, case.person_id, today)
-        follow_ups = tracking_service.follow_ups(session, case.person_id)
+        requests = tracking_service.follow_ups(session, case.person_id, states=can_make_a_line)
         materials = tracking_service.list_materials(session, case.person_id)
         visits = visit_service.list_visits(session, case.person_id, now)
-        readiness = readiness_service.readiness_for_person(session, case.person_id, today)
-        questions = question_service.list_questions(session, case.person_id)
-    return build_today(today, requests, follow_ups, materials, visits, readiness, questions)
+        soon = [visit.id for visit in visits if _within_the_week(visit)]
+        readiness = (
+            readiness_service.readiness_for_person(session, case.person_id, today, soon)
+            if soon
+            else {}
+        )
+        took_place = [visit.id for visit in visits if _took_place(visit)]
+        unanswered = question_service.unanswered_by_visit(session, took_place)
+    return build_today(today, requests, materials, visits, readiness, unanswered)
+
+
+def _took_place(visit: VisitRow) -> bool:
+    return visit.status is VisitStatus.DONE or (
+        visit.status is VisitStatus.PLANNED and visit.timing is VisitTiming.PLANNED_PASSED
+    )
+
+
+def _within_the_week(visit: VisitRow) -> bool:
+    return (
+        visit.timing in (VisitTiming.NEXT, VisitTiming.UPCOMING)
+        and visit.days_until is not None
+        and visit.days_until <= WEEK_DAYS
+    )
 
 
 def _when(on: dt.date, today: dt.date) -> When:
@@ -104,24 +125,20 @@ def _when(on: dt.date, today: dt.date) -> When:
 
 def build_today(
     today: dt.date,
-    requests: Iterable[RequestRow],
-    follow_ups: dict[int, FollowUp],
+    requests: dict[int, FollowUp],
     materials: Iterable[MaterialRow],
     visits: Iterable[VisitRow],
     readiness: dict[int, VisitReadiness],
-    questions: Iterable[QuestionRow],
+    unanswered: dict[int, int],
 ) -> TodayBoard:
     """The board from what was read (separate so it can be tested from plain rows)."""
     week_end = today + dt.timedelta(days=WEEK_DAYS)
     lines: list[TodayLine] = []
-    calls_due = {
-        f.request_id: f.next_call_on
-        for f in follow_ups.values()
-        if f.next_call_on is not None and f.next_call_on <= week_end
-    }
-    for request in requests:
+    for request in requests.values():
         late = request.days_overdue(today)
-        call_on = calls_due.get(request.id)
+        call_on = request.next_call_on
+        if call_on is not None and call_on > week_end:
+            call_on = None
         if call_on is not None and (late or call_on <= today):
             # One line for a request: when a call is due on a late request, the call is the
             # thing to do (and the line says it is late).
@@ -133,9 +150,9 @@ def build_today(
                     When.TODAY,
                     request.effective_due_on or today,
                     request.holder_name,
-                    request.id,
+                    request.request_id,
                     "records.open_request",
-                    (("request_id", request.id),),
+                    (("request_id", request.request_id),),
                     days_late=late,
                 )
             )
@@ -158,11 +175,9 @@ def build_today(
             )
         )
     for visit in visits:
-        if visit.timing not in (VisitTiming.NEXT, VisitTiming.UPCOMING):
+        if not _within_the_week(visit) or visit.days_until is None:
             continue
         day = visit.local_start.date()
-        if visit.days_until is None or visit.days_until > WEEK_DAYS:
-            continue
         checklist = readiness.get(visit.id)
         done = checklist.done_count if checklist else 0
         total = checklist.total if checklist else 0
@@ -179,7 +194,7 @@ def build_today(
                 total=total,
             )
         )
-    lines.extend(_unanswered(questions, visits, today))
+    lines.extend(_unanswered(unanswered, visits, today))
     order = list(Kind)
 
     def rank(line: TodayLine) -> tuple[bool, int, dt.date]:
@@ -193,45 +208,37 @@ def build_today(
     return TodayBoard(today, tuple(lines))
 
 
-def _call(request: RequestRow, on: dt.date, today: dt.date, late: int) -> TodayLine:
+def _call(request: FollowUp, on: dt.date, today: dt.date, late: int) -> TodayLine:
     return TodayLine(
         Kind.CALL,
         _when(on, today),
         on,
         request.holder_name,
-        request.id,
+        request.request_id,
         "records.log_call",
-        (("request_id", request.id),),
+        (("request_id", request.request_id),),
         days_late=late,
     )
 
 
 def _unanswered(
-    questions: Iterable[QuestionRow], visits: Iterable[VisitRow], today: dt.date
+    unanswered: dict[int, int], visits: Iterable[VisitRow], today: dt.date
 ) -> list[TodayLine]:
     """One line per visit that took place and left questions without an answer."""
-    took_place = {
-        v.id: v
-        for v in visits
-        if v.status is VisitStatus.DONE
-        or (v.status is VisitStatus.PLANNED and v.timing is VisitTiming.PLANNED_PASSED)
-    }
-    open_counts: dict[int, int] = {}
-    for question in questions:
-        if question.visit_id in took_place and not question.answered:
-            open_counts[question.visit_id] = open_counts.get(question.visit_id, 0) + 1
     lines = []
-    for visit_id, count in open_counts.items():
-        visit = took_place[visit_id]
+    for visit in visits:
+        count = unanswered.get(visit.id, 0)
+        if not count or not _took_place(visit):
+            continue
         lines.append(
             TodayLine(
                 Kind.QUESTIONS,
                 When.TODAY,
                 min(visit.local_start.date(), today),
                 visit.doctor_name,
-                visit_id,
+                visit.id,
                 "questions.visit",
-                (("visit_id", visit_id),),
+                (("visit_id", visit.id),),
                 total=count,
             )
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,7 +59,7 @@ class QuestionRow:
 
     @property
     def answered(self) -> bool:
-        return bool(self.answer.strip())
+        return is_answered(self.answer)
 
     def to_data(self) -> QuestionData:
         return QuestionData(
@@ -323,6 +323,22 @@ def _open_unlinked(person_id: int) -> Select[Question]:
         Question.asked.is_(False),
         func.trim(Question.answer) == "",
     )
+
+
+def is_answered(answer: str) -> bool:
+    """A question counts as answered once its answer has any words in it."""
+    return bool(answer.strip())
+
+
+def unanswered_by_visit(session: Session, visit_ids: Collection[int]) -> dict[int, int]:
+    """How many questions of each of ``visit_ids`` have no answer (visits with none left out)."""
+    counts: dict[int, int] = {}
+    for visit_id, answer in session.execute(
+        select(Question.visit_id, Question.answer).where(Question.visit_id.in_(visit_ids))
+    ):
+        if visit_id is not None and not is_answered(answer):
+            counts[visit_id] = counts.get(visit_id, 0) + 1
+    return counts
 
 
 def count_open_unlinked(session: Session, person_id: int) -> int:

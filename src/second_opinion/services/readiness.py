@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -134,17 +134,19 @@ def readiness(session: Session, visit_id: int, today: dt.date) -> VisitReadiness
 
 
 def readiness_for_person(
-    session: Session, person_id: int, today: dt.date
+    session: Session, person_id: int, today: dt.date, visit_ids: Collection[int] | None = None
 ) -> dict[int, VisitReadiness]:
-    """The checklist of every planned visit of a person, keyed by visit id.
+    """The checklist of every planned visit of a person (or of those in ``visit_ids``),
+    keyed by visit id.
 
     Gives the same answers as :func:`readiness` visit by visit, but reads the person's
     requests, items and questions once for all visits (a list of a hundred planned visits
     would otherwise run thousands of queries).
     """
+    only = [] if visit_ids is None else [Visit.id.in_(visit_ids)]
     planned = session.scalars(
         select(Visit)
-        .where(Visit.person_id == person_id, Visit.status == VisitStatus.PLANNED)
+        .where(Visit.person_id == person_id, Visit.status == VisitStatus.PLANNED, *only)
         .order_by(Visit.id)
     ).all()
     return _checklists(session, person_id, planned, today)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -418,6 +418,17 @@ class FollowUp:
     next_call_on: dt.date | None = None
     #: the last day of the first 30 of the legal clock (whether or not the law applies)
     clock_due_on: dt.date | None = None
+    due_on: dt.date | None = None
+    extended_due_on: dt.date | None = None
+    sent_on: dt.date | None = None
+
+    @property
+    def effective_due_on(self) -> dt.date | None:
+        return self.extended_due_on or self.due_on
+
+    def days_overdue(self, on: dt.date) -> int:
+        """The one overdue rule (``record_requests.days_overdue``), for this request."""
+        return rules.days_overdue(self.state, self.effective_due_on, self.sent_on, on)
 
 
 def log_call(session: Session, request_id: int, data: CallData) -> int:
@@ -480,11 +491,16 @@ def _plan(text: str) -> tuple[int, ...]:
 
 
 def follow_ups(
-    session: Session, person_id: int, request_id: int | None = None
+    session: Session,
+    person_id: int,
+    request_id: int | None = None,
+    states: Collection[RequestState] | None = None,
 ) -> dict[int, FollowUp]:
-    """Every request of a person (or only ``request_id``) with its plan, calls and next
-    call (two queries in all)."""
+    """Every request of a person (or only ``request_id``, or only those in ``states``) with
+    its plan, calls and next call (two queries in all)."""
     only_request = [] if request_id is None else [RecordRequest.id == request_id]
+    if states is not None:
+        only_request.append(RecordRequest.state.in_(states))
     requests = session.execute(
         select(
             RecordRequest.id,
@@ -493,6 +509,9 @@ def follow_ups(
             RecordRequest.requested_on,
             RecordRequest.holder_received_on,
             RecordRequest.follow_up_days,
+            RecordRequest.due_on,
+            RecordRequest.extended_due_on,
+            RecordRequest.sent_on,
         )
         .join(Contact, Contact.id == RecordRequest.holder_id)
         .where(RecordRequest.person_id == person_id, *only_request)
@@ -515,7 +534,17 @@ def follow_ups(
         )
     result = {}
     plans: dict[str, tuple[int, ...]] = {}  # most requests share the default plan's text
-    for one_id, holder, state, requested_on, received_on, plan_text in requests:
+    for (
+        one_id,
+        holder,
+        state,
+        requested_on,
+        received_on,
+        plan_text,
+        due_on,
+        extended_due_on,
+        sent_on,
+    ) in requests:
         plan = plans.get(plan_text)
         if plan is None:
             plan = plans[plan_text] = _plan(plan_text)
@@ -532,6 +561,9 @@ def follow_ups(
                 state, requested_on, plan, [c.data.called_on for c in made]
             ),
             clock_due_on=rules.legal_due_on(requested_on, received_on),
+            due_on=due_on,
+            extended_due_on=extended_due_on,
+            sent_on=sent_on,
         )
     return result
 
