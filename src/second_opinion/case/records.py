@@ -126,7 +126,10 @@ def records_board(case: Case, today: dt.date | None = None) -> RecordsBoard:
         authorizations = auth_service.list_authorizations(session, case.person_id, today)
         chosen = list_contact_choices(session, roles=[ContactRole.SECOND_OPINION_CHOSEN])
         due_days = record_service.get_request_due_days(session)
-        follow_ups = tracking_service.follow_ups(session, case.person_id)
+        # Only these states owe a call: the others' next call is always none.
+        follow_ups = tracking_service.follow_ups(
+            session, case.person_id, states=request_service.FOLLOW_UP_STATES
+        )
     board = build_board(
         overview.requests, overview.matrix, authorizations, {c.id for c in chosen}, due_days, today
     )

@@ -97,14 +97,20 @@ def normalize_organization(text: str) -> str:
     return " ".join(words)
 
 
-def _names(contact: Affiliated) -> list[tuple[str, str, str]]:
+def _names(contact: Affiliated) -> tuple[tuple[str, str, str], ...]:
+    return _keys(contact.organization, contact.health_system)
+
+
+@lru_cache(maxsize=8192)
+def _keys(organization: str, health_system: str) -> tuple[tuple[str, str, str], ...]:
+    """(field, name as shown, comparison key) of each affiliation given. Remembered: the
+    checklists of a busy case's visits compare each doctor with every first-opinion doctor."""
     found = []
-    for field in ("organization", "health_system"):
-        value = getattr(contact, field)
+    for field, value in (("organization", organization), ("health_system", health_system)):
         key = normalize_organization(value)
         if key:
             found.append((field, value.strip(), key))
-    return found
+    return tuple(found)
 
 
 def check(
@@ -117,8 +123,11 @@ def check(
     Every pairing counts: the candidate's organization may be the first doctor's health
     system (a hospital inside the same network) and the other way round.
     """
+    mine = _names(candidate)
+    if not mine:
+        return None
     theirs = _names(first_opinion_doctor)
-    for candidate_field, shown, key in _names(candidate):
+    for candidate_field, shown, key in mine:
         for first_field, _first_shown, first_key in theirs:
             if key == first_key:
                 return IndependenceFinding(
