@@ -95,7 +95,7 @@ def run_gui(data_dir: Path | str | None, pw_stdin: bool = False) -> int:
 
 
 #: how long a thread may hold the interpreter while another waits for it (Python: 5 ms)
-SWITCH_INTERVAL_S = 0.0005
+SWITCH_INTERVAL_S = 0.0001
 
 
 def _share_the_interpreter() -> None:
@@ -106,6 +106,8 @@ def _share_the_interpreter() -> None:
     filter) first waits for the worker to let go, by default up to 5 ms each time; a repaint
     of a list makes hundreds of such calls, so the window stood still for long stretches
     while the worker was busy. The worker gets a little less done per second in exchange.
+    The shorter the interval, the less a repaint beside a busy worker is slowed (measured in
+    benchmarks/README.md).
     """
     sys.setswitchinterval(SWITCH_INTERVAL_S)
 
