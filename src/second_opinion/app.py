@@ -52,7 +52,7 @@ def _no_source_scan_on_import() -> None:
         name = getattr(module, "__name__", "")
         return isinstance(name, str) and name.partition(".")[0] == "second_opinion"
 
-    feature._mod_uses_pyside = uses_pyside
+    setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 (a module without stubs)
 
 
 def _resolve(data_dir: Path | str | None) -> Path:
