@@ -567,3 +567,39 @@ def test_the_help_menu_says_it_is_not_medical_advice(qtbot, window: MainWindow, 
     about = [d for d in window.findChildren(QDialog) if d.isVisible()]
     assert about
     assert any("not medical advice" in label.text() for label in about[-1].findChildren(QLabel))
+
+
+def test_tabs_clicked_through_while_their_code_loads_are_built_one_at_a_time(
+    qtbot, existing_vault: Path, window: MainWindow, monkeypatch
+) -> None:
+    from second_opinion.ui import tab_registry, tasks
+
+    # Once unlocked, the code of the other tabs is still being imported: each import (and
+    # the rest of the background start-up) is held here.
+    held: list[tuple[object, object]] = []
+
+    def hold_background_work() -> None:
+        monkeypatch.setattr(tab_registry.TabSpec, "is_loaded", lambda spec: spec.key == "today")
+        monkeypatch.setattr(
+            tasks, "run_in_background", lambda fn, done, _error, **_: held.append((fn, done))
+        )
+
+    window.sig_vault_unlocked.connect(hold_background_work)
+    with qtbot.waitSignal(window.sig_vault_unlocked, timeout=10000):
+        _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: bool(held), timeout=10000)  # the start-up's own background work
+    imports = len(held)
+    for key in ("contacts", "records", "questions"):
+        window.tab_widget.setCurrentIndex(TAB_KEYS.index(key))
+    tab_imports = held[imports:]
+    assert len(tab_imports) == 3
+    for fn, on_done in tab_imports:
+        on_done(fn())  # the three imports end together
+    # The tab on screen is there at once; the two the person passed through are not built
+    # in the same moment (together they held the window still) ...
+    assert not window.tab_is_pending("questions")
+    assert window.tab_is_pending("contacts") and window.tab_is_pending("records")
+    # ... but with the other pending tabs, one at a time.
+    window.start_background_builds()
+    qtbot.waitUntil(lambda: not window.tab_is_pending("records"), timeout=10000)
+    assert not window.tab_is_pending("contacts")

@@ -108,8 +108,11 @@ def show_tab(window: MainWindow, spec: TabSpec) -> None:
 
     def imported(_result: object) -> None:
         _importing.discard(spec.key)
-        # Built even if the person has moved on: they opened it, and will be back.
-        window.tab(spec.key)
+        # Only the tab on screen is built now. A tab the person opened and left is built
+        # with the other pending tabs, one at a time: the imports of several tabs clicked
+        # through end together, and building them all in one turn held the window still.
+        if window.current_tab_key() == spec.key:
+            window.tab(spec.key)
 
     from second_opinion.ui.tasks import run_in_background
 
