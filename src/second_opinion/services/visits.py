@@ -118,7 +118,6 @@ class SaveResult:
 
 # ------------------------------------------------------------------ time zones
 @cache
-@cache
 def available_time_zones() -> tuple[str, ...]:
     """IANA zone names a visit can be booked in, sorted for a picker (read once: it walks the
     zone database's files)."""

@@ -37,7 +37,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row object itself
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # lower-case text the search field matches
 #: rows whose search text is made per turn of the event loop after a list is filled
-HAYSTACK_STEP = 1000
+HAYSTACK_STEP = 250
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
