@@ -425,20 +425,27 @@ def _build_rows(
             if item is None:
                 item = shared[item_id] = RequestItem(item_id, kind, description)
             items.setdefault(request_id, []).append(item)
+    # A busy case names the same few dozen holders and days thousands of times: one object
+    # each (``same``) instead of one per row keeps a 10 000-row list megabytes smaller.
+    seen: dict[Any, Any] = {}
+
+    def one(value: Any) -> Any:
+        return seen.setdefault(value, value)
+
     return [
         RequestRow(
             id=r[0],
             state=r[1],
             holder_id=r[2],
-            holder_name=r[3],
+            holder_name=one(r[3]),
             recipient_id=r[4],
-            recipient_name=r[5],
+            recipient_name=one(r[5]),
             method=r[6],
-            requested_on=r[7],
-            due_on=r[8],
-            extended_due_on=r[9],
-            sent_on=r[10],
-            received_on=r[11],
+            requested_on=one(r[7]),
+            due_on=one(r[8]),
+            extended_due_on=one(r[9]),
+            sent_on=one(r[10]),
+            received_on=one(r[11]),
             fee_cents=r[12],
             reference_number=r[13],
             notes=r[14],

@@ -224,8 +224,10 @@ def _destinations(
     counts: dict[int, int] = {}
     minimum = dt.date.min
     confirmed, sent, requested = CellState.CONFIRMED, CellState.SENT, CellState.REQUESTED
+    days: dict[dt.date, dt.date] = {}
     for item_id, request_id, recipient_id, name, state, requested_on, sent_on, received_on in links:
-        names[recipient_id] = name
+        # One object per recipient name and per day, not one per link (thousands of links).
+        name = names.setdefault(recipient_id, name)
         counts[item_id] = counts.get(item_id, 0) + 1
         cell = _CELL_OF_STATE[state]
         if cell is confirmed:
@@ -236,6 +238,8 @@ def _destinations(
             on = requested_on
         else:
             on = None
+        if on is not None:
+            on = days.setdefault(on, on)
         key = (item_id, recipient_id)
         previous = best.get(key)
         if previous is None:
