@@ -89,10 +89,10 @@ class RowTableModel(QAbstractTableModel, SearchableRows, Generic[Row]):
         self._rows: list[Row] = []
         self._row_id = row_id
         self._search_text = search_text
-        # Lower-case search text by ``id(row)``, with the row itself so an id reused by a new
-        # object never finds the old text. Keyed by identity, not position, so sorting,
-        # moving or replacing one row keeps every other row's text.
-        self._search_cache: dict[int, tuple[Row, str]] = {}
+        # Lower-case search text by ``id(row)``. Keyed by identity, not position, so sorting,
+        # moving or replacing one row keeps every other row's text. Every row that leaves
+        # ``_rows`` leaves this too, so an id reused by a later object never finds old text.
+        self._search_cache: dict[int, str] = {}
         # The texts of ``_rows`` in order, valid while ``_haystack_rows`` holds the same objects.
         self._haystack_rows: list[Row] = []
         self._haystack_list: list[str] = []
@@ -149,13 +149,13 @@ class RowTableModel(QAbstractTableModel, SearchableRows, Generic[Row]):
     def _haystack(self, row: Row) -> str:
         """The lower-case text the search matches, made once per row object."""
         cached = self._search_cache.get(id(row))
-        if cached is not None and cached[0] is row:
-            return cached[1]
+        if cached is not None:
+            return cached
         if self._search_text is not None:
             text = self._search_text(row).casefold()
         else:
             text = " ".join(c.text(row) for c in self._columns).casefold()
-        self._search_cache[id(row)] = (row, text)
+        self._search_cache[id(row)] = text
         return text
 
     def haystacks(self) -> list[str]:
