@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from second_opinion.domain.models import Authorization, Contact, Person, RecordRequest
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
+from second_opinion.services.pacing import fetch_all
 from second_opinion.services.records import check_date, check_text, read_rows
 
 
@@ -306,7 +307,7 @@ def list_authorizations(
             request_count=int(r[11]),
             problem=authorization_problem(r[8], r[10], today),
         )
-        for r in read_rows(session, stmt).all()
+        for r in fetch_all(read_rows(session, stmt))
     ]
 
 

@@ -26,6 +26,7 @@ from second_opinion.domain.models import (
     record_request_item,
 )
 from second_opinion.services.errors import ValidationError, must_exist
+from second_opinion.services.pacing import paced
 
 #: words in a specialty (lower case) -> the kinds of records that specialty works with
 _SPECIALTY_KINDS: tuple[tuple[str, frozenset[RecordKind]], ...] = (
@@ -89,7 +90,7 @@ def _candidates(
         .order_by(RecordItem.date_of_service.is_(None), RecordItem.date_of_service, RecordItem.id)
     ).all()
     found: dict[int, list[Candidate]] = {}
-    for doctor in doctors:
+    for doctor in paced(doctors):
         kinds = specialties.get(doctor, frozenset())
         found[doctor] = [
             Candidate(

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from second_opinion.domain.enums import ContactRole
 from second_opinion.domain.models import Contact
 from second_opinion.services.contacts import list_contacts
+from second_opinion.services.pacing import paced
 from second_opinion.services.phrases import Joined, Phrase
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
@@ -269,7 +270,7 @@ def doctor_findings(
         firsts = first_opinion_doctors(session)
     return [
         f
-        for first in firsts
+        for first in paced(firsts)
         if first.id != doctor_id and (f := check(first, doctor, first_opinion_id=first.id))
     ]
 

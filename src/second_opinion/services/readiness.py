@@ -41,6 +41,7 @@ from second_opinion.services.independence import (
     first_opinion_doctors,
     may_not_be_independent,
 )
+from second_opinion.services.pacing import paced
 from second_opinion.services.phrases import Joined, Label, Phrase, listed
 from second_opinion.services.questions import count_open_unlinked
 from second_opinion.services.record_requests import is_overdue
@@ -272,20 +273,22 @@ def _sent_by_recipient(
     """
     sent: dict[int, _Sent] = {}
     by_request: dict[int, tuple[_Sent, _Request]] = {}
-    for request_id, recipient_id, state, due_on, extended_due_on, sent_on in session.execute(
-        select(
-            RecordRequest.id,
-            RecordRequest.recipient_id,
-            RecordRequest.state,
-            RecordRequest.due_on,
-            RecordRequest.extended_due_on,
-            RecordRequest.sent_on,
+    for request_id, recipient_id, state, due_on, extended_due_on, sent_on in paced(
+        session.execute(
+            select(
+                RecordRequest.id,
+                RecordRequest.recipient_id,
+                RecordRequest.state,
+                RecordRequest.due_on,
+                RecordRequest.extended_due_on,
+                RecordRequest.sent_on,
+            )
+            .where(
+                RecordRequest.person_id == person_id,
+                RecordRequest.recipient_id.in_(recipient_ids),
+            )
+            .order_by(RecordRequest.id)
         )
-        .where(
-            RecordRequest.person_id == person_id,
-            RecordRequest.recipient_id.in_(recipient_ids),
-        )
-        .order_by(RecordRequest.id)
     ):
         request = _Request(request_id, state, extended_due_on or due_on, sent_on)
         group = sent.setdefault(recipient_id, _Sent())
@@ -310,7 +313,7 @@ def _sent_by_recipient(
         .order_by(record_request_item.c.request_id, RecordItem.id)
     )
     items: dict[int, _Item] = {}
-    for request_id, item_id, kind, description in links:
+    for request_id, item_id, kind, description in paced(links):
         group, request = by_request[request_id]
         item = items.get(item_id)
         if item is None:

@@ -31,6 +31,7 @@ from second_opinion.services.authorizations import AuthorizationProblem, authori
 from second_opinion.services.errors import InvalidTransition, NotFound, ValidationError, must_exist
 from second_opinion.services.labels import REQUEST_STATE
 from second_opinion.services.legal_basis import basis_for, has_access_deadline
+from second_opinion.services.pacing import fetch_all, paced
 from second_opinion.services.records import (
     WhoHasWhat,
     check_date,
@@ -384,7 +385,7 @@ def _rows(
         .where(*where)
         .order_by(RecordRequest.id)
     )
-    fetched = read_rows(session, stmt).all()
+    fetched = fetch_all(read_rows(session, stmt))
     if not fetched:
         return []
     item_stmt = (
@@ -400,12 +401,15 @@ def _rows(
     if person_id is not None:
         mine = select(RecordRequest.id).where(RecordRequest.person_id == person_id)
         item_stmt = item_stmt.where(record_request_item.c.request_id.in_(mine))
-        return _build_rows(fetched, [read_rows(session, item_stmt).all()], today)
+        return _build_rows(fetched, [fetch_all(read_rows(session, item_stmt))], today)
     ids = [r[0] for r in fetched]
     chunks = [
-        read_rows(
-            session, item_stmt.where(record_request_item.c.request_id.in_(ids[at : at + 5000]))
-        ).all()
+        fetch_all(
+            read_rows(
+                session,
+                item_stmt.where(record_request_item.c.request_id.in_(ids[at : at + 5000])),
+            )
+        )
         for at in range(0, len(ids), 5000)
     ]
     return _build_rows(fetched, chunks, today)
@@ -455,7 +459,7 @@ def _build_rows(
             ),
             items=tuple(items.get(r[0], ())),
         )
-        for r in fetched
+        for r in paced(fetched)
     ]
 
 

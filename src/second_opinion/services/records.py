@@ -25,6 +25,7 @@ from second_opinion.domain.models import (
     record_request_item,
 )
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
+from second_opinion.services.pacing import fetch_all, paced
 
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2100, 12, 31)
@@ -210,7 +211,7 @@ def _links(session: Session, person_id: int) -> list[Link]:
         .where(RecordRequest.person_id == person_id)
         .order_by(RecordRequest.id, record_request_item.c.item_id)
     )
-    return [tuple(row) for row in read_rows(session, stmt).all()]
+    return [tuple(row) for row in fetch_all(read_rows(session, stmt))]
 
 
 def _destinations(
@@ -225,7 +226,9 @@ def _destinations(
     minimum = dt.date.min
     confirmed, sent, requested = CellState.CONFIRMED, CellState.SENT, CellState.REQUESTED
     days: dict[dt.date, dt.date] = {}
-    for item_id, request_id, recipient_id, name, state, requested_on, sent_on, received_on in links:
+    for item_id, request_id, recipient_id, name, state, requested_on, sent_on, received_on in paced(
+        links
+    ):
         # One object per recipient name and per day, not one per link (thousands of links).
         name = names.setdefault(recipient_id, name)
         counts[item_id] = counts.get(item_id, 0) + 1
@@ -279,9 +282,9 @@ def _item_rows(
         .order_by(RecordItem.date_of_service.desc(), RecordItem.id)
     )
     rows = []
-    for item_id, kind, description, served, holder_id, holder_name, notes in read_rows(
-        session, stmt
-    ).all():
+    for item_id, kind, description, served, holder_id, holder_name, notes in fetch_all(
+        read_rows(session, stmt)
+    ):
         destinations = by_item.get(item_id, ())
         if len(destinations) > 1:
             destinations = sorted(

@@ -37,6 +37,7 @@ from second_opinion.domain.models import (
 from second_opinion.services import record_requests as rules
 from second_opinion.services.disc_check import DiscReport
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
+from second_opinion.services.pacing import paced
 from second_opinion.services.phrases import Phrase, listed
 from second_opinion.services.records import check_date, check_text
 
@@ -544,7 +545,7 @@ def follow_ups(
         due_on,
         extended_due_on,
         sent_on,
-    ) in requests:
+    ) in paced(requests):
         plan = plans.get(plan_text)
         if plan is None:
             plan = plans[plan_text] = _plan(plan_text)

@@ -38,7 +38,7 @@ from shiboken6 import Shiboken
 from second_opinion.case.changes import Changes, Outcome
 from second_opinion.case.progress import Cancelled, Progress
 from second_opinion.services.errors import ServiceError
-from second_opinion.ui import prompts
+from second_opinion.ui import pacing, prompts
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -219,6 +219,7 @@ class OpsRunner(QObject):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(lambda: self.sig_busy.emit(True))
+        self._pulse = pacing.pulse()
         _runners.add(self)
 
     # ---------------------------------------------------------------- building operations
@@ -248,9 +249,14 @@ class OpsRunner(QObject):
         self._closed = True
         self.generation += 1
         self._pool.clear()
-        self._pool.waitForDone(SHUTDOWN_WAIT_MS)
+        self._pulse.holding = True  # the worker must not wait for a window that waits for it
+        try:
+            self._pool.waitForDone(SHUTDOWN_WAIT_MS)
+        finally:
+            self._pulse.holding = False
         self._in_flight = 0
         self._busy_timer.stop()
+        self._stop_pulse_if_all_idle()
 
     # ---------------------------------------------------------------- internals
     def _submit(self, job: _Job) -> None:
@@ -260,7 +266,12 @@ class OpsRunner(QObject):
         self._in_flight += 1
         if self._in_flight == 1:
             self._busy_timer.start()
+            self._pulse.start()
         self._pool.start(_Task(job, self.case))
+
+    def _stop_pulse_if_all_idle(self) -> None:
+        if all(runner.is_idle() for runner in list(_runners)):
+            self._pulse.stop()
 
     def _on_progress(self, job: _Job, done: int, total: int, text: str) -> None:
         if job.generation == self.generation and job.on_progress and _alive(job.owner):
@@ -272,6 +283,7 @@ class OpsRunner(QObject):
         self._in_flight = max(0, self._in_flight - 1)
         if self._in_flight == 0:
             self._busy_timer.stop()
+            self._stop_pulse_if_all_idle()
             self.sig_busy.emit(False)
         owner_alive = _alive(job.owner)
         try:

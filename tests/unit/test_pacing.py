@@ -1,0 +1,47 @@
+"""Pause points in the long reads: where they fall, and that without a host they change nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from second_opinion.domain.enums import RecordKind
+from second_opinion.services import pacing, records
+from second_opinion.services import record_requests as rr
+from tests.factories import make_contact, make_person
+
+
+@pytest.fixture
+def counted():
+    calls: list[int] = []
+    pacing.set_hook(lambda: calls.append(1))
+    yield calls
+    pacing.set_hook(None)
+
+
+def test_rows_come_through_whole_with_a_pause_before_every_slice(counted) -> None:
+    rows = list(range(2 * pacing.EVERY + 1))
+    assert list(pacing.paced(rows)) == rows
+    assert len(counted) == 3  # before rows 0, EVERY and 2 * EVERY
+
+
+def test_without_a_host_nothing_pauses() -> None:
+    assert list(pacing.paced([1, 2, 3])) == [1, 2, 3]
+    pacing.pause_point()  # does nothing, raises nothing
+
+
+def test_a_large_list_of_requests_pauses_as_it_is_read(session, counted) -> None:
+    person = make_person(session, "Ada")
+    lab = make_contact(session, "Lab")
+    doctor = make_contact(session, "Dr. Rao")
+    item = records.add_item(
+        session, person.id, records.ItemData(RecordKind.PATHOLOGY_REPORT, "Report")
+    )
+    for _ in range(pacing.EVERY + 1):
+        rr.add_request(session, person.id, rr.RequestData([item], lab.id, doctor.id))
+    counted.clear()
+    rows = rr.list_requests(session, person.id, dt.date(2026, 6, 1))
+    assert len(rows) == pacing.EVERY + 1
+    # The fetch and the building of rows each pause at least twice (two slices).
+    assert len(counted) >= 4
