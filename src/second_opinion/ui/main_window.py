@@ -200,6 +200,8 @@ class MainWindow(QMainWindow, Navigator):
 
     # ---------------------------------------------------------------- lock/unlock
     def show_lock_page(self, message: str = "", try_remembered_key: bool = True) -> None:
+        from second_opinion.ui.window import startup
+
         if self.lock_page is not None:
             self.lock_page.setParent(None)
             self.lock_page.deleteLater()
@@ -213,7 +215,7 @@ class MainWindow(QMainWindow, Navigator):
             page = WelcomePage(self.data_dir, self._lock_holder)
             # A vault made just now: its person starts at the beginning, the Guide.
             page.sig_unlocked.connect(self._forget_last_tab)
-        page.sig_unlocked.connect(self.attach_vault)
+        page.sig_unlocked.connect(lambda vault: startup.attach_in_two_turns(self, vault))
         # The menus' actions are made once the page is on screen and any remembered-key attempt
         # is over (its thread should not compete with them); unlocking makes them anyway.
         page.sig_settled.connect(self._end_quiet_start)

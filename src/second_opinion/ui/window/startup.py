@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 
 from second_opinion.ui.tab_registry import TABS, TabSpec
@@ -43,6 +43,22 @@ def first_people(window: MainWindow, vault: Vault) -> list[PersonName] | None:
         vault.lock()
         window.show_damaged()
         return None
+
+
+def attach_in_two_turns(window: MainWindow, vault: Vault) -> None:
+    """Show the vault just unlocked: the menus and the toolbar are made in one turn of the
+    event loop, the rest of the unlocked window in the next, so that neither holds the
+    window still for long. (Made in the same turn, they were the longest moment of a start.)
+    """
+    if window.person_toolbar is not None:
+        window.attach_vault(vault)
+        return
+    window.finish_menus()
+    from second_opinion.ui.window.actions import build_toolbar
+
+    window.person_toolbar = build_toolbar(window)
+    window.person_toolbar.hide()  # attach_vault shows it with the unlocked window
+    QTimer.singleShot(0, window, lambda: window.attach_vault(vault))
 
 
 def after_first_paint(window: MainWindow) -> None:
