@@ -630,3 +630,16 @@ def test_a_new_holder_is_made_from_the_record_form_and_chosen(qtbot, tab, case, 
     with vault.session() as s:
         (item,) = records.list_items(s, case["person"])
         assert item.holder_name == "Riverbend Imaging"
+
+
+def test_the_icons_drawn_ahead_are_all_the_tab_is_built_with(qtbot, vault, case, navigator):
+    from second_opinion.ui import icons
+    from second_opinion.ui.records.common import icons_ahead
+
+    for draw in icons_ahead():
+        draw()
+    drawn = icons._icon.cache_info().misses
+    widget = RecordsTab(AppContext(vault, case["person"]), navigator)
+    qtbot.addWidget(widget)
+    # Building it drew nothing new: the window drew it all a few per turn beforehand.
+    assert icons._icon.cache_info().misses == drawn

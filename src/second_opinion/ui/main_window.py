@@ -436,7 +436,11 @@ class MainWindow(QMainWindow, Navigator):
             # build holds the window still about twice as long. Wait for a quiet moment.
             QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
             return
-        self.tab(self._build_queue.pop(0))
+        spec = spec_for(self._build_queue.pop(0))
+        if spec is not None and self.tab_is_pending(spec.key):
+            from second_opinion.ui.window import startup
+
+            startup.build_in_steps(self, spec)
         if self._build_queue:
             QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
 

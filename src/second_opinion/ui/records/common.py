@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QIcon
@@ -49,6 +51,27 @@ _CELL_ICONS: dict[CellState, tuple[str, str]] = {
 def icon(name: str, accent: str | None = None) -> QIcon:
     """A cell icon in one of the palette's accents (its shade for a light or dark window)."""
     return icons.cell_icon(name, palette.accent(accent) if accent else None)
+
+
+#: the plain icons the Records tab is built with (its actions, menus and views)
+_BUILT_WITH = (
+    "fa5s.plus", "fa5s.paper-plane", "fa5s.hourglass-half", "fa5s.check-circle",
+    "fa5s.calendar-plus", "fa5s.undo", "fa5s.file-alt", "fa5s.ellipsis-h", "fa5s.address-card",
+    "fa5s.file-signature", "fa5s.envelope", "fa5s.file-pdf", "fa5s.edit", "fa5s.trash-alt",
+    "fa5s.clock", "fa5s.phone", "fa5s.calendar-alt", "fa5s.copy", "fa5s.external-link-alt",
+    "fa5s.exchange-alt", "fa5s.file-medical", "fa5s.th", "fa5s.folder-open", "fa5s.info-circle",
+)  # fmt: skip
+
+
+def icons_ahead() -> list[Callable[[], object]]:
+    """Drawing each icon the Records tab is built with: the window draws them a few per turn
+    of the event loop before it builds the tab (``window.startup``), which otherwise drew
+    them all in the one turn of its build."""
+    steps: list[Callable[[], object]] = [overdue_icon, lambda: icon("fa5s.calendar-times", ALERT)]
+    steps += [functools.partial(state_icon, state) for state in RequestState]
+    steps += [functools.partial(icon, name) for name in _BUILT_WITH]
+    steps.append(lambda: icons.icon("fa5s.paperclip"))
+    return steps
 
 
 def tr(text: str, n: int = -1) -> str:

@@ -52,6 +52,7 @@ from second_opinion.ui.records.common import (
     state_label,
     tr,
 )
+from second_opinion.ui.records.common import icons_ahead as icons_ahead  # see window.startup
 from second_opinion.ui.records.forms import ItemForm
 from second_opinion.ui.records.items_view import ItemsView
 from second_opinion.ui.records.matrix_view import MatrixView

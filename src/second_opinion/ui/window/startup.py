@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 import logging
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,8 +117,11 @@ def show_tab(window: MainWindow, spec: TabSpec) -> None:
     being imported on a worker thread. Importing it on the GUI thread instead held the
     window still for up to half a second; the tab's page stays empty for that moment.
     """
-    if not window.tab_is_pending(spec.key) or spec.is_loaded():
+    if not window.tab_is_pending(spec.key):
         window.tab(spec.key)
+        return
+    if spec.is_loaded():
+        build_in_steps(window, spec)
         return
     if spec.key in _importing:
         return
@@ -128,12 +133,37 @@ def show_tab(window: MainWindow, spec: TabSpec) -> None:
         # with the other pending tabs, one at a time: the imports of several tabs clicked
         # through end together, and building them all in one turn held the window still.
         if window.current_tab_key() == spec.key:
-            window.tab(spec.key)
+            build_in_steps(window, spec)
 
     from second_opinion.ui.tasks import run_in_background
 
     # A failed import is raised again, and reported, by the build on the GUI thread.
     run_in_background(lambda: spec.load(), imported, imported, owner=window)
+
+
+#: icons drawn per turn of the event loop before a tab is built
+ICONS_PER_TURN = 4
+
+
+def build_in_steps(window: MainWindow, spec: TabSpec) -> None:
+    """Build the tab of ``spec``; a tab that lists its icons (``icons_ahead`` in its module)
+    has them drawn a few per turn of the event loop first, instead of all in its build."""
+    ahead = getattr(sys.modules.get(spec.module), "icons_ahead", None)
+    if ahead is None:
+        window.tab(spec.key)
+        return
+    from second_opinion.ui.ops import run_in_steps
+
+    draws: list[Callable[[], object]] = ahead()
+
+    def drawing(part: list[Callable[[], object]]) -> Callable[[], object]:
+        return lambda: [draw() for draw in part]
+
+    steps = [
+        drawing(draws[at : at + ICONS_PER_TURN]) for at in range(0, len(draws), ICONS_PER_TURN)
+    ]
+    steps.append(lambda: window.tab(spec.key))
+    run_in_steps(window, steps)
 
 
 def app_icon() -> QIcon:
