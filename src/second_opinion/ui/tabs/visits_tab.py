@@ -43,7 +43,7 @@ from second_opinion.ui.doctor_needs_form import open_doctor_needs
 from second_opinion.ui.empty_state import EmptyState
 from second_opinion.ui.focus_frame import mark_primary
 from second_opinion.ui.icons import icon
-from second_opinion.ui.ops import Pending, service_error_text
+from second_opinion.ui.ops import Pending, run_in_steps, service_error_text
 from second_opinion.ui.search_proxy import SearchFilterProxy, show_row
 from second_opinion.ui.table_model import Column, RowTableModel
 from second_opinion.ui.tabs.base import CaseTab, Navigator
@@ -261,7 +261,9 @@ class VisitsTab(CaseTab):
         self.model.set_rows(board.rows)
         self._apply_past_filter()
         self.stack.setCurrentIndex(1 if board.rows else 0)
-        self._fit_columns()
+        # In a turn of the event loop of its own: measuring the columns in the same turn as
+        # filling the list and the detail held the window still for twice as long.
+        run_in_steps(self, [self._fit_columns])
         self.banner.setVisible(bool(board.rows))
         self.banner_text.setText(texts.banner_text(board.next_visit))
         title = self.title()
