@@ -21,7 +21,8 @@ writes never race and the window keeps painting. Results come back on the GUI th
 - anything else is a bug and goes to the crash handler.
 
 A result whose owner was deleted meanwhile is dropped, and so is every result that arrives
-after ``shutdown`` (the vault is being locked).
+after ``shutdown`` (the vault is being locked). While the worker has work, the long reads
+step aside at their pause points whenever the window is busy (``ui.pacing``).
 """
 
 from __future__ import annotations
