@@ -43,5 +43,6 @@ def test_a_large_list_of_requests_pauses_as_it_is_read(session, counted) -> None
     counted.clear()
     rows = rr.list_requests(session, person.id, dt.date(2026, 6, 1))
     assert len(rows) == pacing.EVERY + 1
-    # The fetch and the building of rows each pause at least twice (two slices).
-    assert len(counted) >= 4
+    # Each stage pauses before each slice of EVERY rows: the requests read (2 slices), their
+    # items read (2) and the rows built (2).
+    assert len(counted) == 6
