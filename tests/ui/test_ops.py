@@ -167,3 +167,30 @@ def test_typing_in_a_search_filters_while_the_worker_is_busy(qtbot, ctx, settle)
     assert not ctx.ops.is_idle()
     release.set()
     settle()
+
+
+def test_results_that_arrive_together_are_shown_one_per_turn_of_the_event_loop(qtbot, ctx, settle):
+    events: list[str] = []
+    both_read = threading.Semaphore(0)
+
+    def read(name: str):
+        def fn(_case):
+            both_read.release()
+            return name
+
+        return fn
+
+    ctx.ops.query(read("first"), owner=None).success(events.append).run()
+    ctx.ops.query(read("second"), owner=None).success(events.append).run()
+    # Both results wait for the window, which handles no event until they are there.
+    assert both_read.acquire(timeout=5) and both_read.acquire(timeout=5)
+    time.sleep(0.05)
+    ticks = QTimer()
+    ticks.setInterval(1)
+    ticks.timeout.connect(lambda: events.append("tick") if events[-1:] != ["tick"] else None)
+    ticks.start()
+    settle()
+    ticks.stop()
+    # The window's own timers ran between the two: they were not shown in one go.
+    first, second = events.index("first"), events.index("second")
+    assert first < second and "tick" in events[first:second]

@@ -281,6 +281,15 @@ class OpsRunner(QObject):
     def _on_done(self, job: _Job, result: Any, exc: BaseException | None) -> None:
         if job.generation != self.generation:
             return  # locked meanwhile: nobody may see this result
+        global _handed_over_this_turn
+        if _handed_over_this_turn:
+            # One result per turn of the event loop: results that arrive together (each
+            # filling a screen) were all shown in one turn, holding the window still for
+            # their sum. The next ones wait for the next turn, in order.
+            QTimer.singleShot(NEXT_TURN_MS, self, lambda: self._on_done(job, result, exc))
+            return
+        _handed_over_this_turn = True
+        QTimer.singleShot(NEXT_TURN_MS, _next_turn)
         self._in_flight = max(0, self._in_flight - 1)
         if self._in_flight == 0:
             self._busy_timer.stop()
@@ -329,6 +338,17 @@ class OpsRunner(QObject):
                 prompts.show_error(parent, title, text)
             return
         _report_crash(exc)
+
+
+#: a timer, not a posted event: events posted while posted events are handled are handled
+#: in the same turn, timers in the next one
+NEXT_TURN_MS = 1
+_handed_over_this_turn = False
+
+
+def _next_turn() -> None:
+    global _handed_over_this_turn
+    _handed_over_this_turn = False
 
 
 def _alive(owner: QObject | None) -> bool:
