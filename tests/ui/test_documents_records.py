@@ -118,7 +118,7 @@ def test_a_records_documents_show_under_the_records_list(tab, settle, vault, ids
     listing = tab.items.documents.list
     line = listing.model().index(0, 0)
     assert line.data() == "None yet: add the records that arrived."  # no record chosen
-    assert not line.flags() & Qt.ItemFlag.ItemIsEnabled  # greyed, cannot be chosen
+    assert not line.flags() & Qt.ItemFlag.ItemIsEnabled  # grayed, cannot be chosen
     tab.items.view.selectRow(0)
     settle()
     assert tab.items.documents.titles() == ["ct"]
@@ -180,7 +180,7 @@ def test_the_records_bundle_is_printed_in_the_language_chosen(
     assert "Documentos adjuntos" in PdfReader(out).pages[1].extract_text()
 
 
-def test_cancelling_the_bundle_language_writes_nothing(
+def test_canceling_the_bundle_language_writes_nothing(
     tab, settle, vault, ids, tmp_path, answers
 ) -> None:
     _with_a_document_on_the_request(tab, settle, vault, ids, tmp_path)

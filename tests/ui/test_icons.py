@@ -106,9 +106,7 @@ def test_default_colour_follows_the_palette(qapp: QApplication, palette: None) -
     assert not _shows(dark, "#101010")
 
 
-def test_disabled_is_greyed_and_selected_keeps_the_colour(
-    qapp: QApplication, palette: None
-) -> None:
+def test_disabled_is_grayed_and_selected_keeps_the_color(qapp: QApplication, palette: None) -> None:
     _set_text_colours("#101010", "#f0f0f0")
     made = icons.icon("fa5s.trash-alt", "#d9534f")
     assert all(_near(c, "#d9534f") for c in _inked(made, mode=QIcon.Mode.Selected))

@@ -126,22 +126,21 @@ def link_choices(case: Case, only: Collection[LinkRef] | None = None) -> list[Li
                         requested_on,
                     )
                 )
-        if reads(LinkTarget.VISIT):
-            for visit_id, name, starts_at in session.execute(
-                select(Visit.id, doctor.name, Visit.starts_at)
-                .join(doctor, Visit.doctor_id == doctor.id)
-                .where(Visit.person_id == person, among(LinkTarget.VISIT, Visit.id))
-                .order_by(Visit.starts_at)
+        # Visits and opinions alike: named for their doctor, dated, in date order.
+        for target, model, when in (
+            (LinkTarget.VISIT, Visit, Visit.starts_at),
+            (LinkTarget.OPINION, Opinion, Opinion.given_on),
+        ):
+            if not reads(target):
+                continue
+            for row_id, name, on in session.execute(
+                select(model.id, doctor.name, when)
+                .join(doctor, model.doctor_id == doctor.id)
+                .where(model.person_id == person, among(target, model.id))
+                .order_by(when)
             ):
-                out.append(LinkChoice(LinkRef(LinkTarget.VISIT, visit_id), name, starts_at.date()))
-        if reads(LinkTarget.OPINION):
-            for opinion_id, name, given_on in session.execute(
-                select(Opinion.id, doctor.name, Opinion.given_on)
-                .join(doctor, Opinion.doctor_id == doctor.id)
-                .where(Opinion.person_id == person, among(LinkTarget.OPINION, Opinion.id))
-                .order_by(Opinion.given_on)
-            ):
-                out.append(LinkChoice(LinkRef(LinkTarget.OPINION, opinion_id), name, given_on))
+                day = on.date() if isinstance(on, dt.datetime) else on
+                out.append(LinkChoice(LinkRef(target, row_id), name, day))
         if reads(LinkTarget.CONTACT):
             for contact_id, name in session.execute(
                 select(Contact.id, Contact.name)

@@ -9,7 +9,7 @@ Qt class and enum; and it loaded all its fonts on the first icon.
 ``icon`` draws the glyph into pixmaps at the usual small-icon sizes, for the device-pixel
 ratios of the screens there are, so painting an icon (a table repaints its cells' icons
 on every scroll and keystroke) only copies a pixmap. A disabled icon is drawn in the palette's
-greyed text color; a selected one keeps its color, as qtawesome's did. All the sizes and
+grayed text color; a selected one keeps its color, as qtawesome's did. All the sizes and
 both colors are drawn in one go, as one SVG "sheet" cut into pixmaps: one SVG parse instead
 of sixteen halves the time an icon takes to make.
 

@@ -44,7 +44,6 @@ log = logging.getLogger(__name__)
 FIRST_TAB = "today"
 
 #: pause between building two tabs in the background, so clicks and keys are handled between
-BACKGROUND_BUILD_GAP_MS = 30
 WINDOW_ICON_DELAY_MS = 200
 #: how long a window with a remembered key stays unseen while it tries the key
 QUIET_START_LIMIT_MS = 400
@@ -200,8 +199,6 @@ class MainWindow(QMainWindow, Navigator):
 
     # ---------------------------------------------------------------- lock/unlock
     def show_lock_page(self, message: str = "", try_remembered_key: bool = True) -> None:
-        from second_opinion.ui.window import startup
-
         if self.lock_page is not None:
             self.lock_page.setParent(None)
             self.lock_page.deleteLater()
@@ -215,7 +212,7 @@ class MainWindow(QMainWindow, Navigator):
             page = WelcomePage(self.data_dir, self._lock_holder)
             # A vault made just now: its person starts at the beginning, the Guide.
             page.sig_unlocked.connect(self._forget_last_tab)
-        page.sig_unlocked.connect(lambda vault: startup.attach_in_two_turns(self, vault))
+        page.sig_unlocked.connect(self._attach_when_unlocked)
         # The menus' actions are made once the page is on screen and any remembered-key attempt
         # is over (its thread should not compete with them); unlocking makes them anyway.
         page.sig_settled.connect(self._end_quiet_start)
@@ -302,6 +299,11 @@ class MainWindow(QMainWindow, Navigator):
             self.lock_control.watch_activity(True)
         self.tab_widget.update()
         self.sig_vault_unlocked.emit()
+
+    def _attach_when_unlocked(self, vault: Vault) -> None:
+        from second_opinion.ui.window.startup import attach_in_two_turns
+
+        attach_in_two_turns(self, vault)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -426,23 +428,9 @@ class MainWindow(QMainWindow, Navigator):
         self.tab_widget.blockSignals(False)
 
     def start_background_builds(self) -> None:
-        QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
+        from second_opinion.ui.window.startup import build_pending_tabs
 
-    def _build_next_in_background(self) -> None:
-        if not self._build_queue or self.ctx is None:
-            return
-        if not self.ctx.ops.is_idle():
-            # Building while the worker runs Python shares the interpreter with it: the
-            # build holds the window still about twice as long. Wait for a quiet moment.
-            QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
-            return
-        spec = spec_for(self._build_queue.pop(0))
-        if spec is not None and self.tab_is_pending(spec.key):
-            from second_opinion.ui.window import startup
-
-            startup.build_in_steps(self, spec)
-        if self._build_queue:
-            QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, self._build_next_in_background)
+        build_pending_tabs(self)
 
     def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(TABS):

@@ -37,7 +37,7 @@ def _row_text(row: DocumentRow | None) -> str:
 
 
 class _LinkedModel(RowTableModel[DocumentRow | None]):
-    """The documents; when there are none, one greyed line that says so (not selectable)."""
+    """The documents; when there are none, one grayed line that says so (not selectable)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         # No header: a list view shows none.

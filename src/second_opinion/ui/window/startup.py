@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 
-from second_opinion.ui.tab_registry import TABS, TabSpec
+from second_opinion.ui.tab_registry import TABS, TabSpec, spec_for
 
 if TYPE_CHECKING:
     from second_opinion.services.first_screen import PersonName
@@ -143,6 +143,29 @@ def show_tab(window: MainWindow, spec: TabSpec) -> None:
 
 #: icons drawn per turn of the event loop before a tab is built
 ICONS_PER_TURN = 4
+#: the pause between two tabs built in the background
+BACKGROUND_BUILD_GAP_MS = 30
+
+
+def build_pending_tabs(window: MainWindow) -> None:
+    """Build the tabs not built yet (``window._build_queue``), one at a time, each once the
+    worker is idle: building while the worker runs Python shares the interpreter with it, and
+    the build holds the window still about twice as long."""
+
+    def next_one() -> None:
+        queue = window._build_queue
+        if not queue or window.ctx is None:
+            return
+        if not window.ctx.ops.is_idle():
+            QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, window, next_one)
+            return
+        spec = spec_for(queue.pop(0))
+        if spec is not None and window.tab_is_pending(spec.key):
+            build_in_steps(window, spec)
+        if queue:
+            QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, window, next_one)
+
+    QTimer.singleShot(BACKGROUND_BUILD_GAP_MS, window, next_one)
 
 
 def build_in_steps(window: MainWindow, spec: TabSpec) -> None:
