@@ -161,6 +161,14 @@ def test_create_a_vault_add_a_contact_lock_and_unlock_by_keyboard(
     keys.key(K.Key_L, CTRL)
     assert window.vault is None
     qtbot.waitUntil(lambda: focus().accessibleName() == "Passphrase", timeout=10000)
+    # Tab goes down the page: the "Remember" box (once the keyring is found), then Unlock.
+    qtbot.waitUntil(lambda: _shown_control(window, "Remember on this computer"), timeout=10000)
+    keys.key(K.Key_Tab)
+    assert focus().accessibleName() == "Remember on this computer"
+    keys.key(K.Key_Tab)
+    assert focus().accessibleName() == "Unlock"
+    keys.key(K.Key_Tab, SHIFT, times=2)
+    assert focus().accessibleName() == "Passphrase"
     keys.type(PASSPHRASE)
     with qtbot.waitSignal(window.sig_vault_unlocked, timeout=20000):
         keys.key(K.Key_Return)
@@ -169,6 +177,10 @@ def test_create_a_vault_add_a_contact_lock_and_unlock_by_keyboard(
     # back on the tab the person was on, with the focus somewhere in the window
     assert window.current_tab_key() == "contacts"
     assert focus().window() is window
+
+
+def _shown_control(window: MainWindow, name: str) -> bool:
+    return any(w.accessibleName() == name and w.isVisible() for w in window.findChildren(QWidget))
 
 
 def _cell(view, row: int, column_title: str) -> str:

@@ -13,6 +13,7 @@ from second_opinion.ui.tab_registry import TAB_KEYS
 from second_opinion.ui.unlock_page import UnlockPage
 from second_opinion.ui.welcome_page import WelcomePage
 from second_opinion.vault.keystore import KeyStore
+from second_opinion.vault.layout import VaultPaths
 from second_opinion.vault.vault import Vault
 from tests.conftest import PASSPHRASE, TEST_KDF
 
@@ -101,6 +102,18 @@ def test_a_damaged_vault_gets_its_own_message_and_offers_restore(
     qtbot.waitUntil(lambda: page.error.isVisible(), timeout=10000)
     assert "damaged" in page.error.text()
     assert page.restore_button.isVisible()
+
+
+def test_closing_a_window_never_unlocked_keeps_the_last_tab_and_the_place(
+    qtbot, existing_vault: Path, window: MainWindow
+) -> None:
+    settings = AppSettings()
+    settings.last_tab = "visits"
+    qtbot.waitUntil(lambda: window.lock_page is not None and window.lock_page.isVisible())
+    window.close()
+    settings.sync()
+    assert settings.last_tab == "visits"  # no tab was open to replace it
+    assert settings.geometry is not None  # where the window was is kept
 
 
 def test_remembered_key_unlocks_without_the_passphrase(
@@ -269,31 +282,53 @@ def test_activity_after_unlock_keeps_the_vault_open(
         pass  # and without activity it locks
 
 
-def test_the_unlock_page_paints_before_anything_but_qt_is_loaded(tmp_path: Path) -> None:
+#: Qt classes each first page has no use for until after its first frame: PySide creates a
+#: class, with its enumerations, the first time it is used, at a cost to that frame
+_NOT_FOR_THE_FIRST_FRAME = {
+    "unlock": ["QCheckBox", "QFormLayout", "QIcon", "QProgressBar", "QTabBar", "QTabWidget"],
+    "welcome": ["QCheckBox", "QIcon", "QTabBar", "QTabWidget"],
+}
+
+
+@pytest.mark.parametrize("page", ["unlock", "welcome"])
+def test_the_first_page_paints_before_anything_but_its_own_qt_classes_is_loaded(
+    tmp_path: Path, page: str
+) -> None:
     import json
     import subprocess
     import sys
     import textwrap
 
+    folder = tmp_path / "vault"
+    if page == "unlock":
+        folder.mkdir()
+        VaultPaths(folder).header.write_text("{}")  # enough to be asked for a passphrase
     script = textwrap.dedent(
         f"""
         import json, sys
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from pathlib import Path
+        import PySide6.QtGui, PySide6.QtWidgets
         from second_opinion.ui.main_window import MainWindow
-        window = MainWindow(Path({str(tmp_path / "vault")!r}))
+        window = MainWindow(Path({str(folder)!r}))
         window.show()
         window.grab()  # paints it
         heavy = ("sqlalchemy", "sqlcipher3", "keyring", "qtawesome",
                  "second_opinion.cli", "second_opinion.vault.vault")
-        print(json.dumps(sorted(m for m in heavy if m in sys.modules)))
+        made = set(vars(PySide6.QtGui)) | set(vars(PySide6.QtWidgets))
+        print(json.dumps({{
+            "page": type(window.lock_page).__name__,
+            "modules": sorted(m for m in heavy if m in sys.modules),
+            "classes": sorted(c for c in {_NOT_FOR_THE_FIRST_FRAME[page]!r} if c in made),
+        }}))
         """
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"page": f"{page.title()}Page", "modules": [], "classes": []}
 
 
 @pytest.mark.parametrize("where", ["first screen", "elsewhere"])

@@ -18,22 +18,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from second_opinion import APP_NAME
 from second_opinion.ui.settings import AppSettings
 from second_opinion.ui.tab_registry import TABS, Navigator, spec_for
 from second_opinion.ui.unlock_page import UnlockPage
-from second_opinion.ui.welcome_page import WelcomePage
 
 if TYPE_CHECKING:
     # Classes used only after the first paint are imported where they are used: PySide creates
     # each class (and its enumerations) on first import, a millisecond or so apiece.
     from PySide6.QtGui import QAction, QCloseEvent
-    from PySide6.QtWidgets import QComboBox, QLineEdit, QToolBar
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QTabWidget, QToolBar
 
     from second_opinion.ui.context import AppContext
     from second_opinion.ui.tabs.base import CaseTab
+    from second_opinion.ui.welcome_page import WelcomePage
     from second_opinion.ui.window.lock_controller import IdleWatcher, LockController
     from second_opinion.ui.window.people import PersonSwitcher
     from second_opinion.vault.vault import Vault
@@ -84,6 +84,8 @@ class MainWindow(QMainWindow, Navigator):
     act_rename_person: QAction
     act_delete_person: QAction
     act_tab_keys: list[QAction]
+    #: the sections; made on the first unlock (see _make_tab_widget)
+    tab_widget: QTabWidget
 
     def __init__(self, data_dir: Path, settings: AppSettings | None = None) -> None:
         super().__init__()
@@ -112,12 +114,7 @@ class MainWindow(QMainWindow, Navigator):
         self._lock_holder = QWidget(self)
         QVBoxLayout(self._lock_holder).setContentsMargins(0, 0, 0, 0)
         self._stack.addWidget(self._lock_holder)
-        self.tab_widget = QTabWidget(self)
-        self.tab_widget.setDocumentMode(True)
-        self.tab_widget.setAccessibleName(self.tr("Sections"))
-        self.tab_widget.tabBar().setAccessibleName(self.tr("Sections"))
-        self.tab_widget.currentChanged.connect(self._on_tab_changed)
-        self._stack.addWidget(self.tab_widget)
+        self._has_tab_widget = False
         self.lock_page: UnlockPage | WelcomePage | None = None
 
         # Made on first use, after the first paint: see the module's docstring.
@@ -134,7 +131,6 @@ class MainWindow(QMainWindow, Navigator):
         # the first paint fast.
         self.person_toolbar: QToolBar | None = None
         self._awaiting_first_paint = False
-        self.tab_widget.installEventFilter(self)
         # No status bar until the first unlock: the unlock page says all there is to say, and
         # creating one costs about 6 ms before the first paint.
         self.show_lock_page()
@@ -198,6 +194,21 @@ class MainWindow(QMainWindow, Navigator):
             act.setEnabled(self.vault is not None)
 
     # ---------------------------------------------------------------- lock/unlock
+    def _make_tab_widget(self) -> None:
+        """Made on the first unlock: of no use while locked, and its classes cost a first frame."""
+        if self._has_tab_widget:
+            return
+        self._has_tab_widget = True
+        from PySide6.QtWidgets import QTabWidget
+
+        self.tab_widget = QTabWidget(self)
+        self.tab_widget.setDocumentMode(True)
+        self.tab_widget.setAccessibleName(self.tr("Sections"))
+        self.tab_widget.tabBar().setAccessibleName(self.tr("Sections"))
+        self.tab_widget.currentChanged.connect(self._on_tab_changed)
+        self.tab_widget.installEventFilter(self)
+        self._stack.addWidget(self.tab_widget)
+
     def show_lock_page(self, message: str = "", try_remembered_key: bool = True) -> None:
         if self.lock_page is not None:
             self.lock_page.setParent(None)
@@ -209,6 +220,8 @@ class MainWindow(QMainWindow, Navigator):
             page = UnlockPage(self.data_dir, self._lock_holder)
             page.sig_restore_requested.connect(self.restore)
         else:
+            from second_opinion.ui.welcome_page import WelcomePage  # the first run only
+
             page = WelcomePage(self.data_dir, self._lock_holder)
             # A vault made just now: its person starts at the beginning, the Guide.
             page.sig_unlocked.connect(self._forget_last_tab)
@@ -258,6 +271,7 @@ class MainWindow(QMainWindow, Navigator):
         from second_opinion.ui.context import AppContext
         from second_opinion.ui.window import startup
 
+        self._make_tab_widget()
         # Shown before anything is built, so its first paint shows the unlocked window (and
         # the work after that paint waits for it, see eventFilter).
         self._end_quiet_start()
@@ -384,8 +398,10 @@ class MainWindow(QMainWindow, Navigator):
         self.tab_widget.blockSignals(False)
 
     def current_tab_key(self) -> str | None:
+        if not self._containers:  # locked (and perhaps never unlocked: no tab widget yet)
+            return None
         index = self.tab_widget.currentIndex()
-        return TABS[index].key if 0 <= index < len(TABS) and self._containers else None
+        return TABS[index].key if 0 <= index < len(TABS) else None
 
     def tab(self, key: str) -> CaseTab | None:
         """The tab for ``key``, built now if it was not yet (None when locked)."""

@@ -12,22 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    # Made only when first needed, after the first frame: PySide creates each class (and its
+    # enumerations) the first time it is imported, half a millisecond or so apiece.
+    from PySide6.QtWidgets import QCheckBox, QProgressBar
 
 KEYRING_CHECK_DELAY_MS = 150
+#: pixels between the lines of a page's card
+CARD_SPACING = 12
 BUSY_BAR_DELAY_MS = 400
 
 # Refusals that mean "this file needs attention", where restoring a backup is the way out.
@@ -48,7 +45,7 @@ def _card(parent: QWidget) -> tuple[QWidget, QVBoxLayout]:
     outer.addLayout(row)
     outer.addStretch(2)
     layout = QVBoxLayout(card)
-    layout.setSpacing(12)
+    layout.setSpacing(CARD_SPACING)
     return card, layout
 
 
@@ -60,6 +57,18 @@ def _heading(text: str, parent: QWidget) -> QLabel:
     label.setFont(font)
     label.setWordWrap(True)
     return label
+
+
+def _button(text: str, parent: QWidget) -> QPushButton:
+    """A push button with ``text``, made as the parent's child first and labeled after.
+
+    ``QPushButton(text, parent)`` makes PySide weigh the constructor that takes an icon, and
+    so create its icon class with every enumeration of it (some hundred theme icons), about
+    1.3 ms on the way to the first frame; the button is the same either way.
+    """
+    button = QPushButton(parent)
+    button.setText(text)
+    return button
 
 
 def _lock_unseen(vault: Any) -> None:
@@ -106,30 +115,74 @@ class _BusyPage(QWidget):
         self._settled = False
         self._key_missing = False
         self.installEventFilter(self)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName(self.tr("Working"))
-        self.busy.hide()
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        # No fixed accessible name: a screen reader reads the message itself.
-        _make_bold(self.error)
-        self.error.hide()
-        self.remember = QCheckBox(self.tr("Remember on this computer"), self)
-        self.remember.setAccessibleName(self.tr("Remember on this computer"))
-        self.remember.setToolTip(
-            self.tr(
-                "Keep the vault's key in this computer's keyring so it opens without the "
-                "passphrase. Anyone using your account could then open it."
-            )
-        )
-        self.remember.hide()
+        #: under the form, top to bottom: the "Remember" box, the keyring note, the busy bar and
+        #: the error; each hidden until there is something to show. The box and the bar are
+        #: made when first needed (see ``remember`` and ``busy``), so not for the first frame.
+        self.status_area = QVBoxLayout()
+        self.status_area.setContentsMargins(0, 0, 0, 0)
+        self.status_area.setSpacing(CARD_SPACING)
+        self._remember: QCheckBox | None = None
+        self._busy: QProgressBar | None = None
+        #: the field the "Remember" box follows when Tab goes down the page
+        self.field_before_remember: QWidget | None = None
         self.keyring_note = QLabel(self)
         self.keyring_note.setWordWrap(True)
         self.keyring_note.hide()
+        self.status_area.addWidget(self.keyring_note)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        # No fixed accessible name: a screen reader reads the message itself. Made bold when
+        # first shown: a font is a class PySide creates on first use, with eight enumerations.
+        self.error.hide()
+        self.status_area.addWidget(self.error)
         #: modules the window will need right after unlocking; imported on the unlock thread
         self.warm_modules: list[str] = []
+
+    @property
+    def remember(self) -> QCheckBox:
+        """ "Remember on this computer", shown once the keyring has been found usable."""
+        if self._remember is None:
+            from PySide6.QtWidgets import QCheckBox
+
+            box = QCheckBox(self)
+            box.setText(self.tr("Remember on this computer"))
+            box.setAccessibleName(self.tr("Remember on this computer"))
+            box.setToolTip(
+                self.tr(
+                    "Keep the vault's key in this computer's keyring so it opens without the "
+                    "passphrase. Anyone using your account could then open it."
+                )
+            )
+            box.hide()
+            self.status_area.insertWidget(0, box)
+            if self.field_before_remember is not None:
+                QWidget.setTabOrder(self.field_before_remember, box)
+            self._remember = box
+        return self._remember
+
+    def remember_chosen(self) -> bool:
+        """Whether the person asked to keep the key in this computer's keyring."""
+        box = self._remember
+        return box is not None and box.isVisible() and box.isChecked()
+
+    @property
+    def busy(self) -> QProgressBar:
+        """The bar that moves while the vault opens."""
+        if self._busy is None:
+            from PySide6.QtWidgets import QProgressBar
+
+            bar = QProgressBar(self)
+            bar.setRange(0, 0)
+            bar.setTextVisible(False)
+            bar.setAccessibleName(self.tr("Working"))
+            bar.hide()
+            self.status_area.insertWidget(self.status_area.indexOf(self.error), bar)
+            self._busy = bar
+        return self._busy
+
+    def _hide_busy(self) -> None:
+        if self._busy is not None:
+            self._busy.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Installed on the page itself until its first paint, then removed: a Python
@@ -193,7 +246,8 @@ class _BusyPage(QWidget):
 
         def show(result: tuple[bool, str]) -> None:
             usable, reason = result
-            self.remember.setVisible(usable)
+            if usable or self._remember is not None:
+                self.remember.setVisible(usable)
             self.keyring_note.setVisible(not usable)
             # The reason is a whole sentence from the vault layer ("This computer has no
             # secure keyring, so the passphrase cannot be remembered; ...").
@@ -204,7 +258,10 @@ class _BusyPage(QWidget):
         run_in_background(probe, show, lambda _exc: None, owner=self)
 
     def set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
+        if busy:
+            self.busy.show()
+        else:
+            self._hide_busy()
         for child in self.findChildren(QLineEdit) + self.findChildren(QPushButton):
             child.setEnabled(not busy)
         if busy:
@@ -213,6 +270,7 @@ class _BusyPage(QWidget):
     def show_error(self, text: str) -> None:
         from PySide6.QtCore import Qt  # not at import time: see the module's docstring
 
+        _make_bold(self.error)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setText(text)
         self.error.show()
@@ -239,16 +297,20 @@ class UnlockPage(_BusyPage):
         self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.unlock)
-        form = QFormLayout()
-        form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        layout.addLayout(form)
-        layout.addWidget(self.remember)
-        layout.addWidget(self.keyring_note)
-        self.unlock_button = QPushButton(self.tr("&Unlock"), self)
+        # One labeled row; a form layout for it would cost its class on the way to the first frame.
+        label = QLabel(self.tr("&Passphrase:"), self)
+        label.setBuddy(self.passphrase)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.passphrase, 1)
+        layout.addLayout(row)
+        self.field_before_remember = self.passphrase
+        layout.addLayout(self.status_area)
+        self.unlock_button = _button(self.tr("&Unlock"), self)
         self.unlock_button.setDefault(True)
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.unlock_button.clicked.connect(self.unlock)
-        self.restore_button = QPushButton(self.tr("&Restore from a backup…"), self)
+        self.restore_button = _button(self.tr("&Restore from a backup…"), self)
         self.restore_button.setAccessibleName(self.tr("Restore from a backup"))
         self.restore_button.clicked.connect(self.sig_restore_requested.emit)
         self.restore_button.hide()
@@ -256,8 +318,6 @@ class UnlockPage(_BusyPage):
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.setFocusProxy(self.passphrase)
         self._remembered_in_flight = False
@@ -297,7 +357,7 @@ class UnlockPage(_BusyPage):
 
         def finished() -> None:
             self._remembered_in_flight = False
-            self.busy.hide()
+            self._hide_busy()
             self.unlock_button.setEnabled(True)
 
         def done(vault: Any) -> None:
@@ -352,7 +412,7 @@ class UnlockPage(_BusyPage):
             self.show_error(self.tr("Type your passphrase first."))
             return
         folder = self.data_dir
-        remember = self.remember.isVisible() and self.remember.isChecked()
+        remember = self.remember_chosen()
 
         def attempt() -> Any:
             from second_opinion.vault.keystore import KeyStore

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QWidget,
 )
 
 from second_opinion.ui.unlock_page import (
     KEYRING_CHECK_DELAY_MS,
     _BusyPage,
+    _button,
     _card,
     _heading,
     _lock_unseen,
@@ -86,17 +86,15 @@ class WelcomePage(_BusyPage):
         form.addRow(self.tr("Strength:"), self.strength)
         form.addRow("", self.strength_label)
         layout.addLayout(form)
-        layout.addWidget(self.remember)
-        layout.addWidget(self.keyring_note)
-        self.create_button = QPushButton(self.tr("&Create my vault"), self)
+        self.field_before_remember = self.repeat
+        layout.addLayout(self.status_area)
+        self.create_button = _button(self.tr("&Create my vault"), self)
         self.create_button.setDefault(True)
         self.create_button.setAccessibleName(self.tr("Create my vault"))
         self.create_button.clicked.connect(self.create_vault)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.error)
         layout.addLayout(buttons)
         self._score = 0
         # The page starts where it is read, at the first question. (With the passphrase as
@@ -150,7 +148,7 @@ class WelcomePage(_BusyPage):
             return
         name = self.person_name.text().strip() or self.tr("Me")
         folder = self.data_dir
-        remember = self.remember.isVisible() and self.remember.isChecked()
+        remember = self.remember_chosen()
 
         def attempt() -> Any:
             from second_opinion.case.people import create_vault_for
