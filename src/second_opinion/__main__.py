@@ -32,6 +32,11 @@ def gui_options(argv: list[str]) -> tuple[Path | None, bool] | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # When PySide is loaded already (a script that imported it first), before any other
+    # module: PySide would read the source of each one.
+    from second_opinion.import_scan import stop_pyside_source_scan
+
+    stop_pyside_source_scan()
     # Before any passphrase is read or key derived: no core dump may hold them.
     from second_opinion.hardening import disable_core_dumps
 

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 def _application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    _no_source_scan_on_import()
+    from second_opinion.import_scan import stop_pyside_source_scan
+
+    stop_pyside_source_scan()
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -31,28 +33,6 @@ def _application() -> QApplication:
         i18n.install_from_settings()  # before any window, so every text is built translated
     assert isinstance(app, QApplication)
     return app
-
-
-def _no_source_scan_on_import() -> None:
-    """Stop PySide reading the source of every module imported after it.
-
-    PySide looks at each newly imported module to learn whether it uses PySide (for its
-    opt-in ``__feature__`` switches, which this app does not use) by reading the module's
-    whole source file into ``linecache``. After unlocking that is every module of SQLAlchemy
-    and the app: hundreds of files read on import and millions of characters kept in memory
-    for the life of the process. The answer it needs is known here: only this app's own
-    modules use PySide; every other module is left out of the switching, as PySide's own
-    answer for them would be. Best effort: another PySide version is left as it is.
-    """
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
-        return
-
-    def uses_pyside(module: object) -> bool:
-        name = getattr(module, "__name__", "")
-        return isinstance(name, str) and name.partition(".")[0] == "second_opinion"
-
-    setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 (a module without stubs)
 
 
 def _resolve(data_dir: Path | str | None) -> Path:
