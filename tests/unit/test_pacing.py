@@ -46,3 +46,43 @@ def test_a_large_list_of_requests_pauses_as_it_is_read(session, counted) -> None
     # Each stage pauses before each slice of EVERY rows: the requests read (2 slices), their
     # items read (2) and the rows built (2).
     assert len(counted) == 6
+
+
+def _database_steps(session) -> list[int]:
+    """A count of SQLite's work on ``session``'s connection, going up as it reads rows."""
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0  # go on
+
+    session.connection().connection.dbapi_connection.set_progress_handler(count, 50)
+    return steps
+
+
+def test_a_large_list_of_contacts_is_still_being_read_between_its_pause_points(session) -> None:
+    from second_opinion.services import contacts
+
+    for number in range(3 * pacing.EVERY):
+        make_contact(session, f"Dr. Number {number}")
+    session.flush()
+    steps = _database_steps(session)
+    seen_at_pauses: list[int] = []
+    pacing.set_hook(lambda: seen_at_pauses.append(steps[0]))
+    try:
+        rows = contacts.list_contacts(session)
+    finally:
+        pacing.set_hook(None)
+    assert len(rows) == 3 * pacing.EVERY
+    # The database went on reading after the first pause, and again after the next ones: a
+    # read that fetched every row at its first step would leave them nothing to pause.
+    assert len(seen_at_pauses) >= 3
+    assert seen_at_pauses == sorted(seen_at_pauses)
+    assert len(set(seen_at_pauses)) == len(seen_at_pauses)
+
+
+def test_without_a_host_a_selected_read_is_a_plain_one(session) -> None:
+    from second_opinion.services import contacts
+
+    make_contact(session, "Dr. Alone")
+    assert [row.name for row in contacts.list_contacts(session)] == ["Dr. Alone"]

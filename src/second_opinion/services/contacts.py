@@ -27,7 +27,7 @@ from second_opinion.domain.models import (
     Visit,
 )
 from second_opinion.services.errors import InUse, ValidationError, must_exist
-from second_opinion.services.pacing import paced
+from second_opinion.services.pacing import selected
 
 log = logging.getLogger(__name__)
 
@@ -312,7 +312,7 @@ def list_contacts(
     stmt = stmt.order_by(func.lower(Contact.name), Contact.id)
     # Positional: the columns are selected in ContactRow's field order, and building 10 000
     # rows this way skips a mapping and a keyword dictionary per row.
-    return [ContactRow(*r) for r in paced(session.execute(stmt))]
+    return [ContactRow(*r) for r in selected(session, stmt)]
 
 
 def list_contact_choices(

@@ -12,7 +12,11 @@ Without a hook (the command line, the tests of the services) a pause point does 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from sqlalchemy import Executable
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 
@@ -54,3 +58,19 @@ def fetch_all(result: Any) -> list[Any]:
         pause_point()
         rows.extend(part)
     return rows
+
+
+def selected(session: Session, stmt: Executable) -> Iterator[Any]:
+    """The rows of ``stmt`` run in ``session``, read ``EVERY`` at a time with a pause point
+    before each slice.
+
+    Iterating ``session.execute(stmt)`` is not enough: without ``yield_per`` the ORM fetches
+    and converts every row on the first step, so a read of thousands of rows held the
+    interpreter throughout with no pause point in it.
+    """
+    if _hook is None:
+        yield from session.execute(stmt)
+        return
+    for part in session.execute(stmt, execution_options={"yield_per": EVERY}).partitions():
+        pause_point()
+        yield from part

@@ -20,7 +20,7 @@ from second_opinion.domain.enums import Priority, QuestionCategory, VisitStatus
 from second_opinion.domain.models import Contact, Question, Visit
 from second_opinion.services import visits as visit_service
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
-from second_opinion.services.pacing import paced
+from second_opinion.services.pacing import selected
 from second_opinion.services.visits import VisitTiming
 
 log = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ def _row(r: Row[Any]) -> QuestionRow:
 def list_questions(session: Session, person_id: int) -> list[QuestionRow]:
     """A person's questions in their saved order (the screen filters them itself)."""
     stmt = _query().where(Question.person_id == person_id).order_by(Question.position, Question.id)
-    return [_row(r) for r in paced(session.execute(stmt))]
+    return [_row(r) for r in selected(session, stmt)]
 
 
 def get_question(session: Session, question_id: int) -> QuestionRow:

@@ -41,7 +41,7 @@ from second_opinion.services.independence import (
     first_opinion_doctors,
     may_not_be_independent,
 )
-from second_opinion.services.pacing import paced
+from second_opinion.services.pacing import selected
 from second_opinion.services.phrases import Joined, Label, Phrase, listed
 from second_opinion.services.questions import count_open_unlinked
 from second_opinion.services.record_requests import is_overdue
@@ -273,8 +273,9 @@ def _sent_by_recipient(
     """
     sent: dict[int, _Sent] = {}
     by_request: dict[int, tuple[_Sent, _Request]] = {}
-    for request_id, recipient_id, state, due_on, extended_due_on, sent_on in paced(
-        session.execute(
+    for request_id, recipient_id, state, due_on, extended_due_on, sent_on in selected(
+        session,
+        (
             select(
                 RecordRequest.id,
                 RecordRequest.recipient_id,
@@ -288,14 +289,15 @@ def _sent_by_recipient(
                 RecordRequest.recipient_id.in_(recipient_ids),
             )
             .order_by(RecordRequest.id)
-        )
+        ),
     ):
         request = _Request(request_id, state, extended_due_on or due_on, sent_on)
         group = sent.setdefault(recipient_id, _Sent())
         group.requests.append(request)
         by_request[request_id] = (group, request)
 
-    links = session.execute(
+    links = selected(
+        session,
         select(
             record_request_item.c.request_id,
             RecordItem.id,
@@ -310,10 +312,10 @@ def _sent_by_recipient(
         )
         # Requests in the order they were made, and a request's items in the order they
         # were recorded: the first missing item names the request a cross opens.
-        .order_by(record_request_item.c.request_id, RecordItem.id)
+        .order_by(record_request_item.c.request_id, RecordItem.id),
     )
     items: dict[int, _Item] = {}
-    for request_id, item_id, kind, description in paced(links):
+    for request_id, item_id, kind, description in links:
         group, request = by_request[request_id]
         item = items.get(item_id)
         if item is None:

@@ -37,7 +37,7 @@ from second_opinion.domain.models import (
 from second_opinion.services import record_requests as rules
 from second_opinion.services.disc_check import DiscReport
 from second_opinion.services.errors import NotFound, ValidationError, must_exist
-from second_opinion.services.pacing import paced
+from second_opinion.services.pacing import selected
 from second_opinion.services.phrases import Phrase, listed
 from second_opinion.services.records import check_date, check_text
 
@@ -502,7 +502,8 @@ def follow_ups(
     only_request = [] if request_id is None else [RecordRequest.id == request_id]
     if states is not None:
         only_request.append(RecordRequest.state.in_(states))
-    requests = session.execute(
+    requests = selected(
+        session,
         select(
             RecordRequest.id,
             Contact.name,
@@ -516,8 +517,8 @@ def follow_ups(
         )
         .join(Contact, Contact.id == RecordRequest.holder_id)
         .where(RecordRequest.person_id == person_id, *only_request)
-        .order_by(RecordRequest.id)
-    ).all()
+        .order_by(RecordRequest.id),
+    )
     calls: dict[int, list[CallRow]] = {}
     stmt = (
         select(FollowUpCall)
@@ -545,7 +546,7 @@ def follow_ups(
         due_on,
         extended_due_on,
         sent_on,
-    ) in paced(requests):
+    ) in requests:
         plan = plans.get(plan_text)
         if plan is None:
             plan = plans[plan_text] = _plan(plan_text)
