@@ -40,6 +40,23 @@ def test_the_worker_waits_while_the_window_is_busy_and_goes_on_when_it_is_free(
     worker.join(5)
 
 
+def test_work_the_window_claims_holds_the_worker_from_its_next_pause_until_the_next_beat(
+    qtbot, pulse
+) -> None:
+    log: list[str] = []
+    qtbot.wait(10)  # the window has just beaten: free, by the clock alone
+    pulse.claim()  # ... but about to show a large list
+    worker = _pause_on_a_worker(log)
+    time.sleep(0.05)  # showing it, handling no events
+    assert log == []
+    qtbot.waitUntil(lambda: log == ["resumed"], timeout=5000)  # the next beat frees it
+    worker.join(5)
+    log.clear()
+    worker = _pause_on_a_worker(log)  # and the claim is over
+    worker.join(5)
+    assert log == ["resumed"]
+
+
 @pytest.mark.parametrize("why", ["the window waits for the worker", "no work is running"])
 def test_the_worker_never_waits_for_a_window_that_cannot_beat(qtbot, pulse, why) -> None:
     log: list[str] = []

@@ -290,6 +290,7 @@ class OpsRunner(QObject):
             return
         _handed_over_this_turn = True
         QTimer.singleShot(NEXT_TURN_MS, _next_turn)
+        self._pulse.claim()  # showing a result is work for the window: the worker waits
         self._in_flight = max(0, self._in_flight - 1)
         if self._in_flight == 0:
             self._busy_timer.stop()
@@ -385,6 +386,7 @@ def run_in_steps(owner: QObject, steps: list[Callable[[], object]]) -> None:
         if not remaining or not _alive(owner):
             _steps_pending -= 1
             return
+        pacing.pulse().claim()
         remaining.pop(0)()
         QTimer.singleShot(0, next_step)
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 
+from second_opinion.ui.pacing import pulse
 from second_opinion.ui.tab_registry import TABS, TabSpec, spec_for
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ def show_tab(window: MainWindow, spec: TabSpec) -> None:
     being imported on a worker thread. Importing it on the GUI thread instead held the
     window still for up to half a second; the tab's page stays empty for that moment.
     """
+    pulse().claim()  # the tab is built or painted next: the worker waits meanwhile
     if not window.tab_is_pending(spec.key):
         window.tab(spec.key)
         return
@@ -173,6 +175,7 @@ def build_in_steps(window: MainWindow, spec: TabSpec) -> None:
     has them drawn a few per turn of the event loop first, instead of all in its build."""
     ahead = getattr(sys.modules.get(spec.module), "icons_ahead", None)
     if ahead is None:
+        pulse().claim()
         window.tab(spec.key)
         return
     from second_opinion.ui.ops import run_in_steps
