@@ -84,7 +84,7 @@ class MainWindow(QMainWindow, Navigator):
     act_rename_person: QAction
     act_delete_person: QAction
     act_tab_keys: list[QAction]
-    #: the sections; made on the first unlock (see _make_tab_widget)
+    #: the sections; made on the first unlock (see window.startup.make_sections)
     tab_widget: QTabWidget
 
     def __init__(self, data_dir: Path, settings: AppSettings | None = None) -> None:
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow, Navigator):
         self._lock_holder = QWidget(self)
         QVBoxLayout(self._lock_holder).setContentsMargins(0, 0, 0, 0)
         self._stack.addWidget(self._lock_holder)
-        self._has_tab_widget = False
+        self.has_sections = False  # see tab_widget
         self.lock_page: UnlockPage | WelcomePage | None = None
 
         # Made on first use, after the first paint: see the module's docstring.
@@ -194,21 +194,6 @@ class MainWindow(QMainWindow, Navigator):
             act.setEnabled(self.vault is not None)
 
     # ---------------------------------------------------------------- lock/unlock
-    def _make_tab_widget(self) -> None:
-        """Made on the first unlock: of no use while locked, and its classes cost a first frame."""
-        if self._has_tab_widget:
-            return
-        self._has_tab_widget = True
-        from PySide6.QtWidgets import QTabWidget
-
-        self.tab_widget = QTabWidget(self)
-        self.tab_widget.setDocumentMode(True)
-        self.tab_widget.setAccessibleName(self.tr("Sections"))
-        self.tab_widget.tabBar().setAccessibleName(self.tr("Sections"))
-        self.tab_widget.currentChanged.connect(self._on_tab_changed)
-        self.tab_widget.installEventFilter(self)
-        self._stack.addWidget(self.tab_widget)
-
     def show_lock_page(self, message: str = "", try_remembered_key: bool = True) -> None:
         if self.lock_page is not None:
             self.lock_page.setParent(None)
@@ -271,7 +256,7 @@ class MainWindow(QMainWindow, Navigator):
         from second_opinion.ui.context import AppContext
         from second_opinion.ui.window import startup
 
-        self._make_tab_widget()
+        startup.make_sections(self)
         # Shown before anything is built, so its first paint shows the unlocked window (and
         # the work after that paint waits for it, see eventFilter).
         self._end_quiet_start()
@@ -289,7 +274,7 @@ class MainWindow(QMainWindow, Navigator):
             from second_opinion.ui.window.actions import build_toolbar
 
             self.person_toolbar = build_toolbar(self)
-        self._build_tab_shells()
+        startup.fill_sections(self)
         if self.lock_page is not None:
             self.lock_page.setParent(None)
             self.lock_page.deleteLater()
@@ -386,17 +371,6 @@ class MainWindow(QMainWindow, Navigator):
         self.sig_vault_locked.emit()
 
     # ---------------------------------------------------------------- tabs
-    def _build_tab_shells(self) -> None:
-        from second_opinion.ui.icons import icon
-
-        self.tab_widget.blockSignals(True)
-        for spec in TABS:
-            container = QWidget(self.tab_widget)
-            QVBoxLayout(container).setContentsMargins(0, 0, 0, 0)
-            self._containers[spec.key] = container
-            self.tab_widget.addTab(container, icon(spec.icon), spec.translated_title())
-        self.tab_widget.blockSignals(False)
-
     def current_tab_key(self) -> str | None:
         if not self._containers:  # locked (and perhaps never unlocked: no tab widget yet)
             return None

@@ -143,6 +143,39 @@ def show_tab(window: MainWindow, spec: TabSpec) -> None:
     run_in_background(lambda: spec.load(), imported, imported, owner=window)
 
 
+def make_sections(window: MainWindow) -> None:
+    """Make the window's tab widget, once. Not before the first unlock: nothing on it is of
+    use while locked, and its classes would cost the first frame a millisecond."""
+    if window.has_sections:
+        return
+    window.has_sections = True
+    from PySide6.QtWidgets import QTabWidget
+
+    tabs = window.tab_widget = QTabWidget(window)
+    tabs.setDocumentMode(True)
+    tabs.setAccessibleName(QCoreApplication.translate("MainWindow", "Sections"))
+    tabs.tabBar().setAccessibleName(QCoreApplication.translate("MainWindow", "Sections"))
+    tabs.currentChanged.connect(window._on_tab_changed)
+    tabs.installEventFilter(window)  # its first paint starts the work after it
+    window._stack.addWidget(tabs)
+
+
+def fill_sections(window: MainWindow) -> None:
+    """One empty page per tab, each built when first needed (``MainWindow.tab``)."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from second_opinion.ui.icons import icon
+
+    tabs = window.tab_widget
+    tabs.blockSignals(True)
+    for spec in TABS:
+        container = QWidget(tabs)
+        QVBoxLayout(container).setContentsMargins(0, 0, 0, 0)
+        window._containers[spec.key] = container
+        tabs.addTab(container, icon(spec.icon), spec.translated_title())
+    tabs.blockSignals(False)
+
+
 #: icons drawn per turn of the event loop before a tab is built
 ICONS_PER_TURN = 4
 #: the pause between two tabs built in the background
