@@ -208,6 +208,11 @@ class Authorization(Base):
     recipient: Mapped[Contact] = relationship(foreign_keys=[recipient_id])
 
 
+def due_in_force(due_on: dt.date | None, extended_due_on: dt.date | None) -> dt.date | None:
+    """The due date that counts for a request: an extension, once granted, replaces the first."""
+    return extended_due_on or due_on
+
+
 class RecordRequest(Base):
     __tablename__ = "record_request"
 
@@ -269,7 +274,7 @@ class RecordRequest(Base):
 
     @property
     def effective_due_on(self) -> dt.date | None:
-        return self.extended_due_on or self.due_on
+        return due_in_force(self.due_on, self.extended_due_on)
 
 
 class RequestStateChange(Base):

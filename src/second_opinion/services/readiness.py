@@ -31,6 +31,7 @@ from second_opinion.domain.models import (
     RecordItem,
     RecordRequest,
     Visit,
+    due_in_force,
     record_request_item,
 )
 from second_opinion.services import doctor_needs, labels
@@ -275,23 +276,21 @@ def _sent_by_recipient(
     by_request: dict[int, tuple[_Sent, _Request]] = {}
     for request_id, recipient_id, state, due_on, extended_due_on, sent_on in selected(
         session,
-        (
-            select(
-                RecordRequest.id,
-                RecordRequest.recipient_id,
-                RecordRequest.state,
-                RecordRequest.due_on,
-                RecordRequest.extended_due_on,
-                RecordRequest.sent_on,
-            )
-            .where(
-                RecordRequest.person_id == person_id,
-                RecordRequest.recipient_id.in_(recipient_ids),
-            )
-            .order_by(RecordRequest.id)
-        ),
+        select(
+            RecordRequest.id,
+            RecordRequest.recipient_id,
+            RecordRequest.state,
+            RecordRequest.due_on,
+            RecordRequest.extended_due_on,
+            RecordRequest.sent_on,
+        )
+        .where(
+            RecordRequest.person_id == person_id,
+            RecordRequest.recipient_id.in_(recipient_ids),
+        )
+        .order_by(RecordRequest.id),
     ):
-        request = _Request(request_id, state, extended_due_on or due_on, sent_on)
+        request = _Request(request_id, state, due_in_force(due_on, extended_due_on), sent_on)
         group = sent.setdefault(recipient_id, _Sent())
         group.requests.append(request)
         by_request[request_id] = (group, request)

@@ -25,6 +25,7 @@ from second_opinion.domain.models import (
     RecordItem,
     RecordRequest,
     RequestStateChange,
+    due_in_force,
     record_request_item,
 )
 from second_opinion.services.authorizations import AuthorizationProblem, authorization_problem
@@ -118,7 +119,7 @@ class RequestRow:
 
     @property
     def effective_due_on(self) -> dt.date | None:
-        return self.extended_due_on or self.due_on
+        return due_in_force(self.due_on, self.extended_due_on)
 
     @property
     def item_ids(self) -> tuple[int, ...]:
@@ -430,7 +431,7 @@ def _build_rows(
                 item = shared[item_id] = RequestItem(item_id, kind, description)
             items.setdefault(request_id, []).append(item)
     # A busy case names the same few dozen holders and days thousands of times: one object
-    # each (``same``) instead of one per row keeps a 10 000-row list megabytes smaller.
+    # each (``one``) instead of one per row keeps a 10 000-row list megabytes smaller.
     seen: dict[Any, Any] = {}
 
     def one(value: Any) -> Any:

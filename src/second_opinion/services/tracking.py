@@ -32,6 +32,7 @@ from second_opinion.domain.models import (
     RecordItem,
     RecordRequest,
     Shipment,
+    due_in_force,
     record_request_item,
 )
 from second_opinion.services import record_requests as rules
@@ -419,13 +420,9 @@ class FollowUp:
     next_call_on: dt.date | None = None
     #: the last day of the first 30 of the legal clock (whether or not the law applies)
     clock_due_on: dt.date | None = None
-    due_on: dt.date | None = None
-    extended_due_on: dt.date | None = None
+    #: the due date in force (``due_in_force``)
+    effective_due_on: dt.date | None = None
     sent_on: dt.date | None = None
-
-    @property
-    def effective_due_on(self) -> dt.date | None:
-        return self.extended_due_on or self.due_on
 
     def days_overdue(self, on: dt.date) -> int:
         """The one overdue rule (``record_requests.days_overdue``), for this request."""
@@ -563,8 +560,7 @@ def follow_ups(
                 state, requested_on, plan, [c.data.called_on for c in made]
             ),
             clock_due_on=rules.legal_due_on(requested_on, received_on),
-            due_on=due_on,
-            extended_due_on=extended_due_on,
+            effective_due_on=due_in_force(due_on, extended_due_on),
             sent_on=sent_on,
         )
     return result

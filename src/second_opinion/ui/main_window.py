@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 #: the tab an unlocked window opens on
 FIRST_TAB = "today"
 
-#: pause between building two tabs in the background, so clicks and keys are handled between
+#: how long after the menus are made the window's icon is drawn (see finish_menus)
 WINDOW_ICON_DELAY_MS = 200
 #: how long a window with a remembered key stays unseen while it tries the key
 QUIET_START_LIMIT_MS = 400
