@@ -133,7 +133,7 @@ else
 unwanted: ${unwanted:-none}"
 fi
 
-# The licence notices: beside the program and where the Licenses view reads them.
+# The license notices: beside the program and where the Licenses view reads them.
 lic="$INTERNAL/second_opinion/resources/THIRD-PARTY-LICENSES"
 problems=""
 [ -f "$BUNDLE/THIRD-PARTY-LICENSES" ] || problems+="no THIRD-PARTY-LICENSES beside the program; "

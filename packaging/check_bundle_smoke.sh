@@ -7,7 +7,7 @@
 #     macOS:   "dist/Second Opinion.app/Contents/MacOS/second-opinion"
 #
 # Checks --version, demo into a new folder with a non-ASCII name, check, a wrong passphrase,
-# export-packet (a PDF with DejaVu Sans embedded), the licence notices in the bundle, and the
+# export-packet (a PDF with DejaVu Sans embedded), the license notices in the bundle, and the
 # window started offscreen for a few seconds. Ends with "N passed, M failed".
 set -uo pipefail
 EXE="$1"

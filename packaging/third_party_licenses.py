@@ -5,15 +5,15 @@
 Run it with the build venv's Python (``packaging/build.py`` does), so that the installed
 distributions it reads are exactly those PyInstaller bundles. It writes, in this order:
 
-- the Python runtime's licence (PSF), from the runtime's own LICENSE.txt;
+- the Python runtime's license (PSF), from the runtime's own LICENSE.txt;
 - Qt and PySide6 (LGPL-3.0) with how to replace the Qt libraries (``licenses/Qt-LGPL.txt``);
 - SQLCipher (BSD-3-Clause) and the OpenSSL built into it (``licenses/SQLCipher.txt``);
 - the DejaVu fonts, Font Awesome and Bitstream Vera (ReportLab's) notices;
-- every Python distribution the app depends on, from its own metadata and licence files
+- every Python distribution the app depends on, from its own metadata and license files
   (``second_opinion.licenses``, the same code the app's Licenses view uses from source);
 - with ``--bundle`` on Debian/Ubuntu: each system library PyInstaller copied from the build
   machine into the bundle, with its Debian package's ``copyright`` file;
-- the full texts of the GNU LGPL 3, GNU GPL 3 and Apache 2.0 licences.
+- the full texts of the GNU LGPL 3, GNU GPL 3 and Apache 2.0 licenses.
 
 No third-party tool: pip-licenses would add a dependency to the build for a loop over
 importlib.metadata, and it knows nothing of Qt's, SQLCipher's or the fonts' notices.
@@ -79,7 +79,7 @@ def fonts_and_icons() -> str:
     parts = [
         "DejaVu Sans fonts (second_opinion/resources/fonts; embedded in exported PDFs)\n"
         "License: Bitstream Vera Fonts license and Arev Fonts license (a permissive font "
-        "licence)\n\n"
+        "license)\n\n"
         + (app / "resources" / "fonts" / "DejaVu-LICENSE.txt").read_text(encoding="utf-8").strip(),
         "Font Awesome Free 5.15.4 icons (second_opinion/resources/icons/fa), by Fonticons, "
         "Inc., https://fontawesome.com\nLicense: CC-BY-4.0, "
@@ -101,8 +101,8 @@ def python_distributions() -> str:
 
     dists = runtime_distributions()
     return (
-        f"Python packages ({len(dists)}), each with the licence its own metadata states and "
-        "the licence files it ships\n\n"
+        f"Python packages ({len(dists)}), each with the license its own metadata states and "
+        "the license files it ships\n\n"
         + "=" * 78
         + "\n\n"
         + distribution_notices(dists, with_texts=True)
@@ -164,9 +164,9 @@ def make(bundle: Path | None) -> str:
         f"THIRD-PARTY LICENSES of Second Opinion {app_version}\n\n"
         "Second Opinion itself is free software under the GNU General Public License, "
         "version 3 or later (its text is near the end of this file). The program is built "
-        "from the works below, each under its own licence. This file was made by "
+        "from the works below, each under its own license. This file was made by "
         "packaging/third_party_licenses.py from the build's installed packages and their "
-        "own licence files.",
+        "own license files.",
         python_runtime(),
         qt(),
         sqlcipher(),
@@ -179,7 +179,7 @@ def make(bundle: Path | None) -> str:
         except FileNotFoundError:  # no dpkg: not a Debian-like build machine
             sections.append(
                 "System libraries: this bundle was built where no dpkg could name them; "
-                "see each library's own distribution for its licence."
+                "see each library's own distribution for its license."
             )
     sections.append(full_texts())
     return RULE.join(sections) + "\n"

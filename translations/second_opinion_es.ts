@@ -3851,7 +3851,7 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <translation>Licencias</translation>
     </message>
     <message>
-        <source>Second Opinion is free software under the GNU General Public License, version 3 or later. It is built from the works below, each under its own licence.</source>
+        <source>Second Opinion is free software under the GNU General Public License, version 3 or later. It is built from the works below, each under its own license.</source>
         <translation>Second Opinion es software libre bajo la Licencia Pública General de GNU, versión 3 o posterior. Está hecho con las obras que siguen, cada una con su propia licencia.</translation>
     </message>
     <message>
@@ -5766,7 +5766,7 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <translation>Hecho</translation>
     </message>
     <message>
-        <source>Cancelled</source>
+        <source>Canceled</source>
         <translation>Cancelada</translation>
     </message>
     <message>

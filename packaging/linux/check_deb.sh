@@ -141,7 +141,7 @@ done
 missing_libs="$(inroot -- "cd /opt/second-opinion/_internal && for f in \$(find . -name '*.so*' -type f); do LD_LIBRARY_PATH=/opt/second-opinion/_internal:/opt/second-opinion/_internal/PySide6/Qt/lib ldd \$f 2>/dev/null | grep 'not found' | sed \"s|^|\$f: |\"; done" | grep -v "libqgtk3\|libgtk-3\|libgdk-3" | sort -u | head -20)"
 [ -z "$missing_libs" ] || problems+="libraries not found: $missing_libs; "
 if [ -z "$problems" ]; then
-    ok "files in place (/opt, /usr/bin, menu entry, icons, metainfo, copyright, licences, manual); every library resolves"
+    ok "files in place (/opt, /usr/bin, menu entry, icons, metainfo, copyright, licenses, manual); every library resolves"
 else
     bad "installed files" "$problems"
 fi

@@ -140,8 +140,8 @@ Upstream-Name: Second Opinion
 Upstream-Contact: {MAINTAINER}
 Source: {HOMEPAGE}
 Comment: The program in /opt/second-opinion is a PyInstaller bundle: the Python runtime,
- Qt (LGPL-3.0) and the other works it is built from, each under its own licence. Their
- notices and licence texts are in /usr/share/doc/second-opinion/THIRD-PARTY-LICENSES (also
+ Qt (LGPL-3.0) and the other works it is built from, each under its own license. Their
+ notices and license texts are in /usr/share/doc/second-opinion/THIRD-PARTY-LICENSES (also
  shown in the program under Help, About, Licenses), including how to replace the Qt
  libraries.
 

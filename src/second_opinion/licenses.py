@@ -2,14 +2,14 @@
 
 A release build (``packaging/build.py``) writes the full text, ``THIRD-PARTY-LICENSES``, into
 the bundle's ``second_opinion/resources/``: every Python distribution the app runs on with its
-licence files, the Python runtime, Qt (LGPL-3.0) with how to replace it, SQLCipher, DejaVu,
+license files, the Python runtime, Qt (LGPL-3.0) with how to replace it, SQLCipher, DejaVu,
 Font Awesome, and on Linux the system libraries the bundle carries.
 ``packaging/third_party_licenses.py`` makes it, with ``distribution_notices`` below for the
 Python part.
 
 In a source checkout there is no such file (it is made only by a build, so it is never stale
 in git); ``third_party_text`` then lists the installed distributions' names, versions and
-licences from their own metadata, and says where the full text comes from.
+licenses from their own metadata, and says where the full text comes from.
 
 Only the standard library: this runs in the app and in the build script alike.
 """
@@ -67,8 +67,8 @@ def runtime_distributions(root: str = APP_DISTRIBUTION) -> list[metadata.Distrib
     return sorted(seen.values(), key=lambda d: _canonical(_field(d, "Name")))
 
 
-def licence_of(dist: metadata.Distribution) -> str:
-    """The distribution's own statement of its licence: SPDX expression, field or classifiers."""
+def license_of(dist: metadata.Distribution) -> str:
+    """The distribution's own statement of its license: SPDX expression, field or classifiers."""
     expression = _field(dist, "License-Expression")
     if expression:
         return expression
@@ -82,7 +82,7 @@ def licence_of(dist: metadata.Distribution) -> str:
     ]
     if classifiers:
         return ", ".join(classifiers)
-    return "see its licence text" if field else "not stated in its metadata"
+    return "see its license text" if field else "not stated in its metadata"
 
 
 def _homepage(dist: metadata.Distribution) -> str:
@@ -96,7 +96,7 @@ def _homepage(dist: metadata.Distribution) -> str:
 
 
 def _read_metadata_file(dist: metadata.Distribution, name: str) -> str | None:
-    # Metadata 2.4 puts licence files in licenses/; older ones beside METADATA. A few are
+    # Metadata 2.4 puts license files in licenses/; older ones beside METADATA. A few are
     # not UTF-8 (Latin-1 copyright signs): shown with a replacement character, not dropped.
     for relative in (f"licenses/{name}", name):
         try:
@@ -111,8 +111,8 @@ def _read_metadata_file(dist: metadata.Distribution, name: str) -> str | None:
     return None
 
 
-def licence_files(dist: metadata.Distribution) -> list[tuple[str, str]]:
-    """(name, text) of each licence file the distribution ships in its metadata folder."""
+def license_files(dist: metadata.Distribution) -> list[tuple[str, str]]:
+    """(name, text) of each license file the distribution ships in its metadata folder."""
     names = list(dist.metadata.get_all("License-File") or [])
     if not names:  # older wheels: LICENSE* and COPYING* beside METADATA
         names = [
@@ -130,20 +130,20 @@ def licence_files(dist: metadata.Distribution) -> list[tuple[str, str]]:
 
 
 def distribution_notices(dists: Iterable[metadata.Distribution], *, with_texts: bool) -> str:
-    """One section per distribution: name, version, licence, home page, then its files."""
+    """One section per distribution: name, version, license, home page, then its files."""
     parts: list[str] = []
     for dist in dists:
         lines = [
             f"{_field(dist, 'Name')} {dist.version}",
-            f"License: {licence_of(dist)}",
+            f"License: {license_of(dist)}",
         ]
         home = _homepage(dist)
         if home:
             lines.append(f"Home page: {home}")
         if with_texts:
-            files = licence_files(dist)
+            files = license_files(dist)
             if not files:
-                lines.append("(it ships no licence file; its licence is the one named above)")
+                lines.append("(it ships no license file; its license is the one named above)")
             for name, text in files:
                 lines += ["", f"--- {name} ---", "", text]
         parts.append("\n".join(lines))
@@ -160,7 +160,7 @@ def third_party_text() -> str:
     header = (
         "Second Opinion is free software under the GNU General Public License, version 3 or "
         "later.\n\n"
-        "This copy runs from source, so the full list of licence texts is not here: it is "
+        "This copy runs from source, so the full list of license texts is not here: it is "
         f"made when a release is built (packaging/build.py writes {FILE_NAME} into the "
         "bundle), together with the notices for Qt (LGPL-3.0), SQLCipher, the DejaVu fonts "
         "and Font Awesome. The Python packages this copy runs on, as their own metadata "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -25,3 +26,16 @@ BRITISH = re.compile(
 def test_no_british_spellings(relative: str) -> None:
     text = (SOURCE / relative).read_text(encoding="utf-8")
     assert BRITISH.findall(text) == []
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["services/labels.py", "services/visits.py", "licenses.py", "ui/licenses_dialog.py"],
+)
+def test_no_british_spellings_in_the_texts_people_read(relative: str) -> None:
+    # The texts only: a stored value such as VisitStatus.CANCELLED stays as it was saved.
+    tree = ast.parse((SOURCE / relative).read_text(encoding="utf-8"))
+    texts = [
+        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    ]
+    assert [w for text in texts for w in BRITISH.findall(text)] == []

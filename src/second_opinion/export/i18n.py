@@ -416,7 +416,7 @@ SPANISH_TEXT: dict[str, str] = {
     "Telemedicine": "Telemedicina",
     "Planned": "Planeada",
     "Done": "Realizada",
-    "Cancelled": "Cancelada",
+    "Canceled": "Cancelada",
     "Diagnosis": "Diagnóstico",
     "Treatment options": "Opciones de tratamiento",
     "Risks and side effects": "Riesgos y efectos secundarios",

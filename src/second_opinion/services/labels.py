@@ -78,7 +78,7 @@ VISIT_MODE = {VisitMode.IN_PERSON: "In person", VisitMode.TELEMEDICINE: "Telemed
 VISIT_STATUS = {
     VisitStatus.PLANNED: "Planned",
     VisitStatus.DONE: "Done",
-    VisitStatus.CANCELLED: "Cancelled",
+    VisitStatus.CANCELLED: "Canceled",
 }
 
 QUESTION_CATEGORY = {

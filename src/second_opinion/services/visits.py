@@ -36,7 +36,7 @@ class VisitTiming(enum.IntEnum):
     NEXT = 0  # the first planned visit that has not ended yet
     UPCOMING = 1  # other planned visits still ahead
     PLANNED_PASSED = 2  # still "planned" although its time is over: needs marking done
-    PAST = 3  # done or cancelled
+    PAST = 3  # done or canceled
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,7 @@ def is_past_but_planned(data: VisitInput, now: dt.datetime) -> bool:
 
 
 PAST_BUT_PLANNED = (
-    "This visit is in the past. Set its status to Done (or Cancelled), or correct the date."
+    "This visit is in the past. Set its status to Done (or Canceled), or correct the date."
 )
 
 
@@ -232,7 +232,7 @@ def check_visit(data: VisitInput, now: dt.datetime) -> tuple[str, ...]:
     if is_past_but_planned(data, now):
         warnings.append(
             "This visit is in the past but still marked planned. "
-            "Mark it done (or cancelled) once it has happened."
+            "Mark it done (or canceled) once it has happened."
         )
     if data.mode is VisitMode.TELEMEDICINE and not url:
         warnings.append(

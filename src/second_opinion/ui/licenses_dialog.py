@@ -24,7 +24,7 @@ from second_opinion.licenses import third_party_text
 
 
 class LicensesDialog(QDialog):
-    """A read-only view of the licence notices with a search field (Enter finds the next)."""
+    """A read-only view of the license notices with a search field (Enter finds the next)."""
 
     def __init__(self, parent: QWidget | None = None, text: str | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +38,7 @@ class LicensesDialog(QDialog):
             self.tr(
                 "Second Opinion is free software under the GNU General Public License, "
                 "version 3 or later. It is built from the works below, each under its own "
-                "licence."
+                "license."
             ),
             self,
         )
