@@ -1040,8 +1040,28 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <translation>Qué tiene cada médico</translation>
     </message>
     <message>
+        <source>Decision log</source>
+        <translation>Registro de decisiones</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Record a decision…</source>
+        <translation>Anotar una decisión…</translation>
+    </message>
+    <message>
+        <source>Record a decision</source>
+        <translation>Anotar una decisión</translation>
+    </message>
+    <message>
+        <source>Delete decision</source>
+        <translation>Eliminar decisión</translation>
     </message>
     <message>
         <source>Records</source>
@@ -1149,6 +1169,7 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     </message>
     <message>
         <source>The 30 days apply only when you ask for your own records under HIPAA (your right of access): the holder must act within 30 days, and may extend once, by up to 30 more days, if it tells you in writing within the first 30 days why and by when. Transfers from one provider to another have no such legal deadline.</source>
+        <extracomment>the plain icons the Records tab is built with (its actions, menus and views)</extracomment>
         <translation>Los 30 días se aplican solo cuando usted pide sus propios expedientes según la ley HIPAA (su derecho de acceso): el custodio debe responder en 30 días y puede prorrogar una vez, hasta 30 días más, si le explica por escrito dentro de los primeros 30 días el motivo y la nueva fecha. Las transferencias de un proveedor a otro no tienen ese plazo legal.</translation>
     </message>
     <message>
@@ -3879,11 +3900,11 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <name>MainWindow</name>
     <message>
         <source>Sections</source>
-        <extracomment>the tab an unlocked window opens on pause between building two tabs in the background, so clicks and keys are handled between how long a window with a remembered key stays unseen while it tries the key the vault ``_restoring_tab`` belongs to, once one was locked in this window</extracomment>
         <translation>Secciones</translation>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>the tab an unlocked window opens on how long after the menus are made the window&apos;s icon is drawn (see finish_menus) how long a window with a remembered key stays unseen while it tries the key the sections; made on the first unlock (see window.startup.make_sections) the vault ``_restoring_tab`` belongs to, once one was locked in this window</extracomment>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
@@ -4104,22 +4125,6 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <message>
         <source>Delete opinion</source>
         <translation>Eliminar opinión</translation>
-    </message>
-    <message>
-        <source>Decision log</source>
-        <translation>Registro de decisiones</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Decisión</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Por qué</translation>
-    </message>
-    <message>
-        <source>Record a decision…</source>
-        <translation>Anotar una decisión…</translation>
     </message>
     <message>
         <source>Record a decision</source>
@@ -4949,7 +4954,6 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <name>UnlockPage</name>
     <message>
         <source>Unlock</source>
-        <extracomment>modules the window will need right after unlocking; imported on the unlock thread</extracomment>
         <translation>Desbloquear</translation>
     </message>
     <message>
@@ -5545,11 +5549,11 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
     <name>_BusyPage</name>
     <message>
         <source>Working</source>
-        <extracomment>once, after the first frame and any start-up work (a remembered key) that followed it the vault id whose key this computer&apos;s keyring now holds, or &quot;&quot; when it holds none</extracomment>
         <translation>Trabajando</translation>
     </message>
     <message>
         <source>Remember on this computer</source>
+        <extracomment>pixels between the lines of a page&apos;s card once, after the first frame and any start-up work (a remembered key) that followed it the vault id whose key this computer&apos;s keyring now holds, or &quot;&quot; when it holds none under the form, top to bottom: the &quot;Remember&quot; box, the keyring note, the busy bar and the error; each hidden until there is something to show. The box and the bar are made when first needed (see ``remember`` and ``busy``), so not for the first frame. the field the &quot;Remember&quot; box follows when Tab goes down the page modules the window will need right after unlocking; imported on the unlock thread</extracomment>
         <translation>Recordar en esta computadora</translation>
     </message>
     <message>

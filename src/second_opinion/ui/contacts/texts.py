@@ -26,6 +26,25 @@ def search_words(text: str) -> str:
     return " ".join(words)
 
 
+def search_text(row: ContactRow, role_label: str) -> str:
+    """What the search field matches in a contact: its names, role, numbers (also as plain
+    digits, see ``search_words``) and email."""
+    return " ".join(
+        (
+            row.name,
+            row.organization,
+            row.health_system,
+            row.specialty,
+            role_label,
+            row.phone,
+            row.fax,
+            row.phone_digits,
+            row.fax_digits,
+            row.email,
+        )
+    )
+
+
 def plural(n: int, one: str, many: str) -> str:
     """English-correct counts without a loaded translator; both forms are translatable."""
     return one if n == 1 else many.format(n=n)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
+from second_opinion.case.records import RecordsCounts
 from second_opinion.domain.enums import RecordKind, RequestState, TransferMethod
 from second_opinion.services import labels
 from second_opinion.services.authorizations import AuthorizationProblem
@@ -203,3 +204,37 @@ def item_text(item: ItemRow) -> str:
 def items_text(request: RequestRow) -> str:
     """The records a request is for, as one line."""
     return "; ".join(i.description or kind_label(i.kind) for i in request.items)
+
+
+def view_labels(counts: RecordsCounts) -> list[str]:
+    """The labels of the Records tab's four views, in their order, with the counts that matter."""
+    return [
+        tr("Requests (%n open)", counts.open_requests),
+        tr("Record items (%n not requested)", counts.items_not_requested)
+        if counts.items_not_requested
+        else tr("Record items"),
+        tr("Who has what"),
+        tr("Authorizations (%n expired or revoked)", counts.flagged_authorizations)
+        if counts.flagged_authorizations
+        else tr("Authorizations"),
+    ]
+
+
+def records_title(counts: RecordsCounts) -> str:
+    """The Records tab's own title: how many requests are overdue, if any."""
+    return tr("Records (%n overdue)", counts.overdue) if counts.overdue else tr("Records")
+
+
+def request_search_text(row: RequestRow) -> str:
+    """What the search field of the requests list matches in a request."""
+    return " ".join(
+        (
+            items_text(row),
+            row.holder_name,
+            row.recipient_name,
+            row.reference_number,
+            row.notes,
+            state_label(row.state),
+            method_label(row.method),
+        )
+    )

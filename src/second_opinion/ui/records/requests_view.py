@@ -36,6 +36,7 @@ from second_opinion.ui.records.common import (
     items_text,
     method_label,
     overdue_icon,
+    request_search_text,
     state_icon,
     state_label,
     tr,
@@ -110,7 +111,7 @@ class RequestsView(QWidget):
 
         self.columns = self._columns()
         self.model: RowTableModel[RequestRow] = RowTableModel(
-            self.columns, row_id=lambda r: r.id, search_text=_search_text, parent=self
+            self.columns, row_id=lambda r: r.id, search_text=request_search_text, parent=self
         )
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -489,17 +490,3 @@ class RequestsView(QWidget):
         if not isinstance(exc, NotFound):
             prompts.show_error(self, title, service_error_text(exc))
         self.host.reload()
-
-
-def _search_text(row: RequestRow) -> str:
-    return " ".join(
-        (
-            items_text(row),
-            row.holder_name,
-            row.recipient_name,
-            row.reference_number,
-            row.notes,
-            state_label(row.state),
-            method_label(row.method),
-        )
-    )

@@ -40,7 +40,7 @@ from second_opinion.ui import clipboard, icons, palette
 from second_opinion.ui.column_widths import ProportionalColumns
 from second_opinion.ui.contact_form import ContactForm, independence_reason, label_of
 from second_opinion.ui.contacts.deleting import ContactDeletion
-from second_opinion.ui.contacts.texts import details_text, search_words
+from second_opinion.ui.contacts.texts import details_text, search_text, search_words
 from second_opinion.ui.contacts.vcards import VCardActions
 from second_opinion.ui.context import AppContext
 from second_opinion.ui.empty_state import EmptyState
@@ -70,7 +70,10 @@ class ContactsTab(CaseTab):
         self.form: ContactForm | None = None
 
         self.model: RowTableModel[ContactRow] = RowTableModel(
-            self._columns(), row_id=lambda r: r.id, search_text=self._search_text, parent=self
+            self._columns(),
+            row_id=lambda r: r.id,
+            search_text=lambda r: search_text(r, self._role_labels[r.role]),
+            parent=self,
         )
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -221,10 +224,9 @@ class ContactsTab(CaseTab):
         self._update_buttons()
 
     # ---------------------------------------------------------------- columns
-    def _icon(self, name: str, color: str | None = None) -> QIcon:
+    def _icon(self, name: str) -> QIcon:
         # Plain icons take the palette's text color, so they stay visible in dark mode.
-        color = color or self.palette().color(QPalette.ColorRole.WindowText).name()
-        return icons.icon(name, color)
+        return icons.icon(name, self.palette().color(QPalette.ColorRole.WindowText).name())
 
     def _cell_icon(self, name: str, color: str | None = None) -> QIcon:
         color = color or self.palette().color(QPalette.ColorRole.WindowText).name()
@@ -265,7 +267,7 @@ class ContactsTab(CaseTab):
             Column(self.tr("Fax"), lambda r: r.fax, sort_key=lambda r: r.fax_digits),
             Column(
                 self.tr("Independence"),
-                self._check_text,
+                lambda r: self._not_independent if r.id in self._findings else "",
                 sort_key=lambda r: (0 if r.id in self._findings else 1, r.name.casefold()),
                 icon=lambda r: (
                     self._cell_icon("fa5s.exclamation-triangle", palette.accent(palette.WARN))
@@ -277,25 +279,6 @@ class ContactsTab(CaseTab):
                 ),
             ),
         ]
-
-    def _check_text(self, row: ContactRow) -> str:
-        return self._not_independent if row.id in self._findings else ""
-
-    def _search_text(self, row: ContactRow) -> str:
-        return " ".join(
-            (
-                row.name,
-                row.organization,
-                row.health_system,
-                row.specialty,
-                self._role_labels[row.role],
-                row.phone,
-                row.fax,
-                row.phone_digits,
-                row.fax_digits,
-                row.email,
-            )
-        )
 
     # ---------------------------------------------------------------- CaseTab
     def title(self) -> str:
@@ -352,8 +335,7 @@ class ContactsTab(CaseTab):
             if not rows:
                 return None
             index = rows[0]
-        row = index.data(ROW_ROLE)
-        return row if isinstance(row, ContactRow) else None
+        return self.row_for(index)
 
     def current_id(self) -> int | None:
         row = self.current_row()
@@ -503,7 +485,6 @@ class ContactsTab(CaseTab):
         clipboard.copy_concealed(details_text(row))
         self.ctx.sig_status.emit(self.tr("Details copied; the clipboard is cleared in 30 seconds"))
 
-    # ---------------------------------------------------------------- vCard
     # ---------------------------------------------------------------- misc
     def row_for(self, index: QModelIndex) -> ContactRow | None:
         row = index.data(ROW_ROLE)

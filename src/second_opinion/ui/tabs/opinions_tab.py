@@ -15,7 +15,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,6 +44,7 @@ from second_opinion.ui.form_base import FormDialog
 from second_opinion.ui.icons import icon
 from second_opinion.ui.opinion_form import DecisionForm, DecisionInput, OpinionForm
 from second_opinion.ui.opinions.comparison import ComparisonPane
+from second_opinion.ui.opinions.decision_log import DecisionLog, one_line
 from second_opinion.ui.ops import Pending, service_error_text
 from second_opinion.ui.search_proxy import SearchFilterProxy, show_row
 from second_opinion.ui.table_model import Column, RowTableModel
@@ -52,10 +52,6 @@ from second_opinion.ui.tabs.base import CaseTab, Navigator
 
 #: what the screen shows: doctors' names come from contacts
 SHOWN_AREAS = (Area.OPINIONS, Area.CONTACTS, Area.PEOPLE)
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 class OpinionsTab(CaseTab):
@@ -209,58 +205,14 @@ class OpinionsTab(CaseTab):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.activated.connect(self.delete_current)
 
-        decisions = QGroupBox(self.tr("Decision log"), left)
-        decisions_layout = QVBoxLayout(decisions)
-        self.decision_model: RowTableModel[DecisionRow] = RowTableModel(
-            [
-                Column(
-                    self.tr("Date"),
-                    lambda d: format_date(d.decided_on),
-                    sort_key=lambda d: (d.decided_on, d.id),
-                ),
-                Column(
-                    self.tr("Decision"),
-                    lambda d: one_line(d.decision)[:200],
-                    tooltip=lambda d: d.decision,
-                ),
-                Column(
-                    self.tr("Why"), lambda d: one_line(d.reasons)[:300], tooltip=lambda d: d.reasons
-                ),
-            ],
-            row_id=lambda d: d.id,
-            parent=self,
-        )
-        self.decision_proxy = SearchFilterProxy(self)
-        self.decision_proxy.setSourceModel(self.decision_model)
-        self.decision_table = QTableView(decisions)
-        # Tab leaves the list (the arrows move in it) instead of walking its cells.
-        self.decision_table.setTabKeyNavigation(False)
-        self.decision_table.setModel(self.decision_proxy)
-        self.decision_table.setAccessibleName(self.tr("Decision log"))
-        self.decision_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.decision_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.decision_table.setSortingEnabled(True)
-        self.decision_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.decision_table.verticalHeader().hide()
-        dheader = self.decision_table.horizontalHeader()
-        dheader.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        dheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        dheader.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        decisions_layout.addWidget(self.decision_table)
-        decision_buttons = FlowLayout()
-        self.decide_button = QPushButton(
-            icon("fa5s.gavel"), self.tr("Record a decision…"), decisions
-        )
-        self.decide_button.setAccessibleName(self.tr("Record a decision"))
+        decisions = DecisionLog(left)
+        self.decision_model = decisions.model
+        self.decision_proxy = decisions.proxy
+        self.decision_table = decisions.table
+        self.decide_button = decisions.decide_button
         self.decide_button.clicked.connect(self.record_decision)
-        decision_buttons.addWidget(self.decide_button)
-        self.delete_decision_button = QPushButton(
-            icon("fa5s.trash-alt"), self.tr("Delete…"), decisions
-        )
-        self.delete_decision_button.setAccessibleName(self.tr("Delete decision"))
+        self.delete_decision_button = decisions.delete_button
         self.delete_decision_button.clicked.connect(self.delete_decision)
-        decision_buttons.addWidget(self.delete_decision_button)
-        decisions_layout.addLayout(decision_buttons)
         layout.addWidget(decisions, 1)
         return left
 

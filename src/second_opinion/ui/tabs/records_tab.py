@@ -48,9 +48,11 @@ from second_opinion.ui.records.common import (
     icon,
     kind_label,
     overdue_icon,
+    records_title,
     state_icon,
     state_label,
     tr,
+    view_labels,
 )
 from second_opinion.ui.records.common import icons_ahead as icons_ahead  # see window.startup
 from second_opinion.ui.records.forms import ItemForm
@@ -309,22 +311,9 @@ class RecordsTab(CaseTab):
                 fit_columns(view, columns, rows, limits)
 
     def _label_views(self) -> None:
-        counts = self._board.counts
-        self.views.setTabText(REQUESTS, tr("Requests (%n open)", counts.open_requests))
-        self.views.setTabText(
-            ITEMS,
-            tr("Record items (%n not requested)", counts.items_not_requested)
-            if counts.items_not_requested
-            else tr("Record items"),
-        )
-        self.views.setTabText(MATRIX, tr("Who has what"))
-        self.views.setTabText(
-            AUTHORIZATIONS,
-            tr("Authorizations (%n expired or revoked)", counts.flagged_authorizations)
-            if counts.flagged_authorizations
-            else tr("Authorizations"),
-        )
-        title = tr("Records (%n overdue)", counts.overdue) if counts.overdue else tr("Records")
+        for index, label in enumerate(view_labels(self._board.counts)):  # REQUESTS, ITEMS, ...
+            self.views.setTabText(index, label)
+        title = records_title(self._board.counts)
         if title != self._title:
             self._title = title
             self.sig_title_changed.emit(title)
