@@ -130,7 +130,10 @@ def phrase_strings() -> list[str]:
 
 
 #: English sentences a service keeps in a dict for the UI to translate: (module, dict, context)
-SENTENCE_DICTS = (("services/opinions.py", "SUMMARY_TEXTS", "opinions"),)
+SENTENCE_DICTS = (
+    ("services/opinions.py", "SUMMARY_TEXTS", "opinions"),
+    ("services/visits.py", "VISIT_TEXTS", "service"),
+)
 
 
 def dict_strings(module: str, name: str) -> list[str]:
@@ -159,17 +162,14 @@ def update(folder: Path = CATALOGUES) -> None:
     folder.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         extra = Path(tmp) / "service_strings.py"
-        extra.write_text(
-            _noop_module(
-                {
-                    "labels": label_strings(),
-                    "service": service_strings(),
-                    "phrases": phrase_strings(),
-                    **{ctx: dict_strings(mod, name) for mod, name, ctx in SENTENCE_DICTS},
-                }
-            ),
-            encoding="utf-8",
-        )
+        strings = {
+            "labels": label_strings(),
+            "service": service_strings(),
+            "phrases": phrase_strings(),
+        }
+        for module, name, context in SENTENCE_DICTS:
+            strings.setdefault(context, []).extend(dict_strings(module, name))
+        extra.write_text(_noop_module(strings), encoding="utf-8")
         for language in LANGUAGES:
             subprocess.run(
                 [

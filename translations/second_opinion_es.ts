@@ -6568,6 +6568,18 @@ Se guarda tal como se añadió; aun así puede guardar una copia.</translation>
         <source>The calendar could not be saved there ({reason}). Choose another folder.</source>
         <translation>No se pudo guardar el calendario ahí ({reason}). Elija otra carpeta.</translation>
     </message>
+    <message>
+        <source>This visit is in the past. Set its status to Done (or Canceled), or correct the date.</source>
+        <translation>Esta consulta ya pasó. Cambie su estado a Hecho (o Cancelada), o corrija la fecha.</translation>
+    </message>
+    <message>
+        <source>This visit is in the past but still marked planned. Mark it done (or canceled) once it has happened.</source>
+        <translation>Esta consulta ya pasó, pero sigue marcada como planificada. Márquela como hecha (o cancelada) cuando haya tenido lugar.</translation>
+    </message>
+    <message>
+        <source>No video link yet. Add it when the clinic sends it, so it is in your calendar and visit packet.</source>
+        <translation>Todavía no hay enlace de video. Agréguelo cuando la clínica lo envíe, para que esté en su calendario y en el paquete para la consulta.</translation>
+    </message>
 </context>
 <context>
     <name>w</name>

@@ -568,3 +568,22 @@ def test_booking_a_candidate_offers_to_make_them_the_chosen_doctor(
     form.accept()
     settle()
     assert len(answers.shown) == asked
+
+
+def test_in_spanish_the_forms_warnings_are_spanish(qtbot, settle, tab, case) -> None:
+    from second_opinion.ui import i18n
+
+    _, ids = case
+    assert i18n.install("es") == "es"
+    try:
+        form = open_form(tab, settle)
+        form.select_doctor(ids["doctor"])
+        form.date.setDate(QDate(2020, 1, 6))  # long past, and still planned
+        form.mode.setCurrentIndex(form.mode.findData(VisitMode.TELEMEDICINE.value))
+        shown = form.warning.text()
+        form.reject()
+    finally:
+        i18n.install("en")
+    assert "Todavía no hay enlace de video" in shown
+    assert "sigue marcada como planificada" in shown
+    assert "No video link" not in shown and "in the past" not in shown

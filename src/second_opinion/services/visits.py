@@ -192,9 +192,22 @@ def is_past_but_planned(data: VisitInput, now: dt.datetime) -> bool:
     return data.status is VisitStatus.PLANNED and ends < now.astimezone(dt.UTC)
 
 
-PAST_BUT_PLANNED = (
-    "This visit is in the past. Set its status to Done (or Canceled), or correct the date."
-)
+#: what a visit's checks tell people, in English: the visit form translates them (context
+#: "service"), and scripts/translations.py collects them from here for the catalogue
+VISIT_TEXTS: dict[str, str] = {
+    "past_but_planned": (
+        "This visit is in the past. Set its status to Done (or Canceled), or correct the date."
+    ),
+    "still_planned": (
+        "This visit is in the past but still marked planned. "
+        "Mark it done (or canceled) once it has happened."
+    ),
+    "no_link": (
+        "No video link yet. Add it when the clinic sends it, so it is in your "
+        "calendar and visit packet."
+    ),
+}
+PAST_BUT_PLANNED = VISIT_TEXTS["past_but_planned"]
 
 
 def check_visit(data: VisitInput, now: dt.datetime) -> tuple[str, ...]:
@@ -230,15 +243,9 @@ def check_visit(data: VisitInput, now: dt.datetime) -> tuple[str, ...]:
 
     warnings: list[str] = []
     if is_past_but_planned(data, now):
-        warnings.append(
-            "This visit is in the past but still marked planned. "
-            "Mark it done (or canceled) once it has happened."
-        )
+        warnings.append(VISIT_TEXTS["still_planned"])
     if data.mode is VisitMode.TELEMEDICINE and not url:
-        warnings.append(
-            "No video link yet. Add it when the clinic sends it, so it is in your "
-            "calendar and visit packet."
-        )
+        warnings.append(VISIT_TEXTS["no_link"])
     return tuple(warnings)
 
 
